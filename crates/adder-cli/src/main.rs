@@ -1,0 +1,253 @@
+//! The `adder` command: CPython's command-line interface over Adder.
+//!
+//! Invariant: all OS access goes through the native host; the interpreter
+//! runs on a thread with a large stack so that deep native recursion ends in
+//! `RecursionError` (the VM's stack guard) and never in a crash; the process
+//! exit status is exactly the interpreter's.
+
+use std::rc::Rc;
+
+use adder_host::{Host, NativeHost};
+use adder_vm::{Config, Interpreter};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const USAGE: &str = "usage: adder [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+
+const HELP: &str = "usage: adder [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options (a subset of CPython's):
+-c cmd : program passed in as string (terminates option list)
+-E     : ignore PYTHON* environment variables (such as PYTHONPATH)
+-h     : print this help message and exit (also -? or --help)
+-I     : isolate Adder from the user's environment (implies -E and -s)
+-m mod : run library module as a script (terminates option list)
+-O     : remove assert and __debug__-dependent statements
+-q     : don't print version and copyright messages on interactive startup
+-s     : don't add user site directory to sys.path
+-S     : don't imply 'import site' on initialization
+-u     : force the stdout and stderr streams to be unbuffered
+-V     : print the Python version number and exit (also --version)
+-W arg : warning control (accepted and ignored for now)
+-X opt : set implementation-specific option (accepted and ignored for now)
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+";
+
+enum Program {
+    Command(String),
+    Module(String),
+    File(String),
+    Stdin,
+}
+
+fn parse(args: &[String], cfg: &mut Config, host: &NativeHost) -> Result<Program, (String, i32)> {
+    let mut i = 1;
+    while i < args.len() {
+        let a = &args[i];
+        if a == "-" {
+            cfg.argv = args[i..].to_vec();
+            return Ok(Program::Stdin);
+        }
+        if a == "--help" {
+            return Err((HELP.to_string(), 0));
+        }
+        if a == "--version" {
+            return Err(("Python 3.11.2\n".to_string(), 0));
+        }
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        if !a.starts_with('-') || a.len() < 2 {
+            break;
+        }
+        let flags: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        while j < flags.len() {
+            let f = flags[j];
+            match f {
+                'c' | 'm' | 'W' | 'X' => {
+                    let rest: String = flags[j + 1..].iter().collect();
+                    let value = if !rest.is_empty() {
+                        rest
+                    } else {
+                        i += 1;
+                        match args.get(i) {
+                            Some(v) => v.clone(),
+                            None => return Err((format!("Argument expected for the -{f} option\n{USAGE}Try `adder -h' for more information.\n"), 2)),
+                        }
+                    };
+                    match f {
+                        'c' => {
+                            cfg.argv = std::iter::once("-c".to_string())
+                                .chain(args[i + 1..].iter().cloned())
+                                .collect();
+                            return Ok(Program::Command(value));
+                        }
+                        'm' => {
+                            cfg.argv = std::iter::once(value.clone())
+                                .chain(args[i + 1..].iter().cloned())
+                                .collect();
+                            return Ok(Program::Module(value));
+                        }
+                        _ => {}
+                    }
+                    j = flags.len();
+                    continue;
+                }
+                'S' => cfg.no_site = true,
+                'I' => {
+                    cfg.isolated = true;
+                    cfg.ignore_environment = true;
+                }
+                'E' => cfg.ignore_environment = true,
+                'u' => cfg.unbuffered = true,
+                'O' => cfg.optimize = cfg.optimize.saturating_add(1),
+                'B' | 's' | 'q' | 'b' | 'd' | 'v' | 'R' | 'P' => {}
+                'V' => return Err(("Python 3.11.2\n".to_string(), 0)),
+                'h' | '?' => return Err((HELP.to_string(), 0)),
+                'i' => {
+                    return Err((
+                        "adder: interactive mode (-i) is not supported yet\n".to_string(),
+                        2,
+                    ))
+                }
+                _ => {
+                    return Err((
+                        format!(
+                            "Unknown option: -{f}\n{USAGE}Try `adder -h' for more information.\n"
+                        ),
+                        2,
+                    ));
+                }
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    if i < args.len() {
+        cfg.argv = args[i..].to_vec();
+        return Ok(Program::File(args[i].clone()));
+    }
+    cfg.argv = vec![String::new()];
+    let _ = host;
+    Ok(Program::Stdin)
+}
+
+fn read_file(host: &dyn Host, path: &str) -> adder_host::HostResult<Vec<u8>> {
+    let flags = adder_host::OpenFlags {
+        read: true,
+        write: false,
+        append: false,
+        create: false,
+        truncate: false,
+        exclusive: false,
+    };
+    let fd = host.open(path.as_bytes(), flags, 0)?;
+    let r = adder_host::read_to_end(host, fd);
+    let _ = host.close(fd);
+    r
+}
+
+fn dirname(path: &str) -> String {
+    match path.rfind('/') {
+        Some(0) => "/".to_string(),
+        Some(i) => path[..i].to_string(),
+        None => String::new(),
+    }
+}
+
+fn run(host: Rc<NativeHost>) -> i32 {
+    let args: Vec<String> = host
+        .args()
+        .iter()
+        .map(|a| String::from_utf8_lossy(a).into_owned())
+        .collect();
+    let mut cfg = Config::new();
+    let program = match parse(&args, &mut cfg, &host) {
+        Ok(p) => p,
+        Err((msg, code)) => {
+            let fd = if code == 0 { 1 } else { 2 };
+            let _ = adder_host::write_all(&*host, fd, msg.as_bytes());
+            return code;
+        }
+    };
+    if !cfg.ignore_environment
+        && host
+            .getenv(b"PYTHONUNBUFFERED")
+            .is_some_and(|v| !v.is_empty())
+    {
+        cfg.unbuffered = true;
+    }
+    match &program {
+        Program::Command(_) | Program::Stdin | Program::Module(_) => {
+            if !cfg.isolated {
+                cfg.path0 = Some(if matches!(program, Program::Module(_)) {
+                    String::from_utf8_lossy(&host.getcwd().unwrap_or_default()).into_owned()
+                } else {
+                    String::new()
+                });
+            }
+        }
+        Program::File(f) => {
+            if !cfg.isolated {
+                let d = dirname(f);
+                let abs = if d.starts_with('/') {
+                    d
+                } else {
+                    let cwd =
+                        String::from_utf8_lossy(&host.getcwd().unwrap_or_default()).into_owned();
+                    if d.is_empty() {
+                        cwd
+                    } else {
+                        format!("{cwd}/{d}")
+                    }
+                };
+                cfg.path0 = Some(abs);
+            }
+        }
+    }
+    let dynhost: Rc<dyn Host> = host.clone();
+    let mut interp = Interpreter::new(dynhost, cfg);
+    match program {
+        Program::Command(c) => interp.run_main_source(&c, "<string>"),
+        Program::Module(m) => interp.run_main_module(&m),
+        Program::File(f) => match read_file(&*host, &f) {
+            Ok(bytes) => interp.run_main_bytes(&bytes, &f),
+            Err(e) => {
+                let msg = format!(
+                    "{}: can't open file '{}': [Errno {}] {}\n",
+                    args.first().map_or("adder", |s| s.as_str()),
+                    f,
+                    e.errno,
+                    e.message
+                );
+                let _ = adder_host::write_all(&*host, 2, msg.as_bytes());
+                2
+            }
+        },
+        Program::Stdin => {
+            let bytes = adder_host::read_to_end(&*host, 0).unwrap_or_default();
+            interp.run_main_bytes(&bytes, "<stdin>")
+        }
+    }
+}
+
+fn main() {
+    let host = Rc::new(NativeHost::new());
+    let h2 = host.clone();
+    // The interpreter thread gets a big stack; the VM's guard keeps native
+    // recursion well inside it.
+    let status = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let host = Rc::new(NativeHost::new());
+            run(host)
+        })
+        .map(|t| t.join().unwrap_or(70))
+        .unwrap_or(70);
+    drop(h2);
+    host.exit(status);
+}

@@ -1,0 +1,72 @@
+//! Adder's compiler: Python 3.11 source -> ruff AST -> symbol tables -> code objects.
+//!
+//! Invariant: `compile` never panics and never recurses without bound; every
+//! problem with the input is reported as a `CompileError` carrying CPython's
+//! message and location. The pipeline is: `source` (decoding and the
+//! pre-parse nesting scan) -> ruff's parser (`errors` maps its errors) ->
+//! `symtable` (scopes) -> `codegen` (instructions with labels and exception
+//! handlers) -> `assemble` (final code words, exception table, stack depth).
+
+mod assemble;
+mod codegen;
+mod errors;
+mod source;
+mod symtable;
+
+#[cfg(test)]
+mod tests;
+
+use std::rc::Rc;
+
+use adder_bytecode::CodeObject;
+
+pub use errors::{CompileError, ErrorKind};
+pub use source::decode_source;
+
+/// What the source is compiled as (CPython's `compile()` modes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module: a sequence of statements.
+    Exec,
+    /// A single expression whose value is returned.
+    Eval,
+    /// Interactive input: expression statements print their value.
+    Single,
+}
+
+/// Options of one compilation.
+#[derive(Clone, Debug, Default)]
+pub struct CompileOptions {
+    /// 0: asserts are compiled and `__debug__` is True; >= 1: asserts are stripped
+    /// and `__debug__` is False.
+    pub optimize: u8,
+    /// `from __future__ import annotations` is in effect from the start.
+    pub future_annotations: bool,
+}
+
+/// Compiles `source` into the code object of a module (or expression).
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+) -> Result<Rc<CodeObject>, CompileError> {
+    let src = source::Source::new(source, filename);
+    source::prescan(&src)?;
+    let parse_mode = match mode {
+        Mode::Eval => ruff_python_parser::Mode::Expression,
+        _ => ruff_python_parser::Mode::Module,
+    };
+    let options = ruff_python_parser::ParseOptions::from(parse_mode)
+        .with_target_version(ruff_python_ast::PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    if let Some(err) = parsed.errors().first() {
+        return Err(errors::from_parse_error(&src, err));
+    }
+    if let Some(err) = parsed.unsupported_syntax_errors().first() {
+        return Err(errors::from_unsupported(&src, err));
+    }
+    let module = parsed.into_syntax();
+    let table = symtable::build(&src, &module, mode)?;
+    codegen::compile_module(&src, &module, &table, mode, opts)
+}

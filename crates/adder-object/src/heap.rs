@@ -1,0 +1,551 @@
+//! Heap objects: the 16-byte header, allocation, reference counting and
+//! typed access to payloads.
+//!
+//! Invariants:
+//! - Every heap object starts with a `Header` (16 bytes: reference count,
+//!   flags, meta pointer), followed by its payload `T` (`Obj<T>`), followed by
+//!   `trailing` inline `ValueCell`s (0 for most kinds; instances keep their
+//!   attributes there).
+//! - `header.meta` points to a `Meta` that outlives the object: the `Meta` is
+//!   embedded in the object's class (or in a shape owned by the class), and the
+//!   header owns one reference to that class, released after the payload is
+//!   dropped. So the vtable needed to free an object is always reachable.
+//! - The low 8 bits of `flags` are the payload kind, fixed at allocation; a
+//!   `Value` is downcast to `T` only when the kind equals `T::KIND`.
+//! - A reference count of `IMMORTAL` is never changed: such objects (builtin
+//!   types, interned constants) are never freed and their pages never written
+//!   by reference counting.
+
+use std::alloc::{self, Layout};
+use std::cell::{Cell, UnsafeCell};
+use std::marker::PhantomData;
+use std::mem::ManuallyDrop;
+use std::ops::Deref;
+use std::ptr;
+
+use crate::value::Value;
+
+pub const IMMORTAL: u32 = u32::MAX;
+
+const KIND_MASK: u32 = 0xFF;
+/// The object has an extra trailing `__dict__` slot (subclass instances of
+/// builtin types); `Header::dict_slot` finds it.
+pub const FLAG_DICT_SLOT: u32 = 0x100;
+/// Reserved for the cycle collector.
+pub const FLAG_GC_MASK: u32 = 0xE00;
+const TRAILING_SHIFT: u32 = 16;
+
+/// Visits the Values a payload owns (for the cycle collector).
+pub type TraverseFn = unsafe fn(*const Header, &mut dyn FnMut(&Value));
+
+/// Per-layout operations, one static table per payload type.
+pub struct VTable {
+    pub name: &'static str,
+    pub kind: u8,
+    /// Size of `Obj<T>` without trailing slots.
+    pub base_size: usize,
+    /// Drops the payload in place (not the header, not trailing slots).
+    pub drop_payload: unsafe fn(*mut Header),
+    /// Calls `visit` on every Value the payload owns (cycle collector).
+    pub traverse: TraverseFn,
+}
+
+/// What an object's header points to: the layout's vtable and the class.
+/// Embedded as the first field of type objects' instance metadata and of
+/// shapes, so a `*const Meta` can be cast back to the embedding struct when
+/// the kind says which one it is.
+#[repr(C)]
+pub struct Meta {
+    pub vtable: &'static VTable,
+    /// The class of objects whose header points here. Not an owning pointer
+    /// (each object's header owns a reference to the class instead).
+    pub class: Cell<*const Header>,
+    /// This meta is the first field of a `Shape`.
+    pub(crate) is_shape: bool,
+}
+
+impl Meta {
+    /// A process-wide classless meta for `vtable`, used only to allocate the
+    /// very first type object (`type` itself) before it can point at its own
+    /// meta. Leaked once per call site; never freed.
+    pub fn boot(vtable: &'static VTable) -> &'static Meta {
+        Box::leak(Box::new(Meta::new(vtable)))
+    }
+    pub const fn new(vtable: &'static VTable) -> Meta {
+        Meta {
+            vtable,
+            class: Cell::new(ptr::null()),
+            is_shape: false,
+        }
+    }
+    pub(crate) fn for_shape(vtable: &'static VTable, class: *const Header) -> Meta {
+        Meta {
+            vtable,
+            class: Cell::new(class),
+            is_shape: true,
+        }
+    }
+}
+
+#[repr(C)]
+pub struct Header {
+    rc: Cell<u32>,
+    flags: Cell<u32>,
+    meta: Cell<*const Meta>,
+}
+
+const _: () = assert!(std::mem::size_of::<Header>() == 16);
+
+#[repr(C)]
+pub struct Obj<T> {
+    header: Header,
+    payload: T,
+}
+
+/// A payload type that can live on the heap.
+pub trait Payload: Sized + 'static {
+    const KIND: u8;
+    fn vtable() -> &'static VTable;
+    /// Visits every owned Value (for the cycle collector).
+    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+}
+
+/// Declares `Payload` for a type with a static vtable.
+#[macro_export]
+macro_rules! payload {
+    ($t:ty, $kind:expr, $name:literal) => {
+        impl $crate::heap::Payload for $t {
+            const KIND: u8 = $kind;
+            fn vtable() -> &'static $crate::heap::VTable {
+                static VT: $crate::heap::VTable = $crate::heap::VTable {
+                    name: $name,
+                    kind: $kind,
+                    base_size: ::std::mem::size_of::<$crate::heap::Obj<$t>>(),
+                    drop_payload: $crate::heap::drop_payload_of::<$t>,
+                    traverse: $crate::heap::traverse_of::<$t>,
+                };
+                &VT
+            }
+        }
+    };
+    ($t:ty, $kind:expr, $name:literal, traverse($s:ident, $v:ident) $body:block) => {
+        impl $crate::heap::Payload for $t {
+            const KIND: u8 = $kind;
+            fn vtable() -> &'static $crate::heap::VTable {
+                static VT: $crate::heap::VTable = $crate::heap::VTable {
+                    name: $name,
+                    kind: $kind,
+                    base_size: ::std::mem::size_of::<$crate::heap::Obj<$t>>(),
+                    drop_payload: $crate::heap::drop_payload_of::<$t>,
+                    traverse: $crate::heap::traverse_of::<$t>,
+                };
+                &VT
+            }
+            fn traverse(&$s, $v: &mut dyn FnMut(&$crate::Value)) $body
+        }
+    };
+}
+
+/// # Safety
+/// `h` must be the header of a live `Obj<T>` whose payload has not been dropped.
+pub unsafe fn drop_payload_of<T: Payload>(h: *mut Header) {
+    // SAFETY: per contract, h heads an Obj<T>.
+    unsafe { ptr::drop_in_place(ptr::addr_of_mut!((*(h as *mut Obj<T>)).payload)) }
+}
+
+/// # Safety
+/// `h` must be the header of a live `Obj<T>`.
+pub unsafe fn traverse_of<T: Payload>(h: *const Header, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: per contract, h heads a live Obj<T>.
+    unsafe { (*(h as *const Obj<T>)).payload.traverse(visit) }
+}
+
+impl Header {
+    #[inline(always)]
+    pub fn incref(&self) {
+        let rc = self.rc.get();
+        if rc != IMMORTAL {
+            self.rc.set(rc + 1);
+        }
+    }
+    #[inline(always)]
+    pub fn refcount(&self) -> u32 {
+        self.rc.get()
+    }
+    pub fn make_immortal(&self) {
+        self.rc.set(IMMORTAL);
+    }
+    #[inline(always)]
+    pub fn kind(&self) -> u8 {
+        (self.flags.get() & KIND_MASK) as u8
+    }
+    #[inline(always)]
+    pub fn flags(&self) -> u32 {
+        self.flags.get()
+    }
+    #[inline(always)]
+    pub fn meta(&self) -> &Meta {
+        // SAFETY: module invariant — the meta outlives the object.
+        unsafe { &*self.meta.get() }
+    }
+    #[inline(always)]
+    pub fn meta_ptr(&self) -> *const Meta {
+        self.meta.get()
+    }
+    #[inline(always)]
+    pub fn vtable(&self) -> &'static VTable {
+        self.meta().vtable
+    }
+    /// The class object's header.
+    #[inline(always)]
+    pub fn class_header(&self) -> *const Header {
+        self.meta().class.get()
+    }
+    /// A new reference to this object's class.
+    #[inline(always)]
+    pub fn class(&self) -> Value {
+        let c = self.class_header();
+        // SAFETY: the object owns a reference to its class (module
+        // invariant), so the class is alive; we add the reference that the
+        // returned Value owns.
+        unsafe {
+            (*c).incref();
+            Value::from_header_owned(c)
+        }
+    }
+    /// Number of trailing inline slots.
+    #[inline(always)]
+    pub fn trailing_len(&self) -> usize {
+        (self.flags.get() >> TRAILING_SHIFT) as usize
+    }
+    /// The trailing inline slots (the dict slot, if any, is the last one).
+    #[inline(always)]
+    pub fn trailing(&self) -> &[ValueCell] {
+        let n = self.trailing_len();
+        let base = self.vtable().base_size;
+        // SAFETY: allocation reserved n ValueCells right after base_size
+        // bytes (base_size is a multiple of 8, see `alloc`).
+        unsafe {
+            let p = (self as *const Header as *const u8).add(base) as *const ValueCell;
+            std::slice::from_raw_parts(p, n)
+        }
+    }
+    /// The `__dict__` slot of a builtin-subclass instance.
+    pub fn dict_slot(&self) -> Option<&ValueCell> {
+        if self.flags.get() & FLAG_DICT_SLOT != 0 {
+            self.trailing().last()
+        } else {
+            None
+        }
+    }
+    /// Switches the object to another class with the same layout
+    /// (`obj.__class__ = C`). The caller checked layout compatibility; the
+    /// new meta's class gains a reference and the old one loses one.
+    ///
+    /// # Safety
+    /// `meta` must outlive the object (it belongs to its class or a shape of it),
+    /// and must have the same vtable as the current meta.
+    pub unsafe fn set_meta(&self, meta: *const Meta) {
+        // SAFETY: caller guarantees meta is live.
+        let new_class = unsafe { (*meta).class.get() };
+        let old_class = self.class_header();
+        if !new_class.is_null() {
+            // SAFETY: classes referenced by metas are live.
+            unsafe { (*new_class).incref() };
+        }
+        self.meta.set(meta);
+        if !old_class.is_null() {
+            // SAFETY: the header owned this reference.
+            unsafe { decref(old_class) };
+        }
+    }
+    /// Like `set_meta` for a meta of the same class (a shape transition):
+    /// no reference counts change.
+    ///
+    /// # Safety
+    /// `meta` must belong to the same class as the current meta and outlive the object.
+    pub unsafe fn set_meta_same_class(&self, meta: *const Meta) {
+        self.meta.set(meta);
+    }
+}
+
+/// A mutable Value slot inside a heap object. Single-threaded: readers clone,
+/// writers replace; no reference into the slot escapes a method call.
+#[repr(transparent)]
+pub struct ValueCell(UnsafeCell<Value>);
+
+impl ValueCell {
+    pub const fn new(v: Value) -> ValueCell {
+        ValueCell(UnsafeCell::new(v))
+    }
+    #[inline(always)]
+    pub fn get(&self) -> Value {
+        // SAFETY: no &mut to the slot exists outside `replace`, which does not
+        // call out while holding it.
+        unsafe { (*self.0.get()).clone() }
+    }
+    /// Identity bits without touching the reference count.
+    #[inline(always)]
+    pub fn bits(&self) -> u64 {
+        // SAFETY: as in `get`.
+        unsafe { (*self.0.get()).bits() }
+    }
+    #[inline(always)]
+    pub fn is_null(&self) -> bool {
+        self.bits() == Value::NULL.bits()
+    }
+    #[inline(always)]
+    pub fn replace(&self, v: Value) -> Value {
+        // SAFETY: the swap completes before any other code runs.
+        unsafe { std::mem::replace(&mut *self.0.get(), v) }
+    }
+    /// Stores `v`; the old value is dropped after the store.
+    #[inline(always)]
+    pub fn set(&self, v: Value) {
+        drop(self.replace(v));
+    }
+    #[inline(always)]
+    pub fn take(&self) -> Value {
+        self.replace(Value::NULL)
+    }
+    /// Borrow without cloning, for short reads that do not call out.
+    ///
+    /// # Safety
+    /// The caller must not let the slot be written while the borrow lives.
+    #[inline(always)]
+    pub unsafe fn peek(&self) -> &Value {
+        // SAFETY: caller contract.
+        unsafe { &*self.0.get() }
+    }
+}
+
+impl Default for ValueCell {
+    fn default() -> Self {
+        ValueCell::new(Value::NULL)
+    }
+}
+
+/// Allocates an object of payload `T` with `trailing` extra slots (all NULL),
+/// whose header points at `meta`; the class of `meta` gains a reference.
+///
+/// `meta.vtable` must be `T::vtable()`.
+pub fn alloc<T: Payload>(meta: &Meta, payload: T, trailing: usize, extra_flags: u32) -> Value {
+    assert!(ptr::eq(meta.vtable, T::vtable()), "meta of another layout");
+    assert!(trailing < (1 << 16));
+    let base = std::mem::size_of::<Obj<T>>();
+    debug_assert!(base.is_multiple_of(8) && std::mem::align_of::<Obj<T>>() <= 8);
+    let size = base + trailing * std::mem::size_of::<ValueCell>();
+    let layout = Layout::from_size_align(size, 8).expect("object layout");
+    // SAFETY: size > 0 (the header alone is 16 bytes).
+    let p = unsafe { alloc::alloc(layout) } as *mut Obj<T>;
+    if p.is_null() {
+        alloc::handle_alloc_error(layout);
+    }
+    let flags =
+        (T::KIND as u32) | ((trailing as u32) << TRAILING_SHIFT) | (extra_flags & !KIND_MASK);
+    // SAFETY: p is a fresh allocation of the right size and alignment.
+    unsafe {
+        ptr::write(
+            p,
+            Obj {
+                header: Header {
+                    rc: Cell::new(1),
+                    flags: Cell::new(flags),
+                    meta: Cell::new(meta),
+                },
+                payload,
+            },
+        );
+        let slots = (p as *mut u8).add(base) as *mut ValueCell;
+        for i in 0..trailing {
+            ptr::write(slots.add(i), ValueCell::new(Value::NULL));
+        }
+        let class = meta.class.get();
+        if !class.is_null() {
+            (*class).incref();
+        }
+        Value::from_header_owned(p as *const Header)
+    }
+}
+
+/// Drops one reference; frees the object when none are left.
+///
+/// # Safety
+/// `h` must point to a live object and the caller must own the reference.
+#[inline(always)]
+pub unsafe fn decref(h: *const Header) {
+    // SAFETY: caller contract: h is live.
+    let hr = unsafe { &*h };
+    let rc = hr.rc.get();
+    if rc == IMMORTAL {
+        return;
+    }
+    if rc > 1 {
+        hr.rc.set(rc - 1);
+        return;
+    }
+    // SAFETY: that was the last reference.
+    unsafe { dealloc(h as *mut Header) }
+}
+
+#[cold]
+unsafe fn dealloc(h: *mut Header) {
+    // SAFETY: h is live with its last reference being dropped now. We keep
+    // the count at 1 while the payload drops so a resurrecting clone-and-drop
+    // of a reference to ourselves cannot free us twice; then free.
+    unsafe {
+        let hr = &*h;
+        let vt = hr.vtable();
+        let class = hr.class_header();
+        hr.rc.set(1);
+        (vt.drop_payload)(h);
+        let n = hr.trailing_len();
+        let slots = (h as *mut u8).add(vt.base_size) as *mut ValueCell;
+        for i in 0..n {
+            ptr::drop_in_place(slots.add(i));
+        }
+        let size = vt.base_size + n * std::mem::size_of::<ValueCell>();
+        alloc::dealloc(h as *mut u8, Layout::from_size_align_unchecked(size, 8));
+        if !class.is_null() {
+            decref(class);
+        }
+    }
+}
+
+/// Raw helpers used by the VM's downcasts.
+impl Value {
+    /// Points this object at another meta (a shape transition or a
+    /// `__class__` assignment), moving the class reference the header owns.
+    /// Panics if the layouts differ or the meta has no class: a meta with a
+    /// class is embedded in that class (or a shape it owns), so the reference
+    /// taken here keeps it alive for as long as the header points at it.
+    pub fn set_meta(&self, meta: &Meta) {
+        let h = self.header().expect("set_meta on a heap object");
+        assert!(ptr::eq(h.vtable(), meta.vtable), "set_meta across layouts");
+        assert!(!meta.class.get().is_null(), "set_meta to a classless meta");
+        if h.class_header() == meta.class.get() {
+            // SAFETY: same class: the meta is owned by the class we hold.
+            unsafe { h.set_meta_same_class(meta) }
+        } else {
+            // SAFETY: as above, and set_meta moves the class reference.
+            unsafe { h.set_meta(meta) }
+        }
+    }
+
+    /// The payload, if this is a heap object of kind `T::KIND`.
+    #[inline(always)]
+    pub fn downcast<T: Payload>(&self) -> Option<&T> {
+        let h = self.header()?;
+        if h.kind() == T::KIND {
+            // SAFETY: the kind byte was set from T::KIND at allocation.
+            Some(unsafe { &(*(h as *const Header as *const Obj<T>)).payload })
+        } else {
+            None
+        }
+    }
+    /// A typed owning handle.
+    #[inline(always)]
+    pub fn downcast_ref<T: Payload>(&self) -> Option<Ref<T>> {
+        self.downcast::<T>()?;
+        Some(Ref {
+            value: self.clone(),
+            _t: PhantomData,
+        })
+    }
+    #[inline(always)]
+    pub fn into_ref<T: Payload>(self) -> Result<Ref<T>, Value> {
+        if self.downcast::<T>().is_some() {
+            Ok(Ref {
+                value: self,
+                _t: PhantomData,
+            })
+        } else {
+            Err(self)
+        }
+    }
+    #[inline(always)]
+    pub fn kind(&self) -> Option<u8> {
+        self.header().map(|h| h.kind())
+    }
+}
+
+/// An owning, typed reference to a heap object of payload `T`.
+#[repr(transparent)]
+pub struct Ref<T: Payload> {
+    value: Value,
+    _t: PhantomData<*const T>,
+}
+
+impl<T: Payload> Ref<T> {
+    #[inline(always)]
+    pub fn as_value(&self) -> &Value {
+        &self.value
+    }
+    #[inline(always)]
+    pub fn into_value(self) -> Value {
+        let me = ManuallyDrop::new(self);
+        // SAFETY: moving the field out of a ManuallyDrop wrapper once.
+        unsafe { ptr::read(&me.value) }
+    }
+    #[inline(always)]
+    pub fn header(&self) -> &Header {
+        self.value.header().expect("Ref always holds a heap value")
+    }
+}
+
+impl<T: Payload> Clone for Ref<T> {
+    fn clone(&self) -> Self {
+        Ref {
+            value: self.value.clone(),
+            _t: PhantomData,
+        }
+    }
+}
+
+impl<T: Payload> Deref for Ref<T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        // SAFETY: constructed only after a kind check.
+        unsafe { &(*(self.value.header_ptr() as *const Obj<T>)).payload }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::rc::Rc;
+
+    struct Probe(Rc<Cell<u32>>, u64);
+    payload!(Probe, 250, "probe");
+    impl Drop for Probe {
+        fn drop(&mut self) {
+            self.0.set(self.0.get() + 1);
+        }
+    }
+
+    #[test]
+    fn refcounting_frees_once() {
+        static META_VT: () = ();
+        let _ = META_VT;
+        let meta = Meta::new(Probe::vtable());
+        let drops = Rc::new(Cell::new(0));
+        let v = alloc(&meta, Probe(drops.clone(), 7), 3, 0);
+        assert_eq!(v.header().unwrap().refcount(), 1);
+        let w = v.clone();
+        assert_eq!(v.header().unwrap().refcount(), 2);
+        assert_eq!(w.downcast::<Probe>().unwrap().1, 7);
+        assert_eq!(v.header().unwrap().trailing().len(), 3);
+        v.header().unwrap().trailing()[1].set(Value::small_int(5).unwrap());
+        drop(v);
+        assert_eq!(drops.get(), 0);
+        drop(w);
+        assert_eq!(drops.get(), 1);
+    }
+
+    #[test]
+    fn header_is_16_bytes() {
+        assert_eq!(std::mem::size_of::<Header>(), 16);
+        assert_eq!(std::mem::size_of::<Obj<()>>(), 16);
+    }
+}

@@ -1,0 +1,558 @@
+//! Attribute access: the generic `__getattribute__`/`__setattr__`/
+//! `__delattr__` algorithm with descriptors, instance shapes, type and module
+//! attributes.
+//!
+//! Invariant: the lookup order is CPython's — data descriptors on the type
+//! win over instance attributes, which win over non-data descriptors and
+//! plain class attributes; `__getattr__` runs only after an AttributeError.
+
+use adder_object::Value;
+
+use crate::kinds;
+use crate::objects::function::{
+    ClassMethod, GetSet, Native, NativeKind, Property, SlotDescr, StaticMethod,
+};
+use crate::objects::instance::MAX_INLINE;
+use crate::objects::module::Module;
+use crate::objects::string::Str;
+use crate::objects::types::{tflags, TypeObject};
+use crate::ops::{dict_del_strkey, dict_get_strkey, dict_set_strkey, type_lookup};
+use crate::vm::{PyResult, Vm};
+
+/// Kinds whose objects are descriptors natively.
+fn is_data_descriptor(vm: &Vm, d: &Value) -> bool {
+    match d.kind() {
+        Some(kinds::PROPERTY) | Some(kinds::SLOTDESCR) | Some(kinds::GETSET) => true,
+        Some(kinds::INSTANCE) => {
+            let t = vm.type_of(d);
+            type_lookup(&t, &vm.names.__set__).is_some()
+                || type_lookup(&t, &vm.names.__delete__).is_some()
+        }
+        _ => false,
+    }
+}
+
+impl Vm {
+    /// The instance attribute `name` (interned) stored inline or in the
+    /// object's `__dict__`, without descriptors.
+    pub fn instance_attr(&self, obj: &Value, name: &Value) -> Option<Value> {
+        let h = obj.header()?;
+        if let Some(shape) = h.shape() {
+            if shape.dict_mode {
+                let d = h.trailing()[self.nslots_of(obj)].get();
+                return dict_get_strkey(&d, name);
+            }
+            let i = shape.index_of(name)?;
+            let v = h.trailing()[self.nslots_of(obj) + i].get();
+            return if v.is_null() { None } else { Some(v) };
+        }
+        if let Some(slot) = h.dict_slot() {
+            let d = slot.get();
+            if d.is_null() {
+                return None;
+            }
+            return dict_get_strkey(&d, name);
+        }
+        match h.kind() {
+            kinds::FUNCTION => {
+                let f = obj
+                    .downcast::<crate::objects::function::Function>()
+                    .unwrap();
+                let d = f.dict.get();
+                if d.is_null() {
+                    None
+                } else {
+                    dict_get_strkey(&d, name)
+                }
+            }
+            kinds::MODULE => dict_get_strkey(&obj.downcast::<Module>().unwrap().dict, name),
+            _ => None,
+        }
+    }
+
+    fn nslots_of(&self, obj: &Value) -> usize {
+        let t = self.type_of(obj);
+        t.downcast::<TypeObject>().map_or(0, |to| to.nslots.get())
+    }
+
+    /// The object's `__dict__`, materialising it (instances switch to dict mode).
+    pub fn object_dict(&mut self, obj: &Value) -> Option<Value> {
+        let h = obj.header()?;
+        if let Some(shape) = h.shape() {
+            let t = self.type_of(obj);
+            let to = t.downcast::<TypeObject>()?;
+            if to.has_flag(tflags::NO_DICT) {
+                return None;
+            }
+            let base = to.nslots.get();
+            if shape.dict_mode {
+                return Some(h.trailing()[base].get());
+            }
+            let d = self.new_dict();
+            for (i, n) in shape.names.iter().enumerate() {
+                let v = h.trailing()[base + i].take();
+                if !v.is_null() {
+                    dict_set_strkey(&d, n.clone(), v);
+                }
+            }
+            h.trailing()[base].set(d.clone());
+            obj.set_meta(&to.dict_shape.meta);
+            return Some(d);
+        }
+        if let Some(slot) = h.dict_slot() {
+            let d = slot.get();
+            if !d.is_null() {
+                return Some(d);
+            }
+            let d = self.new_dict();
+            slot.set(d.clone());
+            return Some(d);
+        }
+        match h.kind() {
+            kinds::FUNCTION => {
+                let f = obj
+                    .downcast::<crate::objects::function::Function>()
+                    .unwrap();
+                let d = f.dict.get();
+                if !d.is_null() {
+                    return Some(d);
+                }
+                let d = self.new_dict();
+                f.dict.set(d.clone());
+                Some(d)
+            }
+            kinds::MODULE => Some(obj.downcast::<Module>().unwrap().dict.clone()),
+            kinds::TYPE => Some(obj.downcast::<TypeObject>().unwrap().dict().clone()),
+            _ => None,
+        }
+    }
+
+    /// Stores an instance attribute; false if the object cannot hold one.
+    pub fn set_instance_attr(&mut self, obj: &Value, name: &Value, value: Value) -> bool {
+        let Some(h) = obj.header() else { return false };
+        if let Some(shape) = h.shape() {
+            let t = self.type_of(obj);
+            let Some(to) = t.downcast::<TypeObject>() else {
+                return false;
+            };
+            if to.has_flag(tflags::NO_DICT) {
+                return false;
+            }
+            let base = to.nslots.get();
+            if shape.dict_mode {
+                let d = h.trailing()[base].get();
+                dict_set_strkey(&d, name.clone(), value);
+                return true;
+            }
+            if let Some(i) = shape.index_of(name) {
+                h.trailing()[base + i].set(value);
+                return true;
+            }
+            let n = shape.names.len();
+            let cap = h.trailing_len() - base;
+            if n < cap && n < MAX_INLINE {
+                let child = shape.with_added(name);
+                obj.set_meta(&child.meta);
+                h.trailing()[base + n].set(value);
+                if n + 1 > to.inline_hint.get() as usize && n < MAX_INLINE {
+                    to.inline_hint.set((n + 1) as u16);
+                }
+                return true;
+            }
+            // Out of inline room: learn a bigger size for future instances, go to dict mode.
+            if n < MAX_INLINE {
+                to.inline_hint.set((n + 1).min(MAX_INLINE) as u16);
+            }
+            let Some(d) = self.object_dict(obj) else {
+                return false;
+            };
+            dict_set_strkey(&d, name.clone(), value);
+            return true;
+        }
+        match self.object_dict(obj) {
+            Some(d) if obj.kind() != Some(kinds::TYPE) => {
+                dict_set_strkey(&d, name.clone(), value);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn del_instance_attr(&mut self, obj: &Value, name: &Value) -> bool {
+        if self.instance_attr(obj, name).is_none() {
+            return false;
+        }
+        // Deleting goes through dict mode: rare, and keeps shapes append-only.
+        match self.object_dict(obj) {
+            Some(d) => dict_del_strkey(&d, name),
+            None => false,
+        }
+    }
+
+    /// `getattr(obj, name)`; `name` must be a str (interned for speed).
+    pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult {
+        let t = self.type_of(obj);
+        let to = t.downcast::<TypeObject>().expect("type_of gives a type");
+        if to.has_flag(tflags::HAS_GETATTRIBUTE) {
+            let ga = self.names.__getattribute__.clone();
+            if let Some(f) = type_lookup(&t, &ga) {
+                let r = self.call_method_value(&f, obj, vec![name.clone()]);
+                return self.getattr_fallback(obj, &t, name, r);
+            }
+        }
+        let r = self.generic_getattr(obj, name);
+        if to.has_flag(tflags::HAS_GETATTR) {
+            return self.getattr_fallback(obj, &t, name, r);
+        }
+        r
+    }
+
+    fn getattr_fallback(&mut self, obj: &Value, t: &Value, name: &Value, r: PyResult) -> PyResult {
+        match r {
+            Err(e) if self.exc_matches(&e, &self.t.attribute_error.clone()) => {
+                let ga = self.names.__getattr__.clone();
+                match type_lookup(t, &ga) {
+                    Some(f) => self.call_method_value(&f, obj, vec![name.clone()]),
+                    None => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// `getattr` returning None instead of raising AttributeError.
+    pub fn getattr_opt(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        match self.getattr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches(&e, &self.t.attribute_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn getattr_str(&mut self, obj: &Value, name: &str) -> PyResult {
+        let n = self.intern(name);
+        self.getattr(obj, &n)
+    }
+
+    /// `object.__getattribute__` (and `type.__getattribute__` for classes).
+    pub fn generic_getattr(&mut self, obj: &Value, name: &Value) -> PyResult {
+        if obj.kind() == Some(kinds::TYPE) {
+            return self.type_getattr(obj, name);
+        }
+        let t = self.type_of(obj);
+        let descr = type_lookup(&t, name);
+        if let Some(d) = &descr {
+            if is_data_descriptor(self, d) {
+                return self.descr_get(d, obj, &t);
+            }
+        }
+        if let Some(v) = self.instance_attr(obj, name) {
+            return Ok(v);
+        }
+        if let Some(d) = descr {
+            return self.descr_get(&d, obj, &t);
+        }
+        if name.is(&self.names.__dict__) {
+            if let Some(d) = self.object_dict(obj) {
+                return Ok(d);
+            }
+        }
+        if name.is(&self.names.__class__) {
+            return Ok(t);
+        }
+        let n = name
+            .downcast::<Str>()
+            .map_or("?".to_string(), |s| s.as_str().to_string());
+        Err(self.attribute_error(obj, &n))
+    }
+
+    /// Binds descriptor `d` found on type `t` for instance `obj`.
+    pub fn descr_get(&mut self, d: &Value, obj: &Value, t: &Value) -> PyResult {
+        match d.kind() {
+            Some(kinds::FUNCTION) => Ok(self.new_method(d.clone(), obj.clone())),
+            Some(kinds::NATIVE) => {
+                let n = d.downcast::<Native>().unwrap();
+                match n.kind {
+                    NativeKind::Method if n.self_.is_null() => Ok(self.bind_native(d, obj.clone())),
+                    NativeKind::ClassMethod if n.self_.is_null() => {
+                        Ok(self.bind_native(d, t.clone()))
+                    }
+                    _ => Ok(d.clone()),
+                }
+            }
+            Some(kinds::PROPERTY) => {
+                let p = d.downcast::<Property>().unwrap();
+                let g = p.fget.get();
+                if g.is_null() || g.is_none() {
+                    let pname = p.name.get();
+                    let msg = match pname.downcast::<Str>() {
+                        Some(s) => format!(
+                            "property '{}' of '{}' object has no getter",
+                            s.as_str(),
+                            self.type_name(obj)
+                        ),
+                        None => "unreadable attribute".to_string(),
+                    };
+                    return Err(self.new_exception_msg(&self.t.attribute_error, msg));
+                }
+                self.call(&g, vec![obj.clone()])
+            }
+            Some(kinds::CLASSMETHOD) => {
+                let f = d.downcast::<ClassMethod>().unwrap().func.get();
+                Ok(self.new_method(f, t.clone()))
+            }
+            Some(kinds::STATICMETHOD) => Ok(d.downcast::<StaticMethod>().unwrap().func.get()),
+            Some(kinds::SLOTDESCR) => {
+                let sd = d.downcast::<SlotDescr>().unwrap();
+                let v = obj
+                    .header()
+                    .and_then(|h| h.trailing().get(sd.index).map(|c| c.get()));
+                match v {
+                    Some(v) if !v.is_null() => Ok(v),
+                    _ => {
+                        let n = sd
+                            .name
+                            .downcast::<Str>()
+                            .map_or(String::new(), |s| s.as_str().to_string());
+                        Err(self.attribute_error(obj, &n))
+                    }
+                }
+            }
+            Some(kinds::GETSET) => {
+                let gs = d.downcast::<GetSet>().unwrap();
+                (gs.get)(self, obj)
+            }
+            Some(kinds::INSTANCE) => {
+                let dt = self.type_of(d);
+                let g = self.names.__get__.clone();
+                match type_lookup(&dt, &g) {
+                    Some(f) => self.call_method_value(&f, d, vec![obj.clone(), t.clone()]),
+                    None => Ok(d.clone()),
+                }
+            }
+            _ => Ok(d.clone()),
+        }
+    }
+
+    /// Attribute lookup on a class: metatype data descriptors, then the MRO
+    /// (binding `__get__(None, cls)`), then metatype attributes.
+    fn type_getattr(&mut self, cls: &Value, name: &Value) -> PyResult {
+        // `type`'s own data descriptors (`__name__`, `__mro__`, ...) come first.
+        if let Some(n) = name.downcast::<Str>() {
+            let own = matches!(n.as_str(), "__doc__" | "__module__")
+                && crate::ops::dict_get_strkey(self.type_obj(cls).dict(), name).is_some();
+            if n.as_str().starts_with("__") && !own {
+                if let Some(v) = crate::builtins::types::type_special_attr(self, cls, name)? {
+                    return Ok(v);
+                }
+            }
+        }
+        let meta = self.type_of(cls);
+        let meta_attr = type_lookup(&meta, name);
+        if let Some(d) = &meta_attr {
+            if is_data_descriptor(self, d) {
+                return self.descr_get(d, cls, &meta);
+            }
+        }
+        if let Some(v) = type_lookup(cls, name) {
+            return match v.kind() {
+                Some(kinds::FUNCTION) => Ok(v),
+                Some(kinds::NATIVE) => {
+                    let n = v.downcast::<Native>().unwrap();
+                    if n.kind == NativeKind::ClassMethod && n.self_.is_null() {
+                        Ok(self.bind_native(&v, cls.clone()))
+                    } else {
+                        Ok(v)
+                    }
+                }
+                Some(kinds::CLASSMETHOD) => {
+                    let f = v.downcast::<ClassMethod>().unwrap().func.get();
+                    Ok(self.new_method(f, cls.clone()))
+                }
+                Some(kinds::STATICMETHOD) => Ok(v.downcast::<StaticMethod>().unwrap().func.get()),
+                Some(kinds::PROPERTY) | Some(kinds::SLOTDESCR) | Some(kinds::GETSET) => Ok(v),
+                Some(kinds::INSTANCE) => {
+                    let dt = self.type_of(&v);
+                    let g = self.names.__get__.clone();
+                    match type_lookup(&dt, &g) {
+                        Some(f) => self.call_method_value(&f, &v, vec![Value::NONE, cls.clone()]),
+                        None => Ok(v),
+                    }
+                }
+                _ => Ok(v),
+            };
+        }
+        if let Some(d) = meta_attr {
+            return self.descr_get(&d, cls, &meta);
+        }
+        if let Some(v) = crate::builtins::types::type_special_attr(self, cls, name)? {
+            return Ok(v);
+        }
+        let n = name
+            .downcast::<Str>()
+            .map_or("?".to_string(), |s| s.as_str().to_string());
+        Err(self.attribute_error(cls, &n))
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        let t = self.type_of(obj);
+        let to = t.downcast::<TypeObject>().unwrap();
+        if to.has_flag(tflags::HAS_SETATTR) {
+            let sa = self.names.__setattr__.clone();
+            if let Some(f) = type_lookup(&t, &sa) {
+                if f.kind() != Some(kinds::NATIVE) {
+                    self.call_method_value(&f, obj, vec![name.clone(), value])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, name, Some(value))
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let t = self.type_of(obj);
+        let to = t.downcast::<TypeObject>().unwrap();
+        if to.has_flag(tflags::HAS_SETATTR) {
+            let da = self.names.__delattr__.clone();
+            if let Some(f) = type_lookup(&t, &da) {
+                if f.kind() != Some(kinds::NATIVE) {
+                    self.call_method_value(&f, obj, vec![name.clone()])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, name, None)
+    }
+
+    /// `object.__setattr__` / `object.__delattr__` (value None = delete).
+    pub fn generic_setattr(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+        value: Option<Value>,
+    ) -> PyResult<()> {
+        let name = match name.downcast::<Str>() {
+            Some(s) => {
+                let s = s.as_str().to_string();
+                self.intern(&s)
+            }
+            None => {
+                return Err(self.type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    self.type_name(name)
+                )))
+            }
+        };
+        let t = self.type_of(obj);
+        if obj.kind() == Some(kinds::TYPE) {
+            return crate::builtins::types::type_setattr(self, obj, &name, value);
+        }
+        if let Some(d) = type_lookup(&t, &name) {
+            match d.kind() {
+                Some(kinds::PROPERTY) => {
+                    let p = d.downcast::<Property>().unwrap();
+                    let f = if value.is_some() {
+                        p.fset.get()
+                    } else {
+                        p.fdel.get()
+                    };
+                    if f.is_null() || f.is_none() {
+                        let pname = p.name.get();
+                        let what = if value.is_some() { "setter" } else { "deleter" };
+                        let msg = match pname.downcast::<Str>() {
+                            Some(s) => format!(
+                                "property '{}' of '{}' object has no {what}",
+                                s.as_str(),
+                                self.type_name(obj)
+                            ),
+                            None => format!(
+                                "can't {} attribute",
+                                if value.is_some() { "set" } else { "delete" }
+                            ),
+                        };
+                        return Err(self.new_exception_msg(&self.t.attribute_error, msg));
+                    }
+                    let mut args = vec![obj.clone()];
+                    if let Some(v) = value {
+                        args.push(v);
+                    }
+                    self.call(&f, args)?;
+                    return Ok(());
+                }
+                Some(kinds::SLOTDESCR) => {
+                    let sd = d.downcast::<SlotDescr>().unwrap();
+                    let h = obj.header().unwrap();
+                    let slot = &h.trailing()[sd.index];
+                    match value {
+                        Some(v) => slot.set(v),
+                        None => {
+                            if slot.is_null() {
+                                let n = name.downcast::<Str>().unwrap().as_str().to_string();
+                                return Err(self.attribute_error(obj, &n));
+                            }
+                            slot.set(Value::NULL);
+                        }
+                    }
+                    return Ok(());
+                }
+                Some(kinds::GETSET) => {
+                    let gs = d.downcast::<GetSet>().unwrap();
+                    return match (gs.set, value) {
+                        (Some(s), Some(v)) => s(self, obj, v),
+                        _ => Err(self.new_exception_msg(
+                            &self.t.attribute_error,
+                            format!(
+                                "attribute '{}' of '{}' objects is not writable",
+                                gs.name,
+                                self.type_name(obj)
+                            ),
+                        )),
+                    };
+                }
+                Some(kinds::INSTANCE) => {
+                    let dt = self.type_of(&d);
+                    let which = if value.is_some() {
+                        self.names.__set__.clone()
+                    } else {
+                        self.names.__delete__.clone()
+                    };
+                    if let Some(f) = type_lookup(&dt, &which) {
+                        let mut args = vec![obj.clone()];
+                        if let Some(v) = value {
+                            args.push(v);
+                        }
+                        self.call_method_value(&f, &d, args)?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let n = name.downcast::<Str>().unwrap().as_str().to_string();
+        match value {
+            Some(v) => {
+                if self.set_instance_attr(obj, &name, v) {
+                    Ok(())
+                } else if type_lookup(&t, &name).is_some() {
+                    Err(self.new_exception_msg(
+                        &self.t.attribute_error,
+                        format!(
+                            "'{}' object attribute '{}' is read-only",
+                            self.type_name(obj),
+                            n
+                        ),
+                    ))
+                } else {
+                    Err(self.attribute_error(obj, &n))
+                }
+            }
+            None => {
+                if self.del_instance_attr(obj, &name) {
+                    Ok(())
+                } else {
+                    Err(self.attribute_error(obj, &n))
+                }
+            }
+        }
+    }
+}

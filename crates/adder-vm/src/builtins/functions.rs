@@ -1,0 +1,919 @@
+//! The functions of the `builtins` module that are not constructors of a
+//! type (those live with their type): `print`, `len`, `isinstance`, `sorted`,
+//! `exec`/`eval`/`compile`, `getattr` and friends.
+//!
+//! Invariant: each function validates its arguments with CPython's messages
+//! before doing anything observable.
+
+use adder_compiler::Mode;
+use adder_object::Value;
+
+use crate::kinds;
+use crate::num::as_bigint;
+use crate::objects::dict::Dict;
+use crate::objects::function::{Function, Native};
+use crate::objects::seq::Tuple;
+use crate::objects::string::Str;
+use crate::ops::{check_args, dict_get_str, is_subtype, type_lookup};
+use crate::vm::{Args, PyResult, Vm};
+
+/// `f()`-style name for messages about a callable (`f()`, `C.m()`).
+pub fn callable_name(vm: &mut Vm, f: &Value) -> String {
+    if let Some(func) = f.downcast::<Function>() {
+        let q = func.qualname.get();
+        let q = q.downcast::<Str>().map_or("?", |s| s.as_str()).to_string();
+        let m = func.module.get();
+        return match m.downcast::<Str>() {
+            Some(m) if m.as_str() != "builtins" => format!("{}.{}()", m.as_str(), q),
+            _ => format!("{q}()"),
+        };
+    }
+    if let Some(m) = f.downcast::<crate::objects::function::Method>() {
+        let inner = m.func.clone();
+        return callable_name(vm, &inner);
+    }
+    if let Some(n) = f.downcast::<Native>() {
+        return format!("{}()", n.name);
+    }
+    if vm.is_type(f) {
+        return format!("{}()", vm.type_obj(f).name());
+    }
+    format!("{} object", vm.type_name(f))
+}
+
+fn print(vm: &mut Vm, mut args: Args) -> PyResult {
+    let sep = args.take_kw("sep");
+    let end = args.take_kw("end");
+    let file = args.take_kw("file");
+    let flush = args.take_kw("flush");
+    if let Some((k, _)) = args.kw.first() {
+        let k = k
+            .downcast::<Str>()
+            .map_or("?".into(), |s| s.as_str().to_string());
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()")));
+    }
+    let text_of = |vm: &mut Vm, v: Option<Value>, default: &str, what: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(v) if v.is_none() => Ok(default.to_string()),
+            Some(v) => match v.downcast::<Str>() {
+                Some(s) => Ok(s.as_str().to_string()),
+                None => Err(vm.type_error(format!(
+                    "{what} must be None or a string, not {}",
+                    vm.type_name(&v)
+                ))),
+            },
+        }
+    };
+    let sep = text_of(vm, sep, " ", "sep")?;
+    let end = text_of(vm, end, "\n", "end")?;
+    let file = file.filter(|f| !f.is_none());
+    if let Some(f) = &file {
+        if f.kind() != Some(kinds::STREAM) {
+            // Other file objects see each piece written separately, as in CPython.
+            for (i, a) in args.pos.iter().enumerate() {
+                if i > 0 {
+                    let s = vm.new_str(&sep);
+                    vm.call_method(f, "write", vec![s])?;
+                }
+                let s = vm.str(a)?;
+                vm.call_method(f, "write", vec![s])?;
+            }
+            let s = vm.new_str(&end);
+            vm.call_method(f, "write", vec![s])?;
+            if let Some(fl) = flush {
+                if vm.truthy(&fl)? {
+                    vm.call_method(f, "flush", vec![])?;
+                }
+            }
+            return Ok(Value::NONE);
+        }
+    }
+    let mut out = String::new();
+    for (i, a) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.str_string(a)?);
+    }
+    out.push_str(&end);
+    let file = match file {
+        Some(f) => f,
+        None => {
+            let sys = vm.sys_module.clone();
+            match vm.getattr_str(&sys, "stdout") {
+                Ok(f) => f,
+                Err(_) => return Ok(Value::NONE),
+            }
+        }
+    };
+    if file.is_none() {
+        return Ok(Value::NONE);
+    }
+    let s = vm.new_string(out);
+    vm.call_method(&file, "write", vec![s])?;
+    if let Some(f) = flush {
+        if vm.truthy(&f)? {
+            vm.call_method(&file, "flush", vec![])?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn len(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "len", &args, 1, 1)?;
+    let n = vm.len(&args.pos[0])?;
+    Ok(vm.new_int(n as i64))
+}
+
+fn repr(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "repr", &args, 1, 1)?;
+    vm.repr(&args.pos[0])
+}
+
+fn ascii(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "ascii", &args, 1, 1)?;
+    vm.ascii(&args.pos[0])
+}
+
+pub fn isinstance_impl(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(t) = cls.downcast::<Tuple>() {
+        for c in t.items.iter() {
+            if isinstance_impl(vm, obj, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let t = vm.type_of(obj);
+    if t.is(cls) {
+        return Ok(true);
+    }
+    if vm.is_type(cls) {
+        let meta = vm.type_of(cls);
+        if !meta.is(&vm.t.type_) {
+            let n = vm.names.__instancecheck__.clone();
+            if let Some(f) = type_lookup(&meta, &n) {
+                if f.kind() != Some(kinds::NATIVE) {
+                    let r = vm.call_method_value(&f, cls, vec![obj.clone()])?;
+                    return vm.truthy(&r);
+                }
+            }
+        }
+        if is_subtype(&t, cls) {
+            return Ok(true);
+        }
+        // An instance whose __class__ is overridden.
+        if obj.kind() == Some(kinds::INSTANCE) {
+            let cn = vm.names.__class__.clone();
+            if let Ok(c) = vm.getattr(obj, &cn) {
+                if !c.is(&t) && vm.is_type(&c) {
+                    return Ok(is_subtype(&c, cls));
+                }
+            }
+        }
+        return Ok(false);
+    }
+    let n = vm.names.__instancecheck__.clone();
+    if let Some(r) = vm.call_special(cls, &n, vec![obj.clone()])? {
+        return vm.truthy(&r);
+    }
+    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+}
+
+fn isinstance(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "isinstance", &args, 2, 2)?;
+    Ok(Value::from_bool(isinstance_impl(
+        vm,
+        &args.pos[0],
+        &args.pos[1],
+    )?))
+}
+
+pub fn issubclass_impl(vm: &mut Vm, c: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(t) = cls.downcast::<Tuple>() {
+        for x in t.items.iter() {
+            if issubclass_impl(vm, c, x)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if vm.is_type(cls) {
+        let meta = vm.type_of(cls);
+        if !meta.is(&vm.t.type_) {
+            let n = vm.names.__subclasscheck__.clone();
+            if let Some(f) = type_lookup(&meta, &n) {
+                if f.kind() != Some(kinds::NATIVE) {
+                    let r = vm.call_method_value(&f, cls, vec![c.clone()])?;
+                    return vm.truthy(&r);
+                }
+            }
+        }
+        if !vm.is_type(c) {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        }
+        return Ok(is_subtype(c, cls));
+    }
+    let n = vm.names.__subclasscheck__.clone();
+    if let Some(r) = vm.call_special(cls, &n, vec![c.clone()])? {
+        return vm.truthy(&r);
+    }
+    if !vm.is_type(c) {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+}
+
+fn issubclass(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "issubclass", &args, 2, 2)?;
+    Ok(Value::from_bool(issubclass_impl(
+        vm,
+        &args.pos[0],
+        &args.pos[1],
+    )?))
+}
+
+fn attr_name(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Value> {
+    match v.downcast::<Str>() {
+        Some(s) => {
+            let s = s.as_str().to_string();
+            Ok(vm.intern(&s))
+        }
+        None => {
+            let _ = func;
+            Err(vm.type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+    }
+}
+
+fn getattr(vm: &mut Vm, args: Args) -> PyResult {
+    if args.pos.len() < 2 || args.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "getattr expected at least 2 arguments, got {}",
+            args.pos.len()
+        )));
+    }
+    let n = match args.pos[1].downcast::<Str>() {
+        Some(s) => {
+            let s = s.as_str().to_string();
+            vm.intern(&s)
+        }
+        None => {
+            return Err(vm.type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(&args.pos[1])
+            )))
+        }
+    };
+    match vm.getattr(&args.pos[0], &n) {
+        Ok(v) => Ok(v),
+        Err(e) if args.pos.len() == 3 && vm.exc_matches(&e, &vm.t.attribute_error.clone()) => {
+            Ok(args.pos[2].clone())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn setattr(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "setattr", &args, 3, 3)?;
+    let n = attr_name(vm, &args.pos[1], "setattr")?;
+    vm.setattr(&args.pos[0], &n, args.pos[2].clone())?;
+    Ok(Value::NONE)
+}
+
+fn delattr(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "delattr", &args, 2, 2)?;
+    let n = attr_name(vm, &args.pos[1], "delattr")?;
+    vm.delattr(&args.pos[0], &n)?;
+    Ok(Value::NONE)
+}
+
+fn hasattr(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "hasattr", &args, 2, 2)?;
+    let n = attr_name(vm, &args.pos[1], "hasattr")?;
+    Ok(Value::from_bool(
+        vm.getattr_opt(&args.pos[0], &n)?.is_some(),
+    ))
+}
+
+fn hash(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "hash", &args, 1, 1)?;
+    let h = vm.hash(&args.pos[0])?;
+    Ok(vm.new_int(h))
+}
+
+fn id(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "id", &args, 1, 1)?;
+    let v = &args.pos[0];
+    let id = if v.is_ptr() {
+        v.bits() & 0xFFFF_FFFF_FFFF
+    } else {
+        v.bits() >> 1
+    };
+    Ok(vm.new_bigint(num_bigint::BigInt::from(id)))
+}
+
+fn callable(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "callable", &args, 1, 1)?;
+    let v = &args.pos[0];
+    let r = match v.kind() {
+        Some(kinds::FUNCTION) | Some(kinds::NATIVE) | Some(kinds::METHOD) | Some(kinds::TYPE) => {
+            true
+        }
+        _ => {
+            let t = vm.type_of(v);
+            let cn = vm.names.__call__.clone();
+            type_lookup(&t, &cn).is_some()
+        }
+    };
+    Ok(Value::from_bool(r))
+}
+
+fn chr(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "chr", &args, 1, 1)?;
+    let i = vm.index(&args.pos[0])?;
+    use num_traits::ToPrimitive;
+    match i.to_u32() {
+        Some(c) if c <= 0x10FFFF => match char::from_u32(c) {
+            Some(ch) => Ok(vm.new_string(ch.to_string())),
+            None => Err(
+                vm.value_error("chr() arg is a lone surrogate, which Adder's str cannot represent")
+            ),
+        },
+        _ => {
+            if i.to_i64().is_none() {
+                return Err(vm.overflow_error("Python int too large to convert to C int"));
+            }
+            Err(vm.value_error("chr() arg not in range(0x110000)"))
+        }
+    }
+}
+
+fn ord(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "ord", &args, 1, 1)?;
+    let v = &args.pos[0];
+    if let Some(s) = v.downcast::<Str>() {
+        if s.char_len == 1 {
+            return Ok(vm.new_int(s.as_str().chars().next().unwrap() as i64));
+        }
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.char_len
+        )));
+    }
+    if let Some(b) = crate::ops::bytes_of(v) {
+        if b.len() == 1 {
+            return Ok(vm.new_int(b[0] as i64));
+        }
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
+    }
+    Err(vm.type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        vm.type_name(v)
+    )))
+}
+
+fn iter(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "iter", &args, 1, 2)?;
+    if args.pos.len() == 2 {
+        let f = args.pos[0].clone();
+        let ty = vm.t.callable_iterator.clone();
+        let it = vm.new_iter(crate::objects::iter::IterKind::Callable, f, &ty);
+        it.downcast::<crate::objects::iter::Iter>()
+            .unwrap()
+            .extra
+            .set(args.pos[1].clone());
+        return Ok(it);
+    }
+    vm.iter(&args.pos[0])
+}
+
+fn next(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "next", &args, 1, 2)?;
+    let it = &args.pos[0];
+    let t = vm.type_of(it);
+    let nn = vm.names.__next__.clone();
+    if it.kind() != Some(kinds::ITERATOR)
+        && it.kind() != Some(kinds::GENERATOR)
+        && type_lookup(&t, &nn).is_none()
+    {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    match vm.next_raw(it) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match args.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.stop_iteration(Value::NONE)),
+        },
+        Err(e) => {
+            if args.pos.len() == 2 && vm.exc_matches(&e, &vm.t.stop_iteration.clone()) {
+                return Ok(args.pos[1].clone());
+            }
+            Err(e)
+        }
+    }
+}
+
+fn all(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "all", &args, 1, 1)?;
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+fn any(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "any", &args, 1, 1)?;
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn sum(vm: &mut Vm, mut args: Args) -> PyResult {
+    let start = args.take_kw("start");
+    check_args(vm, "sum", &args, 1, 2)?;
+    let mut acc = args
+        .pos
+        .get(1)
+        .cloned()
+        .or(start)
+        .unwrap_or(Value::small_int(0).unwrap());
+    match acc.kind() {
+        Some(kinds::STR) => {
+            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"))
+        }
+        Some(kinds::BYTES) => {
+            return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"))
+        }
+        Some(kinds::BYTEARRAY) => {
+            return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"))
+        }
+        _ => {}
+    }
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        acc = vm.binary_op(&acc, &x, adder_bytecode::BinOp::Add, false)?;
+    }
+    Ok(acc)
+}
+
+fn minmax(vm: &mut Vm, mut args: Args, is_max: bool) -> PyResult {
+    let name = if is_max { "max" } else { "min" };
+    let key = args.take_kw("key").filter(|k| !k.is_none());
+    let default = args.take_kw("default");
+    if let Some((k, _)) = args.kw.first() {
+        let k = k
+            .downcast::<Str>()
+            .map_or("?".into(), |s| s.as_str().to_string());
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+    }
+    let items = match args.pos.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.iterate(&args.pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            args.pos.clone()
+        }
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => vm.call(k, vec![best.clone()])?,
+        None => best.clone(),
+    };
+    for x in items.into_iter().skip(1) {
+        let kx = match &key {
+            Some(k) => vm.call(k, vec![x.clone()])?,
+            None => x.clone(),
+        };
+        let op = if is_max {
+            adder_bytecode::CmpOp::Gt
+        } else {
+            adder_bytecode::CmpOp::Lt
+        };
+        let r = vm.richcmp(&kx, &best_key, op)?;
+        if vm.truthy(&r)? {
+            best = x;
+            best_key = kx;
+        }
+    }
+    Ok(best)
+}
+
+fn max(vm: &mut Vm, args: Args) -> PyResult {
+    minmax(vm, args, true)
+}
+fn min(vm: &mut Vm, args: Args) -> PyResult {
+    minmax(vm, args, false)
+}
+
+fn sorted(vm: &mut Vm, mut args: Args) -> PyResult {
+    if args.pos.len() != 1 {
+        return Err(vm.type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
+    let items = vm.iterate(&args.pos[0])?;
+    let l = vm.new_list(items);
+    args.pos[0] = l.clone();
+    crate::builtins::seq::list_sort(vm, args)?;
+    Ok(l)
+}
+
+fn format(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "format", &args, 1, 2)?;
+    let spec = match args.pos.get(1) {
+        Some(s) => {
+            if s.kind() != Some(kinds::STR) {
+                return Err(vm.type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    vm.type_name(s)
+                )));
+            }
+            s.clone()
+        }
+        None => vm.intern(""),
+    };
+    vm.format(&args.pos[0], &spec)
+}
+
+fn globals(vm: &mut Vm, _args: Args) -> PyResult {
+    match vm.frames.last() {
+        Some(f) => Ok(f.globals.clone()),
+        None => Ok(vm.new_dict()),
+    }
+}
+
+fn locals(vm: &mut Vm, _args: Args) -> PyResult {
+    crate::builtins::sys::current_locals(vm)
+}
+
+fn vars(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "vars", &args, 0, 1)?;
+    if args.pos.is_empty() {
+        return crate::builtins::sys::current_locals(vm);
+    }
+    let o = &args.pos[0];
+    let dn = vm.names.__dict__.clone();
+    match vm.getattr(o, &dn) {
+        Ok(d) => Ok(d),
+        Err(e) if vm.exc_matches(&e, &vm.t.attribute_error.clone()) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn dir(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "dir", &args, 0, 1)?;
+    let names = if args.pos.is_empty() {
+        let l = crate::builtins::sys::current_locals(vm)?;
+        vm.iterate(&l)?
+    } else {
+        let o = args.pos[0].clone();
+        if vm.is_type(&o) {
+            let mut out = Vec::new();
+            let mro = vm.type_obj(&o).mro.borrow().clone();
+            for c in mro {
+                out.extend(vm.type_obj(&c).dict().downcast::<Dict>().unwrap().keys());
+            }
+            out
+        } else if o.kind() == Some(kinds::MODULE) {
+            let d = vm.object_dict(&o).unwrap();
+            d.downcast::<Dict>().unwrap().keys()
+        } else {
+            let dn = vm.intern("__dir__");
+            match vm.call_special(&o, &dn, vec![])? {
+                Some(r) => vm.iterate(&r)?,
+                None => vec![],
+            }
+        }
+    };
+    let mut strs: Vec<String> = Vec::new();
+    for n in names {
+        if let Some(s) = n.downcast::<Str>() {
+            strs.push(s.as_str().to_string());
+        }
+    }
+    strs.sort();
+    strs.dedup();
+    let items = strs.into_iter().map(|s| vm.new_string(s)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn source_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<String> {
+    if let Some(s) = v.downcast::<Str>() {
+        return Ok(s.as_str().to_string());
+    }
+    if let Some(b) = crate::ops::bytes_of(v) {
+        return adder_compiler::decode_source(&b, "<string>")
+            .map_err(|e| vm.compile_error_to_exception(&e));
+    }
+    Err(vm.type_error(format!(
+        "{func}() arg 1 must be a string, bytes or code object"
+    )))
+}
+
+fn exec_or_eval(vm: &mut Vm, args: Args, is_eval: bool) -> PyResult {
+    let fname = if is_eval { "eval" } else { "exec" };
+    let mut args = args;
+    let g_kw = args.take_kw("globals");
+    let l_kw = args.take_kw("locals");
+    if args.pos.is_empty() || args.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "{fname} expected at least 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
+    let src = args.pos[0].clone();
+    let mut globals = args.pos.get(1).cloned().or(g_kw).unwrap_or(Value::NONE);
+    let mut locals = args.pos.get(2).cloned().or(l_kw).unwrap_or(Value::NONE);
+    if !globals.is_none() && globals.kind() != Some(kinds::DICT) {
+        return Err(vm.type_error(format!(
+            "{}() globals must be a dict, not {}",
+            fname,
+            vm.type_name(&globals)
+        )));
+    }
+    if globals.is_none() {
+        globals = match vm.frames.last() {
+            Some(f) => f.globals.clone(),
+            None => vm.new_dict(),
+        };
+        if locals.is_none() {
+            locals = crate::builtins::sys::current_locals(vm)?;
+        }
+    } else if locals.is_none() {
+        locals = globals.clone();
+    }
+    if dict_get_str(&globals, "__builtins__").is_none() {
+        let b = vm.builtins_module.clone();
+        crate::ops::dict_set_str(vm, &globals, "__builtins__", b)?;
+    }
+    let code = if src.kind() == Some(kinds::CODE) {
+        src
+    } else {
+        let s = source_arg(vm, &src, fname)?;
+        let s = if is_eval {
+            s.trim_start_matches([' ', '\t']).to_string()
+        } else {
+            s
+        };
+        vm.compile(
+            &s,
+            "<string>",
+            if is_eval { Mode::Eval } else { Mode::Exec },
+        )?
+    };
+    let frame = vm.make_module_frame(code, globals, locals);
+    let r = vm.run_frame(frame)?;
+    Ok(if is_eval { r } else { Value::NONE })
+}
+
+fn exec(vm: &mut Vm, args: Args) -> PyResult {
+    exec_or_eval(vm, args, false)
+}
+fn eval(vm: &mut Vm, args: Args) -> PyResult {
+    exec_or_eval(vm, args, true)
+}
+
+fn compile(vm: &mut Vm, mut args: Args) -> PyResult {
+    let names = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    let mut vals: Vec<Option<Value>> = vec![None; 6];
+    for (i, v) in args.pos.iter().enumerate() {
+        if i < 6 {
+            vals[i] = Some(v.clone());
+        }
+    }
+    for (i, n) in names.iter().enumerate() {
+        if let Some(v) = args.take_kw(n) {
+            vals[i] = Some(v);
+        }
+    }
+    let (Some(src), Some(filename), Some(mode)) =
+        (vals[0].clone(), vals[1].clone(), vals[2].clone())
+    else {
+        return Err(vm.type_error("compile() missing required argument"));
+    };
+    let flags = vals[3].as_ref().and_then(crate::num::as_i64).unwrap_or(0);
+    if flags & 0x400 != 0 {
+        return Err(vm.not_implemented_error(
+            "compile() to an AST (PyCF_ONLY_AST) needs the _ast module, not available yet",
+        ));
+    }
+    let s = source_arg(vm, &src, "compile")?;
+    let filename = vm.str_string(&filename)?;
+    let mode = match mode
+        .downcast::<Str>()
+        .map(|s| s.as_str().to_string())
+        .as_deref()
+    {
+        Some("exec") => Mode::Exec,
+        Some("eval") => Mode::Eval,
+        Some("single") => Mode::Single,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    vm.compile(&s, &filename, mode)
+}
+
+fn import(vm: &mut Vm, mut args: Args) -> PyResult {
+    let name = args.take_kw("name").or_else(|| args.pos.first().cloned());
+    let globals = args
+        .take_kw("globals")
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::NONE);
+    let fromlist = args
+        .take_kw("fromlist")
+        .or_else(|| args.pos.get(3).cloned())
+        .unwrap_or(Value::NONE);
+    let level = args
+        .take_kw("level")
+        .or_else(|| args.pos.get(4).cloned())
+        .unwrap_or(Value::small_int(0).unwrap());
+    let Some(name) = name else {
+        return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
+    };
+    let Some(n) = name.downcast::<Str>().map(|s| s.as_str().to_string()) else {
+        return Err(vm.type_error(format!(
+            "__import__() argument 1 must be str, not {}",
+            vm.type_name(&name)
+        )));
+    };
+    let level = crate::num::as_i64(&level).unwrap_or(0);
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    let globals = if globals.is_none() {
+        vm.new_dict()
+    } else {
+        globals
+    };
+    crate::import::import_module_level(vm, &n, &globals, &fromlist, level as usize)
+}
+
+fn input(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "input", &args, 0, 1)?;
+    if let Some(p) = args.pos.first() {
+        let s = vm.str(p)?;
+        let sys = vm.sys_module.clone();
+        let out = vm.getattr_str(&sys, "stdout")?;
+        vm.call_method(&out, "write", vec![s])?;
+        vm.call_method(&out, "flush", vec![])?;
+    }
+    let sys = vm.sys_module.clone();
+    let inp = vm.getattr_str(&sys, "stdin")?;
+    let line = vm.call_method(&inp, "readline", vec![])?;
+    let s = line
+        .downcast::<Str>()
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default();
+    if s.is_empty() {
+        return Err(vm.new_exception_msg(&vm.t.eof_error.clone(), "EOF when reading a line"));
+    }
+    Ok(vm.new_string(s.strip_suffix('\n').unwrap_or(&s).to_string()))
+}
+
+fn open(vm: &mut Vm, _args: Args) -> PyResult {
+    Err(vm.not_implemented_error("open() needs the _io module, which is not implemented yet"))
+}
+
+fn build_class(vm: &mut Vm, args: Args) -> PyResult {
+    crate::builtins::types::build_class(vm, args)
+}
+
+fn as_int_arg(vm: &mut Vm, v: &Value) -> PyResult<num_bigint::BigInt> {
+    if let Some(i) = as_bigint(v) {
+        if !v.is_float() {
+            return Ok(i);
+        }
+    }
+    vm.index(v)
+}
+
+pub fn init(vm: &mut Vm) {
+    vm.add_builtin("print", print);
+    vm.add_builtin("len", len);
+    vm.add_builtin("repr", repr);
+    vm.add_builtin("ascii", ascii);
+    vm.add_builtin("isinstance", isinstance);
+    vm.add_builtin("issubclass", issubclass);
+    vm.add_builtin("getattr", getattr);
+    vm.add_builtin("setattr", setattr);
+    vm.add_builtin("delattr", delattr);
+    vm.add_builtin("hasattr", hasattr);
+    vm.add_builtin("hash", hash);
+    vm.add_builtin("id", id);
+    vm.add_builtin("callable", callable);
+    vm.add_builtin("chr", chr);
+    vm.add_builtin("ord", ord);
+    vm.add_builtin("iter", iter);
+    vm.add_builtin("next", next);
+    vm.add_builtin("all", all);
+    vm.add_builtin("any", any);
+    vm.add_builtin("sum", sum);
+    vm.add_builtin("max", max);
+    vm.add_builtin("min", min);
+    vm.add_builtin("sorted", sorted);
+    vm.add_builtin("format", format);
+    vm.add_builtin("globals", globals);
+    vm.add_builtin("locals", locals);
+    vm.add_builtin("vars", vars);
+    vm.add_builtin("dir", dir);
+    vm.add_builtin("exec", exec);
+    vm.add_builtin("eval", eval);
+    vm.add_builtin("compile", compile);
+    vm.add_builtin("__import__", import);
+    vm.add_builtin("input", input);
+    vm.add_builtin("open", open);
+    vm.add_builtin("__build_class__", build_class);
+    let _ = as_int_arg;
+
+    // Types and constants under their Python names.
+    let t = &vm.t;
+    let named: Vec<(&str, Value)> = vec![
+        ("object", t.object.clone()),
+        ("type", t.type_.clone()),
+        ("int", t.int.clone()),
+        ("bool", t.bool_.clone()),
+        ("float", t.float.clone()),
+        ("complex", t.complex.clone()),
+        ("str", t.str.clone()),
+        ("bytes", t.bytes.clone()),
+        ("bytearray", t.bytearray.clone()),
+        ("list", t.list.clone()),
+        ("tuple", t.tuple.clone()),
+        ("dict", t.dict.clone()),
+        ("set", t.set.clone()),
+        ("frozenset", t.frozenset.clone()),
+        ("range", t.range.clone()),
+        ("slice", t.slice.clone()),
+        ("property", t.property.clone()),
+        ("classmethod", t.classmethod.clone()),
+        ("staticmethod", t.staticmethod.clone()),
+        ("super", t.super_.clone()),
+        ("map", t.map.clone()),
+        ("filter", t.filter.clone()),
+        ("zip", t.zip.clone()),
+        ("enumerate", t.enumerate.clone()),
+        ("reversed", t.reversed.clone()),
+        ("None", Value::NONE),
+        ("True", Value::TRUE),
+        ("False", Value::FALSE),
+        ("NotImplemented", vm.not_implemented.clone()),
+        ("Ellipsis", vm.ellipsis.clone()),
+        ("__debug__", Value::from_bool(vm.flags.optimize == 0)),
+    ];
+    for (n, v) in named {
+        let k = vm.intern(n);
+        crate::ops::dict_set_strkey(&vm.builtins, k, v);
+    }
+    // Every exception class by its own name.
+    let mut exc = Vec::new();
+    for c in crate::builtins::exceptions::all_exception_types(vm) {
+        exc.push((vm.type_obj(&c).name(), c));
+    }
+    for (n, c) in exc {
+        let k = vm.intern(&n);
+        crate::ops::dict_set_strkey(&vm.builtins, k, c);
+    }
+    for (alias, target) in [
+        ("IOError", vm.t.os_error.clone()),
+        ("EnvironmentError", vm.t.os_error.clone()),
+    ] {
+        let k = vm.intern(alias);
+        crate::ops::dict_set_strkey(&vm.builtins, k, target);
+    }
+    let n = vm.new_str("builtins");
+    let _ = crate::ops::dict_set_str(vm, &vm.builtins.clone(), "__name__", n);
+}

@@ -1,0 +1,325 @@
+//! Generator, coroutine and async-generator objects' methods: `send`,
+//! `throw`, `close`, iteration, and the attributes `gi_*`/`cr_*`.
+//!
+//! Invariant: a generator is resumed only in the Suspended or Created state;
+//! `throw` raises the exception inside the suspended frame at its yield, so
+//! the frame's own handlers see it.
+
+use adder_object::Value;
+
+use crate::kinds;
+use crate::objects::iter::{GenKind, GenState, Generator};
+use crate::vm::{Args, PyResult, Vm};
+
+fn gen_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Generator> {
+    v.downcast::<Generator>()
+        .ok_or_else(|| vm.type_error("expected a generator"))
+}
+
+/// Resumes `g` with `value`: Ok(Ok(yielded)) or Ok(Err(returned)).
+pub fn gen_send(vm: &mut Vm, g: &Value, value: Value) -> PyResult<Result<Value, Value>> {
+    vm.resume_native(g, value)
+}
+
+fn send(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::check_args(vm, "send", &args, 2, 2)?;
+    let g = args.pos[0].clone();
+    match gen_send(vm, &g, args.pos[1].clone())? {
+        Ok(v) => Ok(v),
+        Err(r) => Err(stop_for(vm, &g, r)),
+    }
+}
+
+fn stop_for(vm: &mut Vm, g: &Value, r: Value) -> Value {
+    let kind = g.downcast::<Generator>().map(|x| x.kind);
+    if kind == Some(GenKind::AsyncGenerator) {
+        return vm.new_exception(&vm.t.stop_async_iteration.clone(), vec![]);
+    }
+    vm.stop_iteration(r)
+}
+
+fn next(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::check_args(vm, "__next__", &args, 1, 1)?;
+    let g = args.pos[0].clone();
+    match gen_send(vm, &g, Value::NONE)? {
+        Ok(v) => Ok(v),
+        Err(r) => Err(stop_for(vm, &g, r)),
+    }
+}
+
+fn iter_self(_vm: &mut Vm, args: Args) -> PyResult {
+    Ok(args.pos[0].clone())
+}
+
+/// Raises `exc` inside the generator at its current yield.
+pub fn gen_throw(vm: &mut Vm, g: &Value, exc: Value) -> PyResult<Result<Value, Value>> {
+    let gen = gen_of(vm, g)?;
+    match gen.state.get() {
+        GenState::Running => return Err(vm.value_error("generator already executing")),
+        GenState::Finished | GenState::Created => {
+            gen.state.set(GenState::Finished);
+            gen.frame.replace(None);
+            return Err(exc);
+        }
+        GenState::Suspended => {}
+    }
+    let Some(mut fr) = gen.frame.borrow_mut().take() else {
+        return Err(exc);
+    };
+    gen.state.set(GenState::Running);
+    fr.gen = g.clone();
+    // Suspended inside `yield from`/`await`: the sub-iterator gets it first.
+    let mut exc = exc;
+    if let Some((target, sub)) = delegate_of(&fr) {
+        let is_exit = vm.exc_matches(&exc, &vm.t.generator_exit.clone());
+        let outcome: PyResult<Option<Result<Value, Value>>> = if is_exit {
+            close_sub(vm, &sub).map(|_| None)
+        } else if sub.kind() == Some(kinds::GENERATOR) {
+            gen_throw(vm, &sub, exc.clone()).map(Some)
+        } else {
+            let tn = vm.intern("throw");
+            match vm.getattr_opt(&sub, &tn)? {
+                Some(t) => match vm.call(&t, vec![exc.clone()]) {
+                    Ok(v) => Ok(Some(Ok(v))),
+                    Err(e) if vm.exc_matches(&e, &vm.t.stop_iteration.clone()) => {
+                        Ok(Some(Err(super::exceptions::stop_iteration_value(vm, &e))))
+                    }
+                    Err(e) => Err(e),
+                },
+                None => Ok(None),
+            }
+        };
+        match outcome {
+            Ok(Some(Ok(v))) => {
+                gen.frame.replace(Some(fr));
+                gen.state.set(GenState::Suspended);
+                return Ok(Ok(v));
+            }
+            Ok(Some(Err(ret))) => {
+                // The sub-iterator finished: continue after the `yield from`.
+                fr.stack.pop();
+                fr.stack.push(ret);
+                fr.ip = target;
+                let r = vm.run(fr);
+                return finish(vm, gen, r);
+            }
+            Ok(None) => {}
+            Err(e) => exc = e,
+        }
+    }
+    // The frame resumes by raising: unwind from the yield instruction.
+    let r = vm.run_with_exception(fr, exc);
+    finish(vm, gen, r)
+}
+
+/// If the frame is suspended at the `YieldValue` of a `Send` loop, the
+/// `Send`'s jump target and the sub-iterator on the stack.
+fn delegate_of(fr: &crate::frame::Frame) -> Option<(usize, Value)> {
+    let code = fr.code();
+    let (op, _, _) = code.code.decode(fr.lasti)?;
+    if op != adder_bytecode::Opcode::YieldValue || fr.lasti == 0 {
+        return None;
+    }
+    let (prev, target, _) = code.code.decode(fr.lasti - 1)?;
+    if prev != adder_bytecode::Opcode::Send {
+        return None;
+    }
+    Some((target as usize, fr.stack.last()?.clone()))
+}
+
+fn close_sub(vm: &mut Vm, sub: &Value) -> PyResult<()> {
+    if sub.kind() == Some(kinds::GENERATOR) {
+        return gen_close(vm, sub);
+    }
+    let cn = vm.intern("close");
+    if let Some(c) = vm.getattr_opt(sub, &cn)? {
+        vm.call(&c, vec![])?;
+    }
+    Ok(())
+}
+
+fn finish(
+    vm: &mut Vm,
+    gen: &Generator,
+    r: PyResult<crate::eval::Exit>,
+) -> PyResult<Result<Value, Value>> {
+    let _ = vm;
+    match r {
+        Ok(crate::eval::Exit::Yield(v, fr)) => {
+            gen.frame.replace(Some(fr));
+            gen.state.set(GenState::Suspended);
+            Ok(Ok(v))
+        }
+        Ok(crate::eval::Exit::Return(v)) => {
+            gen.state.set(GenState::Finished);
+            Ok(Err(v))
+        }
+        Err(e) => {
+            gen.state.set(GenState::Finished);
+            Err(e)
+        }
+    }
+}
+
+fn throw(vm: &mut Vm, args: Args) -> PyResult {
+    if args.pos.len() < 2 || args.pos.len() > 4 {
+        return Err(vm.type_error(format!(
+            "throw expected at least 1 argument, got {}",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
+    let g = args.pos[0].clone();
+    let typ = args.pos[1].clone();
+    let val = args.pos.get(2).cloned().unwrap_or(Value::NONE);
+    let exc = if vm.is_type(&typ) {
+        if !crate::ops::is_subtype(&typ, &vm.t.base_exception) {
+            return Err(vm.type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                vm.type_name(&typ)
+            )));
+        }
+        if val.kind() == Some(kinds::EXCEPTION) && vm.exc_matches(&val, &typ) {
+            val
+        } else if val.is_none() {
+            vm.call(&typ, vec![])?
+        } else if let Some(t) = val.downcast::<crate::objects::seq::Tuple>() {
+            let items = t.items.to_vec();
+            vm.call(&typ, items)?
+        } else {
+            vm.call(&typ, vec![val])?
+        }
+    } else if typ.kind() == Some(kinds::EXCEPTION) {
+        if !val.is_none() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ
+    } else {
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(&typ)
+        )));
+    };
+    if let Some(tb) = args.pos.get(3) {
+        if !tb.is_none() {
+            if let Some(x) = exc.downcast::<crate::objects::exception::Exception>() {
+                x.traceback.set(tb.clone());
+            }
+        }
+    }
+    match gen_throw(vm, &g, exc)? {
+        Ok(v) => Ok(v),
+        Err(r) => Err(stop_for(vm, &g, r)),
+    }
+}
+
+pub fn gen_close(vm: &mut Vm, g: &Value) -> PyResult<()> {
+    let gen = gen_of(vm, g)?;
+    if gen.state.get() != GenState::Suspended {
+        gen.state.set(GenState::Finished);
+        gen.frame.replace(None);
+        return Ok(());
+    }
+    let exit = vm.new_exception(&vm.t.generator_exit.clone(), vec![]);
+    match gen_throw(vm, g, exit) {
+        Ok(Ok(_)) => Err(vm.runtime_error(match gen.kind {
+            GenKind::AsyncGenerator => "async generator ignored GeneratorExit",
+            _ => "generator ignored GeneratorExit",
+        })),
+        Ok(Err(_)) => Ok(()),
+        Err(e) => {
+            if vm.exc_matches(&e, &vm.t.generator_exit.clone())
+                || vm.exc_matches(&e, &vm.t.stop_iteration.clone())
+            {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn close(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::check_args(vm, "close", &args, 1, 1)?;
+    gen_close(vm, &args.pos[0])?;
+    Ok(Value::NONE)
+}
+
+fn gi_running(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(Value::from_bool(
+        gen_of(vm, v)?.state.get() == GenState::Running,
+    ))
+}
+fn gi_suspended(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(Value::from_bool(
+        gen_of(vm, v)?.state.get() == GenState::Suspended,
+    ))
+}
+fn gi_frame(vm: &mut Vm, v: &Value) -> PyResult {
+    let g = gen_of(vm, v)?;
+    Ok(if g.state.get() == GenState::Finished {
+        Value::NONE
+    } else {
+        vm.new_str("<frame>")
+    })
+}
+fn gi_code(vm: &mut Vm, v: &Value) -> PyResult {
+    let g = gen_of(vm, v)?;
+    Ok(g.frame
+        .borrow()
+        .as_ref()
+        .map_or(Value::NONE, |f| f.code.clone()))
+}
+fn gen_name(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(gen_of(vm, v)?.name.get())
+}
+fn gen_set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
+    gen_of(vm, v)?.name.set(n);
+    Ok(())
+}
+fn gen_qualname(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(gen_of(vm, v)?.qualname.get())
+}
+fn gen_set_qualname(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
+    gen_of(vm, v)?.qualname.set(n);
+    Ok(())
+}
+fn gi_yieldfrom(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(Vm::none_if_null(gen_of(vm, v)?.yield_from.get()))
+}
+
+pub fn init(vm: &mut Vm) {
+    let g = vm.t.generator.clone();
+    vm.add_method(&g, "send", send);
+    vm.add_method(&g, "throw", throw);
+    vm.add_method(&g, "close", close);
+    vm.add_method(&g, "__next__", next);
+    vm.add_method(&g, "__iter__", iter_self);
+    vm.add_getset(&g, "gi_running", gi_running, None);
+    vm.add_getset(&g, "gi_suspended", gi_suspended, None);
+    vm.add_getset(&g, "gi_frame", gi_frame, None);
+    vm.add_getset(&g, "gi_code", gi_code, None);
+    vm.add_getset(&g, "gi_yieldfrom", gi_yieldfrom, None);
+    let c = vm.t.coroutine.clone();
+    vm.add_method(&c, "send", send);
+    vm.add_method(&c, "throw", throw);
+    vm.add_method(&c, "close", close);
+    vm.add_getset(&c, "cr_running", gi_running, None);
+    vm.add_getset(&c, "cr_suspended", gi_suspended, None);
+    vm.add_getset(&c, "cr_frame", gi_frame, None);
+    vm.add_getset(&c, "cr_code", gi_code, None);
+    vm.add_getset(&c, "cr_await", gi_yieldfrom, None);
+    vm.add_method(&c, "__await__", super::coro::coro_await);
+    let a = vm.t.async_generator.clone();
+    vm.add_method(&a, "__aiter__", iter_self);
+    vm.add_method(&a, "__anext__", super::coro::agen_anext);
+    vm.add_method(&a, "asend", super::coro::agen_asend);
+    vm.add_method(&a, "athrow", super::coro::agen_athrow);
+    vm.add_method(&a, "aclose", super::coro::agen_aclose);
+    vm.add_getset(&a, "ag_running", gi_running, None);
+    vm.add_getset(&a, "ag_frame", gi_frame, None);
+    vm.add_getset(&a, "ag_code", gi_code, None);
+    for t in [g, c, a] {
+        vm.add_getset(&t, "__name__", gen_name, Some(gen_set_name));
+        vm.add_getset(&t, "__qualname__", gen_qualname, Some(gen_set_qualname));
+    }
+}

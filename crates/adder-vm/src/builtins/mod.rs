@@ -1,0 +1,38 @@
+//! Builtin types' methods and the `builtins` module, one file per concept.
+//!
+//! Invariant: `init` registers every native method exactly once, on the
+//! type that defines it; nothing else adds entries to builtin type dicts.
+
+pub mod coro;
+pub mod dict;
+pub mod exceptions;
+pub mod functions;
+pub mod generators;
+pub mod iterators;
+pub mod matching;
+pub mod numbers;
+pub mod object;
+pub mod repr;
+pub mod seq;
+pub mod set;
+pub mod str;
+pub mod strfmt;
+pub mod sys;
+pub mod types;
+
+use crate::vm::Vm;
+
+pub fn init(vm: &mut Vm) {
+    object::init(vm);
+    functions::init(vm);
+    numbers::init(vm);
+    str::init(vm);
+    seq::init(vm);
+    dict::init(vm);
+    set::init(vm);
+    exceptions::init(vm);
+    generators::init(vm);
+    iterators::init(vm);
+    coro::init(vm);
+    sys::init(vm);
+}

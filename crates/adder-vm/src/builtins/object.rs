@@ -1,0 +1,1000 @@
+//! `object`, `type`, functions, methods and descriptors (`property`,
+//! `classmethod`, `staticmethod`, `super`): their constructors, methods and
+//! attributes.
+//!
+//! Invariant: the natives registered on `object` implement the generic
+//! protocols exactly as `attr` and `ops` do for instances without overrides,
+//! so calling `object.__setattr__(o, n, v)` and `o.n = v` agree.
+
+use adder_bytecode::CmpOp;
+use adder_object::{Value, ValueCell};
+
+use crate::kinds;
+use crate::objects::function::{
+    ClassMethod, Code, Function, Method, Native, Property, StaticMethod, Super,
+};
+use crate::objects::string::Str;
+use crate::objects::types::TypeObject;
+use crate::ops::{check_args, is_subtype, type_lookup};
+use crate::vm::{Args, PyResult, Vm};
+
+fn arg(vm: &Vm, args: &Args, i: usize, name: &str) -> PyResult {
+    args.pos
+        .get(i)
+        .cloned()
+        .ok_or_else(|| vm.type_error(format!("{name}: missing argument")))
+}
+
+fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.downcast::<Str>() {
+        Some(s) => {
+            let s = s.as_str().to_string();
+            Ok(vm.intern(&s))
+        }
+        None => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn obj_init(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::NONE)
+}
+fn obj_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let o = arg(vm, &args, 0, "__repr__")?;
+    let s = super::repr::object_repr(vm, &o);
+    Ok(vm.new_string(s))
+}
+fn obj_str(vm: &mut Vm, args: Args) -> PyResult {
+    let o = arg(vm, &args, 0, "__str__")?;
+    vm.repr(&o)
+}
+fn obj_eq(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__eq__", &args, 2, 2)?;
+    Ok(if args.pos[0].is(&args.pos[1]) {
+        Value::TRUE
+    } else {
+        vm.not_implemented.clone()
+    })
+}
+fn obj_ne(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__ne__", &args, 2, 2)?;
+    let (a, b) = (args.pos[0].clone(), args.pos[1].clone());
+    let t = vm.type_of(&a);
+    let eqn = vm.names.__eq__.clone();
+    if let Some(f) = type_lookup(&t, &eqn) {
+        let r = vm.call_method_value(&f, &a, vec![b])?;
+        if r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
+        let t = vm.truthy(&r)?;
+        return Ok(Value::from_bool(!t));
+    }
+    Ok(vm.not_implemented.clone())
+}
+fn obj_cmp_notimpl(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.not_implemented.clone())
+}
+fn obj_hash(vm: &mut Vm, args: Args) -> PyResult {
+    let o = arg(vm, &args, 0, "__hash__")?;
+    Ok(vm.new_int((o.bits() >> 4) as i64))
+}
+fn obj_getattribute(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__getattribute__", &args, 2, 2)?;
+    let n = name_arg(vm, &args.pos[1])?;
+    vm.generic_getattr(&args.pos[0], &n)
+}
+fn obj_setattr(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__setattr__", &args, 3, 3)?;
+    let n = name_arg(vm, &args.pos[1])?;
+    vm.generic_setattr(&args.pos[0], &n, Some(args.pos[2].clone()))?;
+    Ok(Value::NONE)
+}
+fn obj_delattr(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__delattr__", &args, 2, 2)?;
+    let n = name_arg(vm, &args.pos[1])?;
+    vm.generic_setattr(&args.pos[0], &n, None)?;
+    Ok(Value::NONE)
+}
+fn obj_format(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__format__", &args, 2, 2)?;
+    let spec = args.pos[1]
+        .downcast::<Str>()
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default();
+    if !spec.is_empty() {
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(&args.pos[0])
+        )));
+    }
+    vm.str(&args.pos[0])
+}
+fn obj_dir(vm: &mut Vm, args: Args) -> PyResult {
+    let o = arg(vm, &args, 0, "__dir__")?;
+    let mut names: Vec<Value> = Vec::new();
+    if let Some(d) = vm.object_dict(&o) {
+        names.extend(d.downcast::<crate::objects::dict::Dict>().unwrap().keys());
+    }
+    let t = vm.type_of(&o);
+    let mro = vm.type_obj(&t).mro.borrow().clone();
+    for c in mro {
+        names.extend(
+            vm.type_obj(&c)
+                .dict()
+                .downcast::<crate::objects::dict::Dict>()
+                .unwrap()
+                .keys(),
+        );
+    }
+    Ok(vm.new_list(names))
+}
+fn obj_class_get(vm: &mut Vm, o: &Value) -> PyResult {
+    Ok(vm.type_of(o))
+}
+fn obj_class_set(vm: &mut Vm, o: &Value, v: Value) -> PyResult<()> {
+    if !vm.is_type(&v) {
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            vm.type_name(&v)
+        )));
+    }
+    let old = vm.type_of(o);
+    let (ot, nt) = (vm.type_obj(&old), vm.type_obj(&v));
+    if ot.layout != nt.layout
+        || o.kind() != Some(kinds::INSTANCE)
+        || ot.nslots.get() != nt.nslots.get()
+    {
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            nt.name(),
+            ot.name()
+        )));
+    }
+    // Move the attributes into dict mode, then point at the new class's dict shape.
+    let d = vm.object_dict(o);
+    let nt = vm.type_obj(&v);
+    o.set_meta(&nt.dict_shape.meta);
+    if let Some(d) = d {
+        let base = nt.nslots.get();
+        o.header().unwrap().trailing()[base].set(d);
+    }
+    Ok(())
+}
+fn obj_dict_get(vm: &mut Vm, o: &Value) -> PyResult {
+    match vm.object_dict(o) {
+        Some(d) => Ok(d),
+        None => Err(vm.attribute_error(o, "__dict__")),
+    }
+}
+fn obj_subclasshook(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.not_implemented.clone())
+}
+fn obj_reduce_ex(vm: &mut Vm, _args: Args) -> PyResult {
+    Err(vm.not_implemented_error("object.__reduce_ex__ is not supported yet"))
+}
+fn obj_sizeof(vm: &mut Vm, args: Args) -> PyResult {
+    let o = arg(vm, &args, 0, "__sizeof__")?;
+    let n = match o.header() {
+        Some(h) => h.vtable().base_size + h.trailing_len() * 8,
+        None => 0,
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+// ----- type ------------------------------------------------------------------------
+
+fn type_call_native(vm: &mut Vm, mut args: Args) -> PyResult {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
+    }
+    let cls = args.pos.remove(0);
+    if !vm.is_type(&cls) {
+        return Err(vm.type_error(format!(
+            "descriptor '__call__' requires a 'type' object but received a '{}'",
+            vm.type_name(&cls)
+        )));
+    }
+    super::types::type_call_impl(vm, &cls, args)
+}
+fn type_prepare(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.new_dict())
+}
+fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__instancecheck__", &args, 2, 2)?;
+    let t = vm.type_of(&args.pos[1]);
+    Ok(Value::from_bool(is_subtype(&t, &args.pos[0])))
+}
+fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__subclasscheck__", &args, 2, 2)?;
+    if !vm.is_type(&args.pos[1]) {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    Ok(Value::from_bool(is_subtype(&args.pos[1], &args.pos[0])))
+}
+fn type_subclasses(vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(vm.new_list(vec![]))
+}
+fn type_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let o = arg(vm, &args, 0, "__repr__")?;
+    let s = super::repr::native_repr(vm, &o)?;
+    Ok(vm.new_string(s))
+}
+
+// ----- functions and methods ------------------------------------------------------------
+
+fn func_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Function> {
+    v.downcast::<Function>()
+        .ok_or_else(|| vm.type_error("expected a function"))
+}
+fn fn_name(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(func_of(vm, v)?.name.get())
+}
+fn fn_set_name(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    if x.kind() != Some(kinds::STR) {
+        return Err(vm.type_error("__name__ must be set to a string object"));
+    }
+    func_of(vm, v)?.name.set(x);
+    Ok(())
+}
+fn fn_qualname(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(func_of(vm, v)?.qualname.get())
+}
+fn fn_set_qualname(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    if x.kind() != Some(kinds::STR) {
+        return Err(vm.type_error("__qualname__ must be set to a string object"));
+    }
+    func_of(vm, v)?.qualname.set(x);
+    Ok(())
+}
+fn fn_doc(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(func_of(vm, v)?.doc.get())
+}
+fn fn_set_doc(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    func_of(vm, v)?.doc.set(x);
+    Ok(())
+}
+fn fn_defaults(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(func_of(vm, v)?.defaults.get())
+}
+fn fn_set_defaults(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    if !x.is_none() && x.kind() != Some(kinds::TUPLE) {
+        return Err(vm.type_error("__defaults__ must be set to a tuple object"));
+    }
+    func_of(vm, v)?.defaults.set(x);
+    Ok(())
+}
+fn fn_kwdefaults(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(func_of(vm, v)?.kwdefaults.get())
+}
+fn fn_set_kwdefaults(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    func_of(vm, v)?.kwdefaults.set(x);
+    Ok(())
+}
+fn fn_code(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(func_of(vm, v)?.code.clone())
+}
+fn fn_globals(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(func_of(vm, v)?.globals.clone())
+}
+fn fn_closure(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(Vm::none_if_null(func_of(vm, v)?.closure.clone()))
+}
+fn fn_module(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(func_of(vm, v)?.module.get())
+}
+fn fn_set_module(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    func_of(vm, v)?.module.set(x);
+    Ok(())
+}
+fn fn_annotations(vm: &mut Vm, v: &Value) -> PyResult {
+    let f = func_of(vm, v)?;
+    let a = f.annotations.get();
+    if a.is_null() {
+        let d = vm.new_dict();
+        func_of(vm, v)?.annotations.set(d.clone());
+        return Ok(d);
+    }
+    Ok(a)
+}
+fn fn_set_annotations(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    func_of(vm, v)?.annotations.set(x);
+    Ok(())
+}
+fn fn_get(vm: &mut Vm, args: Args) -> PyResult {
+    let f = arg(vm, &args, 0, "__get__")?;
+    let obj = args.pos.get(1).cloned().unwrap_or(Value::NONE);
+    if obj.is_none() {
+        return Ok(f);
+    }
+    Ok(vm.new_method(f, obj))
+}
+fn fn_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let o = arg(vm, &args, 0, "__repr__")?;
+    let s = super::repr::native_repr(vm, &o)?;
+    Ok(vm.new_string(s))
+}
+fn code_name(vm: &mut Vm, v: &Value) -> PyResult {
+    let c = v.downcast::<Code>().unwrap();
+    Ok(vm.new_str(&c.code.name.clone()))
+}
+fn code_qualname(vm: &mut Vm, v: &Value) -> PyResult {
+    let c = v.downcast::<Code>().unwrap();
+    Ok(vm.new_str(&c.code.qualname.clone()))
+}
+fn code_filename(vm: &mut Vm, v: &Value) -> PyResult {
+    let c = v.downcast::<Code>().unwrap();
+    Ok(vm.new_str(&c.code.filename.clone()))
+}
+fn code_firstlineno(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(vm.new_int(v.downcast::<Code>().unwrap().code.firstlineno as i64))
+}
+fn code_argcount(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(vm.new_int(v.downcast::<Code>().unwrap().code.argcount as i64))
+}
+fn code_posonlyargcount(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(vm.new_int(v.downcast::<Code>().unwrap().code.posonlyargcount as i64))
+}
+fn code_kwonlyargcount(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(vm.new_int(v.downcast::<Code>().unwrap().code.kwonlyargcount as i64))
+}
+fn code_flags(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(vm.new_int(v.downcast::<Code>().unwrap().code.flags as i64))
+}
+fn code_varnames(vm: &mut Vm, v: &Value) -> PyResult {
+    let c = v.downcast::<Code>().unwrap();
+    let items = c.varnames.to_vec();
+    Ok(vm.new_tuple(items))
+}
+fn code_nlocals(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(vm.new_int(v.downcast::<Code>().unwrap().code.varnames.len() as i64))
+}
+fn code_freevars(vm: &mut Vm, v: &Value) -> PyResult {
+    let names: Vec<String> = v
+        .downcast::<Code>()
+        .unwrap()
+        .code
+        .freevars
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let items = names.iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_tuple(items))
+}
+fn code_cellvars(vm: &mut Vm, v: &Value) -> PyResult {
+    let names: Vec<String> = v
+        .downcast::<Code>()
+        .unwrap()
+        .code
+        .cellvars
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let items = names.iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_tuple(items))
+}
+fn code_consts(vm: &mut Vm, v: &Value) -> PyResult {
+    let items = v.downcast::<Code>().unwrap().consts.to_vec();
+    Ok(vm.new_tuple(items))
+}
+fn code_names(vm: &mut Vm, v: &Value) -> PyResult {
+    let items = v.downcast::<Code>().unwrap().names.to_vec();
+    Ok(vm.new_tuple(items))
+}
+fn meth_func(vm: &mut Vm, v: &Value) -> PyResult {
+    match v.downcast::<Method>() {
+        Some(m) => Ok(m.func.clone()),
+        None => Err(vm.type_error("expected a method")),
+    }
+}
+fn meth_self(vm: &mut Vm, v: &Value) -> PyResult {
+    if let Some(m) = v.downcast::<Method>() {
+        return Ok(m.self_.clone());
+    }
+    if let Some(n) = v.downcast::<Native>() {
+        return Ok(if n.self_.is_null() {
+            vm.builtins_module.clone()
+        } else {
+            n.self_.clone()
+        });
+    }
+    Err(vm.type_error("expected a method"))
+}
+fn meth_name(vm: &mut Vm, v: &Value) -> PyResult {
+    if let Some(m) = v.downcast::<Method>() {
+        let f = m.func.clone();
+        return vm.getattr_str(&f, "__name__");
+    }
+    if let Some(n) = v.downcast::<Native>() {
+        return Ok(vm.new_str(n.name));
+    }
+    Err(vm.type_error("expected a method"))
+}
+fn meth_qualname(vm: &mut Vm, v: &Value) -> PyResult {
+    if let Some(m) = v.downcast::<Method>() {
+        let f = m.func.clone();
+        return vm.getattr_str(&f, "__qualname__");
+    }
+    if let Some(n) = v.downcast::<Native>() {
+        if let Some(t) = n.owner.downcast::<TypeObject>() {
+            return Ok(vm.new_string(format!("{}.{}", t.name(), n.name)));
+        }
+        return Ok(vm.new_str(n.name));
+    }
+    Err(vm.type_error("expected a method"))
+}
+fn meth_doc(vm: &mut Vm, v: &Value) -> PyResult {
+    if let Some(m) = v.downcast::<Method>() {
+        let f = m.func.clone();
+        return vm.getattr_str(&f, "__doc__");
+    }
+    if let Some(n) = v.downcast::<Native>() {
+        return Ok(n.doc.map_or(Value::NONE, |d| vm.new_str(d)));
+    }
+    Ok(Value::NONE)
+}
+fn meth_module(vm: &mut Vm, v: &Value) -> PyResult {
+    if let Some(m) = v.downcast::<Method>() {
+        let f = m.func.clone();
+        return vm.getattr_str(&f, "__module__");
+    }
+    Ok(Value::NONE)
+}
+fn meth_eq(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__eq__", &args, 2, 2)?;
+    match (
+        args.pos[0].downcast::<Method>(),
+        args.pos[1].downcast::<Method>(),
+    ) {
+        (Some(a), Some(b)) => Ok(Value::from_bool(a.func.is(&b.func) && a.self_.is(&b.self_))),
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+fn meth_hash(vm: &mut Vm, args: Args) -> PyResult {
+    let m = arg(vm, &args, 0, "__hash__")?;
+    let h = match m.downcast::<Method>() {
+        Some(m) => (m.func.bits() ^ m.self_.bits()) >> 4,
+        None => m.bits() >> 4,
+    };
+    Ok(vm.new_int(h as i64 & 0x7FFF_FFFF_FFFF))
+}
+fn native_eq(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__eq__", &args, 2, 2)?;
+    match (
+        args.pos[0].downcast::<Native>(),
+        args.pos[1].downcast::<Native>(),
+    ) {
+        (Some(a), Some(b)) => Ok(Value::from_bool(
+            a.f as usize == b.f as usize && a.self_.is(&b.self_) && a.name == b.name,
+        )),
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+// ----- property / classmethod / staticmethod ----------------------------------------------
+
+fn property_new(vm: &mut Vm, mut args: Args) -> PyResult {
+    let cls = args.pos.remove(0);
+    let get = |i: usize, k: &str, args: &mut Args| -> Value {
+        args.take_kw(k)
+            .or_else(|| args.pos.get(i).cloned())
+            .unwrap_or(Value::NONE)
+    };
+    let fget = get(0, "fget", &mut args);
+    let fset = get(1, "fset", &mut args);
+    let fdel = get(2, "fdel", &mut args);
+    let mut doc = get(3, "doc", &mut args);
+    if doc.is_none() && !fget.is_none() {
+        if let Ok(Some(d)) = vm.getattr_opt(&fget, &vm.names.__doc__.clone()) {
+            doc = d;
+        }
+    }
+    let p = Property {
+        fget: ValueCell::new(fget),
+        fset: ValueCell::new(fset),
+        fdel: ValueCell::new(fdel),
+        doc: ValueCell::new(doc),
+        name: ValueCell::new(Value::NONE),
+    };
+    Ok(vm.alloc_builtin(&cls, p))
+}
+fn prop_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Property> {
+    v.downcast::<Property>()
+        .ok_or_else(|| vm.type_error("expected a property"))
+}
+fn property_copy(vm: &mut Vm, p: &Value, which: usize, f: Value) -> PyResult {
+    let old = prop_of(vm, p)?;
+    let mut parts = [old.fget.get(), old.fset.get(), old.fdel.get()];
+    parts[which] = f;
+    let doc = old.doc.get();
+    let name = old.name.get();
+    let t = vm.type_of(p);
+    let np = Property {
+        fget: ValueCell::new(parts[0].clone()),
+        fset: ValueCell::new(parts[1].clone()),
+        fdel: ValueCell::new(parts[2].clone()),
+        doc: ValueCell::new(doc),
+        name: ValueCell::new(name),
+    };
+    Ok(vm.alloc_builtin(&t, np))
+}
+fn property_getter(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "getter", &args, 2, 2)?;
+    property_copy(vm, &args.pos[0], 0, args.pos[1].clone())
+}
+fn property_setter(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "setter", &args, 2, 2)?;
+    property_copy(vm, &args.pos[0], 1, args.pos[1].clone())
+}
+fn property_deleter(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "deleter", &args, 2, 2)?;
+    property_copy(vm, &args.pos[0], 2, args.pos[1].clone())
+}
+fn property_get(vm: &mut Vm, args: Args) -> PyResult {
+    let p = arg(vm, &args, 0, "__get__")?;
+    let obj = args.pos.get(1).cloned().unwrap_or(Value::NONE);
+    if obj.is_none() {
+        return Ok(p);
+    }
+    let t = vm.type_of(&obj);
+    vm.descr_get(&p, &obj, &t)
+}
+fn property_set(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__set__", &args, 3, 3)?;
+    let f = prop_of(vm, &args.pos[0])?.fset.get();
+    if f.is_none() {
+        return Err(vm.new_exception_msg(&vm.t.attribute_error.clone(), "can't set attribute"));
+    }
+    vm.call(&f, vec![args.pos[1].clone(), args.pos[2].clone()])?;
+    Ok(Value::NONE)
+}
+fn property_set_name(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__set_name__", &args, 3, 3)?;
+    prop_of(vm, &args.pos[0])?.name.set(args.pos[2].clone());
+    Ok(Value::NONE)
+}
+fn prop_fget(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(prop_of(vm, v)?.fget.get())
+}
+fn prop_fset(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(prop_of(vm, v)?.fset.get())
+}
+fn prop_fdel(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(prop_of(vm, v)?.fdel.get())
+}
+fn prop_doc(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(prop_of(vm, v)?.doc.get())
+}
+fn prop_isabstract(vm: &mut Vm, v: &Value) -> PyResult {
+    let p = prop_of(vm, v)?;
+    for f in [p.fget.get(), p.fset.get(), p.fdel.get()] {
+        if !f.is_none() {
+            let ia = vm.intern("__isabstractmethod__");
+            if let Some(x) = vm.getattr_opt(&f, &ia)? {
+                if vm.truthy(&x)? {
+                    return Ok(Value::TRUE);
+                }
+            }
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn classmethod_new(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "classmethod", &args, 2, 2)?;
+    Ok(vm.alloc_builtin(
+        &args.pos[0],
+        ClassMethod {
+            func: ValueCell::new(args.pos[1].clone()),
+        },
+    ))
+}
+fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "staticmethod", &args, 2, 2)?;
+    Ok(vm.alloc_builtin(
+        &args.pos[0],
+        StaticMethod {
+            func: ValueCell::new(args.pos[1].clone()),
+        },
+    ))
+}
+fn cm_func(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(vm.unwrap_method_descriptor(v))
+}
+fn cm_get(vm: &mut Vm, args: Args) -> PyResult {
+    let d = arg(vm, &args, 0, "__get__")?;
+    let obj = args.pos.get(1).cloned().unwrap_or(Value::NONE);
+    let owner = args
+        .pos
+        .get(2)
+        .cloned()
+        .filter(|v| !v.is_none())
+        .unwrap_or_else(|| vm.type_of(&obj));
+    let f = vm.unwrap_method_descriptor(&d);
+    if d.kind() == Some(kinds::CLASSMETHOD) {
+        Ok(vm.new_method(f, owner))
+    } else {
+        Ok(f)
+    }
+}
+fn sm_call(vm: &mut Vm, mut args: Args) -> PyResult {
+    let d = args.pos.remove(0);
+    let f = vm.unwrap_method_descriptor(&d);
+    vm.call_args(&f, args)
+}
+fn cm_isabstract(vm: &mut Vm, v: &Value) -> PyResult {
+    let f = vm.unwrap_method_descriptor(v);
+    let ia = vm.intern("__isabstractmethod__");
+    match vm.getattr_opt(&f, &ia)? {
+        Some(x) => Ok(Value::from_bool(vm.truthy(&x)?)),
+        None => Ok(Value::FALSE),
+    }
+}
+
+// ----- super ---------------------------------------------------------------------------------
+
+fn super_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.pos[0].clone();
+    let (this, obj) = match args.pos.len() {
+        1 => {
+            // Zero-argument form: the calling frame's `__class__` cell and first argument.
+            let Some(f) = vm.frames.last() else {
+                return Err(vm.runtime_error("super(): no current frame"));
+            };
+            let code = f.code().code.clone();
+            if code.argcount == 0 && code.flags & adder_bytecode::flags::VARARGS == 0 {
+                return Err(vm.runtime_error("super(): no arguments"));
+            }
+            let mut first = f.fast.first().cloned().unwrap_or(Value::NULL);
+            // The first argument may live in a cell.
+            if let Some(ci) = code.cell2arg.iter().position(|a| *a == Some(0)) {
+                if let Some(c) = f.fast.get(code.nlocals() + ci).and_then(|c| {
+                    c.downcast::<crate::objects::cell::Cell>()
+                        .map(|c| c.value.get())
+                }) {
+                    first = c;
+                }
+            }
+            if first.is_null() {
+                return Err(vm.runtime_error("super(): arg[0] deleted"));
+            }
+            let ncell = code.cellvars.len();
+            let idx = code.freevars.iter().position(|n| &**n == "__class__");
+            let Some(idx) = idx else {
+                return Err(vm.runtime_error("super(): __class__ cell not found"));
+            };
+            let cell = f
+                .fast
+                .get(code.nlocals() + ncell + idx)
+                .cloned()
+                .unwrap_or(Value::NULL);
+            let class = cell
+                .downcast::<crate::objects::cell::Cell>()
+                .map(|c| c.value.get())
+                .unwrap_or(Value::NULL);
+            if class.is_null() {
+                return Err(vm.runtime_error("super(): empty __class__ cell"));
+            }
+            (class, first)
+        }
+        2 => (args.pos[1].clone(), Value::NONE),
+        _ => (args.pos[1].clone(), args.pos[2].clone()),
+    };
+    if !vm.is_type(&this) {
+        return Err(vm.type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            vm.type_name(&this)
+        )));
+    }
+    let obj_type = if obj.is_none() {
+        Value::NONE
+    } else if vm.is_type(&obj) && is_subtype(&obj, &this) {
+        obj.clone()
+    } else {
+        let t = vm.type_of(&obj);
+        if !is_subtype(&t, &this) {
+            return Err(
+                vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
+        }
+        t
+    };
+    Ok(vm.alloc_builtin(
+        &cls,
+        Super {
+            this_class: this,
+            obj,
+            obj_type,
+        },
+    ))
+}
+
+fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__getattribute__", &args, 2, 2)?;
+    let s = args.pos[0].downcast::<Super>().unwrap();
+    let name = name_arg(vm, &args.pos[1])?;
+    let (this, obj, obj_type) = (s.this_class.clone(), s.obj.clone(), s.obj_type.clone());
+    if !obj_type.is_none() && !name.is(&vm.names.__class__) {
+        let mro = vm.type_obj(&obj_type).mro.borrow().clone();
+        let start = mro
+            .iter()
+            .position(|c| c.is(&this))
+            .map_or(mro.len(), |i| i + 1);
+        for c in &mro[start..] {
+            let d = vm.type_obj(c).dict().clone();
+            if let Some(v) = crate::ops::dict_get_strkey(&d, &name) {
+                let bind_to = if obj.is(&obj_type) {
+                    Value::NONE
+                } else {
+                    obj.clone()
+                };
+                return match v.kind() {
+                    Some(kinds::FUNCTION) if bind_to.is_none() => Ok(v),
+                    Some(kinds::CLASSMETHOD) => {
+                        let f = vm.unwrap_method_descriptor(&v);
+                        Ok(vm.new_method(f, obj_type.clone()))
+                    }
+                    Some(kinds::NATIVE) => {
+                        let n = v.downcast::<Native>().unwrap();
+                        match n.kind {
+                            crate::objects::function::NativeKind::ClassMethod => {
+                                Ok(vm.bind_native(&v, obj_type.clone()))
+                            }
+                            crate::objects::function::NativeKind::Method if !bind_to.is_none() => {
+                                Ok(vm.bind_native(&v, bind_to))
+                            }
+                            _ => Ok(v),
+                        }
+                    }
+                    _ if bind_to.is_none() => {
+                        if v.kind() == Some(kinds::STATICMETHOD) {
+                            return Ok(vm.unwrap_method_descriptor(&v));
+                        }
+                        Ok(v)
+                    }
+                    _ => vm.descr_get(&v, &bind_to, &obj_type),
+                };
+            }
+        }
+    }
+    vm.generic_getattr(&args.pos[0], &name)
+}
+fn super_thisclass(vm: &mut Vm, v: &Value) -> PyResult {
+    let _ = vm;
+    Ok(v.downcast::<Super>().unwrap().this_class.clone())
+}
+fn super_self(vm: &mut Vm, v: &Value) -> PyResult {
+    let _ = vm;
+    Ok(v.downcast::<Super>().unwrap().obj.clone())
+}
+fn super_self_class(vm: &mut Vm, v: &Value) -> PyResult {
+    let _ = vm;
+    Ok(v.downcast::<Super>().unwrap().obj_type.clone())
+}
+fn super_repr(vm: &mut Vm, args: Args) -> PyResult {
+    let s = args.pos[0].downcast::<Super>().unwrap();
+    let tn = vm.type_obj(&s.this_class).name();
+    let r = if s.obj_type.is_none() {
+        format!("<super: <class '{tn}'>, NULL>")
+    } else {
+        format!(
+            "<super: <class '{tn}'>, <{} object>>",
+            vm.type_obj(&s.obj_type).name()
+        )
+    };
+    Ok(vm.new_string(r))
+}
+
+fn cell_contents(vm: &mut Vm, v: &Value) -> PyResult {
+    let c = v
+        .downcast::<crate::objects::cell::Cell>()
+        .unwrap()
+        .value
+        .get();
+    if c.is_null() {
+        return Err(vm.value_error("Cell is empty"));
+    }
+    Ok(c)
+}
+fn cell_set_contents(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    v.downcast::<crate::objects::cell::Cell>()
+        .unwrap()
+        .value
+        .set(x);
+    Ok(())
+}
+
+fn proxy_target(vm: &Vm, args: &Args) -> PyResult<Value> {
+    match args
+        .pos
+        .first()
+        .and_then(|p| p.downcast::<crate::objects::misc::MappingProxy>())
+    {
+        Some(p) => Ok(p.mapping.clone()),
+        None => Err(vm.type_error("expected a mappingproxy")),
+    }
+}
+macro_rules! proxy_method {
+    ($fname:ident, $name:literal) => {
+        fn $fname(vm: &mut Vm, args: Args) -> PyResult {
+            let m = proxy_target(vm, &args)?;
+            vm.call_method(&m, $name, args.pos[1..].to_vec())
+        }
+    };
+}
+proxy_method!(proxy_keys, "keys");
+proxy_method!(proxy_values, "values");
+proxy_method!(proxy_items, "items");
+proxy_method!(proxy_get, "get");
+proxy_method!(proxy_copy, "copy");
+fn proxy_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::check_args(vm, "__getitem__", &args, 2, 2)?;
+    let m = proxy_target(vm, &args)?;
+    vm.getitem(&m, &args.pos[1])
+}
+fn proxy_contains(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::check_args(vm, "__contains__", &args, 2, 2)?;
+    let m = proxy_target(vm, &args)?;
+    Ok(Value::from_bool(vm.contains(&m, &args.pos[1])?))
+}
+fn proxy_iter(vm: &mut Vm, args: Args) -> PyResult {
+    let m = proxy_target(vm, &args)?;
+    vm.iter(&m)
+}
+fn proxy_len(vm: &mut Vm, args: Args) -> PyResult {
+    let m = proxy_target(vm, &args)?;
+    let n = vm.len(&m)?;
+    Ok(vm.new_int(n as i64))
+}
+
+
+pub fn init(vm: &mut Vm) {
+    let o = vm.t.object.clone();
+    vm.add_method(&o, "__init__", obj_init);
+    vm.add_staticmethod(&o, "__new__", super::types::object_new);
+    vm.add_method(&o, "__repr__", obj_repr);
+    vm.add_method(&o, "__str__", obj_str);
+    vm.add_method(&o, "__eq__", obj_eq);
+    vm.add_method(&o, "__ne__", obj_ne);
+    for n in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        vm.add_method(&o, n, obj_cmp_notimpl);
+    }
+    vm.add_method(&o, "__hash__", obj_hash);
+    vm.add_method(&o, "__getattribute__", obj_getattribute);
+    vm.add_method(&o, "__setattr__", obj_setattr);
+    vm.add_method(&o, "__delattr__", obj_delattr);
+    vm.add_method(&o, "__format__", obj_format);
+    vm.add_method(&o, "__dir__", obj_dir);
+    vm.add_method(&o, "__reduce_ex__", obj_reduce_ex);
+    vm.add_method(&o, "__sizeof__", obj_sizeof);
+    vm.add_classmethod(&o, "__init_subclass__", super::types::object_init_subclass);
+    vm.add_classmethod(&o, "__subclasshook__", obj_subclasshook);
+    vm.add_getset(&o, "__class__", obj_class_get, Some(obj_class_set));
+    let doc = vm.new_str("The base class of the class hierarchy.");
+    vm.add_attr(&o, "__doc__", doc);
+    let _ = obj_dict_get;
+
+    let t = vm.t.type_.clone();
+    vm.add_staticmethod(&t, "__new__", super::types::type_new);
+    vm.add_method(&t, "__call__", type_call_native);
+    vm.add_method(&t, "mro", super::types::mro_list);
+    vm.add_classmethod(&t, "__prepare__", type_prepare);
+    vm.add_method(&t, "__instancecheck__", type_instancecheck);
+    vm.add_method(&t, "__subclasscheck__", type_subclasscheck);
+    vm.add_method(&t, "__subclasses__", type_subclasses);
+    vm.add_method(&t, "__repr__", type_repr);
+
+    let f = vm.t.function.clone();
+    vm.add_getset(&f, "__name__", fn_name, Some(fn_set_name));
+    vm.add_getset(&f, "__qualname__", fn_qualname, Some(fn_set_qualname));
+    vm.add_getset(&f, "__doc__", fn_doc, Some(fn_set_doc));
+    vm.add_getset(&f, "__defaults__", fn_defaults, Some(fn_set_defaults));
+    vm.add_getset(&f, "__kwdefaults__", fn_kwdefaults, Some(fn_set_kwdefaults));
+    vm.add_getset(&f, "__code__", fn_code, None);
+    vm.add_getset(&f, "__globals__", fn_globals, None);
+    vm.add_getset(&f, "__closure__", fn_closure, None);
+    vm.add_getset(&f, "__module__", fn_module, Some(fn_set_module));
+    vm.add_getset(
+        &f,
+        "__annotations__",
+        fn_annotations,
+        Some(fn_set_annotations),
+    );
+    vm.add_getset(&f, "__dict__", obj_dict_get, None);
+    vm.add_method(&f, "__get__", fn_get);
+    vm.add_method(&f, "__repr__", fn_repr);
+
+    let c = vm.t.code.clone();
+    vm.add_getset(&c, "co_name", code_name, None);
+    vm.add_getset(&c, "co_qualname", code_qualname, None);
+    vm.add_getset(&c, "co_filename", code_filename, None);
+    vm.add_getset(&c, "co_firstlineno", code_firstlineno, None);
+    vm.add_getset(&c, "co_argcount", code_argcount, None);
+    vm.add_getset(&c, "co_posonlyargcount", code_posonlyargcount, None);
+    vm.add_getset(&c, "co_kwonlyargcount", code_kwonlyargcount, None);
+    vm.add_getset(&c, "co_flags", code_flags, None);
+    vm.add_getset(&c, "co_varnames", code_varnames, None);
+    vm.add_getset(&c, "co_nlocals", code_nlocals, None);
+    vm.add_getset(&c, "co_freevars", code_freevars, None);
+    vm.add_getset(&c, "co_cellvars", code_cellvars, None);
+    vm.add_getset(&c, "co_consts", code_consts, None);
+    vm.add_getset(&c, "co_names", code_names, None);
+
+    for m in [vm.t.method.clone(), vm.t.native.clone()] {
+        vm.add_getset(&m, "__self__", meth_self, None);
+        vm.add_getset(&m, "__name__", meth_name, None);
+        vm.add_getset(&m, "__qualname__", meth_qualname, None);
+        vm.add_getset(&m, "__doc__", meth_doc, None);
+        vm.add_getset(&m, "__module__", meth_module, None);
+    }
+    let m = vm.t.method.clone();
+    vm.add_getset(&m, "__func__", meth_func, None);
+    vm.add_method(&m, "__eq__", meth_eq);
+    vm.add_method(&m, "__hash__", meth_hash);
+    let n = vm.t.native.clone();
+    vm.add_method(&n, "__eq__", native_eq);
+    vm.add_method(&n, "__hash__", meth_hash);
+
+    let p = vm.t.property.clone();
+    vm.set_new(&p, property_new);
+    vm.add_method(&p, "getter", property_getter);
+    vm.add_method(&p, "setter", property_setter);
+    vm.add_method(&p, "deleter", property_deleter);
+    vm.add_method(&p, "__get__", property_get);
+    vm.add_method(&p, "__set__", property_set);
+    vm.add_method(&p, "__set_name__", property_set_name);
+    vm.add_getset(&p, "fget", prop_fget, None);
+    vm.add_getset(&p, "fset", prop_fset, None);
+    vm.add_getset(&p, "fdel", prop_fdel, None);
+    vm.add_getset(&p, "__doc__", prop_doc, None);
+    vm.add_getset(&p, "__isabstractmethod__", prop_isabstract, None);
+
+    for (ty, newf) in [
+        (
+            vm.t.classmethod.clone(),
+            classmethod_new as crate::vm::NativeFn,
+        ),
+        (vm.t.staticmethod.clone(), staticmethod_new),
+    ] {
+        vm.set_new(&ty, newf);
+        vm.add_getset(&ty, "__func__", cm_func, None);
+        vm.add_getset(&ty, "__wrapped__", cm_func, None);
+        vm.add_method(&ty, "__get__", cm_get);
+        vm.add_getset(&ty, "__isabstractmethod__", cm_isabstract, None);
+    }
+    let sm = vm.t.staticmethod.clone();
+    vm.add_method(&sm, "__call__", sm_call);
+
+    let s = vm.t.super_.clone();
+    vm.set_new(&s, super_new);
+    vm.add_method(&s, "__getattribute__", super_getattribute);
+    vm.add_getset(&s, "__thisclass__", super_thisclass, None);
+    vm.add_getset(&s, "__self__", super_self, None);
+    vm.add_getset(&s, "__self_class__", super_self_class, None);
+    vm.add_method(&s, "__repr__", super_repr);
+    // super's __getattribute__ is native but must be used: mark the flag.
+    let so = vm.type_obj(&s);
+    so.flags
+        .set(so.flags.get() | crate::objects::types::tflags::HAS_GETATTRIBUTE);
+
+    let mp = vm.t.mappingproxy.clone();
+    vm.add_method(&mp, "keys", proxy_keys);
+    vm.add_method(&mp, "values", proxy_values);
+    vm.add_method(&mp, "items", proxy_items);
+    vm.add_method(&mp, "get", proxy_get);
+    vm.add_method(&mp, "copy", proxy_copy);
+    vm.add_method(&mp, "__getitem__", proxy_getitem);
+    vm.add_method(&mp, "__contains__", proxy_contains);
+    vm.add_method(&mp, "__iter__", proxy_iter);
+    vm.add_method(&mp, "__len__", proxy_len);
+
+    let cell = vm.t.cell.clone();
+    vm.add_getset(
+        &cell,
+        "cell_contents",
+        cell_contents,
+        Some(cell_set_contents),
+    );
+    let _ = CmpOp::Eq;
+}

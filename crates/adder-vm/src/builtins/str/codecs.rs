@@ -1,0 +1,426 @@
+//! The built-in codecs behind `str.encode`, `bytes.decode` and `str(b, enc)`:
+//! UTF-8, ASCII, Latin-1, UTF-16 and UTF-32, with the standard error handlers.
+//!
+//! Invariant: a codec either produces exactly what CPython 3.11 produces or
+//! raises the same `UnicodeDecodeError`/`UnicodeEncodeError`/`LookupError`;
+//! error handler names are looked up only when an error actually occurs (as
+//! CPython does). Lone surrogates cannot exist in an Adder `str`, so
+//! `surrogateescape`/`surrogatepass` decoding of bad bytes raises
+//! `NotImplementedError` (see docs/COMPATIBILITY.md).
+
+use adder_object::Value;
+
+use crate::vm::{PyResult, Vm};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+    Utf16(Option<bool>),
+    Utf32(Option<bool>),
+}
+
+impl Codec {
+    /// The name CPython prints in codec errors.
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+            Codec::Utf16(None) => "utf-16",
+            Codec::Utf16(Some(false)) => "utf-16-le",
+            Codec::Utf16(Some(true)) => "utf-16-be",
+            Codec::Utf32(None) => "utf-32",
+            Codec::Utf32(Some(false)) => "utf-32-le",
+            Codec::Utf32(Some(true)) => "utf-32-be",
+        }
+    }
+}
+
+/// Resolves an encoding name (case, `-`/`_`/space insensitive, common aliases).
+pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Codec> {
+    let n: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c == '-' || c == ' ' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    Ok(match n.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "iso646_us"
+        | "cp367" => Codec::Ascii,
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" | "iso_8859_1:1987" => Codec::Latin1,
+        "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
+        "utf_16_le" | "utf_16le" => Codec::Utf16(Some(false)),
+        "utf_16_be" | "utf_16be" => Codec::Utf16(Some(true)),
+        "utf_32" | "utf32" | "u32" => Codec::Utf32(None),
+        "utf_32_le" | "utf_32le" => Codec::Utf32(Some(false)),
+        "utf_32_be" | "utf_32be" => Codec::Utf32(Some(true)),
+        _ => {
+            return Err(vm.new_exception_msg(
+                &vm.t.lookup_error.clone(),
+                format!("unknown encoding: {name}"),
+            ))
+        }
+    })
+}
+
+fn unknown_handler(vm: &Vm, errors: &str) -> Value {
+    vm.new_exception_msg(
+        &vm.t.lookup_error,
+        format!("unknown error handler name '{errors}'"),
+    )
+}
+
+fn decode_error(
+    vm: &mut Vm,
+    codec: Codec,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> Value {
+    let args = vec![
+        vm.new_str(codec.name()),
+        vm.new_bytes(data.to_vec()),
+        vm.new_int(start as i64),
+        vm.new_int(end as i64),
+        vm.new_str(reason),
+    ];
+    let t = vm.t.unicode_decode_error.clone();
+    match vm.call(&t, args) {
+        Ok(e) | Err(e) => e,
+    }
+}
+
+fn encode_error(
+    vm: &mut Vm,
+    codec: &str,
+    s: &str,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> Value {
+    let args = vec![
+        vm.new_str(codec),
+        vm.new_str(s),
+        vm.new_int(start as i64),
+        vm.new_int(end as i64),
+        vm.new_str(reason),
+    ];
+    let t = vm.t.unicode_encode_error.clone();
+    match vm.call(&t, args) {
+        Ok(e) | Err(e) => e,
+    }
+}
+
+/// What a decoder is working on (for error reporting).
+struct Dec<'a> {
+    codec: Codec,
+    errors: &'a str,
+    data: &'a [u8],
+}
+
+/// Applies the decode error handler to `data[start..end]`.
+fn on_decode_error(
+    vm: &mut Vm,
+    d: &Dec,
+    start: usize,
+    end: usize,
+    reason: &str,
+    out: &mut String,
+) -> PyResult<()> {
+    let (codec, errors, data) = (d.codec, d.errors, d.data);
+    match errors {
+        "strict" => Err(decode_error(vm, codec, data, start, end, reason)),
+        "ignore" => Ok(()),
+        "replace" => {
+            out.push('\u{fffd}');
+            Ok(())
+        }
+        "backslashreplace" => {
+            for b in &data[start..end] {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+            Ok(())
+        }
+        "surrogateescape" | "surrogatepass" => Err(vm.not_implemented_error(format!(
+            "the '{errors}' error handler cannot decode invalid bytes: lone surrogates are not supported"
+        ))),
+        "xmlcharrefreplace" | "namereplace" => {
+            let e = decode_error(vm, codec, data, start, end, reason);
+            Err(vm.type_error(format!(
+                "don't know how to handle {} in error callback",
+                vm.type_name(&e)
+            )))
+        }
+        _ => Err(unknown_handler(vm, errors)),
+    }
+}
+
+/// Length of the valid prefix of the UTF-8 sequence at `data[i..]` whose
+/// lead byte needs `need` bytes in total, and whether it is complete.
+fn utf8_seq(data: &[u8], i: usize) -> Result<usize, (usize, &'static str)> {
+    let b0 = data[i];
+    let need = match b0 {
+        0x00..=0x7f => return Ok(1),
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return Err((1, "invalid start byte")),
+    };
+    for k in 1..need {
+        let Some(&b) = data.get(i + k) else {
+            return Err((data.len() - i, "unexpected end of data"));
+        };
+        let ok = match (k, b0) {
+            (1, 0xe0) => (0xa0..=0xbf).contains(&b),
+            (1, 0xed) => (0x80..=0x9f).contains(&b),
+            (1, 0xf0) => (0x90..=0xbf).contains(&b),
+            (1, 0xf4) => (0x80..=0x8f).contains(&b),
+            _ => (0x80..=0xbf).contains(&b),
+        };
+        if !ok {
+            return Err((k, "invalid continuation byte"));
+        }
+    }
+    Ok(need)
+}
+
+/// Decodes `data` with `encoding`/`errors`.
+pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    let codec = lookup(vm, encoding)?;
+    let dec = Dec {
+        codec,
+        errors,
+        data,
+    };
+    let mut out = String::with_capacity(data.len());
+    match codec {
+        Codec::Utf8 => {
+            if let Ok(s) = std::str::from_utf8(data) {
+                return Ok(s.to_string());
+            }
+            let mut i = 0;
+            while i < data.len() {
+                match utf8_seq(data, i) {
+                    Ok(n) => {
+                        out.push_str(std::str::from_utf8(&data[i..i + n]).unwrap_or("\u{fffd}"));
+                        i += n;
+                    }
+                    Err((n, reason)) => {
+                        on_decode_error(vm, &dec, i, i + n, reason, &mut out)?;
+                        i += n;
+                    }
+                }
+            }
+        }
+        Codec::Ascii => {
+            for (i, &b) in data.iter().enumerate() {
+                if b < 0x80 {
+                    out.push(b as char);
+                } else {
+                    on_decode_error(vm, &dec, i, i + 1, "ordinal not in range(128)", &mut out)?;
+                }
+            }
+        }
+        Codec::Latin1 => out.extend(data.iter().map(|&b| b as char)),
+        Codec::Utf16(order) => decode_utf16(vm, &dec, order, &mut out)?,
+        Codec::Utf32(order) => decode_utf32(vm, &dec, order, &mut out)?,
+    }
+    Ok(out)
+}
+
+fn decode_utf16(vm: &mut Vm, dec: &Dec, order: Option<bool>, out: &mut String) -> PyResult<()> {
+    let data = dec.data;
+    let mut be = order.unwrap_or(false);
+    let mut i = 0;
+    if order.is_none() && data.len() >= 2 {
+        if data[0] == 0xff && data[1] == 0xfe {
+            i = 2;
+        } else if data[0] == 0xfe && data[1] == 0xff {
+            be = true;
+            i = 2;
+        }
+    }
+    let unit = |k: usize| -> u16 {
+        if be {
+            u16::from_be_bytes([data[k], data[k + 1]])
+        } else {
+            u16::from_le_bytes([data[k], data[k + 1]])
+        }
+    };
+    while i < data.len() {
+        if i + 1 >= data.len() {
+            on_decode_error(vm, dec, i, data.len(), "truncated data", out)?;
+            break;
+        }
+        let u = unit(i);
+        if !(0xd800..0xe000).contains(&u) {
+            out.push(char::from_u32(u as u32).unwrap_or('\u{fffd}'));
+            i += 2;
+            continue;
+        }
+        if u >= 0xdc00 {
+            on_decode_error(vm, dec, i, i + 2, "illegal encoding", out)?;
+            i += 2;
+            continue;
+        }
+        if i + 3 >= data.len() {
+            on_decode_error(vm, dec, i, data.len(), "unexpected end of data", out)?;
+            break;
+        }
+        let u2 = unit(i + 2);
+        if !(0xdc00..0xe000).contains(&u2) {
+            on_decode_error(vm, dec, i, i + 2, "illegal UTF-16 surrogate", out)?;
+            i += 2;
+            continue;
+        }
+        let c = 0x10000 + (((u as u32) - 0xd800) << 10) + ((u2 as u32) - 0xdc00);
+        out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+        i += 4;
+    }
+    Ok(())
+}
+
+fn decode_utf32(vm: &mut Vm, dec: &Dec, order: Option<bool>, out: &mut String) -> PyResult<()> {
+    let data = dec.data;
+    let mut be = order.unwrap_or(false);
+    let mut i = 0;
+    if order.is_none() && data.len() >= 4 {
+        if data[..4] == [0xff, 0xfe, 0, 0] {
+            i = 4;
+        } else if data[..4] == [0, 0, 0xfe, 0xff] {
+            be = true;
+            i = 4;
+        }
+    }
+    while i < data.len() {
+        if i + 3 >= data.len() {
+            on_decode_error(vm, dec, i, data.len(), "truncated data", out)?;
+            break;
+        }
+        let w = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+        let c = if be {
+            u32::from_be_bytes(w)
+        } else {
+            u32::from_le_bytes(w)
+        };
+        match char::from_u32(c) {
+            Some(ch) => out.push(ch),
+            None => {
+                let reason = if c >= 0x110000 {
+                    "code point not in range(0x110000)"
+                } else {
+                    "code point in surrogate code point range(0xd800, 0xe000)"
+                };
+                on_decode_error(vm, dec, i, i + 4, reason, out)?;
+            }
+        }
+        i += 4;
+    }
+    Ok(())
+}
+
+/// Encodes `s` with `encoding`/`errors`.
+pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let codec = lookup(vm, encoding)?;
+    Ok(match codec {
+        Codec::Utf8 => s.as_bytes().to_vec(),
+        Codec::Ascii => encode_limited(vm, s, "ascii", 0x80, errors)?,
+        Codec::Latin1 => encode_limited(vm, s, "latin-1", 0x100, errors)?,
+        Codec::Utf16(order) => {
+            let be = order.unwrap_or(false);
+            let mut out = Vec::with_capacity(s.len() * 2 + 2);
+            if order.is_none() {
+                out.extend_from_slice(&[0xff, 0xfe]);
+            }
+            let mut buf = [0u16; 2];
+            for c in s.chars() {
+                for u in c.encode_utf16(&mut buf) {
+                    out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+                }
+            }
+            out
+        }
+        Codec::Utf32(order) => {
+            let be = order.unwrap_or(false);
+            let mut out = Vec::with_capacity(s.len() * 4 + 4);
+            if order.is_none() {
+                out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
+            }
+            for c in s.chars() {
+                let u = c as u32;
+                out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            out
+        }
+    })
+}
+
+fn encode_limited(vm: &mut Vm, s: &str, name: &str, limit: u32, errors: &str) -> PyResult<Vec<u8>> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < chars.len() && chars[end] as u32 >= limit {
+            end += 1;
+        }
+        let reason = if limit == 0x80 {
+            "ordinal not in range(128)"
+        } else {
+            "ordinal not in range(256)"
+        };
+        match errors {
+            "strict" | "surrogateescape" | "surrogatepass" => {
+                return Err(encode_error(vm, name, s, i, end, reason));
+            }
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
+            "backslashreplace" => {
+                for &c in &chars[i..end] {
+                    out.extend_from_slice(backslash_escape(c).as_bytes());
+                }
+            }
+            "xmlcharrefreplace" => {
+                for &c in &chars[i..end] {
+                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                }
+            }
+            "namereplace" => {
+                return Err(
+                    vm.not_implemented_error("the 'namereplace' error handler is not supported")
+                );
+            }
+            _ => return Err(unknown_handler(vm, errors)),
+        }
+        i = end;
+    }
+    Ok(out)
+}
+
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for one character.
+pub fn backslash_escape(c: char) -> String {
+    let n = c as u32;
+    if n < 0x100 {
+        format!("\\x{n:02x}")
+    } else if n < 0x10000 {
+        format!("\\u{n:04x}")
+    } else {
+        format!("\\U{n:08x}")
+    }
+}

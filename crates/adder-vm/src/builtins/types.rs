@@ -1,0 +1,875 @@
+//! `type` and `object`: class creation (`__build_class__`, C3 MRO,
+//! `__init_subclass__`, `__set_name__`, `__slots__`), instantiation
+//! (`type.__call__`), and the registration helpers every builtin module uses
+//! to declare its methods once.
+//!
+//! Invariant: a class's flags (HAS_GETATTR, HAS_SETATTR, ...) always reflect
+//! its MRO; they are recomputed whenever a special name is assigned on a class.
+
+use adder_object::Value;
+
+use crate::kinds;
+use crate::objects::dict::Dict;
+use crate::objects::function::{GetSet, NativeKind};
+use crate::objects::seq::Tuple;
+use crate::objects::string::Str;
+use crate::objects::types::{tflags, TypeObject};
+use crate::ops::{dict_get_str, dict_get_strkey, dict_set_strkey, is_subtype, type_lookup};
+use crate::vm::{make_type, Args, NativeFn, PyResult, Vm};
+
+// ----- registration ----------------------------------------------------------------
+
+impl Vm {
+    pub fn add_method(&mut self, ty: &Value, name: &'static str, f: NativeFn) {
+        self.add_native(ty, name, f, NativeKind::Method);
+    }
+    pub fn add_classmethod(&mut self, ty: &Value, name: &'static str, f: NativeFn) {
+        self.add_native(ty, name, f, NativeKind::ClassMethod);
+    }
+    pub fn add_staticmethod(&mut self, ty: &Value, name: &'static str, f: NativeFn) {
+        self.add_native(ty, name, f, NativeKind::StaticMethod);
+    }
+    fn add_native(&mut self, ty: &Value, name: &'static str, f: NativeFn, kind: NativeKind) {
+        let n = self.new_native(name, f, kind, ty.clone());
+        n.header().unwrap().make_immortal();
+        let key = self.intern(name);
+        dict_set_strkey(self.type_obj(ty).dict(), key, n);
+    }
+    pub fn add_getset(
+        &mut self,
+        ty: &Value,
+        name: &'static str,
+        get: fn(&mut Vm, &Value) -> PyResult,
+        set: Option<crate::objects::function::Setter>,
+    ) {
+        let gs = self.alloc_builtin(
+            &self.t.getset_descr,
+            GetSet {
+                name,
+                get,
+                set,
+                owner: ty.clone(),
+            },
+        );
+        let key = self.intern(name);
+        dict_set_strkey(self.type_obj(ty).dict(), key, gs);
+    }
+    pub fn add_attr(&mut self, ty: &Value, name: &str, v: Value) {
+        let key = self.intern(name);
+        dict_set_strkey(self.type_obj(ty).dict(), key, v);
+    }
+    /// Sets the native constructor: called as `f(vm, [cls, *args], kw)`.
+    pub fn set_new(&mut self, ty: &Value, f: NativeFn) {
+        self.type_obj(ty).native_new.set(Some(f));
+    }
+    /// A builtin function in the builtins module.
+    pub fn add_builtin(&mut self, name: &'static str, f: NativeFn) {
+        let n = self.new_native(name, f, NativeKind::Function, Value::NONE);
+        let key = self.intern(name);
+        dict_set_strkey(&self.builtins, key, n);
+    }
+}
+
+// ----- MRO ----------------------------------------------------------------------------
+
+/// C3 linearisation of `bases`' MROs (excluding the new class itself).
+pub fn compute_mro(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut seqs: Vec<Vec<Value>> = bases
+        .iter()
+        .map(|b| vm.type_obj(b).mro.borrow().clone())
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut cand = None;
+        for s in &seqs {
+            let head = &s[0];
+            if !seqs.iter().any(|o| o[1..].iter().any(|x| x.is(head))) {
+                cand = Some(head.clone());
+                break;
+            }
+        }
+        let Some(c) = cand else {
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                let n = vm.type_obj(&s[0]).name();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// The layout base: the most derived builtin layout among the bases.
+fn solid_base(vm: &Vm, bases: &[Value]) -> PyResult<Value> {
+    let mut best: Option<Value> = None;
+    for b in bases {
+        let bo = vm.type_obj(b);
+        // The first non-heap type in b's MRO is b's layout.
+        let layout_t = bo
+            .mro
+            .borrow()
+            .iter()
+            .find(|m| !vm.type_obj(m).has_flag(tflags::HEAPTYPE))
+            .cloned()
+            .unwrap_or(vm.t.object.clone());
+        match &best {
+            None => best = Some(layout_t),
+            Some(cur) => {
+                if is_subtype(&layout_t, cur) {
+                    best = Some(layout_t);
+                } else if !is_subtype(cur, &layout_t) {
+                    return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+                }
+            }
+        }
+    }
+    Ok(best.unwrap_or_else(|| vm.t.object.clone()))
+}
+
+fn recompute_flags(vm: &mut Vm, t: &Value) {
+    let to = vm.type_obj(t);
+    let mut flags = to.flags.get()
+        & !(tflags::HAS_GETATTR | tflags::HAS_GETATTRIBUTE | tflags::HAS_SETATTR | tflags::HAS_DEL);
+    let ga = vm.names.__getattr__.clone();
+    let gab = vm.names.__getattribute__.clone();
+    let sa = vm.names.__setattr__.clone();
+    let da = vm.names.__delattr__.clone();
+    let de = vm.names.__del__.clone();
+    if type_lookup(t, &ga).is_some() {
+        flags |= tflags::HAS_GETATTR;
+    }
+    if type_lookup(t, &gab).is_some_and(|f| f.kind() != Some(kinds::NATIVE)) {
+        flags |= tflags::HAS_GETATTRIBUTE;
+    }
+    if type_lookup(t, &sa).is_some_and(|f| f.kind() != Some(kinds::NATIVE))
+        || type_lookup(t, &da).is_some_and(|f| f.kind() != Some(kinds::NATIVE))
+    {
+        flags |= tflags::HAS_SETATTR;
+    }
+    if type_lookup(t, &de).is_some() {
+        flags |= tflags::HAS_DEL;
+    }
+    vm.type_obj(t).flags.set(flags);
+}
+
+/// `type(name, bases, dict)` core: creates a heap class.
+pub fn new_class(
+    vm: &mut Vm,
+    metatype: &Value,
+    name: &str,
+    bases: Vec<Value>,
+    ns: &Value,
+) -> PyResult {
+    let bases = if bases.is_empty() {
+        vec![vm.t.object.clone()]
+    } else {
+        bases
+    };
+    for b in &bases {
+        if !vm.is_type(b) {
+            return Err(vm.type_error("bases must be types"));
+        }
+        let bo = vm.type_obj(b);
+        if !bo.has_flag(tflags::BASETYPE) {
+            return Err(vm.type_error(format!(
+                "type '{}' is not an acceptable base type",
+                bo.name()
+            )));
+        }
+    }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", vm.type_obj(b).name())));
+        }
+    }
+    let mro_tail = compute_mro(vm, &bases)?;
+    let solid = solid_base(vm, &bases)?;
+    let solid_o = vm.type_obj(&solid);
+    let layout = solid_o.layout;
+    let layout_vt = solid_o.meta.vtable;
+    let mut flags = tflags::HEAPTYPE | tflags::BASETYPE;
+    for b in &bases {
+        let bf = vm.type_obj(b).flags.get();
+        flags |= bf & (tflags::EXCEPTION | tflags::MAPPING | tflags::SEQUENCE | tflags::NO_DICT);
+    }
+    if layout != kinds::INSTANCE {
+        flags |= tflags::DICT_SLOT;
+    }
+    // Copy the namespace into a fresh dict (the class owns its dict).
+    let dict = vm.new_dict();
+    let items: Vec<(Value, Value)> = match ns.downcast::<Dict>() {
+        Some(d) => d.items(),
+        None => {
+            let keys = vm.call_method(ns, "keys", vec![])?;
+            let mut out = Vec::new();
+            for k in vm.iterate(&keys)? {
+                let v = vm.getitem(ns, &k)?;
+                out.push((k, v));
+            }
+            out
+        }
+    };
+    for (k, v) in items {
+        let k = match k.downcast::<Str>() {
+            Some(s) => {
+                let s = s.as_str().to_string();
+                vm.intern(&s)
+            }
+            None => k,
+        };
+        vm.dict_set(&dict, k, v)?;
+    }
+    // __slots__
+    let mut slot_names: Vec<Value> = Vec::new();
+    let slots_key = vm.names.__slots__.clone();
+    let mut nslots_base = 0;
+    for b in &bases {
+        nslots_base = nslots_base.max(vm.type_obj(b).nslots.get());
+    }
+    let has_slots = if let Some(s) = dict_get_strkey(&dict, &slots_key) {
+        let names = if s.kind() == Some(kinds::STR) {
+            vec![s]
+        } else {
+            vm.iterate(&s)?
+        };
+        let mut want_dict = false;
+        for n in names {
+            let Some(ns_) = n.downcast::<Str>() else {
+                return Err(vm.type_error(format!(
+                    "__slots__ items must be strings, not '{}'",
+                    vm.type_name(&n)
+                )));
+            };
+            let text = ns_.as_str().to_string();
+            if text == "__dict__" {
+                want_dict = true;
+                continue;
+            }
+            if text == "__weakref__" {
+                continue;
+            }
+            let iv = vm.intern(&text);
+            if dict_get_strkey(&dict, &iv).is_some() {
+                return Err(vm.value_error(format!(
+                    "'{text}' in __slots__ conflicts with class variable"
+                )));
+            }
+            slot_names.push(iv);
+        }
+        if !want_dict
+            && bases
+                .iter()
+                .all(|b| vm.type_obj(b).has_flag(tflags::NO_DICT) || b.is(&vm.t.object))
+            && layout == kinds::INSTANCE
+        {
+            flags |= tflags::NO_DICT;
+        } else {
+            flags &= !tflags::NO_DICT;
+        }
+        true
+    } else {
+        flags &= !tflags::NO_DICT;
+        false
+    };
+    let _ = has_slots;
+    let t = make_type(
+        Some(metatype),
+        name,
+        vm.new_tuple(bases.clone()),
+        mro_tail,
+        Some(dict.clone()),
+        layout_vt,
+        layout,
+        flags,
+    );
+    let to = vm.type_obj(&t);
+    to.nslots.set(nslots_base + slot_names.len());
+    for (i, n) in slot_names.iter().enumerate() {
+        let sd = vm.alloc_builtin(
+            &vm.t.member_descr.clone(),
+            crate::objects::function::SlotDescr {
+                name: n.clone(),
+                index: nslots_base + i,
+                owner: t.clone(),
+            },
+        );
+        dict_set_strkey(&dict, n.clone(), sd);
+    }
+    // __qualname__, __module__ handling.
+    let qn_key = vm.names.__qualname__.clone();
+    if let Some(q) = dict_get_strkey(&dict, &qn_key) {
+        if let Some(qs) = q.downcast::<Str>() {
+            *to.qualname.borrow_mut() = qs.as_str().to_string();
+        } else {
+            return Err(vm.type_error(format!(
+                "type __qualname__ must be a str, not {}",
+                vm.type_name(&q)
+            )));
+        }
+        crate::ops::dict_del_strkey(&dict, &qn_key);
+    }
+    if dict_get_str(&dict, "__module__").is_none() {
+        if let Some(f) = vm.frames.last() {
+            if let Some(m) = dict_get_str(&f.globals, "__name__") {
+                let mk = vm.names.__module__.clone();
+                dict_set_strkey(&dict, mk, m);
+            }
+        }
+    }
+    // Functions named __init_subclass__ / __class_getitem__ are implicit classmethods.
+    for special in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(f) = dict_get_str(&dict, special) {
+            if f.kind() == Some(kinds::FUNCTION) {
+                let cm = vm.alloc_builtin(
+                    &vm.t.classmethod.clone(),
+                    crate::objects::function::ClassMethod {
+                        func: adder_object::ValueCell::new(f),
+                    },
+                );
+                let k = vm.intern(special);
+                dict_set_strkey(&dict, k, cm);
+            }
+        }
+    }
+    if let Some(f) = dict_get_str(&dict, "__new__") {
+        if f.kind() == Some(kinds::FUNCTION) {
+            let sm = vm.alloc_builtin(
+                &vm.t.staticmethod.clone(),
+                crate::objects::function::StaticMethod {
+                    func: adder_object::ValueCell::new(f),
+                },
+            );
+            let k = vm.names.__new__.clone();
+            dict_set_strkey(&dict, k, sm);
+        }
+    }
+    // __eq__ without __hash__ makes instances unhashable.
+    if dict_get_str(&dict, "__eq__").is_some() && dict_get_str(&dict, "__hash__").is_none() {
+        let k = vm.names.__hash__.clone();
+        dict_set_strkey(&dict, k, Value::NONE);
+    }
+    recompute_flags(vm, &t);
+    // __classcell__
+    if let Some(cell) = dict_get_str(&dict, "__classcell__") {
+        if let Some(c) = cell.downcast::<crate::objects::cell::Cell>() {
+            c.value.set(t.clone());
+        }
+        let k = vm.names.__classcell__.clone();
+        crate::ops::dict_del_strkey(&dict, &k);
+    }
+    // __set_name__
+    for (k, v) in dict.downcast::<Dict>().unwrap().items() {
+        let sn = vm.names.__set_name__.clone();
+        let vt = vm.type_of(&v);
+        if let Some(f) = type_lookup(&vt, &sn) {
+            vm.call_method_value(&f, &v, vec![t.clone(), k.clone()])?;
+        }
+    }
+    Ok(t)
+}
+
+/// Calls `__init_subclass__` of the parent (after class creation).
+pub fn init_subclass(vm: &mut Vm, t: &Value, kwargs: Vec<(Value, Value)>) -> PyResult<()> {
+    let mro = vm.type_obj(t).mro.borrow().clone();
+    let isn = vm.names.__init_subclass__.clone();
+    for c in mro.iter().skip(1) {
+        if let Some(f) = dict_get_strkey(vm.type_obj(c).dict(), &isn) {
+            let func = vm.unwrap_method_descriptor(&f);
+            let mut a = Args::new(vec![t.clone()]);
+            a.kw = kwargs;
+            vm.call_args(&func, a)?;
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// `object.__init_subclass__`: accepts no keyword arguments.
+pub fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult {
+    if let Some((k, _)) = args.kw.first() {
+        let _ = k;
+        let cls = args.pos.first().cloned().unwrap_or(Value::NONE);
+        let name = if vm.is_type(&cls) {
+            vm.type_obj(&cls).name()
+        } else {
+            "object".into()
+        };
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::NONE)
+}
+
+// ----- calling a class ----------------------------------------------------------------
+
+/// Calling a class object: a metaclass's own `__call__` takes over.
+pub fn type_call(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
+    let meta = vm.type_of(cls);
+    if !meta.is(&vm.t.type_) {
+        let cn = vm.names.__call__.clone();
+        if let Some(c) = type_lookup(&meta, &cn) {
+            if c.kind() != Some(kinds::NATIVE) {
+                let mut a = args;
+                a.pos.insert(0, cls.clone());
+                return vm.call_args(&c, a);
+            }
+        }
+    }
+    type_call_impl(vm, cls, args)
+}
+
+/// `type.__call__(cls, ...)`: `__new__` then `__init__`.
+pub fn type_call_impl(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
+    if cls.is(&vm.t.type_) && args.pos.len() == 1 && args.kw.is_empty() {
+        return Ok(vm.type_of(&args.pos[0]));
+    }
+    let new_n = vm.names.__new__.clone();
+    let newf = type_lookup(cls, &new_n);
+    let obj = match &newf {
+        Some(f) => {
+            let func = vm.unwrap_method_descriptor(f);
+            let mut a = Args {
+                pos: args.pos.clone(),
+                kw: args.kw.clone(),
+            };
+            a.pos.insert(0, cls.clone());
+            vm.call_args(&func, a)?
+        }
+        None => native_new(vm, cls, &args)?,
+    };
+    // __init__ only when __new__ returned an instance of cls.
+    let ot = vm.type_of(&obj);
+    if !is_subtype(&ot, cls) {
+        return Ok(obj);
+    }
+    if cls.is(&vm.t.type_) {
+        return Ok(obj);
+    }
+    let init_n = vm.names.__init__.clone();
+    if let Some(init) = type_lookup(&ot, &init_n) {
+        if init.kind() == Some(kinds::NATIVE) {
+            // object.__init__ / builtin inits: check extra args like CPython.
+            let n = init.downcast::<crate::objects::function::Native>().unwrap();
+            if n.name == "__init__" && n.owner.is(&vm.t.object) {
+                if (!args.pos.is_empty() || !args.kw.is_empty())
+                    && newf.as_ref().is_none_or(|f| {
+                        f.kind() == Some(kinds::NATIVE)
+                            && vm.type_obj(&ot).layout == kinds::INSTANCE
+                    })
+                {
+                    return Err(
+                        vm.type_error(format!("{}() takes no arguments", vm.type_obj(cls).name()))
+                    );
+                }
+                return Ok(obj);
+            }
+        }
+        let mut a = args;
+        a.pos.insert(0, obj.clone());
+        let r = vm.call_args(&init, a)?;
+        if !r.is_none() {
+            return Err(vm.type_error(format!(
+                "__init__() should return None, not '{}'",
+                vm.type_name(&r)
+            )));
+        }
+    }
+    Ok(obj)
+}
+
+/// `object.__new__` and builtin constructors: finds the layout's native
+/// constructor along the MRO.
+pub fn native_new(vm: &mut Vm, cls: &Value, args: &Args) -> PyResult {
+    let mro = vm.type_obj(cls).mro.borrow().clone();
+    for c in mro.iter() {
+        if let Some(f) = vm.type_obj(c).native_new.get() {
+            let mut a = Args {
+                pos: args.pos.clone(),
+                kw: args.kw.clone(),
+            };
+            a.pos.insert(0, cls.clone());
+            return f(vm, a);
+        }
+    }
+    object_new_instance(vm, cls)
+}
+
+pub fn object_new_instance(vm: &mut Vm, cls: &Value) -> PyResult {
+    let to = vm.type_obj(cls);
+    if to.has_flag(tflags::ABSTRACT) {
+        return Err(vm.type_error(format!("Can't instantiate abstract class {}", to.name())));
+    }
+    if to.layout != kinds::INSTANCE {
+        return Err(vm.type_error(format!("object.__new__({}) is not safe", to.name())));
+    }
+    let an = vm.names.__abstractmethods__.clone();
+    if let Some(am) = dict_get_strkey(to.dict(), &an).or_else(|| type_lookup(cls, &an)) {
+        if vm.truthy(&am).unwrap_or(false) {
+            let mut names: Vec<String> = Vec::new();
+            for n in vm.iterate(&am)? {
+                names.push(vm.str_string(&n)?);
+            }
+            names.sort();
+            let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+            let to = vm.type_obj(cls);
+            return Err(vm.type_error(format!(
+                "Can't instantiate abstract class {} with abstract method{} {}",
+                to.name(),
+                if names.len() == 1 { "" } else { "s" },
+                q.join(", ")
+            )));
+        }
+    }
+    Ok(vm.alloc_instance(cls))
+}
+
+/// `object.__new__(cls, *args)` as a Python-visible static method.
+pub fn object_new(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(cls) = args.pos.first().cloned() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
+    if !vm.is_type(&cls) {
+        return Err(vm.type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            vm.type_name(&cls)
+        )));
+    }
+    native_new(
+        vm,
+        &cls,
+        &Args {
+            pos: args.pos[1..].to_vec(),
+            kw: args.kw,
+        },
+    )
+}
+
+/// `type.__new__(meta, name, bases, ns, **kw)` and `type(name, bases, ns)`.
+pub fn type_new(vm: &mut Vm, args: Args) -> PyResult {
+    let pos = &args.pos;
+    if pos.len() == 2 {
+        return Ok(vm.type_of(&pos[1]));
+    }
+    if pos.len() != 4 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let meta = pos[0].clone();
+    let name = match pos[1].downcast::<Str>() {
+        Some(s) => s.as_str().to_string(),
+        None => {
+            return Err(vm.type_error(format!(
+                "type.__new__() argument 1 must be str, not {}",
+                vm.type_name(&pos[1])
+            )))
+        }
+    };
+    let bases = match pos[2].downcast::<Tuple>() {
+        Some(t) => t.items.to_vec(),
+        None => {
+            return Err(vm.type_error(format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                vm.type_name(&pos[2])
+            )))
+        }
+    };
+    if pos[3].kind() != Some(kinds::DICT) {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            vm.type_name(&pos[3])
+        )));
+    }
+    // The most derived metaclass wins.
+    let mut winner = meta;
+    for b in &bases {
+        let bm = vm.type_of(b);
+        if is_subtype(&winner, &bm) {
+            continue;
+        }
+        if is_subtype(&bm, &winner) {
+            winner = bm;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    let ns = pos[3].clone();
+    let t = new_class(vm, &winner, &name, bases, &ns)?;
+    init_subclass(vm, &t, args.kw)?;
+    Ok(t)
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
+    if args.pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = args.pos.remove(0);
+    let name = args.pos.remove(0);
+    let orig_bases = args.pos.clone();
+    // PEP 560: __mro_entries__
+    let mut bases = Vec::new();
+    let mut changed = false;
+    for b in &orig_bases {
+        if !vm.is_type(b) {
+            let me = vm.names.__mro_entries__.clone();
+            if let Some(r) = vm.call_special(b, &me, vec![vm.new_tuple(orig_bases.clone())])? {
+                match r.downcast::<Tuple>() {
+                    Some(t) => bases.extend(t.items.iter().cloned()),
+                    None => return Err(vm.type_error("__mro_entries__ must return a tuple")),
+                }
+                changed = true;
+                continue;
+            }
+        }
+        bases.push(b.clone());
+    }
+    let mut meta = args.take_kw("metaclass");
+    let is_class = meta.as_ref().is_none_or(|m| vm.is_type(m));
+    if meta.is_none() {
+        meta = Some(if bases.is_empty() {
+            vm.t.type_.clone()
+        } else {
+            vm.type_of(&bases[0])
+        });
+    }
+    let mut meta = meta.unwrap();
+    if is_class {
+        for b in &bases {
+            let bm = vm.type_of(b);
+            if is_subtype(&meta, &bm) {
+                continue;
+            }
+            if is_subtype(&bm, &meta) {
+                meta = bm;
+                continue;
+            }
+            return Err(vm.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+    }
+    let bases_t = vm.new_tuple(bases.clone());
+    let kw = std::mem::take(&mut args.kw);
+    let prep = vm.names.__prepare__.clone();
+    let ns = match vm.getattr_opt(&meta, &prep)? {
+        Some(p) if p.kind() != Some(kinds::NATIVE) => {
+            let mut a = Args::new(vec![name.clone(), bases_t.clone()]);
+            a.kw = kw.clone();
+            vm.call_args(&p, a)?
+        }
+        _ => vm.new_dict(),
+    };
+    // Run the body with ns as its locals.
+    let f = func
+        .downcast::<crate::objects::function::Function>()
+        .ok_or_else(|| vm.type_error("__build_class__: func must be a function"))?;
+    let code = f.code.clone();
+    let globals = f.globals.clone();
+    let closure = f.closure.clone();
+    let mut frame = vm.make_module_frame(code, globals, ns.clone());
+    frame.func = func.clone();
+    frame.builtins = f.builtins.clone();
+    // Free variables come from the function's closure.
+    let nl = frame.code().code.nlocals();
+    let ncell = frame.code().code.cellvars.len();
+    frame.fast.truncate(nl + ncell);
+    if let Some(cl) = closure.downcast::<Tuple>() {
+        frame.fast.extend(cl.items.iter().cloned());
+    }
+    let cell = vm.run_frame(frame)?;
+    if changed {
+        let ob = vm.new_tuple(orig_bases);
+        let k = vm.intern("__orig_bases__");
+        vm.setitem(&ns, k, ob)?;
+    }
+    let mut a = Args::new(vec![name, bases_t, ns]);
+    a.kw = kw;
+    let cls = vm.call_args(&meta, a)?;
+    if let Some(c) = cell.downcast::<crate::objects::cell::Cell>() {
+        if c.value.is_null() {
+            c.value.set(cls.clone());
+        }
+    }
+    Ok(cls)
+}
+
+// ----- attributes of classes ------------------------------------------------------------
+
+/// `__name__`, `__mro__`, `__dict__` and friends on a class.
+pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let n = name
+        .downcast::<Str>()
+        .map_or("", |s| s.as_str())
+        .to_string();
+    let to = vm.type_obj(cls);
+    Ok(Some(match n.as_str() {
+        "__name__" => vm.new_string(to.name()),
+        "__qualname__" => vm.new_string(to.qualname.borrow().clone()),
+        "__mro__" => {
+            let m = to.mro.borrow().clone();
+            vm.new_tuple(m)
+        }
+        "__bases__" => to.bases.borrow().clone(),
+        "__base__" => {
+            let b = to.bases.borrow().clone();
+            b.downcast::<Tuple>()
+                .and_then(|t| t.items.first().cloned())
+                .unwrap_or(Value::NONE)
+        }
+        "__dict__" => {
+            let d = to.dict().clone();
+            vm.alloc_builtin(
+                &vm.t.mappingproxy.clone(),
+                crate::objects::misc::MappingProxy { mapping: d },
+            )
+        }
+        "__class__" => vm.type_of(cls),
+        "__module__" => {
+            if let Some(m) = dict_get_str(to.dict(), "__module__") {
+                return Ok(Some(m));
+            }
+            if to.has_flag(tflags::HEAPTYPE) {
+                return Ok(None);
+            }
+            vm.new_str("builtins")
+        }
+        "__doc__" => {
+            if let Some(d) = dict_get_str(to.dict(), "__doc__") {
+                return Ok(Some(d));
+            }
+            match to.doc {
+                Some(d) => vm.new_str(d),
+                None => Value::NONE,
+            }
+        }
+        "__subclasses__" => return Ok(None),
+        "__annotations__" if to.has_flag(tflags::HEAPTYPE) => {
+            if let Some(a) = dict_get_str(to.dict(), "__annotations__") {
+                return Ok(Some(a));
+            }
+            let d = vm.new_dict();
+            let an = vm.names.__annotations__.clone();
+            dict_set_strkey(to.dict(), an, d.clone());
+            d
+        }
+        _ => return Ok(None),
+    }))
+}
+
+pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let to = vm.type_obj(cls);
+    let n = name.downcast::<Str>().unwrap().as_str().to_string();
+    // Data descriptors on the metatype (e.g. a property on a metaclass).
+    let meta = vm.type_of(cls);
+    if let Some(d) = type_lookup(&meta, name) {
+        if d.kind() == Some(kinds::PROPERTY) || d.kind() == Some(kinds::GETSET) {
+            if let Some(p) = d.downcast::<crate::objects::function::Property>() {
+                let f = if value.is_some() {
+                    p.fset.get()
+                } else {
+                    p.fdel.get()
+                };
+                if !f.is_null() && !f.is_none() {
+                    let mut a = vec![cls.clone()];
+                    if let Some(v) = value {
+                        a.push(v);
+                    }
+                    vm.call(&f, a)?;
+                    return Ok(());
+                }
+            }
+        }
+    }
+    if !to.has_flag(tflags::HEAPTYPE) {
+        return Err(vm.type_error(format!(
+            "cannot set '{}' attribute of immutable type '{}'",
+            n,
+            to.name()
+        )));
+    }
+    match n.as_str() {
+        "__name__" => {
+            if let Some(v) = &value {
+                if let Some(s) = v.downcast::<Str>() {
+                    *to.name.borrow_mut() = s.as_str().to_string();
+                    return Ok(());
+                }
+                return Err(vm.type_error(format!(
+                    "can only assign string to {}.__name__, not '{}'",
+                    to.name(),
+                    vm.type_name(v)
+                )));
+            }
+        }
+        "__qualname__" => {
+            if let Some(v) = &value {
+                if let Some(s) = v.downcast::<Str>() {
+                    *to.qualname.borrow_mut() = s.as_str().to_string();
+                    return Ok(());
+                }
+            }
+        }
+        _ => {}
+    }
+    match value {
+        Some(v) => dict_set_strkey(to.dict(), name.clone(), v),
+        None => {
+            if !crate::ops::dict_del_strkey(to.dict(), name) {
+                return Err(vm.attribute_error(cls, &n));
+            }
+        }
+    }
+    if n.starts_with("__") {
+        recompute_flags(vm, cls);
+    }
+    Ok(())
+}
+
+/// `X | Y` for types (PEP 604): returns a `types.UnionType`-like tuple wrapper.
+pub fn union_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let ok = |vm: &Vm, v: &Value| v.is_none() || vm.is_type(v);
+    if !(ok(vm, a) && ok(vm, b)) {
+        return Ok(None);
+    }
+    Err(vm.not_implemented_error("X | Y type unions are not supported yet"))
+}
+
+pub fn generic_alias(vm: &mut Vm, _cls: &Value, _key: &Value) -> PyResult {
+    Err(vm.not_implemented_error("generic aliases (type[...]) are not supported yet"))
+}
+
+pub fn mro_list(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args.pos.first().cloned().unwrap_or(Value::NONE);
+    if !vm.is_type(&cls) {
+        return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
+    }
+    let m = vm.type_obj(&cls).mro.borrow().clone();
+    Ok(vm.new_list(m))
+}
+
+pub fn type_of_value(vm: &Vm, v: &Value) -> TypeObjectName {
+    TypeObjectName(vm.type_name(v))
+}
+
+pub struct TypeObjectName(pub String);
+
+#[allow(dead_code)]
+fn _unused(_: &TypeObject) {}

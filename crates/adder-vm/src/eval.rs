@@ -1,0 +1,1636 @@
+//! The interpreter loop.
+//!
+//! Invariants: the running frame is a local of `run`; its callers are on
+//! `vm.frames`. A Python call from Python code pushes the caller and switches
+//! frames inside the same `run` invocation, so the Rust stack does not grow
+//! with Python recursion; only native code that calls back into Python
+//! enters `run` again (and `check_stack` bounds that). A frame entered by
+//! `run` itself is a *boundary*: when it returns or yields, `run` returns.
+
+use adder_bytecode::opcode::{format_value as fv, intrinsic, make_function as mf};
+use adder_bytecode::{BinOp, CmpOp, Opcode, UnOp};
+use adder_object::Value;
+
+use crate::frame::Frame;
+use crate::kinds;
+use crate::objects::cell::Cell;
+use crate::objects::dict::Dict;
+use crate::objects::function::{Code, Function, Native};
+use crate::objects::iter::{GenState, Generator};
+use crate::objects::seq::{List, Tuple};
+use crate::objects::set::Set;
+use crate::objects::string::Str;
+use crate::ops::{dict_get_strkey, dict_set_strkey};
+use crate::vm::{Args, PyResult, Vm};
+
+/// How a boundary frame left `run`.
+pub enum Exit {
+    Return(Value),
+    Yield(Value, Box<Frame>),
+}
+
+enum Control {
+    Call(Box<Frame>),
+    /// A native call that needs to see the calling frame on `vm.frames`
+    /// (zero-argument `super()`, `locals()`, `exec` without globals...).
+    CallNative(Value, Args),
+    Return(Value),
+    Yield(Value),
+    Error(Value),
+}
+
+/// What a call made from the loop still needs the loop to do.
+enum Pending {
+    Frame(Box<Frame>),
+    Native(Value, Args),
+}
+
+impl Pending {
+    fn into_control(self) -> Control {
+        match self {
+            Pending::Frame(f) => Control::Call(f),
+            Pending::Native(c, a) => Control::CallNative(c, a),
+        }
+    }
+}
+
+/// Natives that read the calling frame.
+fn needs_frame(vm: &Vm, callee: &Value) -> bool {
+    if callee.is(&vm.t.super_) {
+        return true;
+    }
+    match callee.downcast::<Native>() {
+        Some(n) => {
+            n.self_.is_null()
+                && matches!(
+                    n.name,
+                    "locals"
+                        | "globals"
+                        | "vars"
+                        | "dir"
+                        | "exec"
+                        | "eval"
+                        | "__build_class__"
+                        | "_getframe"
+                        | "exc_info"
+                )
+        }
+        None => false,
+    }
+}
+
+macro_rules! tri {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Control::Error(e),
+        }
+    };
+}
+
+impl Vm {
+    /// Runs a frame to completion from native code.
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult {
+        match self.run(frame)? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(..) => Err(self.system_error("frame yielded outside a generator")),
+        }
+    }
+
+    /// Runs `frame` (a boundary) until it returns or yields.
+    pub fn run(&mut self, mut frame: Box<Frame>) -> PyResult<Exit> {
+        frame.boundary = true;
+        self.check_stack()?;
+        if self.depth >= self.recursion_limit {
+            return Err(
+                self.new_exception_msg(&self.t.recursion_error, "maximum recursion depth exceeded")
+            );
+        }
+        self.depth += 1;
+        let r = self.run_loop(frame, None);
+        self.depth -= 1;
+        r
+    }
+
+    /// Like `run`, but the frame resumes by raising `exc` at its current
+    /// instruction (generator `throw`).
+    pub fn run_with_exception(&mut self, mut frame: Box<Frame>, exc: Value) -> PyResult<Exit> {
+        frame.boundary = true;
+        self.check_stack()?;
+        self.depth += 1;
+        let r = self.run_loop(frame, Some(exc));
+        self.depth -= 1;
+        r
+    }
+
+    fn run_loop(&mut self, mut f: Box<Frame>, first_error: Option<Value>) -> PyResult<Exit> {
+        let base_depth = self.depth;
+        let mut pending: Option<Value> = first_error;
+        loop {
+            let ctl = match pending.take() {
+                Some(e) => Control::Error(e),
+                None => self.execute(&mut f),
+            };
+            match ctl {
+                Control::Call(new) => {
+                    if self.depth >= self.recursion_limit {
+                        let e = self.new_exception_msg(
+                            &self.t.recursion_error,
+                            "maximum recursion depth exceeded",
+                        );
+                        // The callee never started: raise in the caller.
+                        if !new.gen.is_null() {
+                            let g = new.gen.clone();
+                            let gen = g.downcast::<Generator>().unwrap();
+                            gen.state.set(GenState::Suspended);
+                            gen.frame.replace(Some(new));
+                        }
+                        pending = Some(e);
+                        continue;
+                    }
+                    self.depth += 1;
+                    self.frames.push(f);
+                    f = new;
+                }
+                Control::CallNative(callee, args) => {
+                    self.frames.push(f);
+                    let r = self.call_args(&callee, args);
+                    f = self.frames.pop().expect("calling frame");
+                    match r {
+                        Ok(v) => f.stack.push(v),
+                        Err(e) => pending = Some(e),
+                    }
+                }
+                Control::Return(v) => {
+                    let was_gen = !f.gen.is_null();
+                    if was_gen {
+                        let g = f.gen.clone();
+                        let gen = g.downcast::<Generator>().unwrap();
+                        gen.state.set(GenState::Finished);
+                    }
+                    if f.boundary {
+                        return Ok(Exit::Return(v));
+                    }
+                    self.depth -= 1;
+                    let done = f;
+                    f = self.frames.pop().expect("caller frame");
+                    drop(done);
+                    if was_gen {
+                        // The resuming instruction decides what a finished generator means.
+                        let code = f.code.clone();
+                        let c = code.downcast::<Code>().unwrap();
+                        match c.code.decode(f.lasti) {
+                            Some((Opcode::ForIter, target, _)) => {
+                                f.stack.pop();
+                                f.ip = target as usize;
+                            }
+                            Some((Opcode::Send, target, _)) => {
+                                f.stack.pop();
+                                f.stack.push(v);
+                                f.ip = target as usize;
+                            }
+                            _ => f.stack.push(v),
+                        }
+                    } else {
+                        f.stack.push(v);
+                    }
+                }
+                Control::Yield(v) => {
+                    let g = f.gen.clone();
+                    if let Some(gen) = g.downcast::<Generator>() {
+                        gen.state.set(GenState::Suspended);
+                    }
+                    if f.boundary {
+                        return Ok(Exit::Yield(v, f));
+                    }
+                    self.depth -= 1;
+                    let caller = self.frames.pop().expect("caller frame");
+                    let gen_frame = std::mem::replace(&mut f, caller);
+                    g.downcast::<Generator>()
+                        .unwrap()
+                        .frame
+                        .replace(Some(gen_frame));
+                    f.stack.push(v);
+                }
+                Control::Error(e) => {
+                    if !std::mem::take(&mut self.reraising) {
+                        self.add_traceback(&e, &f);
+                    }
+                    let code = f.code.clone();
+                    let c = code.downcast::<Code>().unwrap();
+                    if let Some(h) = c.code.handler_for(f.lasti as u32) {
+                        let depth = h.depth as usize;
+                        f.stack.truncate(depth);
+                        if h.push_lasti {
+                            f.stack.push(Value::small_int(f.lasti as i64).unwrap());
+                        }
+                        f.stack.push(e);
+                        f.ip = h.target as usize;
+                        continue;
+                    }
+                    // The frame is done; the exception propagates.
+                    let mut e = e;
+                    if !f.gen.is_null() {
+                        let g = f.gen.clone();
+                        let gen = g.downcast::<Generator>().unwrap();
+                        gen.state.set(GenState::Finished);
+                        e = self.generator_exit_exception(gen, e);
+                    }
+                    if f.boundary {
+                        return Err(e);
+                    }
+                    self.depth -= 1;
+                    let _ = base_depth;
+                    f = self.frames.pop().expect("caller frame");
+                    pending = Some(e);
+                }
+            }
+        }
+    }
+
+    /// PEP 479: StopIteration escaping a generator becomes RuntimeError.
+    pub fn generator_exit_exception(&mut self, gen: &Generator, e: Value) -> Value {
+        use crate::objects::iter::GenKind;
+        let si = self.t.stop_iteration.clone();
+        let sai = self.t.stop_async_iteration.clone();
+        let msg = if self.exc_matches(&e, &si) {
+            Some(match gen.kind {
+                GenKind::Generator => "generator raised StopIteration",
+                GenKind::Coroutine => "coroutine raised StopIteration",
+                GenKind::AsyncGenerator => "async generator raised StopIteration",
+            })
+        } else if gen.kind == GenKind::AsyncGenerator && self.exc_matches(&e, &sai) {
+            Some("async generator raised StopAsyncIteration")
+        } else {
+            None
+        };
+        match msg {
+            Some(m) => {
+                let r = self.runtime_error(m);
+                self.set_cause(&r, e);
+                r
+            }
+            None => e,
+        }
+    }
+
+    fn set_cause(&self, exc: &Value, cause: Value) {
+        if let Some(x) = exc.downcast::<crate::objects::exception::Exception>() {
+            x.cause.set(cause.clone());
+            x.context.set(cause);
+            x.suppress_context.set(true);
+        }
+    }
+
+    /// Appends the frame's position to the exception's traceback (innermost last).
+    fn add_traceback(&mut self, e: &Value, f: &Frame) {
+        let Some(x) = e.downcast::<crate::objects::exception::Exception>() else {
+            return;
+        };
+        let tb = self.alloc_builtin(
+            &self.t.traceback,
+            crate::objects::exception::Traceback {
+                code: f.code.clone(),
+                lasti: f.lasti as u32,
+                lineno: f.lineno(),
+                next: adder_object::ValueCell::new(x.traceback.get()),
+                frame: Value::NONE,
+            },
+        );
+        // Tracebacks are built innermost-first as we unwind; `next` points
+        // outward here and printing reverses it (see `traceback.rs`).
+        x.traceback.set(tb);
+    }
+
+    /// Executes instructions of `f` until control leaves it.
+    fn execute(&mut self, f: &mut Frame) -> Control {
+        let codev = f.code.clone();
+        let code: &Code = codev.downcast::<Code>().unwrap();
+        let words: &[u32] = &code.code.code;
+        loop {
+            let Some(&w) = words.get(f.ip) else {
+                return Control::Error(self.system_error("instruction pointer out of range"));
+            };
+            f.lasti = f.ip;
+            f.ip += 1;
+            let mut arg = w >> 8;
+            let mut opb = (w & 0xFF) as u8;
+            while opb == Opcode::ExtendedArg as u8 {
+                let Some(&w2) = words.get(f.ip) else {
+                    return Control::Error(self.system_error("truncated ExtendedArg"));
+                };
+                f.ip += 1;
+                arg = (arg << 24) | (w2 >> 8);
+                opb = (w2 & 0xFF) as u8;
+            }
+            let Some(op) = Opcode::from_u8(opb) else {
+                return Control::Error(self.system_error(format!("unknown opcode {opb}")));
+            };
+            match op {
+                Opcode::Nop | Opcode::ExtendedArg => {}
+                Opcode::PopTop => {
+                    f.stack.pop();
+                }
+                Opcode::Copy => {
+                    let n = f.stack.len();
+                    let v = f.stack[n - arg as usize].clone();
+                    f.stack.push(v);
+                }
+                Opcode::Swap => {
+                    let n = f.stack.len();
+                    f.stack.swap(n - 1, n - arg as usize);
+                }
+                Opcode::LoadConst => f.stack.push(code.consts[arg as usize].clone()),
+                Opcode::LoadFast => {
+                    let v = &f.fast[arg as usize];
+                    if v.is_null() {
+                        let name = code.code.varnames[arg as usize].clone();
+                        return Control::Error(self.new_exception_msg(
+                            &self.t.unbound_local_error,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                    let v = v.clone();
+                    f.stack.push(v);
+                }
+                Opcode::StoreFast => {
+                    let v = f.stack.pop().unwrap();
+                    f.fast[arg as usize] = v;
+                }
+                Opcode::DeleteFast => {
+                    if f.fast[arg as usize].is_null() {
+                        let name = code.code.varnames[arg as usize].clone();
+                        return Control::Error(self.new_exception_msg(
+                            &self.t.unbound_local_error,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                    f.fast[arg as usize] = Value::NULL;
+                }
+                Opcode::LoadDeref | Opcode::LoadClassDeref => {
+                    let ci = arg as usize;
+                    if op == Opcode::LoadClassDeref {
+                        let name = self.cell_name(code, ci);
+                        let n = self.intern(&name);
+                        if let Some(v) = tri!(self.locals_get(&f.locals, &n)) {
+                            f.stack.push(v);
+                            continue;
+                        }
+                    }
+                    let cell = &f.fast[code.code.nlocals() + ci];
+                    let v = cell
+                        .downcast::<Cell>()
+                        .map(|c| c.value.get())
+                        .unwrap_or(Value::NULL);
+                    if v.is_null() {
+                        return Control::Error(self.unbound_deref(code, ci));
+                    }
+                    f.stack.push(v);
+                }
+                Opcode::StoreDeref => {
+                    let v = f.stack.pop().unwrap();
+                    if let Some(c) = f.fast[code.code.nlocals() + arg as usize].downcast::<Cell>() {
+                        c.value.set(v);
+                    }
+                }
+                Opcode::DeleteDeref => {
+                    let ci = arg as usize;
+                    let c = f.fast[code.code.nlocals() + ci].clone();
+                    let cell = c.downcast::<Cell>().unwrap();
+                    if cell.value.is_null() {
+                        return Control::Error(self.unbound_deref(code, ci));
+                    }
+                    cell.value.set(Value::NULL);
+                }
+                Opcode::LoadClosure => {
+                    let c = f.fast[code.code.nlocals() + arg as usize].clone();
+                    f.stack.push(c);
+                }
+                Opcode::LoadName => {
+                    let name = &code.names[arg as usize];
+                    if !f.locals.is_null() {
+                        if let Some(v) = tri!(self.locals_get(&f.locals, name)) {
+                            f.stack.push(v);
+                            continue;
+                        }
+                    }
+                    if let Some(v) = dict_get_strkey(&f.globals, name) {
+                        f.stack.push(v);
+                        continue;
+                    }
+                    match dict_get_strkey(&f.builtins, name) {
+                        Some(v) => f.stack.push(v),
+                        None => return Control::Error(self.name_error(name)),
+                    }
+                }
+                Opcode::StoreName => {
+                    let v = f.stack.pop().unwrap();
+                    let name = code.names[arg as usize].clone();
+                    if f.locals.kind() == Some(kinds::DICT) {
+                        dict_set_strkey(&f.locals, name, v);
+                    } else if f.locals.is_null() {
+                        dict_set_strkey(&f.globals, name, v);
+                    } else {
+                        let l = f.locals.clone();
+                        tri!(self.setitem(&l, name, v));
+                    }
+                }
+                Opcode::DeleteName => {
+                    let name = code.names[arg as usize].clone();
+                    let target = if f.locals.is_null() {
+                        f.globals.clone()
+                    } else {
+                        f.locals.clone()
+                    };
+                    let ok = if target.kind() == Some(kinds::DICT) {
+                        crate::ops::dict_del_strkey(&target, &name)
+                    } else {
+                        self.delitem(&target, &name).is_ok()
+                    };
+                    if !ok {
+                        return Control::Error(self.name_error(&name));
+                    }
+                }
+                Opcode::LoadGlobal => {
+                    let name = &code.names[arg as usize];
+                    if let Some(v) = dict_get_strkey(&f.globals, name) {
+                        f.stack.push(v);
+                        continue;
+                    }
+                    match dict_get_strkey(&f.builtins, name) {
+                        Some(v) => f.stack.push(v),
+                        None => return Control::Error(self.name_error(name)),
+                    }
+                }
+                Opcode::StoreGlobal => {
+                    let v = f.stack.pop().unwrap();
+                    dict_set_strkey(&f.globals, code.names[arg as usize].clone(), v);
+                }
+                Opcode::DeleteGlobal => {
+                    let name = code.names[arg as usize].clone();
+                    if !crate::ops::dict_del_strkey(&f.globals, &name) {
+                        return Control::Error(self.name_error(&name));
+                    }
+                }
+                Opcode::LoadAttr => {
+                    let obj = f.stack.pop().unwrap();
+                    let v = tri!(self.getattr(&obj, &code.names[arg as usize]));
+                    f.stack.push(v);
+                }
+                Opcode::StoreAttr => {
+                    let obj = f.stack.pop().unwrap();
+                    let v = f.stack.pop().unwrap();
+                    tri!(self.setattr(&obj, &code.names[arg as usize], v));
+                }
+                Opcode::DeleteAttr => {
+                    let obj = f.stack.pop().unwrap();
+                    tri!(self.delattr(&obj, &code.names[arg as usize]));
+                }
+                Opcode::LoadMethod => {
+                    let obj = f.stack.pop().unwrap();
+                    let name = &code.names[arg as usize];
+                    match tri!(self.load_method(&obj, name)) {
+                        Some(m) => {
+                            f.stack.push(m);
+                            f.stack.push(obj);
+                        }
+                        None => {
+                            let v = tri!(self.getattr(&obj, name));
+                            f.stack.push(Value::NULL);
+                            f.stack.push(v);
+                        }
+                    }
+                }
+                Opcode::CallMethod => {
+                    let argc = arg as usize;
+                    let n = f.stack.len();
+                    let first = n - argc - 2;
+                    if f.stack[first].is_null() {
+                        let mut args: Vec<Value> = f.stack.drain(first + 2..).collect();
+                        let callee = f.stack.pop().unwrap();
+                        f.stack.pop();
+                        let r = self.call_from_loop(&callee, std::mem::take(&mut args), Vec::new());
+                        match r {
+                            Ok(Ok(v)) => f.stack.push(v),
+                            Ok(Err(p)) => return p.into_control(),
+                            Err(e) => return Control::Error(e),
+                        }
+                    } else {
+                        let args: Vec<Value> = f.stack.drain(first + 1..).collect();
+                        let callee = f.stack.pop().unwrap();
+                        match self.call_from_loop(&callee, args, Vec::new()) {
+                            Ok(Ok(v)) => f.stack.push(v),
+                            Ok(Err(p)) => return p.into_control(),
+                            Err(e) => return Control::Error(e),
+                        }
+                    }
+                }
+                Opcode::Call => {
+                    let n = f.stack.len();
+                    let args: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                    let callee = f.stack.pop().unwrap();
+                    match self.call_from_loop(&callee, args, Vec::new()) {
+                        Ok(Ok(v)) => f.stack.push(v),
+                        Ok(Err(p)) => return p.into_control(),
+                        Err(e) => return Control::Error(e),
+                    }
+                }
+                Opcode::CallKw => {
+                    let kwnames = f.stack.pop().unwrap();
+                    let names: Vec<Value> = kwnames
+                        .downcast::<Tuple>()
+                        .map_or(Vec::new(), |t| t.items.to_vec());
+                    let n = f.stack.len();
+                    let mut args: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                    let kwvals = args.split_off(args.len() - names.len());
+                    let kw: Vec<(Value, Value)> = names.into_iter().zip(kwvals).collect();
+                    let callee = f.stack.pop().unwrap();
+                    match self.call_from_loop(&callee, args, kw) {
+                        Ok(Ok(v)) => f.stack.push(v),
+                        Ok(Err(p)) => return p.into_control(),
+                        Err(e) => return Control::Error(e),
+                    }
+                }
+                Opcode::CallEx => {
+                    let kwargs = if arg & 1 != 0 { f.stack.pop() } else { None };
+                    let posv = f.stack.pop().unwrap();
+                    let callee = f.stack.pop().unwrap();
+                    let pos = match posv.downcast::<Tuple>() {
+                        Some(t) => t.items.to_vec(),
+                        None => tri!(self.iterate(&posv)),
+                    };
+                    let mut kw = Vec::new();
+                    if let Some(k) = kwargs {
+                        if let Some(d) = k.downcast::<Dict>() {
+                            for (key, v) in d.items() {
+                                if key.kind() != Some(kinds::STR) {
+                                    return Control::Error(
+                                        self.type_error("keywords must be strings"),
+                                    );
+                                }
+                                kw.push((key, v));
+                            }
+                        }
+                    }
+                    match self.call_from_loop(&callee, pos, kw) {
+                        Ok(Ok(v)) => f.stack.push(v),
+                        Ok(Err(p)) => return p.into_control(),
+                        Err(e) => return Control::Error(e),
+                    }
+                }
+                Opcode::BinarySubscr => {
+                    let key = f.stack.pop().unwrap();
+                    let container = f.stack.pop().unwrap();
+                    let v = tri!(self.getitem(&container, &key));
+                    f.stack.push(v);
+                }
+                Opcode::StoreSubscr => {
+                    let key = f.stack.pop().unwrap();
+                    let container = f.stack.pop().unwrap();
+                    let v = f.stack.pop().unwrap();
+                    tri!(self.setitem(&container, key, v));
+                }
+                Opcode::DeleteSubscr => {
+                    let key = f.stack.pop().unwrap();
+                    let container = f.stack.pop().unwrap();
+                    tri!(self.delitem(&container, &key));
+                }
+                Opcode::BuildSlice => {
+                    let step = if arg == 3 {
+                        f.stack.pop().unwrap()
+                    } else {
+                        Value::NONE
+                    };
+                    let stop = f.stack.pop().unwrap();
+                    let start = f.stack.pop().unwrap();
+                    let s = self.new_slice(start, stop, step);
+                    f.stack.push(s);
+                }
+                Opcode::UnaryOp => {
+                    let v = f.stack.pop().unwrap();
+                    let r = match UnOp::from_u32(arg) {
+                        Some(UnOp::Not) => Ok(Value::from_bool(!tri!(self.truthy(&v)))),
+                        Some(u) => self.unary_op(&v, u),
+                        None => Err(self.system_error("bad unary op")),
+                    };
+                    f.stack.push(tri!(r));
+                }
+                Opcode::BinaryOp => {
+                    let b = f.stack.pop().unwrap();
+                    let a = f.stack.pop().unwrap();
+                    let inplace = arg >= BinOp::COUNT;
+                    let Some(bop) = BinOp::from_u32(arg % BinOp::COUNT) else {
+                        return Control::Error(self.system_error("bad binary op"));
+                    };
+                    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                        if let Some(r) = crate::num::small_binop(bop, x, y) {
+                            f.stack.push(self.new_int(r));
+                            continue;
+                        }
+                    }
+                    let r = tri!(self.binary_op(&a, &b, bop, inplace));
+                    f.stack.push(r);
+                }
+                Opcode::CompareOp => {
+                    let b = f.stack.pop().unwrap();
+                    let a = f.stack.pop().unwrap();
+                    let Some(cop) = CmpOp::from_u32(arg) else {
+                        return Control::Error(self.system_error("bad compare op"));
+                    };
+                    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                        let r = match cop {
+                            CmpOp::Lt => x < y,
+                            CmpOp::Le => x <= y,
+                            CmpOp::Eq => x == y,
+                            CmpOp::Ne => x != y,
+                            CmpOp::Gt => x > y,
+                            CmpOp::Ge => x >= y,
+                        };
+                        f.stack.push(Value::from_bool(r));
+                        continue;
+                    }
+                    let r = tri!(self.richcmp(&a, &b, cop));
+                    f.stack.push(r);
+                }
+                Opcode::IsOp => {
+                    let b = f.stack.pop().unwrap();
+                    let a = f.stack.pop().unwrap();
+                    f.stack.push(Value::from_bool(a.is(&b) != (arg == 1)));
+                }
+                Opcode::ContainsOp => {
+                    let container = f.stack.pop().unwrap();
+                    let item = f.stack.pop().unwrap();
+                    let r = tri!(self.contains(&container, &item));
+                    f.stack.push(Value::from_bool(r != (arg == 1)));
+                }
+                Opcode::BuildTuple => {
+                    let n = f.stack.len();
+                    let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                    let t = self.new_tuple(items);
+                    f.stack.push(t);
+                }
+                Opcode::BuildList => {
+                    let n = f.stack.len();
+                    let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                    let l = self.new_list(items);
+                    f.stack.push(l);
+                }
+                Opcode::BuildSet => {
+                    let n = f.stack.len();
+                    let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                    let s = tri!(crate::builtins::set::make_set(self, items, false));
+                    f.stack.push(s);
+                }
+                Opcode::BuildMap => {
+                    let n = f.stack.len();
+                    let items: Vec<Value> = f.stack.drain(n - 2 * arg as usize..).collect();
+                    let d = self.new_dict_with_capacity(arg as usize);
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tri!(self.dict_set(&d, k, v));
+                    }
+                    f.stack.push(d);
+                }
+                Opcode::BuildString => {
+                    let n = f.stack.len();
+                    let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                    let mut s = String::new();
+                    for it in items {
+                        if let Some(x) = it.downcast::<Str>() {
+                            s.push_str(x.as_str());
+                        }
+                    }
+                    f.stack.push(self.new_string(s));
+                }
+                Opcode::ListAppend => {
+                    let v = f.stack.pop().unwrap();
+                    let n = f.stack.len();
+                    if let Some(l) = f.stack[n - arg as usize].downcast::<List>() {
+                        l.items.borrow_mut().push(v);
+                    }
+                }
+                Opcode::SetAdd => {
+                    let v = f.stack.pop().unwrap();
+                    let n = f.stack.len();
+                    let s = f.stack[n - arg as usize].clone();
+                    tri!(self.set_add(&s, v));
+                }
+                Opcode::MapAdd => {
+                    let v = f.stack.pop().unwrap();
+                    let k = f.stack.pop().unwrap();
+                    let n = f.stack.len();
+                    let d = f.stack[n - arg as usize].clone();
+                    tri!(self.dict_set(&d, k, v));
+                }
+                Opcode::ListExtend => {
+                    let it = f.stack.pop().unwrap();
+                    let n = f.stack.len();
+                    let l = f.stack[n - arg as usize].clone();
+                    let items = match self.iterate(&it) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            if self.exc_matches(&e, &self.t.type_error.clone())
+                                && self.type_lookup_name(&it, "__iter__").is_none()
+                                && self.type_lookup_name(&it, "__getitem__").is_none()
+                            {
+                                return Control::Error(self.type_error(format!(
+                                    "Value after * must be an iterable, not {}",
+                                    self.type_name(&it)
+                                )));
+                            }
+                            return Control::Error(e);
+                        }
+                    };
+                    l.downcast::<List>()
+                        .unwrap()
+                        .items
+                        .borrow_mut()
+                        .extend(items);
+                }
+                Opcode::SetUpdate => {
+                    let it = f.stack.pop().unwrap();
+                    let n = f.stack.len();
+                    let s = f.stack[n - arg as usize].clone();
+                    for v in tri!(self.iterate(&it)) {
+                        tri!(self.set_add(&s, v));
+                    }
+                }
+                Opcode::DictUpdate | Opcode::DictMerge => {
+                    let m = f.stack.pop().unwrap();
+                    let n = f.stack.len();
+                    let d = f.stack[n - arg as usize].clone();
+                    if op == Opcode::DictMerge {
+                        let callee = f.stack[n - arg as usize - 2].clone();
+                        tri!(self.dict_merge_kwargs(&d, &m, &callee));
+                    } else {
+                        tri!(crate::builtins::dict::dict_update_from(self, &d, &m));
+                    }
+                }
+                Opcode::FormatValue => {
+                    let spec = if arg & fv::HAS_SPEC != 0 {
+                        f.stack.pop()
+                    } else {
+                        None
+                    };
+                    let v = f.stack.pop().unwrap();
+                    let v = match arg & fv::CONV_MASK {
+                        fv::CONV_STR => tri!(self.str(&v)),
+                        fv::CONV_REPR => tri!(self.repr(&v)),
+                        fv::CONV_ASCII => tri!(self.ascii(&v)),
+                        _ => v,
+                    };
+                    let r = if spec.is_none()
+                        && v.kind() == Some(kinds::STR)
+                        && self.type_of(&v).is(&self.t.str)
+                    {
+                        v
+                    } else {
+                        let spec = spec.unwrap_or_else(|| self.intern(""));
+                        tri!(self.format(&v, &spec))
+                    };
+                    f.stack.push(r);
+                }
+                Opcode::UnpackSequence => {
+                    let seq = f.stack.pop().unwrap();
+                    let items = tri!(self.unpack(&seq, arg as usize));
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Opcode::UnpackEx => {
+                    let before = (arg & 0xFF) as usize;
+                    let after = (arg >> 8) as usize;
+                    let seq = f.stack.pop().unwrap();
+                    let mut items = tri!(self.iterate(&seq));
+                    if items.len() < before + after {
+                        return Control::Error(self.value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        )));
+                    }
+                    let tail = items.split_off(items.len() - after);
+                    let mid = items.split_off(before);
+                    for v in tail.into_iter().rev() {
+                        f.stack.push(v);
+                    }
+                    f.stack.push(self.new_list(mid));
+                    for v in items.into_iter().rev() {
+                        f.stack.push(v);
+                    }
+                }
+                Opcode::Jump => f.ip = arg as usize,
+                Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
+                    let v = f.stack.pop().unwrap();
+                    let t = match v.as_bool() {
+                        Some(b) => b,
+                        None => tri!(self.truthy(&v)),
+                    };
+                    if t == (op == Opcode::PopJumpIfTrue) {
+                        f.ip = arg as usize;
+                    }
+                }
+                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                    let v = f.stack.last().unwrap().clone();
+                    let t = tri!(self.truthy(&v));
+                    if t == (op == Opcode::JumpIfTrueOrPop) {
+                        f.ip = arg as usize;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone => {
+                    let v = f.stack.pop().unwrap();
+                    if v.is_none() == (op == Opcode::PopJumpIfNone) {
+                        f.ip = arg as usize;
+                    }
+                }
+                Opcode::GetIter => {
+                    let v = f.stack.pop().unwrap();
+                    let it = tri!(self.iter(&v));
+                    f.stack.push(it);
+                }
+                Opcode::ForIter => {
+                    let it = f.stack.last().unwrap().clone();
+                    if let Some(gen) = it.downcast::<Generator>() {
+                        if gen.kind == crate::objects::iter::GenKind::Generator {
+                            match tri!(self.gen_frame_for_resume(&it, Value::NONE)) {
+                                Some(fr) => return Control::Call(fr),
+                                None => {
+                                    f.stack.pop();
+                                    f.ip = arg as usize;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    match tri!(self.next(&it)) {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            f.stack.pop();
+                            f.ip = arg as usize;
+                        }
+                    }
+                }
+                Opcode::GetYieldFromIter => {
+                    let v = f.stack.pop().unwrap();
+                    if v.kind() == Some(kinds::GENERATOR) {
+                        let g = v.downcast::<Generator>().unwrap();
+                        if g.kind == crate::objects::iter::GenKind::Coroutine
+                            && code.code.flags
+                                & (adder_bytecode::flags::COROUTINE
+                                    | adder_bytecode::flags::ITERABLE_COROUTINE)
+                                == 0
+                        {
+                            return Control::Error(self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                        }
+                        f.stack.push(v);
+                    } else {
+                        let it = tri!(self.iter(&v));
+                        f.stack.push(it);
+                    }
+                }
+                Opcode::GetAwaitable => {
+                    let v = f.stack.pop().unwrap();
+                    let r = tri!(crate::builtins::coro::get_awaitable(self, &v, arg));
+                    f.stack.push(r);
+                }
+                Opcode::GetAiter => {
+                    let v = f.stack.pop().unwrap();
+                    let r = tri!(crate::builtins::coro::get_aiter(self, &v));
+                    f.stack.push(r);
+                }
+                Opcode::GetAnext => {
+                    let v = f.stack.last().unwrap().clone();
+                    let r = tri!(crate::builtins::coro::get_anext(self, &v));
+                    f.stack.push(r);
+                }
+                Opcode::EndAsyncFor => {
+                    let e = f.stack.pop().unwrap();
+                    f.stack.pop();
+                    if !self.exc_matches(&e, &self.t.stop_async_iteration.clone()) {
+                        return Control::Error(e);
+                    }
+                }
+                Opcode::Send => {
+                    let v = f.stack.pop().unwrap();
+                    let sub = f.stack.last().unwrap().clone();
+                    if let Some(g) = sub.downcast::<Generator>() {
+                        let _ = g;
+                        match tri!(self.gen_frame_for_resume(&sub, v)) {
+                            Some(fr) => return Control::Call(fr),
+                            None => {
+                                // Already finished: behaves like returning None.
+                                f.stack.pop();
+                                f.stack.push(Value::NONE);
+                                f.ip = arg as usize;
+                                continue;
+                            }
+                        }
+                    }
+                    match tri!(self.send_to(&sub, v)) {
+                        Ok(y) => f.stack.push(y),
+                        Err(ret) => {
+                            f.stack.pop();
+                            f.stack.push(ret);
+                            f.ip = arg as usize;
+                        }
+                    }
+                }
+                Opcode::YieldValue => {
+                    let v = f.stack.pop().unwrap();
+                    return Control::Yield(v);
+                }
+                Opcode::AsyncGenWrap => {
+                    let v = f.stack.pop().unwrap();
+                    let w = crate::builtins::coro::wrap_async_gen_value(self, v);
+                    f.stack.push(w);
+                }
+                Opcode::ReturnValue => {
+                    let v = f.stack.pop().unwrap();
+                    return Control::Return(v);
+                }
+                Opcode::MakeFunction => {
+                    let codeobj = f.stack.pop().unwrap();
+                    let closure = if arg & mf::CLOSURE != 0 {
+                        f.stack.pop().unwrap()
+                    } else {
+                        Value::NULL
+                    };
+                    let annotations = if arg & mf::ANNOTATIONS != 0 {
+                        f.stack.pop().unwrap()
+                    } else {
+                        Value::NULL
+                    };
+                    let kwdefaults = if arg & mf::KWDEFAULTS != 0 {
+                        f.stack.pop().unwrap()
+                    } else {
+                        Value::NULL
+                    };
+                    let defaults = if arg & mf::DEFAULTS != 0 {
+                        f.stack.pop().unwrap()
+                    } else {
+                        Value::NULL
+                    };
+                    let func = self.make_function(
+                        codeobj,
+                        f.globals.clone(),
+                        f.builtins.clone(),
+                        defaults,
+                        kwdefaults,
+                        annotations,
+                        closure,
+                    );
+                    f.stack.push(func);
+                }
+                Opcode::Raise => {
+                    let r = match arg {
+                        0 => {
+                            let e = self.exc_info.clone();
+                            if e.is_none() || e.is_null() {
+                                self.runtime_error("No active exception to reraise")
+                            } else {
+                                // Re-raise keeps the traceback as is.
+                                self.reraising = true;
+                                return Control::Error(e);
+                            }
+                        }
+                        1 => {
+                            let e = f.stack.pop().unwrap();
+                            tri!(self.make_raisable(e))
+                        }
+                        _ => {
+                            let cause = f.stack.pop().unwrap();
+                            let e = f.stack.pop().unwrap();
+                            let e = tri!(self.make_raisable(e));
+                            let cause = if cause.is_none() {
+                                Value::NONE
+                            } else {
+                                tri!(self.make_cause(cause))
+                            };
+                            if let Some(x) = e.downcast::<crate::objects::exception::Exception>() {
+                                x.cause.set(cause);
+                                x.suppress_context.set(true);
+                            }
+                            e
+                        }
+                    };
+                    self.set_context(&r);
+                    return Control::Error(r);
+                }
+                Opcode::Reraise => {
+                    // The operand names the saved `lasti` below; the traceback
+                    // already holds this frame's entry for the original raise,
+                    // and the handler search must use this instruction's own
+                    // position, so the saved value is not needed here.
+                    let e = f.stack.pop().unwrap();
+                    return Control::Error(self.reraise_marker(e));
+                }
+                Opcode::PushExcInfo => {
+                    let e = f.stack.pop().unwrap();
+                    let prev = std::mem::replace(&mut self.exc_info, e.clone());
+                    f.stack.push(prev);
+                    f.stack.push(e);
+                }
+                Opcode::PopExcept => {
+                    let prev = f.stack.pop().unwrap();
+                    self.exc_info = prev;
+                }
+                Opcode::CheckExcMatch => {
+                    let ty = f.stack.pop().unwrap();
+                    let e = f.stack.last().unwrap().clone();
+                    let r = tri!(self.check_exc_match(&e, &ty));
+                    f.stack.push(Value::from_bool(r));
+                }
+                Opcode::CheckEgMatch => {
+                    let ty = f.stack.pop().unwrap();
+                    let e = f.stack.pop().unwrap();
+                    let (rest, matched) =
+                        tri!(crate::builtins::exceptions::eg_match(self, &e, &ty));
+                    f.stack.push(rest);
+                    f.stack.push(matched);
+                }
+                Opcode::PrepReraiseStar => {
+                    let list = f.stack.pop().unwrap();
+                    let orig = f.stack.pop().unwrap();
+                    let r = tri!(crate::builtins::exceptions::prep_reraise_star(
+                        self, &orig, &list
+                    ));
+                    f.stack.push(r);
+                }
+                Opcode::WithExceptStart => {
+                    let n = f.stack.len();
+                    let exit = f.stack[n - 4].clone();
+                    let e = f.stack[n - 1].clone();
+                    let t = self.type_of(&e);
+                    let tb = e
+                        .downcast::<crate::objects::exception::Exception>()
+                        .map_or(Value::NONE, |x| x.traceback.get());
+                    let r = tri!(self.call(&exit, vec![t, e, tb]));
+                    f.stack.push(r);
+                }
+                Opcode::BeforeWith => {
+                    let mgr = f.stack.pop().unwrap();
+                    let enter_n = self.names.__enter__.clone();
+                    let exit_n = self.names.__exit__.clone();
+                    let t = self.type_of(&mgr);
+                    let Some(enter) = crate::ops::type_lookup(&t, &enter_n) else {
+                        return Control::Error(self.type_error(format!(
+                            "'{}' object does not support the context manager protocol",
+                            self.type_name(&mgr)
+                        )));
+                    };
+                    let Some(exit) = crate::ops::type_lookup(&t, &exit_n) else {
+                        return Control::Error(self.type_error(format!(
+                            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                            self.type_name(&mgr)
+                        )));
+                    };
+                    let bound_exit = tri!(self.descr_get(&exit, &mgr, &t));
+                    f.stack.push(bound_exit);
+                    let r = tri!(self.call_method_value(&enter, &mgr, vec![]));
+                    f.stack.push(r);
+                }
+                Opcode::BeforeAsyncWith => {
+                    let mgr = f.stack.pop().unwrap();
+                    let t = self.type_of(&mgr);
+                    let an = self.names.__aenter__.clone();
+                    let xn = self.names.__aexit__.clone();
+                    let (Some(enter), Some(exit)) = (
+                        crate::ops::type_lookup(&t, &an),
+                        crate::ops::type_lookup(&t, &xn),
+                    ) else {
+                        return Control::Error(self.type_error(format!(
+                            "'{}' object does not support the asynchronous context manager protocol",
+                            self.type_name(&mgr)
+                        )));
+                    };
+                    let bound_exit = tri!(self.descr_get(&exit, &mgr, &t));
+                    f.stack.push(bound_exit);
+                    let r = tri!(self.call_method_value(&enter, &mgr, vec![]));
+                    f.stack.push(r);
+                }
+                Opcode::ImportName => {
+                    let fromlist = f.stack.pop().unwrap();
+                    let level = f.stack.pop().unwrap();
+                    let name = code.names[arg as usize].clone();
+                    let globals = f.globals.clone();
+                    let m = tri!(crate::import::import_name(
+                        self, &name, &globals, &fromlist, &level
+                    ));
+                    f.stack.push(m);
+                }
+                Opcode::ImportFrom => {
+                    let m = f.stack.last().unwrap().clone();
+                    let name = code.names[arg as usize].clone();
+                    let v = tri!(crate::import::import_from(self, &m, &name));
+                    f.stack.push(v);
+                }
+                Opcode::ImportStar => {
+                    let m = f.stack.pop().unwrap();
+                    let target = if f.locals.is_null() {
+                        f.globals.clone()
+                    } else {
+                        f.locals.clone()
+                    };
+                    tri!(crate::import::import_star(self, &m, &target));
+                }
+                Opcode::LoadBuildClass => match dict_get_str(&f.builtins, "__build_class__") {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        return Control::Error(
+                            self.new_exception_msg(&self.t.name_error, "__build_class__ not found"),
+                        )
+                    }
+                },
+                Opcode::SetupAnnotations => {
+                    let target = if f.locals.is_null() {
+                        f.globals.clone()
+                    } else {
+                        f.locals.clone()
+                    };
+                    let an = self.names.__annotations__.clone();
+                    if tri!(self.locals_get(&target, &an)).is_none() {
+                        let d = self.new_dict();
+                        tri!(self.setitem(&target, an, d));
+                    }
+                }
+                Opcode::LoadAssertionError => f.stack.push(self.t.assertion_error.clone()),
+                Opcode::LoadLocals => {
+                    let l = if f.locals.is_null() {
+                        f.globals.clone()
+                    } else {
+                        f.locals.clone()
+                    };
+                    f.stack.push(l);
+                }
+                Opcode::MatchClass => {
+                    let names = f.stack.pop().unwrap();
+                    let cls = f.stack.pop().unwrap();
+                    let subject = f.stack.pop().unwrap();
+                    let r = tri!(crate::builtins::matching::match_class(
+                        self,
+                        &subject,
+                        &cls,
+                        arg as usize,
+                        &names
+                    ));
+                    f.stack.push(r);
+                }
+                Opcode::MatchMapping => {
+                    let s = f.stack.last().unwrap().clone();
+                    let r = crate::builtins::matching::is_mapping(self, &s);
+                    f.stack.push(Value::from_bool(r));
+                }
+                Opcode::MatchSequence => {
+                    let s = f.stack.last().unwrap().clone();
+                    let r = crate::builtins::matching::is_sequence(self, &s);
+                    f.stack.push(Value::from_bool(r));
+                }
+                Opcode::MatchKeys => {
+                    let n = f.stack.len();
+                    let keys = f.stack[n - 1].clone();
+                    let subject = f.stack[n - 2].clone();
+                    let r = tri!(crate::builtins::matching::match_keys(self, &subject, &keys));
+                    f.stack.push(r);
+                }
+                Opcode::CopyDictWithoutKeys => {
+                    let keys = f.stack.pop().unwrap();
+                    let subject = f.stack.last().unwrap().clone();
+                    let r = tri!(crate::builtins::matching::copy_without_keys(
+                        self, &subject, &keys
+                    ));
+                    f.stack.push(r);
+                }
+                Opcode::GetLen => {
+                    let v = f.stack.last().unwrap().clone();
+                    let n = tri!(self.len(&v));
+                    f.stack.push(self.new_int(n as i64));
+                }
+                Opcode::Intrinsic => match arg {
+                    intrinsic::PRINT => {
+                        let v = f.stack.pop().unwrap();
+                        tri!(crate::builtins::sys::displayhook(self, v));
+                    }
+                    intrinsic::LIST_TO_TUPLE => {
+                        let v = f.stack.pop().unwrap();
+                        let items = v.downcast::<List>().map_or(Vec::new(), |l| l.snapshot());
+                        f.stack.push(self.new_tuple(items));
+                    }
+                    _ => return Control::Error(self.system_error("unknown intrinsic")),
+                },
+            }
+        }
+    }
+
+    fn cell_name(&self, code: &Code, ci: usize) -> String {
+        let nc = code.code.cellvars.len();
+        if ci < nc {
+            code.code.cellvars[ci].to_string()
+        } else {
+            code.code
+                .freevars
+                .get(ci - nc)
+                .map_or(String::new(), |s| s.to_string())
+        }
+    }
+
+    fn unbound_deref(&self, code: &Code, ci: usize) -> Value {
+        let name = self.cell_name(code, ci);
+        if ci < code.code.cellvars.len() {
+            self.new_exception_msg(
+                &self.t.unbound_local_error,
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
+        } else {
+            self.new_exception_msg(
+                &self.t.name_error,
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        }
+    }
+
+    pub fn name_error(&self, name: &Value) -> Value {
+        let n = name.downcast::<Str>().map_or("?", |s| s.as_str());
+        let e = self.new_exception_msg(&self.t.name_error, format!("name '{n}' is not defined"));
+        if let Some(slot) = e.header().and_then(|h| h.dict_slot()) {
+            let d = self.new_dict();
+            dict_set_strkey(&d, self.names.name.clone(), name.clone());
+            slot.set(d);
+        }
+        e
+    }
+
+    /// Reads `name` from a locals mapping (dict fast path, else `__getitem__`).
+    pub fn locals_get(&mut self, locals: &Value, name: &Value) -> PyResult<Option<Value>> {
+        if locals.kind() == Some(kinds::DICT) && self.type_of(locals).is(&self.t.dict) {
+            return Ok(dict_get_strkey(locals, name));
+        }
+        match self.getitem(locals, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches(&e, &self.t.key_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Looks up a method for `LoadMethod`: Some(function) when `obj.name` would
+    /// be a plain bound method of a function found on the type.
+    fn load_method(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        if obj.kind() == Some(kinds::TYPE) || obj.kind() == Some(kinds::MODULE) {
+            return Ok(None);
+        }
+        let t = self.type_of(obj);
+        let to = self.type_obj(&t);
+        if to.has_flag(crate::objects::types::tflags::HAS_GETATTRIBUTE) {
+            return Ok(None);
+        }
+        let Some(d) = crate::ops::type_lookup(&t, name) else {
+            return Ok(None);
+        };
+        let is_method = match d.kind() {
+            Some(kinds::FUNCTION) => true,
+            Some(kinds::NATIVE) => {
+                let n = d.downcast::<Native>().unwrap();
+                n.self_.is_null() && n.kind == crate::objects::function::NativeKind::Method
+            }
+            _ => false,
+        };
+        if !is_method {
+            return Ok(None);
+        }
+        if self.instance_attr(obj, name).is_some() {
+            return Ok(None);
+        }
+        Ok(Some(d))
+    }
+
+    pub fn type_lookup_name(&mut self, obj: &Value, name: &str) -> Option<Value> {
+        let t = self.type_of(obj);
+        let n = self.intern(name);
+        crate::ops::type_lookup(&t, &n)
+    }
+
+    /// Calls `callee` from the loop: Python functions come back as a frame to
+    /// push (Err side of the inner result), everything else is called here.
+    fn call_from_loop(
+        &mut self,
+        callee: &Value,
+        pos: Vec<Value>,
+        kw: Vec<(Value, Value)>,
+    ) -> PyResult<Result<Value, Pending>> {
+        match callee.kind() {
+            Some(kinds::FUNCTION) => {
+                let fr = self.make_frame(callee, Args { pos, kw })?;
+                match self.frame_or_generator(callee, fr) {
+                    Ok(fr) => Ok(Err(Pending::Frame(fr))),
+                    Err(gen) => Ok(Ok(gen)),
+                }
+            }
+            _ if needs_frame(self, callee) => {
+                Ok(Err(Pending::Native(callee.clone(), Args { pos, kw })))
+            }
+            Some(kinds::METHOD) => {
+                let m = callee
+                    .downcast::<crate::objects::function::Method>()
+                    .unwrap();
+                let func = m.func.clone();
+                let mut pos = pos;
+                pos.insert(0, m.self_.clone());
+                self.call_from_loop(&func, pos, kw)
+            }
+            _ => self.call_args(callee, Args { pos, kw }).map(Ok),
+        }
+    }
+
+    fn dict_merge_kwargs(&mut self, d: &Value, m: &Value, callee: &Value) -> PyResult<()> {
+        let items: Vec<(Value, Value)> = match m.downcast::<Dict>() {
+            Some(md) => md.items(),
+            None => {
+                let kn = self.names.keys.clone();
+                if crate::ops::type_lookup(&self.type_of(m), &kn).is_none() {
+                    let fname = crate::builtins::functions::callable_name(self, callee);
+                    return Err(self.type_error(format!(
+                        "{fname} argument after ** must be a mapping, not {}",
+                        self.type_name(m)
+                    )));
+                }
+                let keys = self.call_method(m, "keys", vec![])?;
+                let mut out = Vec::new();
+                for k in self.iterate(&keys)? {
+                    let v = self.getitem(m, &k)?;
+                    out.push((k, v));
+                }
+                out
+            }
+        };
+        for (k, v) in items {
+            if k.kind() != Some(kinds::STR) {
+                let _ = callee;
+                return Err(self.type_error("keywords must be strings"));
+            }
+            if self.dict_get(d, &k)?.is_some() {
+                let fname = crate::builtins::functions::callable_name(self, callee);
+                let ks = k.downcast::<Str>().unwrap().as_str().to_string();
+                return Err(self.type_error(format!(
+                    "{fname} got multiple values for keyword argument '{ks}'"
+                )));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// Unpacks exactly `n` items.
+    fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+        if let Some(items) = crate::ops::seq_items(seq) {
+            if items.len() == n {
+                return Ok(items);
+            }
+            if items.len() < n {
+                return Err(self.value_error(format!(
+                    "not enough values to unpack (expected {n}, got {})",
+                    items.len()
+                )));
+            }
+            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        let it = self.iter(seq).map_err(|e| {
+            if self.exc_matches(&e, &self.t.type_error.clone()) {
+                self.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    self.type_name(seq)
+                ))
+            } else {
+                e
+            }
+        })?;
+        let mut out = Vec::with_capacity(n);
+        while let Some(v) = self.next(&it)? {
+            if out.len() == n {
+                return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+            }
+            out.push(v);
+        }
+        if out.len() < n {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                out.len()
+            )));
+        }
+        Ok(out)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn make_function(
+        &mut self,
+        codeobj: Value,
+        globals: Value,
+        builtins: Value,
+        defaults: Value,
+        kwdefaults: Value,
+        annotations: Value,
+        closure: Value,
+    ) -> Value {
+        let c = codeobj.downcast::<Code>().unwrap();
+        let name = self.intern(&c.code.name.clone());
+        let qualname = self.new_str(&c.code.qualname.clone());
+        let doc = if c.code.flags & adder_bytecode::flags::OPTIMIZED != 0
+            && &*c.code.name != "<lambda>"
+        {
+            match c.consts.first() {
+                Some(d) if d.kind() == Some(kinds::STR) => d.clone(),
+                _ => Value::NONE,
+            }
+        } else {
+            Value::NONE
+        };
+        let module = dict_get_str(&globals, "__name__").unwrap_or(Value::NONE);
+        let ann = if annotations.is_null() {
+            Value::NULL
+        } else if let Some(t) = annotations.downcast::<Tuple>() {
+            let d = self.new_dict();
+            let items = t.items.to_vec();
+            for pair in items.chunks(2) {
+                if pair.len() == 2 {
+                    let _ = self.dict_set(&d, pair[0].clone(), pair[1].clone());
+                }
+            }
+            d
+        } else {
+            annotations
+        };
+        self.alloc_builtin(
+            &self.t.function,
+            Function {
+                code: codeobj.clone(),
+                globals,
+                builtins,
+                name: adder_object::ValueCell::new(name),
+                qualname: adder_object::ValueCell::new(qualname),
+                defaults: adder_object::ValueCell::new(Vm::none_if_null(defaults)),
+                kwdefaults: adder_object::ValueCell::new(Vm::none_if_null(kwdefaults)),
+                closure,
+                doc: adder_object::ValueCell::new(doc),
+                dict: adder_object::ValueCell::new(Value::NULL),
+                module: adder_object::ValueCell::new(module),
+                annotations: adder_object::ValueCell::new(ann),
+            },
+        )
+    }
+
+    /// `raise X`: instantiates classes, checks it derives from BaseException.
+    pub fn make_raisable(&mut self, e: Value) -> PyResult {
+        if self.is_type(&e) {
+            if crate::ops::is_subtype(&e, &self.t.base_exception) {
+                let inst = self.call(&e, vec![])?;
+                if inst.kind() != Some(kinds::EXCEPTION) {
+                    let r = self.repr_string(&e)?;
+                    let msg = format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        r,
+                        self.type_name(&inst)
+                    );
+                    return Err(self.type_error(msg));
+                }
+                return Ok(inst);
+            }
+        } else if e.kind() == Some(kinds::EXCEPTION) {
+            return Ok(e);
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    fn make_cause(&mut self, c: Value) -> PyResult {
+        if self.is_type(&c) && crate::ops::is_subtype(&c, &self.t.base_exception) {
+            return self.call(&c, vec![]);
+        }
+        if c.kind() == Some(kinds::EXCEPTION) {
+            return Ok(c);
+        }
+        Err(self.type_error("exception causes must derive from BaseException"))
+    }
+
+    /// Sets `__context__` of a newly raised exception to the one being handled.
+    pub fn set_context(&self, e: &Value) {
+        let cur = self.exc_info.clone();
+        if cur.is_none() || cur.is_null() || cur.is(e) {
+            return;
+        }
+        if let Some(x) = e.downcast::<crate::objects::exception::Exception>() {
+            if x.context.get().is_none() {
+                // Avoid creating a cycle through the context chain.
+                let mut o = cur.clone();
+                let mut guard = 0;
+                while let Some(ox) = o.downcast::<crate::objects::exception::Exception>() {
+                    let next = ox.context.get();
+                    if next.is(e) {
+                        ox.context.set(Value::NONE);
+                        break;
+                    }
+                    o = next;
+                    guard += 1;
+                    if guard > 10000 {
+                        break;
+                    }
+                }
+                x.context.set(cur);
+            }
+        }
+    }
+
+    fn reraise_marker(&mut self, e: Value) -> Value {
+        self.reraising = true;
+        e
+    }
+
+    fn check_exc_match(&mut self, e: &Value, ty: &Value) -> PyResult<bool> {
+        let check = |vm: &Vm, t: &Value| -> bool {
+            vm.is_type(t) && crate::ops::is_subtype(t, &vm.t.base_exception)
+        };
+        if let Some(t) = ty.downcast::<Tuple>() {
+            for x in t.items.iter() {
+                if !check(self, x) {
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+            }
+            return Ok(t.items.iter().any(|x| self.exc_matches(e, x)));
+        }
+        if !check(self, ty) {
+            return Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        }
+        Ok(self.exc_matches(e, ty))
+    }
+
+    /// Prepares a generator's frame to be resumed in the loop with `value`
+    /// sent in; None if the generator is finished. Errors if it is running.
+    pub fn gen_frame_for_resume(
+        &mut self,
+        genv: &Value,
+        value: Value,
+    ) -> PyResult<Option<Box<Frame>>> {
+        let gen = genv.downcast::<Generator>().unwrap();
+        match gen.state.get() {
+            GenState::Running => return Err(self.value_error("generator already executing")),
+            GenState::Finished => {
+                if gen.kind == crate::objects::iter::GenKind::Coroutine {
+                    return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+                }
+                return Ok(None);
+            }
+            GenState::Created => {
+                if !value.is_none() {
+                    return Err(
+                        self.type_error("can't send non-None value to a just-started generator")
+                    );
+                }
+            }
+            GenState::Suspended => {}
+        }
+        let Some(mut fr) = gen.frame.borrow_mut().take() else {
+            return Ok(None);
+        };
+        if gen.state.get() == GenState::Suspended {
+            fr.stack.push(value);
+        }
+        gen.state.set(GenState::Running);
+        fr.gen = genv.clone();
+        fr.boundary = false;
+        Ok(Some(fr))
+    }
+
+    /// Sends into a non-generator iterator (`yield from` over any iterator):
+    /// Ok(Ok(yielded)) or Ok(Err(return value)).
+    fn send_to(&mut self, sub: &Value, v: Value) -> PyResult<Result<Value, Value>> {
+        let r = if v.is_none() {
+            self.next_raw(sub)
+        } else {
+            let sn = self.names.send.clone();
+            match self.call_special(sub, &sn, vec![v]) {
+                Ok(Some(r)) => Ok(Some(r)),
+                Ok(None) => return Err(self.attribute_error(sub, "send")),
+                Err(e) => Err(e),
+            }
+        };
+        match r {
+            Ok(Some(y)) => Ok(Ok(y)),
+            Ok(None) => Ok(Err(Value::NONE)),
+            Err(e) => {
+                if self.exc_matches(&e, &self.t.stop_iteration.clone()) {
+                    let val = crate::builtins::exceptions::stop_iteration_value(self, &e);
+                    Ok(Err(val))
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+}
+
+use crate::ops::dict_get_str;
+
+#[allow(dead_code)]
+fn _assert_set_payload(_: &Set) {}

@@ -1,0 +1,48 @@
+//! Execution frames.
+//!
+//! Invariants: a frame lives in a `Box` so it can move between the VM's frame
+//! stack, a local of the loop and a suspended generator without copying;
+//! `fast` holds `nlocals` local slots (NULL when unbound) followed by one
+//! `Cell` object per cell and free variable; `stack.len()` never exceeds the
+//! code's `stacksize` for well-formed bytecode.
+
+use adder_object::Value;
+
+use crate::objects::function::Code;
+
+pub struct Frame {
+    pub code: Value,
+    pub func: Value,
+    pub ip: usize,
+    /// Index of the instruction being executed (for tracebacks).
+    pub lasti: usize,
+    pub stack: Vec<Value>,
+    pub fast: Vec<Value>,
+    pub globals: Value,
+    pub builtins: Value,
+    /// The locals mapping of module and class bodies (NULL in functions).
+    pub locals: Value,
+    /// The generator that owns this frame (NULL for plain calls).
+    pub gen: Value,
+    /// Entered from native code: when it returns or yields, the loop that
+    /// runs it returns to its Rust caller.
+    pub boundary: bool,
+}
+
+impl Frame {
+    pub fn code(&self) -> &Code {
+        self.code.downcast::<Code>().expect("frame code")
+    }
+    pub fn lineno(&self) -> u32 {
+        self.code().code.line_of(self.lasti)
+    }
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.code);
+        visit(&self.func);
+        visit(&self.globals);
+        visit(&self.locals);
+        for v in self.stack.iter().chain(self.fast.iter()) {
+            visit(v);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! The embedding API: `Interpreter` runs files, strings and modules, turns
+//! compiled code objects into run-time code values, and reports uncaught
+//! exceptions the way CPython does.
+//!
+//! Invariant: every path that runs Python code from the outside ends in an
+//! exit status — 0, 1 for an uncaught exception, or `SystemExit`'s code —
+//! and never in a panic that escapes `Interpreter`.
+
+use std::rc::Rc;
+
+use adder_bytecode::{CodeObject, Constant};
+use adder_compiler::{CompileError, CompileOptions, ErrorKind, Mode};
+use adder_host::Host;
+use adder_object::Value;
+
+use crate::objects::function::Code;
+use crate::ops::dict_set_str;
+use crate::vm::{PyResult, Vm};
+
+/// Start-up options (the CLI's flags).
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub no_site: bool,
+    pub isolated: bool,
+    pub ignore_environment: bool,
+    pub unbuffered: bool,
+    pub optimize: u8,
+    pub argv: Vec<String>,
+    /// Extra `sys.path` entries placed first (the script's folder, or '' for -c).
+    pub path0: Option<String>,
+    pub stdlib_path: String,
+    /// Bytes of Rust stack the VM may use for native recursion.
+    pub stack_limit: usize,
+    /// Abort execution after this many instructions (fuzzing); 0 = unlimited.
+    pub fuel: u64,
+}
+
+impl Config {
+    pub fn new() -> Config {
+        Config {
+            stdlib_path: "/usr/lib/python3.11".into(),
+            stack_limit: 200 << 20,
+            ..Config::default()
+        }
+    }
+}
+
+pub struct Interpreter {
+    pub vm: Vm,
+}
+
+impl Interpreter {
+    pub fn new(host: Rc<dyn Host>, config: Config) -> Interpreter {
+        let limit = config.stack_limit;
+        let mut vm = Vm::new(host, config);
+        vm.stack_limit = limit;
+        vm.stack_base = crate::call::stack_address();
+        crate::builtins::sys::setup_sys(&mut vm);
+        Interpreter { vm }
+    }
+
+    /// Compiles and runs `source` as `__main__`; returns the exit status.
+    pub fn run_main_source(&mut self, source: &str, filename: &str) -> i32 {
+        let r = self.exec_main(source, filename);
+        self.finish(r)
+    }
+
+    /// Runs raw bytes (decoding per PEP 263) as `__main__`.
+    pub fn run_main_bytes(&mut self, source: &[u8], filename: &str) -> i32 {
+        let r = match adder_compiler::decode_source(source, filename) {
+            Ok(s) => self.exec_main(&s, filename),
+            Err(e) => Err(self.vm.compile_error_to_exception(&e)),
+        };
+        self.finish(r)
+    }
+
+    /// `-m module`: runs a module found on sys.path as `__main__`.
+    pub fn run_main_module(&mut self, name: &str) -> i32 {
+        let r = crate::import::run_module_as_main(&mut self.vm, name);
+        self.finish(r)
+    }
+
+    fn exec_main(&mut self, source: &str, filename: &str) -> PyResult<()> {
+        let main = crate::import::new_module(&mut self.vm, "__main__");
+        let globals = main
+            .downcast::<crate::objects::module::Module>()
+            .unwrap()
+            .dict
+            .clone();
+        if filename != "<string>" && filename != "<stdin>" {
+            let f = self.vm.new_str(filename);
+            dict_set_str(&self.vm, &globals, "__file__", f)?;
+        }
+        let mods = self.vm.modules.clone();
+        let k = self.vm.new_str("__main__");
+        self.vm.dict_set(&mods, k, main)?;
+        let code = self.vm.compile(source, filename, Mode::Exec)?;
+        let frame = self.vm.make_module_frame(code, globals.clone(), globals);
+        self.vm.run_frame(frame)?;
+        Ok(())
+    }
+
+    /// Flushes stdio, runs atexit-like cleanup and maps the outcome to a status.
+    fn finish(&mut self, r: PyResult<()>) -> i32 {
+        let status = match r {
+            Ok(()) => 0,
+            Err(e) => self.vm.handle_uncaught(e),
+        };
+        crate::builtins::sys::flush_std(&mut self.vm);
+        status
+    }
+}
+
+impl Vm {
+    /// Compiles source into a run-time code value.
+    pub fn compile(&mut self, source: &str, filename: &str, mode: Mode) -> PyResult {
+        let opts = CompileOptions {
+            optimize: self.flags.optimize,
+            future_annotations: false,
+        };
+        match adder_compiler::compile(source, filename, mode, &opts) {
+            Ok(co) => Ok(self.load_code(&co)),
+            Err(e) => Err(self.compile_error_to_exception(&e)),
+        }
+    }
+
+    pub fn compile_error_to_exception(&mut self, e: &CompileError) -> Value {
+        if e.recursion {
+            return self.new_exception_msg(&self.t.recursion_error, &e.msg);
+        }
+        let ty = match e.kind {
+            ErrorKind::SyntaxError => self.t.syntax_error.clone(),
+            ErrorKind::IndentationError => self.t.indentation_error.clone(),
+            ErrorKind::TabError => self.t.tab_error.clone(),
+        };
+        let msg = self.new_str(&e.msg);
+        let filename = self.new_str(&e.filename);
+        let text = match &e.text {
+            Some(t) => self.new_str(t),
+            None => Value::NONE,
+        };
+        let details = self.new_tuple(vec![
+            filename,
+            self.new_int(e.lineno as i64),
+            self.new_int(e.offset as i64),
+            text,
+            self.new_int(e.end_lineno as i64),
+            self.new_int(e.end_offset as i64),
+        ]);
+        let exc = self.new_exception(&ty, vec![msg, details]);
+        crate::builtins::exceptions::init_syntax_error_attrs(self, &exc);
+        exc
+    }
+
+    /// Turns a compiled `CodeObject` into a `code` value, materialising its
+    /// constants and interning its names (recursively for nested code).
+    pub fn load_code(&mut self, co: &Rc<CodeObject>) -> Value {
+        let consts: Vec<Value> = co.consts.iter().map(|c| self.constant_value(c)).collect();
+        let names: Vec<Value> = co.names.iter().map(|n| self.intern(n)).collect();
+        let varnames: Vec<Value> = co.varnames.iter().map(|n| self.intern(n)).collect();
+        self.alloc_builtin(
+            &self.t.code,
+            Code {
+                code: co.clone(),
+                consts: consts.into_boxed_slice(),
+                names: names.into_boxed_slice(),
+                varnames: varnames.into_boxed_slice(),
+            },
+        )
+    }
+
+    fn constant_value(&mut self, c: &Constant) -> Value {
+        match c {
+            Constant::None => Value::NONE,
+            Constant::True => Value::TRUE,
+            Constant::False => Value::FALSE,
+            Constant::Ellipsis => self.ellipsis.clone(),
+            Constant::Int(i) => self.new_bigint(i.clone()),
+            Constant::Float(x) => self.new_float(*x),
+            Constant::Complex { re, im } => self.new_complex(*re, *im),
+            Constant::Str(s) => {
+                if s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                    self.intern(s)
+                } else {
+                    self.new_str(s)
+                }
+            }
+            Constant::Bytes(b) => self.new_bytes(b.to_vec()),
+            Constant::Tuple(items) => {
+                let v: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
+                self.new_tuple(v)
+            }
+            Constant::FrozenSet(items) => {
+                let v: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
+                crate::builtins::set::make_set(self, v, true).unwrap_or(Value::NONE)
+            }
+            Constant::Code(inner) => self.load_code(inner),
+        }
+    }
+
+    /// Reports an uncaught exception (or handles SystemExit); returns the status.
+    pub fn handle_uncaught(&mut self, e: Value) -> i32 {
+        if self.exc_matches(&e, &self.t.system_exit.clone()) {
+            return crate::builtins::sys::system_exit_status(self, &e);
+        }
+        crate::traceback::print_exception(self, &e);
+        1
+    }
+}
+
+/// Runs arbitrary bytes as a program on an in-memory host with a bounded
+/// budget. Panics only on an internal error (a bug): Python exceptions,
+/// including SystemError-free ones, are normal outcomes.
+pub fn fuzz_entry(data: &[u8]) {
+    let host = Rc::new(adder_host::MemoryHost::new());
+    let mut cfg = Config::new();
+    cfg.no_site = true;
+    cfg.stack_limit = 4 << 20;
+    cfg.fuel = 1_000_000;
+    let mut it = Interpreter::new(host, cfg);
+    let _ = it.run_main_bytes(data, "<fuzz>");
+}

@@ -1,0 +1,44 @@
+//! Payload kinds: the byte in every object header that says which Rust
+//! payload follows it.
+//!
+//! Invariant: each heap payload type in the VM has exactly one kind here, and
+//! `payload!` in its module uses that constant. Kinds are layouts, not
+//! classes: a subclass of `list` has kind `LIST`.
+
+pub const TYPE: u8 = 1;
+pub const INSTANCE: u8 = 2;
+pub const BIGINT: u8 = 3;
+pub const FLOAT: u8 = 4;
+pub const COMPLEX: u8 = 5;
+pub const STR: u8 = 6;
+pub const BYTES: u8 = 7;
+pub const BYTEARRAY: u8 = 8;
+pub const TUPLE: u8 = 9;
+pub const LIST: u8 = 10;
+pub const DICT: u8 = 11;
+pub const SET: u8 = 12;
+pub const UNUSED_13: u8 = 13;
+pub const FUNCTION: u8 = 14;
+pub const NATIVE: u8 = 15;
+pub const METHOD: u8 = 16;
+pub const CELL: u8 = 17;
+pub const CODE: u8 = 18;
+pub const MODULE: u8 = 19;
+pub const EXCEPTION: u8 = 20;
+pub const RANGE: u8 = 21;
+pub const SLICE: u8 = 22;
+pub const GENERATOR: u8 = 23;
+pub const ITERATOR: u8 = 24;
+pub const PROPERTY: u8 = 25;
+pub const CLASSMETHOD: u8 = 26;
+pub const STATICMETHOD: u8 = 27;
+pub const SUPER: u8 = 28;
+pub const SINGLETON: u8 = 29;
+pub const TRACEBACK: u8 = 30;
+pub const FRAME: u8 = 31;
+pub const DICTVIEW: u8 = 32;
+pub const MAPPINGPROXY: u8 = 33;
+pub const SLOTDESCR: u8 = 34;
+pub const GETSET: u8 = 35;
+pub const CORO_WRAPPER: u8 = 36;
+pub const STREAM: u8 = 37;

@@ -1,0 +1,25 @@
+//! Adder's virtual machine: the object model's semantics, the stackless
+//! interpreter loop, the builtins, and the import system.
+//!
+//! Invariant: all state lives in a `Vm`; the only way in from outside is
+//! `Interpreter`, which owns one `Vm` and a `Host`.
+
+pub mod attr;
+pub mod boot;
+pub mod builtins;
+pub mod call;
+pub mod eval;
+pub mod frame;
+pub mod import;
+pub mod interp;
+pub mod kinds;
+pub mod names;
+pub mod num;
+pub mod objects;
+pub mod ops;
+pub mod protocol;
+pub mod traceback;
+pub mod vm;
+
+pub use interp::{fuzz_entry, Config, Interpreter};
+pub use vm::{Args, PyResult, Vm};

@@ -1,0 +1,48 @@
+//! `BaseException` instances and tracebacks.
+//!
+//! Invariant: every exception object has a `__dict__` slot (exception
+//! subclasses routinely carry attributes); `traceback` is None or a
+//! `Traceback` chain whose head is the outermost frame.
+
+use std::cell::Cell;
+
+use adder_object::{payload, Value, ValueCell};
+
+use crate::kinds;
+
+pub struct Exception {
+    pub args: ValueCell,
+    pub traceback: ValueCell,
+    pub cause: ValueCell,
+    pub context: ValueCell,
+    pub suppress_context: Cell<bool>,
+    pub notes: ValueCell,
+}
+payload!(Exception, kinds::EXCEPTION, "BaseException", traverse(self, visit) {
+    for c in [&self.args, &self.traceback, &self.cause, &self.context, &self.notes] { let v = c.get(); visit(&v); }
+});
+
+impl Exception {
+    pub fn new(args: Value) -> Exception {
+        Exception {
+            args: ValueCell::new(args),
+            traceback: ValueCell::new(Value::NONE),
+            cause: ValueCell::new(Value::NONE),
+            context: ValueCell::new(Value::NONE),
+            suppress_context: Cell::new(false),
+            notes: ValueCell::new(Value::NULL),
+        }
+    }
+}
+
+/// One traceback entry: a frame summary (code, line) and the next entry.
+pub struct Traceback {
+    pub code: Value,
+    pub lasti: u32,
+    pub lineno: u32,
+    pub next: ValueCell,
+    pub frame: Value,
+}
+payload!(Traceback, kinds::TRACEBACK, "traceback", traverse(self, visit) {
+    visit(&self.code); let n = self.next.get(); visit(&n); visit(&self.frame);
+});

@@ -1,0 +1,141 @@
+//! Callables: Python functions, code objects, native (Rust) functions,
+//! bound methods, and the method-wrapping descriptors.
+//!
+//! Invariant: a `Function`'s `code` is a `Code` object whose `consts` and
+//! `names` are the materialised Values of its `CodeObject`'s tables, index for
+//! index; a `Native` with a non-NULL `self_` is bound and receives `self_` as
+//! its first positional argument.
+
+use std::rc::Rc;
+
+use adder_bytecode::CodeObject;
+use adder_object::{payload, Value, ValueCell};
+
+use crate::kinds;
+use crate::vm::{Args, NativeFn};
+
+pub struct Code {
+    pub code: Rc<CodeObject>,
+    pub consts: Box<[Value]>,
+    pub names: Box<[Value]>,
+    pub varnames: Box<[Value]>,
+}
+payload!(Code, kinds::CODE, "code", traverse(self, visit) {
+    for v in self.consts.iter() { visit(v) }
+});
+
+pub struct Function {
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    pub name: ValueCell,
+    pub qualname: ValueCell,
+    pub defaults: ValueCell,
+    pub kwdefaults: ValueCell,
+    pub closure: Value,
+    pub doc: ValueCell,
+    pub dict: ValueCell,
+    pub module: ValueCell,
+    pub annotations: ValueCell,
+}
+payload!(Function, kinds::FUNCTION, "function", traverse(self, visit) {
+    visit(&self.code); visit(&self.globals); visit(&self.closure);
+    for c in [&self.defaults, &self.kwdefaults, &self.dict, &self.annotations] { let v = c.get(); visit(&v); }
+});
+
+impl Function {
+    pub fn code(&self) -> &Code {
+        self.code.downcast::<Code>().expect("function code")
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum NativeKind {
+    /// A plain builtin function (`len`): never binds.
+    Function,
+    /// A method defined on a type: binds to the instance on attribute access.
+    Method,
+    /// A class method defined on a type: binds to the class.
+    ClassMethod,
+    /// A static method on a type: never binds.
+    StaticMethod,
+}
+
+pub struct Native {
+    pub name: &'static str,
+    pub f: NativeFn,
+    pub self_: Value,
+    pub kind: NativeKind,
+    /// The class that defines a method (for `__qualname__` and `__objclass__`).
+    pub owner: Value,
+    pub doc: Option<&'static str>,
+}
+payload!(Native, kinds::NATIVE, "builtin_function_or_method", traverse(self, visit) {
+    visit(&self.self_); visit(&self.owner);
+});
+
+impl Native {
+    pub fn call(&self, vm: &mut crate::vm::Vm, mut args: Args) -> crate::vm::PyResult {
+        if !self.self_.is_null() {
+            args.pos.insert(0, self.self_.clone());
+        }
+        (self.f)(vm, args)
+    }
+}
+
+pub struct Method {
+    pub func: Value,
+    pub self_: Value,
+}
+payload!(Method, kinds::METHOD, "method", traverse(self, visit) { visit(&self.func); visit(&self.self_); });
+
+pub struct Property {
+    pub fget: ValueCell,
+    pub fset: ValueCell,
+    pub fdel: ValueCell,
+    pub doc: ValueCell,
+    pub name: ValueCell,
+}
+payload!(Property, kinds::PROPERTY, "property", traverse(self, visit) {
+    for c in [&self.fget, &self.fset, &self.fdel, &self.doc] { let v = c.get(); visit(&v); }
+});
+
+pub struct ClassMethod {
+    pub func: ValueCell,
+}
+payload!(ClassMethod, kinds::CLASSMETHOD, "classmethod", traverse(self, visit) { let v = self.func.get(); visit(&v); });
+
+pub struct StaticMethod {
+    pub func: ValueCell,
+}
+payload!(StaticMethod, kinds::STATICMETHOD, "staticmethod", traverse(self, visit) { let v = self.func.get(); visit(&v); });
+
+/// `super(type, obj)`.
+pub struct Super {
+    pub this_class: Value,
+    pub obj: Value,
+    pub obj_type: Value,
+}
+payload!(Super, kinds::SUPER, "super", traverse(self, visit) {
+    visit(&self.this_class); visit(&self.obj); visit(&self.obj_type);
+});
+
+/// A descriptor for one `__slots__` entry: reads/writes trailing slot `index`.
+pub struct SlotDescr {
+    pub name: Value,
+    pub index: usize,
+    pub owner: Value,
+}
+payload!(SlotDescr, kinds::SLOTDESCR, "member_descriptor");
+
+/// The setter of a `GetSet` descriptor.
+pub type Setter = fn(&mut crate::vm::Vm, &Value, Value) -> crate::vm::PyResult<()>;
+
+/// A native getter/setter pair on a builtin type (e.g. `function.__name__`).
+pub struct GetSet {
+    pub name: &'static str,
+    pub get: fn(&mut crate::vm::Vm, &Value) -> crate::vm::PyResult,
+    pub set: Option<Setter>,
+    pub owner: Value,
+}
+payload!(GetSet, kinds::GETSET, "getset_descriptor");

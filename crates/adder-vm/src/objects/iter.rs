@@ -1,0 +1,102 @@
+//! Iterator objects of the builtin containers, and generators.
+//!
+//! Invariant: an iterator holds a strong reference to what it walks and a
+//! position; it never holds a borrow of the container between calls.
+
+use std::cell::{Cell, RefCell};
+
+use adder_object::{payload, Value, ValueCell};
+
+use crate::frame::Frame;
+use crate::kinds;
+
+pub enum IterKind {
+    /// list, tuple, str, bytes, bytearray, range (by index), dict keys/values/items and sets (by dense position).
+    Seq,
+    DictKeys,
+    DictValues,
+    DictItems,
+    SetKeys,
+    Range,
+    Str,
+    /// `iter(callable, sentinel)`
+    Callable,
+    /// `__getitem__`-protocol sequence
+    GetItem,
+    Reversed,
+    Enumerate,
+    Zip,
+    Map,
+    Filter,
+}
+
+pub struct Iter {
+    pub kind: IterKind,
+    pub source: ValueCell,
+    pub pos: Cell<usize>,
+    /// Extra state: the sentinel, the function of map/filter, the count of enumerate...
+    pub extra: ValueCell,
+    /// Number of items expected (dict size check), or the length of a range.
+    pub len: Cell<usize>,
+    pub extra_list: RefCell<Vec<Value>>,
+}
+payload!(Iter, kinds::ITERATOR, "iterator", traverse(self, visit) {
+    let s = self.source.get(); visit(&s); let e = self.extra.get(); visit(&e);
+    if let Ok(l) = self.extra_list.try_borrow() { for v in l.iter() { visit(v) } }
+});
+
+impl Iter {
+    pub fn new(kind: IterKind, source: Value) -> Iter {
+        Iter {
+            kind,
+            source: ValueCell::new(source),
+            pos: Cell::new(0),
+            extra: ValueCell::new(Value::NULL),
+            len: Cell::new(0),
+            extra_list: RefCell::new(Vec::new()),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+pub struct Generator {
+    pub kind: GenKind,
+    pub frame: RefCell<Option<Box<Frame>>>,
+    pub state: Cell<GenState>,
+    pub name: ValueCell,
+    pub qualname: ValueCell,
+    /// The exception being handled inside the generator when it suspended.
+    pub exc_state: ValueCell,
+    /// The object a suspended `yield from`/`await` delegates to.
+    pub yield_from: ValueCell,
+}
+payload!(Generator, kinds::GENERATOR, "generator", traverse(self, visit) {
+    let e = self.exc_state.get(); visit(&e);
+    if let Ok(f) = self.frame.try_borrow() { if let Some(f) = f.as_ref() { f.traverse(visit) } }
+});
+
+/// Wraps an async generator's `__anext__`/`asend`/`athrow` awaitable, or a
+/// coroutine's `__await__` iterator.
+pub struct CoroWrapper {
+    pub gen: Value,
+    pub op: Cell<u8>,
+    pub arg: ValueCell,
+    pub started: Cell<bool>,
+}
+payload!(CoroWrapper, kinds::CORO_WRAPPER, "coroutine_wrapper", traverse(self, visit) {
+    visit(&self.gen); let a = self.arg.get(); visit(&a);
+});

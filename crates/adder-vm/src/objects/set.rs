@@ -1,0 +1,32 @@
+//! `set` and `frozenset`: the dict table with unused values.
+//!
+//! Invariant: every entry's value is `NULL`; a frozen set's table is never
+//! changed after construction, so its cached hash stays valid.
+
+use std::cell::{Cell, RefCell};
+
+use adder_object::payload;
+
+use crate::kinds;
+use crate::objects::dict::Table;
+
+pub struct Set {
+    pub table: RefCell<Table>,
+    pub frozen: bool,
+    pub hash: Cell<i64>,
+}
+payload!(Set, kinds::SET, "set", traverse(self, visit) {
+    if let Ok(t) = self.table.try_borrow() { for e in t.entries.iter() { visit(&e.key) } }
+});
+
+impl Set {
+    pub fn len(&self) -> usize {
+        self.table.borrow().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn keys(&self) -> Vec<adder_object::Value> {
+        self.table.borrow().iter().map(|e| e.key.clone()).collect()
+    }
+}

@@ -1,0 +1,78 @@
+//! Type objects.
+//!
+//! Invariants: a type's `meta` is the meta of its direct instances when they
+//! have a builtin layout (its vtable is the layout's, its class pointer is the
+//! type itself); for instance-layout types, instances point at shapes from
+//! `root_shape`'s tree instead. `mro` always starts with the type itself and
+//! ends with `object`. The type's namespace `dict` is a real `dict` object.
+
+use std::cell::{Cell, RefCell};
+
+use adder_object::{payload, Meta, Value};
+
+use crate::kinds;
+use crate::objects::instance::Shape;
+use crate::vm::NativeFn;
+
+pub mod tflags {
+    /// Created by a class statement (mutable, has `__module__` etc.).
+    pub const HEAPTYPE: u32 = 1;
+    /// May be subclassed.
+    pub const BASETYPE: u32 = 2;
+    /// Instances carry a `__dict__` slot (builtin-layout subclasses).
+    pub const DICT_SLOT: u32 = 4;
+    /// Defines `__slots__` without `__dict__`: no shape attributes.
+    pub const NO_DICT: u32 = 8;
+    /// Subclass of BaseException.
+    pub const EXCEPTION: u32 = 16;
+    /// Treated as a Mapping / Sequence by `match`.
+    pub const MAPPING: u32 = 32;
+    pub const SEQUENCE: u32 = 64;
+    /// Has a `__getattr__` somewhere in the MRO (cached at creation).
+    pub const HAS_GETATTR: u32 = 128;
+    /// A custom `__getattribute__` somewhere in the MRO.
+    pub const HAS_GETATTRIBUTE: u32 = 256;
+    /// A custom `__setattr__` / `__delattr__`.
+    pub const HAS_SETATTR: u32 = 512;
+    pub const ABSTRACT: u32 = 1024;
+    pub const HAS_DEL: u32 = 2048;
+}
+
+pub struct TypeObject {
+    pub meta: Meta,
+    pub root_shape: Box<Shape>,
+    pub dict_shape: Box<Shape>,
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub dict_cell: std::cell::OnceCell<Value>,
+    pub bases: RefCell<Value>,
+    pub mro: RefCell<Vec<Value>>,
+    pub flags: Cell<u32>,
+    /// The payload kind of instances.
+    pub layout: u8,
+    /// Inline slot count for new instances (learned from earlier instances).
+    pub inline_hint: Cell<u16>,
+    /// Number of `__slots__` slots instances carry before shape slots.
+    pub nslots: Cell<usize>,
+    /// Native constructor (`__new__` of a builtin type), if any.
+    pub native_new: Cell<Option<NativeFn>>,
+    pub doc: Option<&'static str>,
+}
+payload!(TypeObject, kinds::TYPE, "type", traverse(self, visit) {
+    if let Some(d) = self.dict_cell.get() { visit(d) }
+    if let Ok(b) = self.bases.try_borrow() { visit(&b) }
+});
+
+impl TypeObject {
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+    /// The class namespace (set once during creation).
+    #[inline]
+    pub fn dict(&self) -> &Value {
+        self.dict_cell.get().expect("type dict initialised")
+    }
+    pub fn name(&self) -> String {
+        self.name.borrow().clone()
+    }
+}

@@ -1,0 +1,995 @@
+//! The object protocols: type lookup, hashing, equality and comparison,
+//! truth, `repr`/`str`, containers' `len`/`getitem`/`contains`, iteration,
+//! and dict access.
+//!
+//! Invariant: for values whose classes are all builtin (not heap types) the
+//! protocols run natively without looking anything up; as soon as a heap
+//! type is involved they go through the special methods found on the MRO, so
+//! user overrides are always honoured. No function here holds a `RefCell`
+//! borrow of a container while it calls Python code.
+
+use adder_bytecode::CmpOp;
+use adder_object::Value;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::kinds;
+use crate::num::{self, as_bigint, as_float};
+use crate::objects::dict::{Dict, Step};
+use crate::objects::instance::Shape;
+use crate::objects::number::Complex;
+use crate::objects::seq::{List, Range, Tuple};
+use crate::objects::set::Set;
+use crate::objects::string::{ByteArray, Bytes, Str};
+use crate::objects::types::{tflags, TypeObject};
+use crate::vm::{Args, PyResult, Vm};
+
+// ----- types and lookup ------------------------------------------------------
+
+pub fn is_subtype(t: &Value, base: &Value) -> bool {
+    if t.is(base) {
+        return true;
+    }
+    match t.downcast::<TypeObject>() {
+        Some(to) => to.mro.borrow().iter().any(|m| m.is(base)),
+        None => false,
+    }
+}
+
+/// Finds `name` (a str) along the MRO of type `t`, without calling Python.
+pub fn type_lookup(t: &Value, name: &Value) -> Option<Value> {
+    let to = t.downcast::<TypeObject>()?;
+    let mro = to.mro.borrow();
+    for c in mro.iter() {
+        if let Some(ct) = c.downcast::<TypeObject>() {
+            if let Some(v) = dict_get_strkey(ct.dict(), name) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// Whether type `t` is a heap type (user class) — i.e. may override protocols.
+#[inline]
+pub fn is_heap_type(t: &Value) -> bool {
+    t.downcast::<TypeObject>()
+        .is_some_and(|to| to.has_flag(tflags::HEAPTYPE))
+}
+
+// ----- str keys ---------------------------------------------------------------
+
+pub fn str_hash(s: &str) -> i64 {
+    // FNV-1a over the UTF-8 bytes, folded away from -1.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let h = h as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+#[inline]
+pub fn str_value_hash(s: &Str) -> i64 {
+    let h = s.hash.get();
+    if h != -1 {
+        return h;
+    }
+    let h = str_hash(s.as_str());
+    s.hash.set(h);
+    h
+}
+
+fn str_eq_fast(a: &Value, b: &Value) -> bool {
+    match (a.downcast::<Str>(), b.downcast::<Str>()) {
+        (Some(x), Some(y)) => x.s == y.s,
+        _ => false,
+    }
+}
+
+/// Dict lookup by a str key, no Python calls (str keys compare natively).
+pub fn dict_get_strkey(d: &Value, key: &Value) -> Option<Value> {
+    let dict = d.downcast::<Dict>()?;
+    let ks = key.downcast::<Str>()?;
+    let h = str_value_hash(ks);
+    let t = dict.table.borrow();
+    let ix = t.find_simple(h, key, str_eq_fast)?;
+    Some(t.entries[ix].value.clone())
+}
+
+pub fn dict_get_str(d: &Value, key: &str) -> Option<Value> {
+    let dict = d.downcast::<Dict>()?;
+    let h = str_hash(key);
+    let t = dict.table.borrow();
+    let mut p = t.probe(h);
+    loop {
+        match t.step(&mut p) {
+            Step::Absent { .. } => return None,
+            Step::Candidate { entry } => {
+                if t.entries[entry]
+                    .key
+                    .downcast::<Str>()
+                    .is_some_and(|s| &*s.s == key)
+                {
+                    return Some(t.entries[entry].value.clone());
+                }
+            }
+        }
+    }
+}
+
+pub fn dict_set_str(vm: &Vm, d: &Value, key: &str, value: Value) -> PyResult<()> {
+    let k = vm.new_str(key);
+    dict_set_strkey(d, k, value);
+    Ok(())
+}
+
+/// Stores under a str key without calling Python.
+pub fn dict_set_strkey(d: &Value, key: Value, value: Value) {
+    let Some(dict) = d.downcast::<Dict>() else {
+        return;
+    };
+    let h = str_value_hash(key.downcast::<Str>().expect("str key"));
+    let old = {
+        let mut t = dict.table.borrow_mut();
+        match t.find_simple(h, &key, str_eq_fast) {
+            Some(ix) => t.replace_value(ix, value),
+            None => {
+                t.insert_new(h, key, value);
+                return;
+            }
+        }
+    };
+    drop(old);
+}
+
+pub fn dict_del_strkey(d: &Value, key: &Value) -> bool {
+    let Some(dict) = d.downcast::<Dict>() else {
+        return false;
+    };
+    let Some(ks) = key.downcast::<Str>() else {
+        return false;
+    };
+    let h = str_value_hash(ks);
+    let removed;
+    {
+        let mut t = dict.table.borrow_mut();
+        match t.find_simple(h, key, str_eq_fast) {
+            Some(ix) => removed = t.remove_entry(ix),
+            None => return false,
+        }
+    }
+    drop(removed);
+    true
+}
+
+// ----- hashing and equality ------------------------------------------------------
+
+impl Vm {
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(num::hash_i64(i));
+        }
+        if let Some(x) = v.as_inline_float() {
+            return Ok(if x.is_nan() {
+                (v.bits() >> 4) as i64
+            } else {
+                num::hash_float(x)
+            });
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(b as i64);
+        }
+        if v.is_none() {
+            return Ok(0xFCA86420);
+        }
+        let t = self.type_of(v);
+        if is_heap_type(&t) {
+            return self.hash_slow(v, &t);
+        }
+        match v.kind() {
+            Some(kinds::STR) => Ok(str_value_hash(v.downcast::<Str>().unwrap())),
+            Some(kinds::BIGINT) => Ok(num::hash_bigint(&as_bigint(v).unwrap())),
+            Some(kinds::FLOAT) => Ok(num::hash_float(as_float(v).unwrap())),
+            Some(kinds::COMPLEX) => {
+                let c = v.downcast::<Complex>().unwrap();
+                let h =
+                    num::hash_float(c.re).wrapping_add(num::hash_float(c.im).wrapping_mul(1000003));
+                Ok(if h == -1 { -2 } else { h })
+            }
+            Some(kinds::BYTES) => {
+                let b = v.downcast::<Bytes>().unwrap();
+                if b.hash.get() == -1 {
+                    // Same hash as the equal str would get is not required for bytes.
+                    let mut h: u64 = 0x8422_2325_cbf2_9ce4;
+                    for x in b.b.iter() {
+                        h ^= *x as u64;
+                        h = h.wrapping_mul(0x0100_0000_01b3);
+                    }
+                    let h = if h as i64 == -1 { -2 } else { h as i64 };
+                    b.hash.set(h);
+                }
+                Ok(b.hash.get())
+            }
+            Some(kinds::TUPLE) => {
+                let items: Vec<Value> = v.downcast::<Tuple>().unwrap().items.to_vec();
+                self.hash_tuple(&items)
+            }
+            Some(kinds::SET) => {
+                let s = v.downcast::<Set>().unwrap();
+                if !s.frozen {
+                    return Err(self.type_error("unhashable type: 'set'"));
+                }
+                if s.hash.get() != -1 {
+                    return Ok(s.hash.get());
+                }
+                let mut h: u64 = 1927868237;
+                for e in s.table.borrow().iter() {
+                    let x = e.hash as u64;
+                    h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
+                }
+                let h = (h.wrapping_mul(69069).wrapping_add(907133923)) as i64;
+                let h = if h == -1 { 590923713 } else { h };
+                s.hash.set(h);
+                Ok(h)
+            }
+            Some(kinds::LIST) | Some(kinds::DICT) | Some(kinds::BYTEARRAY) => {
+                Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+            }
+            Some(kinds::SLICE) => Err(self.type_error("unhashable type: 'slice'")),
+            _ => Ok((v.bits() >> 4) as i64),
+        }
+    }
+
+    pub fn hash_tuple(&mut self, items: &[Value]) -> PyResult<i64> {
+        // xxHash-style accumulation, as CPython 3.8+ does (constants are xxHash's primes).
+        const P1: u64 = 11400714785074694791;
+        const P2: u64 = 14029467366897019727;
+        const P5: u64 = 2870177450012600261;
+        let mut acc = P5;
+        for it in items {
+            let lane = self.hash(it)? as u64;
+            acc = acc.wrapping_add(lane.wrapping_mul(P2));
+            acc = acc.rotate_left(31);
+            acc = acc.wrapping_mul(P1);
+        }
+        acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+        let h = acc as i64;
+        Ok(if h == -1 { 1546275796 } else { h })
+    }
+
+    fn hash_slow(&mut self, v: &Value, t: &Value) -> PyResult<i64> {
+        let name = self.names.__hash__.clone();
+        match type_lookup(t, &name) {
+            Some(h) if h.is_none() => {
+                Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+            }
+            Some(h) => {
+                let r = self.call_method_value(&h, v, vec![])?;
+                match as_bigint(&r) {
+                    Some(i) => {
+                        if let Some(x) = i.to_i64() {
+                            Ok(if x == -1 { -2 } else { x })
+                        } else {
+                            Ok(num::hash_bigint(&i))
+                        }
+                    }
+                    None => Err(self.type_error("__hash__ method should return an integer")),
+                }
+            }
+            None => Ok((v.bits() >> 4) as i64),
+        }
+    }
+
+    /// Equality as containers use it: identity first, then `==`.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if a.is(b) {
+            return Ok(true);
+        }
+        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+            return Ok(x == y);
+        }
+        if let (Some(x), Some(y)) = (a.downcast::<Str>(), b.downcast::<Str>()) {
+            return Ok(x.s == y.s);
+        }
+        let r = self.richcmp(a, b, CmpOp::Eq)?;
+        self.truthy(&r)
+    }
+
+    /// `a op b` with the full rich-comparison protocol.
+    pub fn richcmp(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        if !is_heap_type(&ta) && !is_heap_type(&tb) {
+            if let Some(r) = self.native_compare(a, b, op)? {
+                return Ok(Value::from_bool(r));
+            }
+        } else {
+            let (m, rm) = op.dunders();
+            let m = self.intern(m);
+            let rm = self.intern(rm);
+            let mut tried_reflected = false;
+            if !ta.is(&tb) && is_subtype(&tb, &ta) {
+                if let Some(f) = type_lookup(&tb, &rm) {
+                    tried_reflected = true;
+                    let r = self.call_method_value(&f, b, vec![a.clone()])?;
+                    if !r.is(&self.not_implemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            if let Some(f) = type_lookup(&ta, &m) {
+                let r = self.call_method_value(&f, a, vec![b.clone()])?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+            if !tried_reflected {
+                if let Some(f) = type_lookup(&tb, &rm) {
+                    let r = self.call_method_value(&f, b, vec![a.clone()])?;
+                    if !r.is(&self.not_implemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::from_bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::from_bool(!a.is(b))),
+            _ => Err(self.type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    /// Comparison of builtin values; `None` = not supported (NotImplemented both ways).
+    pub fn native_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+        use std::cmp::Ordering;
+        let ord = |o: Ordering| -> bool {
+            match op {
+                CmpOp::Lt => o == Ordering::Less,
+                CmpOp::Le => o != Ordering::Greater,
+                CmpOp::Eq => o == Ordering::Equal,
+                CmpOp::Ne => o != Ordering::Equal,
+                CmpOp::Gt => o == Ordering::Greater,
+                CmpOp::Ge => o != Ordering::Less,
+            }
+        };
+        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+            return Ok(Some(ord(x.cmp(&y))));
+        }
+        // Numbers.
+        let fa = as_float(a);
+        let fb = as_float(b);
+        let ia = if fa.is_none() { as_bigint(a) } else { None };
+        let ib = if fb.is_none() { as_bigint(b) } else { None };
+        match (fa, fb, &ia, &ib) {
+            (Some(x), Some(y), _, _) => {
+                return Ok(Some(match x.partial_cmp(&y) {
+                    Some(o) => ord(o),
+                    None => op == CmpOp::Ne,
+                }))
+            }
+            (None, None, Some(x), Some(y)) => return Ok(Some(ord(x.cmp(y)))),
+            (Some(x), None, _, Some(y)) => {
+                return Ok(Some(cmp_float_int(x, y).map_or(op == CmpOp::Ne, ord)))
+            }
+            (None, Some(y), Some(x), _) => {
+                return Ok(Some(
+                    cmp_float_int(y, x)
+                        .map(|o| o.reverse())
+                        .map_or(op == CmpOp::Ne, ord),
+                ))
+            }
+            _ => {}
+        }
+        let (ka, kb) = (a.kind(), b.kind());
+        if let (Some(ca), Some(cb)) = (a.downcast::<Complex>(), b.downcast::<Complex>()) {
+            return Ok(match op {
+                CmpOp::Eq => Some(ca.re == cb.re && ca.im == cb.im),
+                CmpOp::Ne => Some(!(ca.re == cb.re && ca.im == cb.im)),
+                _ => None,
+            });
+        }
+        if ka == Some(kinds::COMPLEX) || kb == Some(kinds::COMPLEX) {
+            let c = a
+                .downcast::<Complex>()
+                .or_else(|| b.downcast::<Complex>())
+                .unwrap();
+            let other = if ka == Some(kinds::COMPLEX) { b } else { a };
+            if let Some(n) = as_float(other).or_else(|| as_bigint(other).and_then(|i| i.to_f64())) {
+                let e = c.im == 0.0 && c.re == n;
+                return Ok(match op {
+                    CmpOp::Eq => Some(e),
+                    CmpOp::Ne => Some(!e),
+                    _ => None,
+                });
+            }
+        }
+        if let (Some(x), Some(y)) = (a.downcast::<Str>(), b.downcast::<Str>()) {
+            return Ok(Some(ord(x.s.as_bytes().cmp(y.s.as_bytes()))));
+        }
+        if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
+            return Ok(Some(ord(x.as_slice().cmp(y.as_slice()))));
+        }
+        if ka == Some(kinds::TUPLE) && kb == Some(kinds::TUPLE) {
+            let x = a.downcast::<Tuple>().unwrap().items.to_vec();
+            let y = b.downcast::<Tuple>().unwrap().items.to_vec();
+            return self.compare_sequences(&x, &y, op).map(Some);
+        }
+        if ka == Some(kinds::LIST) && kb == Some(kinds::LIST) {
+            let x = a.downcast::<List>().unwrap().snapshot();
+            let y = b.downcast::<List>().unwrap().snapshot();
+            return self.compare_sequences(&x, &y, op).map(Some);
+        }
+        if ka == Some(kinds::DICT) && kb == Some(kinds::DICT) {
+            return match op {
+                CmpOp::Eq | CmpOp::Ne => {
+                    let e = self.dict_equal(a, b)?;
+                    Ok(Some(if op == CmpOp::Eq { e } else { !e }))
+                }
+                _ => Ok(None),
+            };
+        }
+        if ka == Some(kinds::SET) && kb == Some(kinds::SET) {
+            return self.set_compare(a, b, op).map(Some);
+        }
+        if ka == Some(kinds::RANGE) && kb == Some(kinds::RANGE) {
+            let (x, y) = (
+                a.downcast::<Range>().unwrap(),
+                b.downcast::<Range>().unwrap(),
+            );
+            let lx = range_len(x);
+            let ly = range_len(y);
+            let e = lx == ly
+                && (lx.is_zero()
+                    || (x.start == y.start && (lx == BigInt::from(1) || x.step == y.step)));
+            return Ok(match op {
+                CmpOp::Eq => Some(e),
+                CmpOp::Ne => Some(!e),
+                _ => None,
+            });
+        }
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            if ka == Some(kinds::DICTVIEW) || kb == Some(kinds::DICTVIEW) {
+                return crate::builtins::dict::view_compare(self, a, b, op);
+            }
+            if ka == Some(kinds::SLICE) && kb == Some(kinds::SLICE) {
+                let (x, y) = (
+                    a.downcast::<crate::objects::seq::Slice>().unwrap(),
+                    b.downcast::<crate::objects::seq::Slice>().unwrap(),
+                );
+                let xs = vec![x.start.clone(), x.stop.clone(), x.step.clone()];
+                let ys = vec![y.start.clone(), y.stop.clone(), y.step.clone()];
+                return self.compare_sequences(&xs, &ys, op).map(Some);
+            }
+            return Ok(None);
+        }
+        if ka == Some(kinds::SLICE) && kb == Some(kinds::SLICE) {
+            let (x, y) = (
+                a.downcast::<crate::objects::seq::Slice>().unwrap(),
+                b.downcast::<crate::objects::seq::Slice>().unwrap(),
+            );
+            let xs = vec![x.start.clone(), x.stop.clone(), x.step.clone()];
+            let ys = vec![y.start.clone(), y.stop.clone(), y.step.clone()];
+            return self.compare_sequences(&xs, &ys, op).map(Some);
+        }
+        Ok(None)
+    }
+
+    pub fn compare_sequences(&mut self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
+        let n = x.len().min(y.len());
+        for i in 0..n {
+            if !self.eq(&x[i], &y[i])? {
+                return match op {
+                    CmpOp::Eq => Ok(false),
+                    CmpOp::Ne => Ok(true),
+                    _ => {
+                        let r = self.richcmp(&x[i], &y[i], op)?;
+                        self.truthy(&r)
+                    }
+                };
+            }
+        }
+        let o = x.len().cmp(&y.len());
+        Ok(match op {
+            CmpOp::Lt => o.is_lt(),
+            CmpOp::Le => o.is_le(),
+            CmpOp::Eq => o.is_eq(),
+            CmpOp::Ne => o.is_ne(),
+            CmpOp::Gt => o.is_gt(),
+            CmpOp::Ge => o.is_ge(),
+        })
+    }
+
+    fn dict_equal(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        let (da, db) = (a.downcast::<Dict>().unwrap(), b.downcast::<Dict>().unwrap());
+        if da.len() != db.len() {
+            return Ok(false);
+        }
+        for (k, v) in da.items() {
+            match self.dict_get(b, &k)? {
+                Some(w) => {
+                    if !self.eq(&v, &w)? {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    fn set_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
+        let (sa, sb) = (a.downcast::<Set>().unwrap(), b.downcast::<Set>().unwrap());
+        let (la, lb) = (sa.len(), sb.len());
+        let sub = |vm: &mut Vm, x: &Value, y: &Value| -> PyResult<bool> {
+            for k in x.downcast::<Set>().unwrap().keys() {
+                if !vm.set_contains(y, &k)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        Ok(match op {
+            CmpOp::Eq => la == lb && sub(self, a, b)?,
+            CmpOp::Ne => !(la == lb && sub(self, a, b)?),
+            CmpOp::Le => la <= lb && sub(self, a, b)?,
+            CmpOp::Lt => la < lb && sub(self, a, b)?,
+            CmpOp::Ge => la >= lb && sub(self, b, a)?,
+            CmpOp::Gt => la > lb && sub(self, b, a)?,
+        })
+    }
+
+    // ----- truth ------------------------------------------------------------------
+
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(b) = v.as_bool() {
+            return Ok(b);
+        }
+        if v.is_none() {
+            return Ok(false);
+        }
+        if let Some(i) = v.as_small_int() {
+            return Ok(i != 0);
+        }
+        if let Some(x) = v.as_inline_float() {
+            return Ok(x != 0.0);
+        }
+        let t = self.type_of(v);
+        if is_heap_type(&t) {
+            let bn = self.names.__bool__.clone();
+            if let Some(f) = type_lookup(&t, &bn) {
+                let r = self.call_method_value(&f, v, vec![])?;
+                return match r.as_bool() {
+                    Some(b) => Ok(b),
+                    None => Err(self.type_error(format!(
+                        "__bool__ should return bool, returned {}",
+                        self.type_name(&r)
+                    ))),
+                };
+            }
+            let ln = self.names.__len__.clone();
+            if let Some(f) = type_lookup(&t, &ln) {
+                let r = self.call_method_value(&f, v, vec![])?;
+                let n = self.len_result(&r)?;
+                return Ok(n != 0);
+            }
+        }
+        Ok(match v.kind() {
+            Some(kinds::STR) => v.downcast::<Str>().unwrap().char_len != 0,
+            Some(kinds::LIST) => !v.downcast::<List>().unwrap().is_empty(),
+            Some(kinds::TUPLE) => !v.downcast::<Tuple>().unwrap().items.is_empty(),
+            Some(kinds::DICT) => !v.downcast::<Dict>().unwrap().is_empty(),
+            Some(kinds::SET) => !v.downcast::<Set>().unwrap().is_empty(),
+            Some(kinds::BYTES) => !v.downcast::<Bytes>().unwrap().b.is_empty(),
+            Some(kinds::BYTEARRAY) => !v.downcast::<ByteArray>().unwrap().b.borrow().is_empty(),
+            Some(kinds::BIGINT) => true,
+            Some(kinds::FLOAT) => as_float(v).unwrap() != 0.0,
+            Some(kinds::COMPLEX) => {
+                let c = v.downcast::<Complex>().unwrap();
+                c.re != 0.0 || c.im != 0.0
+            }
+            Some(kinds::RANGE) => !range_len(v.downcast::<Range>().unwrap()).is_zero(),
+            Some(kinds::DICTVIEW) => {
+                let dv = v.downcast::<crate::objects::misc::DictView>().unwrap();
+                !dv.dict.downcast::<Dict>().unwrap().is_empty()
+            }
+            _ => true,
+        })
+    }
+
+    pub(crate) fn len_result(&mut self, r: &Value) -> PyResult<usize> {
+        match as_bigint(r) {
+            Some(i) if i.is_negative() => Err(self.value_error("__len__() should return >= 0")),
+            Some(i) => i
+                .to_usize()
+                .ok_or_else(|| self.overflow_error("cannot fit 'int' into an index-sized integer")),
+            None => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(r)
+            ))),
+        }
+    }
+
+    // ----- len / contains --------------------------------------------------------------
+
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        let t = self.type_of(v);
+        if is_heap_type(&t) {
+            let ln = self.names.__len__.clone();
+            if let Some(f) = type_lookup(&t, &ln) {
+                let r = self.call_method_value(&f, v, vec![])?;
+                return self.len_result(&r);
+            }
+        }
+        match native_len(v) {
+            Some(n) => Ok(n),
+            None if v.kind() == Some(kinds::RANGE) => {
+                Err(self.overflow_error("Python int too large to convert to C ssize_t"))
+            }
+            None => Err(self.type_error(format!(
+                "object of type '{}' has no len()",
+                self.type_name(v)
+            ))),
+        }
+    }
+
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let t = self.type_of(container);
+        if is_heap_type(&t) {
+            let cn = self.names.__contains__.clone();
+            if let Some(f) = type_lookup(&t, &cn) {
+                let r = self.call_method_value(&f, container, vec![item.clone()])?;
+                return self.truthy(&r);
+            }
+        }
+        match container.kind() {
+            Some(kinds::DICT) => return Ok(self.dict_get(container, item)?.is_some()),
+            Some(kinds::SET) => return self.set_contains(container, item),
+            Some(kinds::STR) =>
+            {
+                let s = container.downcast::<Str>().unwrap();
+                return match item.downcast::<Str>() {
+                    Some(sub) => Ok(s.s.contains(&*sub.s)),
+                    None => Err(self.type_error(format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        self.type_name(item)
+                    ))),
+                };
+            }
+            Some(kinds::BYTES) | Some(kinds::BYTEARRAY) => {
+                let hay = bytes_of(container).unwrap();
+                if let Some(i) = num::as_i64(item) {
+                    if !(0..256).contains(&i) {
+                        return Err(self.value_error("byte must be in range(0, 256)"));
+                    }
+                    return Ok(hay.contains(&(i as u8)));
+                }
+                return match bytes_of(item) {
+                    Some(n) => Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == n.as_slice())),
+                    None => Err(self.type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        self.type_name(item)
+                    ))),
+                };
+            }
+            Some(kinds::RANGE) => {
+                if let Some(i) = as_bigint(item).filter(|_| !item.is_float()) {
+                    let r = container.downcast::<Range>().unwrap();
+                    return Ok(range_contains(r, &i));
+                }
+            }
+            Some(kinds::DICTVIEW) => {
+                return crate::builtins::dict::view_contains(self, container, item);
+            }
+            _ => {}
+        }
+        if let Some(items) = seq_items(container) {
+            for x in items {
+                if self.eq(&x, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        // Fall back to iteration.
+        let it = self.iter(container).map_err(|e| {
+            if self.exc_matches(&e, &self.t.type_error.clone()) {
+                self.type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                ))
+            } else {
+                e
+            }
+        })?;
+        while let Some(x) = self.next(&it)? {
+            if self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    // ----- dicts and sets (Python-aware) -------------------------------------------------
+
+    /// Finds the entry index of `key` in a dict/set table, calling `__eq__`
+    /// as needed; restarts if the table changes under a comparison.
+    fn table_find(
+        &mut self,
+        table: &std::cell::RefCell<crate::objects::dict::Table>,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Option<usize>> {
+        'restart: loop {
+            let (mut probe, version) = {
+                let t = table.borrow();
+                (t.probe(hash), t.version)
+            };
+            loop {
+                let cand = {
+                    let t = table.borrow();
+                    if t.version != version {
+                        continue 'restart;
+                    }
+                    match t.step(&mut probe) {
+                        Step::Absent { .. } => return Ok(None),
+                        Step::Candidate { entry } => {
+                            let k = &t.entries[entry].key;
+                            if k.is(key) {
+                                return Ok(Some(entry));
+                            }
+                            if let (Some(a), Some(b)) = (k.downcast::<Str>(), key.downcast::<Str>())
+                            {
+                                if a.s == b.s {
+                                    return Ok(Some(entry));
+                                }
+                                continue;
+                            }
+                            if let (Some(a), Some(b)) = (k.as_small_int(), key.as_small_int()) {
+                                if a == b {
+                                    return Ok(Some(entry));
+                                }
+                                continue;
+                            }
+                            (entry, k.clone())
+                        }
+                    }
+                };
+                let equal = self.eq(&cand.1, key)?;
+                let t = table.borrow();
+                if t.version != version {
+                    continue 'restart;
+                }
+                if equal {
+                    return Ok(Some(cand.0));
+                }
+            }
+        }
+    }
+
+    pub fn dict_get(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        let dict = d.downcast::<Dict>().expect("dict_get on a dict");
+        match self.table_find(&dict.table, key, h)? {
+            Some(ix) => Ok(Some(dict.table.borrow().entries[ix].value.clone())),
+            None => Ok(None),
+        }
+    }
+
+    pub fn dict_set(&mut self, d: &Value, key: Value, value: Value) -> PyResult<()> {
+        let h = self.hash(&key)?;
+        let dict = d.downcast::<Dict>().expect("dict_set on a dict");
+        let old = match self.table_find(&dict.table, &key, h)? {
+            Some(ix) => dict.table.borrow_mut().replace_value(ix, value),
+            None => {
+                dict.table.borrow_mut().insert_new(h, key, value);
+                return Ok(());
+            }
+        };
+        drop(old);
+        Ok(())
+    }
+
+    /// Removes `key`; returns its value, or None if absent.
+    pub fn dict_pop(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        let dict = d.downcast::<Dict>().expect("dict_pop on a dict");
+        match self.table_find(&dict.table, key, h)? {
+            Some(ix) => {
+                let (_k, v) = dict.table.borrow_mut().remove_entry(ix);
+                Ok(Some(v))
+            }
+            None => Ok(None),
+        }
+    }
+
+    pub fn set_contains(&mut self, s: &Value, key: &Value) -> PyResult<bool> {
+        let h = match self.hash(key) {
+            Ok(h) => h,
+            Err(e) => {
+                // `{1} in set_of_frozensets`: a set key is looked up as a frozenset.
+                if key.kind() == Some(kinds::SET) {
+                    let fs = crate::builtins::set::make_set(
+                        self,
+                        key.downcast::<Set>().unwrap().keys(),
+                        true,
+                    )?;
+                    return self.set_contains(s, &fs);
+                }
+                return Err(e);
+            }
+        };
+        let set = s.downcast::<Set>().expect("set_contains on a set");
+        Ok(self.table_find(&set.table, key, h)?.is_some())
+    }
+
+    pub fn set_add(&mut self, s: &Value, key: Value) -> PyResult<()> {
+        let h = self.hash(&key)?;
+        let set = s.downcast::<Set>().expect("set_add on a set");
+        if self.table_find(&set.table, &key, h)?.is_none() {
+            set.table.borrow_mut().insert_new(h, key, Value::NULL);
+        }
+        Ok(())
+    }
+
+    pub fn set_discard(&mut self, s: &Value, key: &Value) -> PyResult<bool> {
+        let h = match self.hash(key) {
+            Ok(h) => h,
+            Err(e) => {
+                if key.kind() == Some(kinds::SET) {
+                    let fs = crate::builtins::set::make_set(
+                        self,
+                        key.downcast::<Set>().unwrap().keys(),
+                        true,
+                    )?;
+                    return self.set_discard(s, &fs);
+                }
+                return Err(e);
+            }
+        };
+        let set = s.downcast::<Set>().expect("set_discard on a set");
+        match self.table_find(&set.table, key, h)? {
+            Some(ix) => {
+                let removed = set.table.borrow_mut().remove_entry(ix);
+                drop(removed);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+}
+
+fn cmp_float_int(x: f64, i: &BigInt) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
+    }
+    let fl = x.floor();
+    let fi = match adder_text::float_to_bigint(fl) {
+        Ok(b) => b,
+        Err(_) => return None,
+    };
+    match fi.cmp(i) {
+        Ordering::Equal => Some(if x > fl {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }),
+        o => Some(o),
+    }
+}
+
+pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
+    if let Some(b) = v.downcast::<Bytes>() {
+        return Some(b.b.to_vec());
+    }
+    v.downcast::<ByteArray>().map(|b| b.b.borrow().clone())
+}
+
+pub fn range_len(r: &Range) -> BigInt {
+    let (lo, hi, step) = (&r.start, &r.stop, &r.step);
+    if step.is_positive() {
+        if lo >= hi {
+            BigInt::zero()
+        } else {
+            (hi - lo - 1) / step + 1
+        }
+    } else if lo <= hi {
+        BigInt::zero()
+    } else {
+        (lo - hi - 1) / (-step) + 1
+    }
+}
+
+pub fn range_contains(r: &Range, i: &BigInt) -> bool {
+    let in_bounds = if r.step.is_positive() {
+        &r.start <= i && i < &r.stop
+    } else {
+        &r.start >= i && i > &r.stop
+    };
+    in_bounds && num_integer::Integer::mod_floor(&(i - &r.start), &r.step).is_zero()
+}
+
+/// Length of a builtin container, without calling Python.
+pub fn native_len(v: &Value) -> Option<usize> {
+    Some(match v.kind()? {
+        kinds::STR => v.downcast::<Str>()?.char_len,
+        kinds::LIST => v.downcast::<List>()?.len(),
+        kinds::TUPLE => v.downcast::<Tuple>()?.items.len(),
+        kinds::DICT => v.downcast::<Dict>()?.len(),
+        kinds::SET => v.downcast::<Set>()?.len(),
+        kinds::BYTES => v.downcast::<Bytes>()?.b.len(),
+        kinds::BYTEARRAY => v.downcast::<ByteArray>()?.b.borrow().len(),
+        kinds::RANGE => range_len(v.downcast::<Range>()?).to_usize()?,
+        kinds::DICTVIEW => v
+            .downcast::<crate::objects::misc::DictView>()?
+            .dict
+            .downcast::<Dict>()?
+            .len(),
+        kinds::MAPPINGPROXY => {
+            native_len(&v.downcast::<crate::objects::misc::MappingProxy>()?.mapping)?
+        }
+        _ => return None,
+    })
+}
+
+/// A snapshot of a list's or tuple's items.
+pub fn seq_items(v: &Value) -> Option<Vec<Value>> {
+    match v.kind()? {
+        kinds::LIST => Some(v.downcast::<List>()?.snapshot()),
+        kinds::TUPLE => Some(v.downcast::<Tuple>()?.items.to_vec()),
+        _ => None,
+    }
+}
+
+/// Convenience for natives: the `Args` positional list, checked for count.
+pub fn check_args(vm: &Vm, name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = args.pos.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            if min == 0 {
+                format!("{name}() takes no arguments ({n} given)")
+            } else if min == 1 {
+                format!("{name}() takes exactly one argument ({n} given)")
+            } else {
+                format!("{name} expected {min} arguments, got {n}")
+            }
+        } else if n < min {
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+pub fn shape_of(v: &Value) -> Option<&Shape> {
+    v.header()?.shape()
+}

@@ -1,0 +1,533 @@
+//! The interpreter state (`Vm`) and the constructors every other module uses.
+//!
+//! Invariant: all interpreter state lives in one `Vm` value — no globals — so
+//! a process may host several interpreters. Builtin types and singletons are
+//! created once at start-up and are immortal.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use adder_host::Host;
+use adder_object::{alloc, Meta, Payload, Value};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::frame::Frame;
+use crate::objects::dict::{Dict, Table};
+use crate::objects::exception::Exception;
+use crate::objects::function::{Native, NativeKind};
+use crate::objects::instance::{Instance, Shape};
+use crate::objects::number::{BigInt as BigIntObj, BoxedFloat};
+use crate::objects::seq::{List, Tuple};
+use crate::objects::string::Str;
+use crate::objects::types::{tflags, TypeObject};
+
+/// A Python-level result: `Err` holds the exception instance.
+pub type PyResult<T = Value> = Result<T, Value>;
+
+/// Arguments of a native call: positional, then keyword (name str, value).
+#[derive(Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Value, Value)>,
+}
+
+pub type NativeFn = fn(&mut Vm, Args) -> PyResult;
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
+    }
+    /// Removes and returns keyword `name`, if given.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self
+            .kw
+            .iter()
+            .position(|(k, _)| k.downcast::<Str>().is_some_and(|s| s.as_str() == name))?;
+        Some(self.kw.remove(i).1)
+    }
+}
+
+macro_rules! declare_types {
+    ($($field:ident),* $(,)?) => {
+        /// The builtin type objects.
+        pub struct Types { $(pub $field: Value,)* }
+        impl Types {
+            /// Builds the table from types created by `boot` (keyed by field name).
+            pub fn from_map(m: &mut HashMap<&'static str, Value>) -> Types {
+                Types { $($field: m.remove(stringify!($field)).unwrap_or_else(|| panic!("boot did not create {}", stringify!($field))),)* }
+            }
+        }
+    };
+}
+
+declare_types!(
+    object,
+    type_,
+    int,
+    bool_,
+    float,
+    complex,
+    str,
+    bytes,
+    bytearray,
+    list,
+    tuple,
+    dict,
+    set,
+    frozenset,
+    range,
+    slice,
+    none,
+    notimpl,
+    ellipsis,
+    function,
+    native,
+    method,
+    cell,
+    code,
+    module,
+    generator,
+    coroutine,
+    async_generator,
+    property,
+    classmethod,
+    staticmethod,
+    super_,
+    traceback,
+    frame,
+    iterator,
+    dict_keys,
+    dict_values,
+    dict_items,
+    mappingproxy,
+    member_descr,
+    getset_descr,
+    coro_wrapper,
+    map,
+    filter,
+    zip,
+    enumerate,
+    reversed,
+    list_iterator,
+    tuple_iterator,
+    str_iterator,
+    range_iterator,
+    dict_keyiterator,
+    dict_valueiterator,
+    dict_itemiterator,
+    set_iterator,
+    callable_iterator,
+    std_stream,
+    // exceptions
+    base_exception,
+    exception,
+    type_error,
+    value_error,
+    name_error,
+    unbound_local_error,
+    attribute_error,
+    key_error,
+    index_error,
+    lookup_error,
+    zero_division_error,
+    arithmetic_error,
+    overflow_error,
+    stop_iteration,
+    stop_async_iteration,
+    runtime_error,
+    recursion_error,
+    not_implemented_error,
+    assertion_error,
+    import_error,
+    module_not_found_error,
+    system_error,
+    system_exit,
+    keyboard_interrupt,
+    generator_exit,
+    os_error,
+    file_not_found_error,
+    syntax_error,
+    indentation_error,
+    tab_error,
+    unicode_error,
+    unicode_decode_error,
+    unicode_encode_error,
+    eof_error,
+    memory_error,
+    base_exception_group,
+    exception_group,
+    buffer_error,
+    floating_point_error,
+    permission_error,
+    file_exists_error,
+    is_a_directory_error,
+    not_a_directory_error,
+    warning,
+    deprecation_warning,
+    user_warning,
+    runtime_warning,
+    syntax_warning,
+    pending_deprecation_warning,
+    future_warning,
+    import_warning,
+    unicode_warning,
+    bytes_warning,
+    resource_warning,
+    encoding_warning,
+    unicode_translate_error,
+    timeout_error,
+    interrupted_error,
+    blocking_io_error,
+    child_process_error,
+    connection_error,
+    broken_pipe_error,
+    connection_aborted_error,
+    connection_refused_error,
+    connection_reset_error,
+    process_lookup_error,
+    reference_error,
+);
+
+pub struct Vm {
+    pub t: Types,
+    pub not_implemented: Value,
+    pub ellipsis: Value,
+    pub empty_tuple: Value,
+    pub interned: HashMap<Box<str>, Value>,
+    /// The `builtins` module's dict.
+    pub builtins: Value,
+    pub builtins_module: Value,
+    pub sys_module: Value,
+    /// `sys.modules`
+    pub modules: Value,
+    /// Callers of the running frame (the running one is a local of the loop).
+    pub frames: Vec<Box<Frame>>,
+    /// The exception currently being handled (`sys.exc_info()`), or None.
+    pub exc_info: Value,
+    pub recursion_limit: usize,
+    /// Depth of Python frames plus native re-entries, checked against the limit.
+    pub depth: usize,
+    pub native_depth: usize,
+    /// The error being unwound is a re-raise: do not add a traceback entry.
+    pub reraising: bool,
+    /// Objects whose repr is being computed (recursion guard).
+    pub repr_stack: Vec<u64>,
+    /// Source text of files, for traceback lines.
+    pub source_cache: HashMap<String, String>,
+    pub host: Rc<dyn Host>,
+    pub stack_base: usize,
+    pub stack_limit: usize,
+    pub int_max_str_digits: usize,
+    pub flags: crate::Config,
+    /// Cached interned dunder names.
+    pub names: crate::names::Names,
+}
+
+impl Vm {
+    // ----- value constructors -------------------------------------------
+
+    #[inline]
+    pub fn new_int(&self, i: i64) -> Value {
+        match Value::small_int(i) {
+            Some(v) => v,
+            None => self.new_bigint(BigInt::from(i)),
+        }
+    }
+
+    /// An int from a big integer, normalised to a small int when it fits.
+    pub fn new_bigint(&self, b: BigInt) -> Value {
+        if let Some(i) = b.to_i64() {
+            if let Some(v) = Value::small_int(i) {
+                return v;
+            }
+        }
+        self.alloc_builtin(&self.t.int, BigIntObj(b))
+    }
+
+    #[inline]
+    pub fn new_float(&self, x: f64) -> Value {
+        match Value::float_inline(x) {
+            Some(v) => v,
+            None => self.alloc_builtin(&self.t.float, BoxedFloat(x)),
+        }
+    }
+
+    pub fn new_str(&self, s: &str) -> Value {
+        self.alloc_builtin(&self.t.str, Str::new(s.into()))
+    }
+    pub fn new_string(&self, s: String) -> Value {
+        self.alloc_builtin(&self.t.str, Str::new(s.into_boxed_str()))
+    }
+
+    /// The interned (unique, immortal) str with this text.
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(v) = self.interned.get(s) {
+            return v.clone();
+        }
+        let v = self.new_str(s);
+        v.header().expect("str is heap").make_immortal();
+        self.interned.insert(s.into(), v.clone());
+        v
+    }
+
+    pub fn new_tuple(&self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.empty_tuple.clone();
+        }
+        self.alloc_builtin(
+            &self.t.tuple,
+            Tuple {
+                items: items.into_boxed_slice(),
+            },
+        )
+    }
+    pub fn new_list(&self, items: Vec<Value>) -> Value {
+        self.alloc_builtin(
+            &self.t.list,
+            List {
+                items: std::cell::RefCell::new(items),
+            },
+        )
+    }
+    pub fn new_dict(&self) -> Value {
+        self.alloc_builtin(&self.t.dict, Dict::new())
+    }
+    pub fn new_dict_with_capacity(&self, n: usize) -> Value {
+        self.alloc_builtin(
+            &self.t.dict,
+            Dict {
+                table: std::cell::RefCell::new(Table::with_capacity(n)),
+            },
+        )
+    }
+
+    /// Allocates a builtin-layout object whose class is `ty` (an exact
+    /// builtin type or a subclass with the same layout).
+    pub fn alloc_builtin<T: Payload>(&self, ty: &Value, payload: T) -> Value {
+        let to = ty
+            .downcast::<TypeObject>()
+            .expect("alloc_builtin: not a type");
+        let trailing = if to.has_flag(tflags::DICT_SLOT) {
+            to.nslots.get() + 1
+        } else {
+            to.nslots.get()
+        };
+        let extra = if to.has_flag(tflags::DICT_SLOT) {
+            adder_object::heap::FLAG_DICT_SLOT
+        } else {
+            0
+        };
+        alloc(&to.meta, payload, trailing, extra)
+    }
+
+    /// A fresh plain instance of a Python class (no attributes yet).
+    pub fn alloc_instance(&self, ty: &Value) -> Value {
+        let to = ty
+            .downcast::<TypeObject>()
+            .expect("alloc_instance: not a type");
+        let cap = to.nslots.get() + (to.inline_hint.get() as usize).max(1);
+        alloc(&to.root_shape.meta, Instance, cap, 0)
+    }
+
+    pub fn new_native(
+        &self,
+        name: &'static str,
+        f: NativeFn,
+        kind: NativeKind,
+        owner: Value,
+    ) -> Value {
+        self.alloc_builtin(
+            &self.t.native,
+            Native {
+                name,
+                f,
+                self_: Value::NULL,
+                kind,
+                owner,
+                doc: None,
+            },
+        )
+    }
+
+    // ----- types ----------------------------------------------------------
+
+    /// The class of any value.
+    #[inline]
+    pub fn type_of(&self, v: &Value) -> Value {
+        if let Some(h) = v.header() {
+            return h.class();
+        }
+        if v.is_small_int() {
+            self.t.int.clone()
+        } else if v.is_float() {
+            self.t.float.clone()
+        } else if v.is_none() {
+            self.t.none.clone()
+        } else if v.is_bool() {
+            self.t.bool_.clone()
+        } else {
+            self.t.none.clone()
+        }
+    }
+
+    /// The class of a value, borrowed as a `TypeObject` for the duration of `f`.
+    pub fn type_name(&self, v: &Value) -> String {
+        let t = self.type_of(v);
+        t.downcast::<TypeObject>()
+            .map_or_else(|| "?".into(), |t| t.name())
+    }
+
+    pub fn is_type(&self, v: &Value) -> bool {
+        v.kind() == Some(crate::kinds::TYPE)
+    }
+
+    // ----- exceptions ------------------------------------------------------
+
+    /// A new exception instance of class `ty` with `args`.
+    pub fn new_exception(&self, ty: &Value, args: Vec<Value>) -> Value {
+        let args = self.new_tuple(args);
+        self.alloc_builtin(ty, Exception::new(args))
+    }
+
+    pub fn new_exception_msg(&self, ty: &Value, msg: impl AsRef<str>) -> Value {
+        let m = self.new_str(msg.as_ref());
+        self.new_exception(ty, vec![m])
+    }
+
+    pub fn type_error(&self, msg: impl AsRef<str>) -> Value {
+        self.new_exception_msg(&self.t.type_error, msg)
+    }
+    pub fn value_error(&self, msg: impl AsRef<str>) -> Value {
+        self.new_exception_msg(&self.t.value_error, msg)
+    }
+    pub fn index_error(&self, msg: impl AsRef<str>) -> Value {
+        self.new_exception_msg(&self.t.index_error, msg)
+    }
+    pub fn overflow_error(&self, msg: impl AsRef<str>) -> Value {
+        self.new_exception_msg(&self.t.overflow_error, msg)
+    }
+    pub fn zero_division(&self, msg: impl AsRef<str>) -> Value {
+        self.new_exception_msg(&self.t.zero_division_error, msg)
+    }
+    pub fn runtime_error(&self, msg: impl AsRef<str>) -> Value {
+        self.new_exception_msg(&self.t.runtime_error, msg)
+    }
+    pub fn system_error(&self, msg: impl AsRef<str>) -> Value {
+        self.new_exception_msg(&self.t.system_error, msg)
+    }
+    pub fn not_implemented_error(&self, msg: impl AsRef<str>) -> Value {
+        self.new_exception_msg(&self.t.not_implemented_error, msg)
+    }
+    pub fn attribute_error(&self, obj: &Value, name: &str) -> Value {
+        let msg = if self.is_type(obj) {
+            format!(
+                "type object '{}' has no attribute '{}'",
+                obj.downcast::<TypeObject>().unwrap().name(),
+                name
+            )
+        } else if let Some(m) = obj.downcast::<crate::objects::module::Module>() {
+            let mname = crate::ops::dict_get_str(&m.dict, "__name__")
+                .and_then(|n| n.downcast::<Str>().map(|s| s.as_str().to_string()));
+            match mname {
+                Some(n) => format!("module '{n}' has no attribute '{name}'"),
+                None => format!("module has no attribute '{name}'"),
+            }
+        } else {
+            format!(
+                "'{}' object has no attribute '{}'",
+                self.type_name(obj),
+                name
+            )
+        };
+        let e = self.new_exception_msg(&self.t.attribute_error, msg);
+        if let Some(slot) = e.header().and_then(|h| h.dict_slot()) {
+            let d = self.new_dict();
+            let _ = crate::ops::dict_set_str(self, &d, "name", self.new_str(name));
+            let _ = crate::ops::dict_set_str(self, &d, "obj", obj.clone());
+            slot.set(d);
+        }
+        e
+    }
+    pub fn key_error(&self, key: Value) -> Value {
+        self.new_exception(&self.t.key_error, vec![key])
+    }
+    pub fn stop_iteration(&self, value: Value) -> Value {
+        let e = if value.is_none() {
+            self.new_exception(&self.t.stop_iteration, vec![])
+        } else {
+            self.new_exception(&self.t.stop_iteration, vec![value.clone()])
+        };
+        if let Some(slot) = e.header().and_then(|h| h.dict_slot()) {
+            let d = self.new_dict();
+            crate::ops::dict_set_strkey(&d, self.names.value.clone(), value);
+            slot.set(d);
+        }
+        e
+    }
+
+    /// `isinstance(exc, cls)` for exception matching (cls is a type).
+    pub fn exc_matches(&self, exc: &Value, cls: &Value) -> bool {
+        let t = self.type_of(exc);
+        crate::ops::is_subtype(&t, cls)
+    }
+
+    pub fn none_if_null(v: Value) -> Value {
+        if v.is_null() {
+            Value::NONE
+        } else {
+            v
+        }
+    }
+}
+
+/// Creates a type object. `layout_vtable` is the layout of its instances.
+#[allow(clippy::too_many_arguments)]
+pub fn make_type(
+    metatype: Option<&Value>,
+    name: &str,
+    bases: Value,
+    mro_tail: Vec<Value>,
+    dict: Option<Value>,
+    layout_vtable: &'static adder_object::VTable,
+    layout: u8,
+    flags: u32,
+) -> Value {
+    let instance_vt = crate::objects::instance::Instance::vtable();
+    let payload = TypeObject {
+        meta: Meta::new(layout_vtable),
+        root_shape: Box::new(Shape::root(instance_vt, false)),
+        dict_shape: Box::new(Shape::root(instance_vt, true)),
+        name: std::cell::RefCell::new(name.to_string()),
+        qualname: std::cell::RefCell::new(name.to_string()),
+        dict_cell: match dict {
+            Some(d) => std::cell::OnceCell::from(d),
+            None => std::cell::OnceCell::new(),
+        },
+        bases: std::cell::RefCell::new(bases),
+        mro: std::cell::RefCell::new(Vec::new()),
+        flags: std::cell::Cell::new(flags),
+        layout,
+        inline_hint: std::cell::Cell::new(4),
+        nslots: std::cell::Cell::new(0),
+        native_new: std::cell::Cell::new(None),
+        doc: None,
+    };
+    let meta: &Meta = match metatype {
+        Some(mt) => &mt.downcast::<TypeObject>().expect("metatype").meta,
+        None => Meta::boot(TypeObject::vtable()),
+    };
+    let v = alloc(meta, payload, 0, 0);
+    let to = v.downcast::<TypeObject>().unwrap();
+    let self_ptr = v.header().unwrap() as *const adder_object::Header;
+    to.meta.class.set(self_ptr);
+    to.root_shape.set_class(self_ptr);
+    to.dict_shape.set_class(self_ptr);
+    let mut mro = vec![v.clone()];
+    mro.extend(mro_tail);
+    *to.mro.borrow_mut() = mro;
+    v
+}

@@ -1,0 +1,4 @@
+# Uncaught RecursionError: the process must not crash.
+def down(n):
+    return down(n + 1)
+down(0)

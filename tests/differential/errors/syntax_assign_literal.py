@@ -1,0 +1,2 @@
+# SyntaxError: assignment to literal.
+1 = x

@@ -1,0 +1,3 @@
+# SyntaxError: await outside async function is allowed at top level? no.
+def f():
+    await g()

@@ -1,0 +1,4 @@
+# TabError / inconsistent dedent.
+if 1:
+        x = 1
+    y = 2

@@ -1,0 +1,2 @@
+# SyntaxError: f-string errors.
+x = f'{}'

@@ -1,0 +1,3 @@
+# IndentationError.
+def f():
+return 1

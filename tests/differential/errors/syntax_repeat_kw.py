@@ -1,0 +1,2 @@
+# SyntaxError: keyword argument repeated.
+f(a=1, a=2)

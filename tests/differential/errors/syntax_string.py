@@ -1,0 +1,2 @@
+# SyntaxError: unterminated string.
+s = "abc

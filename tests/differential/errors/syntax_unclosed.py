@@ -1,0 +1,3 @@
+# SyntaxError: unclosed bracket.
+print("ok"
+x = [1, 2

@@ -1,0 +1,2 @@
+# Uncaught ExceptionGroup.
+raise ExceptionGroup('several', [ValueError('a'), TypeError('b')])

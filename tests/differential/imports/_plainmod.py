@@ -1,0 +1,6 @@
+print('init _plainmod')
+counter = 0
+def bump():
+    global counter
+    counter += 1
+    return counter

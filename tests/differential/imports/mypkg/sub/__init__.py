@@ -1,0 +1,2 @@
+from .. import VERSION as PARENT_VERSION
+from ..helper import shout
