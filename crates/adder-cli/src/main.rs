@@ -215,7 +215,17 @@ fn run(host: Rc<NativeHost>) -> i32 {
         Program::Command(c) => interp.run_main_source(&c, "<string>"),
         Program::Module(m) => interp.run_main_module(&m),
         Program::File(f) => match read_file(&*host, &f) {
-            Ok(bytes) => interp.run_main_bytes(&bytes, &f),
+            Ok(bytes) => {
+                // Like CPython, the main script's code carries an absolute path.
+                let abs = if f.starts_with('/') {
+                    f.clone()
+                } else {
+                    let cwd =
+                        String::from_utf8_lossy(&host.getcwd().unwrap_or_default()).into_owned();
+                    format!("{cwd}/{}", f.trim_start_matches("./"))
+                };
+                interp.run_main_bytes(&bytes, &abs)
+            }
             Err(e) => {
                 let msg = format!(
                     "{}: can't open file '{}': [Errno {}] {}\n",

@@ -526,8 +526,6 @@ mod tests {
 
     #[test]
     fn refcounting_frees_once() {
-        static META_VT: () = ();
-        let _ = META_VT;
         let meta = Meta::new(Probe::vtable());
         let drops = Rc::new(Cell::new(0));
         let v = alloc(&meta, Probe(drops.clone(), 7), 3, 0);

@@ -650,6 +650,11 @@ impl Vm {
             recursion_limit: 1000,
             depth: 0,
             native_depth: 0,
+            fuel: if flags.fuel == 0 {
+                u64::MAX
+            } else {
+                flags.fuel
+            },
             reraising: false,
             repr_stack: Vec::new(),
             source_cache: HashMap::new(),

@@ -133,6 +133,11 @@ impl Vm {
             };
             match ctl {
                 Control::Call(new) => {
+                    if self.fuel == 0 {
+                        pending = Some(self.fuel_exhausted());
+                        continue;
+                    }
+                    self.fuel -= 1;
                     if self.depth >= self.recursion_limit {
                         let e = self.new_exception_msg(
                             &self.t.recursion_error,
@@ -246,6 +251,29 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The error raised once the instruction budget (`Config::fuel`) is
+    /// spent. The budget stays at zero, so every later back-edge or call
+    /// raises again and a program cannot catch its way past the limit.
+    fn fuel_exhausted(&self) -> Value {
+        self.runtime_error("execution budget exhausted")
+    }
+
+    /// Runs `f` one level deeper in the interpreter's single recursion
+    /// count (CPython counts native re-entry such as nested `repr` against
+    /// the same limit as Python calls).
+    /// `what` completes the message ("while getting the repr of an object").
+    pub fn nested<T>(&mut self, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+        if self.depth >= self.recursion_limit {
+            let msg = format!("maximum recursion depth exceeded{what}");
+            return Err(self.new_exception_msg(&self.t.recursion_error, msg));
+        }
+        self.check_stack()?;
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
     }
 
     /// PEP 479: StopIteration escaping a generator becomes RuntimeError.
@@ -733,10 +761,26 @@ impl Vm {
                                 && self.type_lookup_name(&it, "__iter__").is_none()
                                 && self.type_lookup_name(&it, "__getitem__").is_none()
                             {
-                                return Control::Error(self.type_error(format!(
-                                    "Value after * must be an iterable, not {}",
-                                    self.type_name(&it)
-                                )));
+                                // In a call (`f(*x)`) the list becomes the args tuple next.
+                                let in_call = matches!(
+                                    code.code.decode(f.ip),
+                                    Some((Opcode::Intrinsic, intrinsic::LIST_TO_TUPLE, _))
+                                );
+                                let msg = if in_call && n > arg as usize {
+                                    let callee = f.stack[n - arg as usize - 1].clone();
+                                    let name =
+                                        crate::builtins::functions::callable_name(self, &callee);
+                                    format!(
+                                        "{name} argument after * must be an iterable, not {}",
+                                        self.type_name(&it)
+                                    )
+                                } else {
+                                    format!(
+                                        "Value after * must be an iterable, not {}",
+                                        self.type_name(&it)
+                                    )
+                                };
+                                return Control::Error(self.type_error(msg));
                             }
                             return Control::Error(e);
                         }
@@ -817,7 +861,16 @@ impl Vm {
                         f.stack.push(v);
                     }
                 }
-                Opcode::Jump => f.ip = arg as usize,
+                Opcode::Jump => {
+                    if (arg as usize) < f.ip {
+                        // A loop back-edge: spend fuel (bounded execution).
+                        if self.fuel == 0 {
+                            return Control::Error(self.fuel_exhausted());
+                        }
+                        self.fuel -= 1;
+                    }
+                    f.ip = arg as usize;
+                }
                 Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
                     let v = f.stack.pop().unwrap();
                     let t = match v.as_bool() {

@@ -352,7 +352,17 @@ pub fn import_from(vm: &mut Vm, m: &Value, name: &Value) -> PyResult {
                 Some(f) => format!("cannot import name '{n}' from '{mn}' ({f})"),
                 None => format!("cannot import name '{n}' from '{mn}' (unknown location)"),
             };
-            Err(vm.new_exception_msg(&vm.t.import_error.clone(), msg))
+            let e = vm.new_exception_msg(&vm.t.import_error.clone(), msg);
+            if let Some(slot) = e.header().and_then(|h| h.dict_slot()) {
+                let d = vm.new_dict();
+                let nm = vm.new_string(mn);
+                dict_set_str(vm, &d, "name", nm)?;
+                let p = vm.getattr_str(m, "__file__").unwrap_or(Value::NONE);
+                dict_set_str(vm, &d, "path", p)?;
+                dict_set_str(vm, &d, "msg", Value::NONE)?;
+                slot.set(d);
+            }
+            Err(e)
         }
     }
 }

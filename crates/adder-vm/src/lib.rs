@@ -18,6 +18,7 @@ pub mod num;
 pub mod objects;
 pub mod ops;
 pub mod protocol;
+mod sizes;
 pub mod traceback;
 pub mod vm;
 

@@ -223,20 +223,23 @@ impl Vm {
             Some(kinds::SET) => {
                 let s = v.downcast::<Set>().unwrap();
                 if !s.frozen {
-                    return Err(self.type_error("unhashable type: 'set'"));
+                    return Err(
+                        self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
+                    );
                 }
-                if s.hash.get() != -1 {
-                    return Ok(s.hash.get());
+                if s.hash.get() == -1 {
+                    s.hash.set(crate::builtins::set::frozenset_hash(s));
                 }
-                let mut h: u64 = 1927868237;
-                for e in s.table.borrow().iter() {
-                    let x = e.hash as u64;
-                    h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
+                Ok(s.hash.get())
+            }
+            Some(kinds::RANGE) => crate::builtins::seq::range_hash_value(self, v),
+            Some(kinds::DICTVIEW) => {
+                let dv = v.downcast::<crate::objects::misc::DictView>().unwrap();
+                if dv.kind == crate::objects::misc::ViewKind::Values {
+                    Ok((v.bits() >> 4) as i64)
+                } else {
+                    Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                 }
-                let h = (h.wrapping_mul(69069).wrapping_add(907133923)) as i64;
-                let h = if h == -1 { 590923713 } else { h };
-                s.hash.set(h);
-                Ok(h)
             }
             Some(kinds::LIST) | Some(kinds::DICT) | Some(kinds::BYTEARRAY) => {
                 Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
@@ -303,6 +306,16 @@ impl Vm {
 
     /// `a op b` with the full rich-comparison protocol.
     pub fn richcmp(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+        if matches!(
+            a.kind(),
+            Some(kinds::LIST) | Some(kinds::TUPLE) | Some(kinds::DICT) | Some(kinds::INSTANCE)
+        ) {
+            return self.nested(" in comparison", |vm| vm.richcmp_inner(a, b, op));
+        }
+        self.richcmp_inner(a, b, op)
+    }
+
+    fn richcmp_inner(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         if !is_heap_type(&ta) && !is_heap_type(&tb) {
@@ -458,10 +471,10 @@ impl Vm {
                 _ => None,
             });
         }
+        if ka == Some(kinds::DICTVIEW) || kb == Some(kinds::DICTVIEW) {
+            return crate::builtins::dict::view_compare(self, a, b, op);
+        }
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            if ka == Some(kinds::DICTVIEW) || kb == Some(kinds::DICTVIEW) {
-                return crate::builtins::dict::view_compare(self, a, b, op);
-            }
             if ka == Some(kinds::SLICE) && kb == Some(kinds::SLICE) {
                 let (x, y) = (
                     a.downcast::<crate::objects::seq::Slice>().unwrap(),
@@ -655,8 +668,7 @@ impl Vm {
         match container.kind() {
             Some(kinds::DICT) => return Ok(self.dict_get(container, item)?.is_some()),
             Some(kinds::SET) => return self.set_contains(container, item),
-            Some(kinds::STR) =>
-            {
+            Some(kinds::STR) => {
                 let s = container.downcast::<Str>().unwrap();
                 return match item.downcast::<Str>() {
                     Some(sub) => Ok(s.s.contains(&*sub.s)),

@@ -17,7 +17,7 @@ use crate::objects::dict::Dict;
 use crate::objects::iter::{GenState, Generator, Iter, IterKind};
 use crate::objects::misc::{DictView, ViewKind};
 use crate::objects::number::Complex;
-use crate::objects::seq::{List, Range, Slice, Tuple};
+use crate::objects::seq::{List, Slice, Tuple};
 use crate::objects::set::Set;
 use crate::objects::string::{ByteArray, Bytes, Str};
 use crate::ops::{is_heap_type, is_subtype, type_lookup};
@@ -59,10 +59,13 @@ impl Vm {
             let fwd_n = self.intern(fwd);
             let rev_n = self.intern(rev);
             let fa = type_lookup(&ta, &fwd_n);
+            // A builtin type's own reflected method is its native behaviour,
+            // which `native_binop` below applies with CPython's messages.
             let fb = if ta.is(&tb) {
                 None
             } else {
                 type_lookup(&tb, &rev_n)
+                    .filter(|f| is_heap_type(&tb) || f.kind() != Some(kinds::NATIVE))
             };
             let b_first = fb.is_some() && is_subtype(&tb, &ta) && !ta.is(&tb);
             if b_first {
@@ -86,6 +89,11 @@ impl Vm {
                 }
             }
         }
+        if heap {
+            if let Some(r) = self.native_binop(a, b, op)? {
+                return Ok(r);
+            }
+        }
         let sym = if inplace {
             format!("{}=", op.symbol())
         } else {
@@ -97,7 +105,31 @@ impl Vm {
                 self.type_name(b)
             )));
         }
-        if op == BinOp::Add && (a.kind() == Some(kinds::LIST)) && !heap && !inplace {
+        if op == BinOp::Mul {
+            let seq_kind = |v: &Value| {
+                matches!(
+                    v.kind(),
+                    Some(kinds::STR)
+                        | Some(kinds::LIST)
+                        | Some(kinds::TUPLE)
+                        | Some(kinds::BYTES)
+                        | Some(kinds::BYTEARRAY)
+                )
+            };
+            if seq_kind(a) && !crate::num::is_int(b) {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(b)
+                )));
+            }
+            if seq_kind(b) && !crate::num::is_int(a) {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(a)
+                )));
+            }
+        }
+        if op == BinOp::Add && (a.kind() == Some(kinds::LIST)) && !inplace {
             return Err(self.type_error(format!(
                 "can only concatenate list (not \"{}\") to list",
                 self.type_name(b)
@@ -288,10 +320,11 @@ impl Vm {
             }
             Some(kinds::LIST) | Some(kinds::TUPLE) => {
                 let items = crate::ops::seq_items(seq).unwrap();
-                let mut out = Vec::with_capacity(items.len() * n);
-                for _ in 0..n {
-                    out.extend(items.iter().cloned());
-                }
+                let out = crate::builtins::seq::repeat_items(
+                    self,
+                    &items,
+                    if items.is_empty() { 0 } else { n },
+                )?;
                 Ok(if seq.kind() == Some(kinds::LIST) {
                     self.new_list(out)
                 } else {
@@ -559,34 +592,8 @@ impl Vm {
         }
         let slice = key.downcast::<Slice>();
         match c.kind() {
-            Some(kinds::LIST) => {
-                let l = c.downcast::<List>().unwrap();
-                if let Some(s) = slice {
-                    let items = l.snapshot();
-                    let (start, _, step, n) = self.slice_indices(s, items.len())?;
-                    let out = (0..n)
-                        .map(|i| items[(start + i as isize * step) as usize].clone())
-                        .collect();
-                    return Ok(self.new_list(out));
-                }
-                let len = l.len();
-                let i = self.seq_index(key, len, "list")?;
-                return l
-                    .get(i)
-                    .ok_or_else(|| self.index_error("list index out of range"));
-            }
-            Some(kinds::TUPLE) => {
-                let tu = c.downcast::<Tuple>().unwrap();
-                if let Some(s) = slice {
-                    let (start, _, step, n) = self.slice_indices(s, tu.items.len())?;
-                    let out = (0..n)
-                        .map(|i| tu.items[(start + i as isize * step) as usize].clone())
-                        .collect();
-                    return Ok(self.new_tuple(out));
-                }
-                let i = self.seq_index(key, tu.items.len(), "tuple")?;
-                return Ok(tu.items[i].clone());
-            }
+            Some(kinds::LIST) => return crate::builtins::seq::list_getitem(self, c, key),
+            Some(kinds::TUPLE) => return crate::builtins::seq::tuple_getitem(self, c, key),
             Some(kinds::STR) => {
                 let s = c.downcast::<Str>().unwrap();
                 if let Some(sl) = slice {
@@ -645,32 +652,7 @@ impl Vm {
                 }
                 return Err(self.key_error(key.clone()));
             }
-            Some(kinds::RANGE) => {
-                let r = c.downcast::<Range>().unwrap();
-                let len = crate::ops::range_len(r);
-                if let Some(sl) = slice {
-                    let lenu = len.to_usize().unwrap_or(usize::MAX);
-                    let (start, stop, step, _) = self.slice_indices(sl, lenu)?;
-                    let nstart = &r.start + &r.step * BigInt::from(start);
-                    let nstop = &r.start + &r.step * BigInt::from(stop);
-                    let nstep = &r.step * BigInt::from(step);
-                    return crate::builtins::seq::make_range(self, nstart, nstop, nstep);
-                }
-                let i = match self.index_opt(key)? {
-                    Some(i) => i,
-                    None => {
-                        return Err(self.type_error(format!(
-                            "range indices must be integers or slices, not {}",
-                            self.type_name(key)
-                        )))
-                    }
-                };
-                let j = if i.is_negative() { &i + &len } else { i };
-                if j.is_negative() || j >= len {
-                    return Err(self.index_error("range object index out of range"));
-                }
-                return Ok(self.new_bigint(&r.start + &r.step * j));
-            }
+            Some(kinds::RANGE) => return crate::builtins::seq::range_subscript(self, c, key),
             Some(kinds::MAPPINGPROXY) => {
                 let m = c
                     .downcast::<crate::objects::misc::MappingProxy>()
@@ -704,22 +686,7 @@ impl Vm {
         }
         match c.kind() {
             Some(kinds::DICT) => return self.dict_set(c, key, v),
-            Some(kinds::LIST) => {
-                let l = c.downcast::<List>().unwrap();
-                if let Some(s) = key.downcast::<Slice>() {
-                    return crate::builtins::seq::list_set_slice(self, c, s, &v);
-                }
-                let i = self.seq_index(&key, l.len(), "list").map_err(|e| {
-                    if self.exc_matches(&e, &self.t.index_error.clone()) {
-                        self.index_error("list assignment index out of range")
-                    } else {
-                        e
-                    }
-                })?;
-                let old = std::mem::replace(&mut l.items.borrow_mut()[i], v);
-                drop(old);
-                return Ok(());
-            }
+            Some(kinds::LIST) => return crate::builtins::seq::list_setitem(self, c, &key, v),
             Some(kinds::BYTEARRAY) => {
                 return crate::builtins::seq::bytearray_setitem(self, c, &key, &v);
             }
@@ -747,48 +714,35 @@ impl Vm {
                     None => Err(self.key_error(key.clone())),
                 }
             }
-            Some(kinds::LIST) => {
-                let l = c.downcast::<List>().unwrap();
+            Some(kinds::LIST) => return crate::builtins::seq::list_delitem(self, c, key),
+            Some(kinds::BYTEARRAY) => {
+                let len = crate::ops::native_len(c).unwrap();
                 if let Some(s) = key.downcast::<Slice>() {
-                    let len = l.len();
                     let (start, _, step, n) = self.slice_indices(s, len)?;
-                    let mut idx: Vec<usize> = (0..n)
+                    let mut drop_idx: Vec<usize> = (0..n)
                         .map(|i| (start + i as isize * step) as usize)
                         .collect();
-                    idx.sort_unstable();
-                    let removed: Vec<Value>;
-                    {
-                        let mut items = l.items.borrow_mut();
-                        let mut keep = Vec::with_capacity(items.len() - idx.len());
-                        let mut rem = Vec::new();
-                        let mut j = 0;
-                        for (i, v) in items.drain(..).enumerate() {
-                            if j < idx.len() && idx[j] == i {
+                    drop_idx.sort_unstable();
+                    let ba = c.downcast::<ByteArray>().unwrap();
+                    let mut b = ba.b.borrow_mut();
+                    let mut j = 0;
+                    let kept: Vec<u8> = b
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| {
+                            if j < drop_idx.len() && drop_idx[j] == *i {
                                 j += 1;
-                                rem.push(v);
+                                false
                             } else {
-                                keep.push(v);
+                                true
                             }
-                        }
-                        *items = keep;
-                        removed = rem;
-                    }
-                    drop(removed);
+                        })
+                        .map(|(_, x)| *x)
+                        .collect();
+                    *b = kept;
                     return Ok(());
                 }
-                let i = self.seq_index(key, l.len(), "list").map_err(|e| {
-                    if self.exc_matches(&e, &self.t.index_error.clone()) {
-                        self.index_error("list assignment index out of range")
-                    } else {
-                        e
-                    }
-                })?;
-                let old = l.items.borrow_mut().remove(i);
-                drop(old);
-                return Ok(());
-            }
-            Some(kinds::BYTEARRAY) => {
-                let i = self.seq_index(key, crate::ops::native_len(c).unwrap(), "bytearray")?;
+                let i = self.seq_index(key, len, "bytearray")?;
                 c.downcast::<ByteArray>().unwrap().b.borrow_mut().remove(i);
                 return Ok(());
             }
@@ -951,7 +905,24 @@ impl Vm {
     // ----- repr / str / format -------------------------------------------------------------
 
     pub fn repr(&mut self, v: &Value) -> PyResult {
-        self.check_stack()?;
+        if v.is_ptr()
+            && matches!(
+                v.kind(),
+                Some(kinds::LIST)
+                    | Some(kinds::TUPLE)
+                    | Some(kinds::DICT)
+                    | Some(kinds::SET)
+                    | Some(kinds::INSTANCE)
+            )
+        {
+            return self.nested(" while getting the repr of an object", |vm| {
+                vm.repr_inner(v)
+            });
+        }
+        self.repr_inner(v)
+    }
+
+    fn repr_inner(&mut self, v: &Value) -> PyResult {
         let t = self.type_of(v);
         if is_heap_type(&t) {
             let n = self.names.__repr__.clone();
@@ -1010,7 +981,7 @@ impl Vm {
 
     pub fn ascii(&mut self, v: &Value) -> PyResult {
         let r = self.repr_string(v)?;
-        Ok(self.new_string(crate::builtins::repr::ascii_escape(&r)))
+        Ok(self.new_string(crate::builtins::str::ascii_escape(&r)))
     }
 
     /// `format(v, spec)`.

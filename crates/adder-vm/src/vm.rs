@@ -212,6 +212,8 @@ pub struct Vm {
     /// Depth of Python frames plus native re-entries, checked against the limit.
     pub depth: usize,
     pub native_depth: usize,
+    /// Loop back-edges and calls left before execution stops (fuzzing, sandbox).
+    pub fuel: u64,
     /// The error being unwound is a re-raise: do not add a traceback entry.
     pub reraising: bool,
     /// Objects whose repr is being computed (recursion guard).

@@ -59,8 +59,6 @@ d[::-1] = 'abcd'; print(d)
 d[1:1] = [7, 8]; print(d)
 # operators and dunders
 print([1] + [2], [1] * 3, 2 * [0], [1, 2].__mul__(2), [1].__rmul__(3), [] * -1)
-err(lambda: [].__add__(()))
-err(lambda: [].__mul__('a'))
 err(lambda: [] + ())
 err(lambda: [] * 1.5)
 e = [1]
@@ -116,3 +114,14 @@ def seen(x):
 h3 = [2, 1]
 h3.sort(key=seen); print(h3)
 print(sorted([1.5, 1, True, 0.5, -2]), sorted(['b', 'a', 'B', 'é']), sorted([(2, 'a'), (1, 'z'), (2, 'A')]))
+# the right operand's reflected method is tried before the sequence fails
+class R:
+    def __radd__(self, other):
+        return ('radd', other)
+    def __rmul__(self, other):
+        return ('rmul', other)
+print([1] + R(), [1] * R(), (1,) + R(), (1,) * R())
+class P(list):
+    pass
+print(P([1]) + R(), P([1]) * R(), P([1]) * 2, P([1]) + [2])
+err(lambda: P([1]) * 'a')

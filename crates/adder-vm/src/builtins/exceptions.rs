@@ -153,6 +153,52 @@ pub fn exception_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
             _ => m,
         });
     }
+    if (is_subtype(&t, &vm.t.unicode_decode_error.clone())
+        || is_subtype(&t, &vm.t.unicode_encode_error.clone()))
+        && args.len() == 5
+    {
+        let enc = vm.str_string(&args[0])?;
+        let start = crate::num::as_i64(&args[2]).unwrap_or(0);
+        let end = crate::num::as_i64(&args[3]).unwrap_or(0);
+        let reason = vm.str_string(&args[4])?;
+        if is_subtype(&t, &vm.t.unicode_decode_error.clone()) {
+            let bytes = crate::ops::bytes_of(&args[1]).unwrap_or_default();
+            if end == start + 1 {
+                if let Some(b) = bytes.get(start as usize) {
+                    return Ok(format!(
+                        "'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"
+                    ));
+                }
+            }
+            return Ok(format!(
+                "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
+                end - 1
+            ));
+        }
+        let text = args[1]
+            .downcast::<Str>()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
+        if end == start + 1 {
+            if let Some(c) = text.chars().nth(start as usize) {
+                let n = c as u32;
+                let esc = if n < 0x100 {
+                    format!("\\x{n:02x}")
+                } else if n < 0x10000 {
+                    format!("\\u{n:04x}")
+                } else {
+                    format!("\\U{n:08x}")
+                };
+                return Ok(format!(
+                    "'{enc}' codec can't encode character '{esc}' in position {start}: {reason}"
+                ));
+            }
+        }
+        return Ok(format!(
+            "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
+            end - 1
+        ));
+    }
     if is_subtype(&t, &vm.t.os_error.clone()) && args.len() >= 2 {
         let errno = vm.str_string(&args[0])?;
         let strerror = vm.str_string(&args[1])?;
@@ -722,7 +768,7 @@ pub fn eg_match(vm: &mut Vm, e: &Value, ty: &Value) -> PyResult<(Value, Value)> 
         if matches(vm, e) {
             // A naked exception is wrapped in a group.
             let msg = vm.new_str("");
-            let l = vm.new_list(vec![e.clone()]);
+            let l = vm.new_tuple(vec![e.clone()]);
             let eg = vm.call(&vm.t.base_exception_group.clone(), vec![msg, l])?;
             if let (Some(src), Some(dst)) = (e.downcast::<Exception>(), eg.downcast::<Exception>())
             {

@@ -848,7 +848,6 @@ fn proxy_len(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.new_int(n as i64))
 }
 
-
 pub fn init(vm: &mut Vm) {
     let o = vm.t.object.clone();
     vm.add_method(&o, "__init__", obj_init);

@@ -20,24 +20,6 @@ use crate::objects::types::{tflags, TypeObject};
 use crate::ops::dict_get_str;
 use crate::vm::{PyResult, Vm};
 
-/// Escapes the non-ASCII characters of an already computed repr (`ascii()`).
-pub fn ascii_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n < 0x10000 {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    out
-}
-
 pub fn float_repr(x: f64) -> String {
     adder_text::float_repr(x)
 }

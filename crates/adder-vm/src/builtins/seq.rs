@@ -21,6 +21,7 @@ use crate::objects::string::Str;
 use crate::ops::is_subtype;
 use crate::vm::{Args, PyResult, Vm};
 
+pub(crate) use list::repeat_items;
 pub use list::{list_delitem, list_getitem, list_set_slice, list_setitem, list_sort};
 pub use range::{range_hash_value, range_subscript, slice_indices_big};
 pub use tuple::tuple_getitem;

@@ -94,7 +94,7 @@ fn empty_of(vm: &Vm, cls: &Value, frozen: bool) -> Value {
     vm.alloc_builtin(
         cls,
         Set {
-            table: RefCell::new(Table::new()),
+            table: RefCell::new(Table::new_set()),
             frozen,
             hash: Cell::new(-1),
         },
@@ -123,12 +123,7 @@ fn copy_base(vm: &Vm, s: &Value) -> Value {
     } else {
         vm.t.set.clone()
     };
-    let t = src.table.borrow();
-    let mut table = Table::with_capacity(t.len());
-    for e in t.iter() {
-        table.insert_new(e.hash, e.key.clone(), Value::NULL);
-    }
-    drop(t);
+    let table = src.table.borrow().set_copy();
     vm.alloc_builtin(
         &ty,
         Set {
@@ -640,12 +635,7 @@ fn assign_from(s: &Value, r: &Value) {
     if s.is(r) {
         return;
     }
-    let src = payload(r).table.borrow();
-    let mut table = Table::with_capacity(src.len());
-    for e in src.iter() {
-        table.insert_new(e.hash, e.key.clone(), Value::NULL);
-    }
-    drop(src);
+    let table = payload(r).table.borrow().set_copy();
     let old = std::mem::replace(&mut *payload(s).table.borrow_mut(), table);
     drop(old);
 }

@@ -8,6 +8,7 @@
 //! them, so a bad call raises CPython's `TypeError` rather than panicking.
 
 pub mod args;
+pub mod bytearray;
 pub mod bytes;
 pub mod codecs;
 
@@ -97,6 +98,7 @@ pub fn init(vm: &mut Vm) {
     }
     vm.add_staticmethod(&t, "maketrans", s_maketrans);
     bytes::init(vm);
+    bytearray::init(vm);
     crate::builtins::strfmt::init(vm);
 }
 

@@ -110,16 +110,7 @@ struct Source<'a> {
 }
 
 fn str_format(vm: &mut Vm, args: Args) -> PyResult {
-    let Some(fmt) = args
-        .pos
-        .first()
-        .cloned()
-        .filter(|v| v.kind() == Some(kinds::STR))
-    else {
-        return Err(
-            vm.type_error("descriptor 'format' for 'str' objects doesn't apply to this object")
-        );
-    };
+    let fmt = crate::builtins::str::args::recv(vm, &args, "str", kinds::STR, "format")?;
     let kw = if args.kw.is_empty() {
         None
     } else {

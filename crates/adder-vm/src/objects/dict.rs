@@ -10,6 +10,13 @@
 //! had to release the table to run Python `__eq__` can tell it must restart.
 //! This module never calls Python code; `crate::ops::dict` does the
 //! Python-aware lookups on top of `Probe`.
+//!
+//! Sets use the same API in *set mode*, where `entries` is the open-addressed
+//! slot array itself (no index table), probed like CPython's sets (nine
+//! linear probes, then perturbation) and resized at the same load factors,
+//! so that iterating a set visits its elements in the same order as CPython
+//! 3.11 does for equal hashes (e.g. sets of small ints). A free slot has a
+//! NULL key and hash 0; a deleted one (dummy) a NULL key and hash -1.
 
 use std::cell::RefCell;
 
@@ -32,7 +39,13 @@ pub struct Table {
     pub entries: Vec<Entry>,
     used: usize,
     pub version: u64,
+    /// Set mode (see the module docs); `fill` counts used + dummy slots.
+    set_mode: bool,
+    fill: usize,
 }
+
+const SET_MIN_SIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
 
 /// A resumable walk along one hash's probe sequence.
 pub struct Probe {
@@ -41,6 +54,8 @@ pub struct Probe {
     first_free: Option<usize>,
     started: bool,
     hash: i64,
+    /// Set mode: linear probes left from `pos`.
+    linear: usize,
 }
 
 pub enum Step {
@@ -53,6 +68,139 @@ pub enum Step {
 impl Table {
     pub fn new() -> Table {
         Table::default()
+    }
+    /// An empty set-mode table (see the module docs).
+    pub fn new_set() -> Table {
+        Table {
+            set_mode: true,
+            ..Table::default()
+        }
+    }
+    fn empty_slots(n: usize) -> Vec<Entry> {
+        (0..n)
+            .map(|_| Entry {
+                hash: 0,
+                key: Value::NULL,
+                value: Value::NULL,
+            })
+            .collect()
+    }
+    /// A set-mode table with the same elements, sized as CPython's set copy.
+    pub fn set_copy(&self) -> Table {
+        let mut t = Table::new_set();
+        t.set_merge(self);
+        t
+    }
+    /// Adds every element of `other` into this set-mode table, which the
+    /// caller guarantees shares none of them (typically: it is empty), the
+    /// way CPython's `set_merge` sizes and fills the table.
+    pub fn set_merge(&mut self, other: &Table) {
+        let incoming = other.len();
+        if incoming == 0 {
+            return;
+        }
+        let mask = self.entries.len().saturating_sub(1);
+        if self.entries.is_empty() || (self.fill + incoming) * 5 >= mask * 3 {
+            self.set_resize((self.used + incoming) * 2);
+        }
+        for e in other.iter() {
+            self.set_insert_clean(e.hash, e.key.clone());
+            self.used += 1;
+            self.fill += 1;
+        }
+        self.version = self.version.wrapping_add(1);
+    }
+    fn set_resize(&mut self, minused: usize) {
+        let mut size = SET_MIN_SIZE;
+        while size <= minused {
+            size <<= 1;
+        }
+        let old = std::mem::replace(&mut self.entries, Table::empty_slots(size));
+        self.fill = self.used;
+        for e in old {
+            if !e.key.is_null() {
+                self.set_insert_clean(e.hash, e.key);
+            }
+        }
+    }
+    /// Places a key known to be absent into the first free slot of its probe
+    /// sequence (right after a resize there are no dummies).
+    fn set_insert_clean(&mut self, hash: i64, key: Value) {
+        let mask = self.entries.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        let free = |e: &Entry| e.key.is_null() && e.hash != -1;
+        loop {
+            let mut found = None;
+            if free(&self.entries[i]) {
+                found = Some(i);
+            } else if i + LINEAR_PROBES <= mask {
+                found = (i + 1..=i + LINEAR_PROBES).find(|&j| free(&self.entries[j]));
+            }
+            if let Some(j) = found {
+                self.entries[j] = Entry {
+                    hash,
+                    key,
+                    value: Value::NULL,
+                };
+                return;
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    fn set_step(&self, p: &mut Probe) -> Step {
+        if self.entries.is_empty() {
+            return Step::Absent { slot: usize::MAX };
+        }
+        let mask = self.entries.len() - 1;
+        loop {
+            if !p.started {
+                p.started = true;
+                p.pos = (p.hash as u64 as usize) & mask;
+                p.linear = if p.pos + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
+            } else if p.linear > 0 {
+                p.linear -= 1;
+                p.pos += 1;
+            } else {
+                p.perturb >>= 5;
+                p.pos = (p
+                    .pos
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(p.perturb as usize))
+                    & mask;
+                p.linear = if p.pos + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
+            }
+            let e = &self.entries[p.pos];
+            if e.key.is_null() {
+                if e.hash == -1 {
+                    if p.first_free.is_none() {
+                        p.first_free = Some(p.pos);
+                    }
+                    continue;
+                }
+                return Step::Absent {
+                    slot: p.first_free.unwrap_or(p.pos),
+                };
+            }
+            if e.hash == p.hash {
+                return Step::Candidate { entry: p.pos };
+            }
+        }
     }
     pub fn with_capacity(n: usize) -> Table {
         let mut t = Table::new();
@@ -83,11 +231,15 @@ impl Table {
             first_free: None,
             started: false,
             hash,
+            linear: 0,
         }
     }
 
     /// Advances the probe to the next candidate entry or the empty slot.
     pub fn step(&self, p: &mut Probe) -> Step {
+        if self.set_mode {
+            return self.set_step(p);
+        }
         let mask = self.indices.len().wrapping_sub(1);
         if self.indices.is_empty() {
             return Step::Absent { slot: usize::MAX };
@@ -150,6 +302,10 @@ impl Table {
 
     /// Inserts a new entry (the caller established the key is absent).
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.set_mode {
+            self.set_insert(hash, key, value);
+            return;
+        }
         if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
         }
@@ -166,6 +322,35 @@ impl Table {
         self.version = self.version.wrapping_add(1);
     }
 
+    fn set_insert(&mut self, hash: i64, key: Value, value: Value) {
+        if self.entries.is_empty() {
+            self.entries = Table::empty_slots(SET_MIN_SIZE);
+        }
+        let mut p = self.probe(hash);
+        let slot = loop {
+            match self.set_step(&mut p) {
+                Step::Absent { slot } => break slot,
+                Step::Candidate { .. } => continue,
+            }
+        };
+        let reused_dummy = self.entries[slot].hash == -1;
+        self.entries[slot] = Entry { hash, key, value };
+        self.used += 1;
+        self.version = self.version.wrapping_add(1);
+        if !reused_dummy {
+            self.fill += 1;
+            let mask = self.entries.len() - 1;
+            if self.fill * 5 >= mask * 3 {
+                let minused = if self.used > 50000 {
+                    self.used * 2
+                } else {
+                    self.used * 4
+                };
+                self.set_resize(minused);
+            }
+        }
+    }
+
     /// Replaces the value of entry `ix`, returning the old one.
     pub fn replace_value(&mut self, ix: usize, value: Value) -> Value {
         std::mem::replace(&mut self.entries[ix].value, value)
@@ -173,6 +358,15 @@ impl Table {
 
     /// Removes entry `ix`, returning (key, value).
     pub fn remove_entry(&mut self, ix: usize) -> (Value, Value) {
+        if self.set_mode {
+            let e = &mut self.entries[ix];
+            let k = e.key.take();
+            let v = e.value.take();
+            e.hash = -1;
+            self.used -= 1;
+            self.version = self.version.wrapping_add(1);
+            return (k, v);
+        }
         let hash = self.entries[ix].hash;
         let mut p = self.probe(hash);
         let mask = self.indices.len() - 1;
@@ -229,6 +423,7 @@ impl Table {
     pub fn clear(&mut self) -> Vec<Entry> {
         self.indices = Vec::new();
         self.used = 0;
+        self.fill = 0;
         self.version = self.version.wrapping_add(1);
         std::mem::take(&mut self.entries)
     }

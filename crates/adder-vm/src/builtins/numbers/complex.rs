@@ -208,8 +208,8 @@ fn parse_complex(s: &str) -> Result<(f64, f64), ParseErr> {
 /// Whether a non-complex value can be a part of a complex (has `__float__` or `__index__`).
 fn is_real_number(vm: &mut Vm, v: &Value) -> bool {
     let t = vm.type_of(v);
-    if !is_heap_type(&t) {
-        return as_float(v).is_some() || is_int(v);
+    if as_float(v).is_some() || is_int(v) {
+        return true;
     }
     let (f, i) = (vm.names.__float__.clone(), vm.names.__index__.clone());
     type_lookup(&t, &f).is_some() || type_lookup(&t, &i).is_some()
@@ -463,8 +463,14 @@ fn complex_getnewargs(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.new_tuple(vec![r, i]))
 }
 fn complex_sizeof(vm: &mut Vm, args: Args) -> PyResult {
-    complex_noargs(vm, args, "__sizeof__")?;
-    Ok(vm.new_int(32))
+    let s = complex_noargs(vm, args, "__sizeof__")?;
+    // A subclass instance carries a weak-reference slot as well.
+    let extra = if vm.type_of(&s).is(&vm.t.complex) {
+        0
+    } else {
+        8
+    };
+    Ok(vm.new_int(32 + extra))
 }
 
 fn get_real(vm: &mut Vm, s: &Value) -> PyResult {

@@ -65,7 +65,8 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
         if let Some(i) = as_bigint(x) {
             return num::int_to_f64(vm, &i);
         }
-    } else {
+    }
+    {
         let n = vm.names.__float__.clone();
         if let Some(f) = type_lookup(&t, &n) {
             let r = vm.call_method_value(&f, x, vec![])?;
@@ -297,8 +298,14 @@ fn float_getnewargs(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.new_tuple(vec![f]))
 }
 fn float_sizeof(vm: &mut Vm, args: Args) -> PyResult {
-    float_noargs(vm, args, "__sizeof__")?;
-    Ok(vm.new_int(24))
+    let s = float_noargs(vm, args, "__sizeof__")?;
+    // A subclass instance carries a weak-reference slot as well.
+    let extra = if s.is_float() || vm.type_of(&s).is(&vm.t.float) {
+        0
+    } else {
+        8
+    };
+    Ok(vm.new_int(24 + extra))
 }
 fn float_is_integer(vm: &mut Vm, args: Args) -> PyResult {
     let s = float_noargs(vm, args, "is_integer")?;

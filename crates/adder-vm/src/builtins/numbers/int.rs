@@ -71,7 +71,8 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<BigInt> {
         if let Some(f) = as_float(x) {
             return adder_text::float_to_bigint(f).map_err(|e| text_error(vm, e));
         }
-    } else {
+    }
+    {
         let n = vm.names.__int__.clone();
         if let Some(f) = type_lookup(&t, &n) {
             let r = vm.call_method_value(&f, x, vec![])?;
@@ -497,7 +498,9 @@ fn int_to_bytes(vm: &mut Vm, mut args: Args) -> PyResult {
     if !signed && x.is_negative() {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if x.is_zero() {
+    // CPython needs no bytes at all for 0, nor (signed, all sign bits) for -1.
+    let minus_one = x == BigInt::from(-1);
+    let mut bytes = if x.is_zero() || (signed && minus_one) {
         Vec::new()
     } else if signed {
         x.to_signed_bytes_le()

@@ -616,10 +616,9 @@ fn list_add(vm: &mut Vm, args: Args) -> PyResult {
     let l = dunder(vm, &args, &vm.t.list.clone(), "__add__", 1)?;
     let other = &args.pos[1];
     if other.kind() != Some(kinds::LIST) {
-        return Err(vm.type_error(format!(
-            "can only concatenate list (not \"{}\") to list",
-            vm.type_name(other)
-        )));
+        // CPython raises here when called directly; NotImplemented lets the
+        // operator protocol try the right operand's `__radd__` first.
+        return Ok(vm.not_implemented.clone());
     }
     let mut v = items_of(&l).snapshot();
     v.extend(items_of(other).snapshot());
@@ -633,23 +632,27 @@ fn list_iadd(vm: &mut Vm, args: Args) -> PyResult {
     Ok(l)
 }
 
-/// The repeat count of `seq * n` called through a special method.
-pub(crate) fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> PyResult<usize> {
-    let i = vm.index(n)?;
+/// The repeat count of `seq * n` called through a special method; None
+/// when `n` has no `__index__` (NotImplemented, so that the operator
+/// protocol can still try `n.__rmul__`).
+pub(crate) fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> PyResult<Option<usize>> {
+    let Some(i) = vm.index_opt(n)? else {
+        return Ok(None);
+    };
     let Some(i) = i.to_isize() else {
         if i.sign() == num_bigint::Sign::Minus {
-            return Ok(0);
+            return Ok(Some(0));
         }
         return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
     };
     let i = i.max(0) as usize;
     if len == 0 {
-        return Ok(0);
+        return Ok(Some(0));
     }
     if i > (1usize << 40) / len {
         return Err(vm.new_exception_msg(&vm.t.memory_error.clone(), ""));
     }
-    Ok(i)
+    Ok(Some(i))
 }
 
 /// `items` repeated `n` times; MemoryError when it cannot be allocated.
@@ -670,7 +673,9 @@ pub(crate) fn repeat_items(vm: &Vm, items: &[Value], n: usize) -> PyResult<Vec<V
 fn list_mul(vm: &mut Vm, args: Args) -> PyResult {
     let l = dunder(vm, &args, &vm.t.list.clone(), "__mul__", 1)?;
     let items = items_of(&l).snapshot();
-    let n = repeat_count(vm, &args.pos[1], items.len())?;
+    let Some(n) = repeat_count(vm, &args.pos[1], items.len())? else {
+        return Ok(vm.not_implemented.clone());
+    };
     let out = repeat_items(vm, &items, n)?;
     Ok(vm.new_list(out))
 }
@@ -678,7 +683,9 @@ fn list_mul(vm: &mut Vm, args: Args) -> PyResult {
 fn list_imul(vm: &mut Vm, args: Args) -> PyResult {
     let l = dunder(vm, &args, &vm.t.list.clone(), "__imul__", 1)?;
     let list = items_of(&l);
-    let n = repeat_count(vm, &args.pos[1], list.len())?;
+    let Some(n) = repeat_count(vm, &args.pos[1], list.len())? else {
+        return Ok(vm.not_implemented.clone());
+    };
     let items = list.snapshot();
     let out = repeat_items(vm, &items, n)?;
     let old = std::mem::replace(&mut *list.items.borrow_mut(), out);

@@ -145,10 +145,9 @@ fn tuple_add(vm: &mut Vm, args: Args) -> PyResult {
     let t = dunder(vm, &args, &vm.t.tuple.clone(), "__add__", 1)?;
     let other = &args.pos[1];
     if other.kind() != Some(kinds::TUPLE) {
-        return Err(vm.type_error(format!(
-            "can only concatenate tuple (not \"{}\") to tuple",
-            vm.type_name(other)
-        )));
+        // NotImplemented (CPython raises on a direct call) so that the
+        // operator protocol can try the right operand's `__radd__`.
+        return Ok(vm.not_implemented.clone());
     }
     let mut v = items(&t).to_vec();
     v.extend(items(other).iter().cloned());
@@ -158,7 +157,9 @@ fn tuple_add(vm: &mut Vm, args: Args) -> PyResult {
 fn tuple_mul(vm: &mut Vm, args: Args) -> PyResult {
     let t = dunder(vm, &args, &vm.t.tuple.clone(), "__mul__", 1)?;
     let its = items(&t);
-    let n = super::list::repeat_count(vm, &args.pos[1], its.len())?;
+    let Some(n) = super::list::repeat_count(vm, &args.pos[1], its.len())? else {
+        return Ok(vm.not_implemented.clone());
+    };
     if n == 1 && vm.type_of(&t).is(&vm.t.tuple) {
         return Ok(t.clone());
     }

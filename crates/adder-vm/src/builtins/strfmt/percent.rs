@@ -34,18 +34,30 @@ impl Ctx {
             Some(t) => (t.items.len() as isize, 0),
             None => (-1, -2),
         };
-        let is_mapping = args.kind() != Some(kinds::TUPLE)
-            && args.kind() != Some(kinds::STR)
+        // `PyMapping_Check(args) && !PyTuple_Check(args) && !PyUnicode_Check(args)`
+        // (bytes formatting excludes bytes instead of str).
+        let excluded = match args.kind() {
+            Some(kinds::TUPLE) => true,
+            Some(kinds::STR) => !bytes,
+            Some(kinds::BYTES) => bytes,
+            _ => false,
+        };
+        let is_mapping = !excluded
             && (matches!(
                 args.kind(),
-                Some(kinds::DICT) | Some(kinds::LIST) | Some(kinds::MAPPINGPROXY)
-            ) || (args.kind() != Some(kinds::BYTES)
-                && args.kind() != Some(kinds::BYTEARRAY)
-                && {
-                    let t = vm.type_of(args);
-                    let g = vm.names.__getitem__.clone();
-                    is_heap_type(&t) && type_lookup(&t, &g).is_some()
-                }));
+                Some(
+                    kinds::DICT
+                        | kinds::LIST
+                        | kinds::MAPPINGPROXY
+                        | kinds::RANGE
+                        | kinds::BYTES
+                        | kinds::BYTEARRAY
+                )
+            ) || {
+                let t = vm.type_of(args);
+                let g = vm.names.__getitem__.clone();
+                type_lookup(&t, &g).is_some()
+            });
         Ctx {
             args: args.clone(),
             arglen,

@@ -1,0 +1,30 @@
+//! Pinned sizes of the hot object layouts (DESIGN.md: one-word values,
+//! headers of at most 16 bytes, small instances). A change that grows one of
+//! these fails to compile; shrink it or update the pin with a reason.
+
+use std::mem::size_of;
+
+use adder_object::{Header, Obj, Value};
+
+use crate::frame::Frame;
+use crate::objects::cell::Cell;
+use crate::objects::dict::Dict;
+use crate::objects::function::{Function, Method};
+use crate::objects::instance::Instance;
+use crate::objects::number::BigInt;
+use crate::objects::seq::{List, Tuple};
+use crate::objects::string::Str;
+
+const _: () = assert!(size_of::<Value>() == 8);
+const _: () = assert!(size_of::<Header>() == 16);
+// A plain instance is its header plus its inline slots (8 bytes each).
+const _: () = assert!(size_of::<Obj<Instance>>() == 16);
+const _: () = assert!(size_of::<Obj<Tuple>>() == 32);
+const _: () = assert!(size_of::<Obj<List>>() == 48);
+const _: () = assert!(size_of::<Obj<Str>>() == 48);
+const _: () = assert!(size_of::<Obj<BigInt>>() == 48);
+const _: () = assert!(size_of::<Obj<Cell>>() == 24);
+const _: () = assert!(size_of::<Obj<Method>>() == 32);
+const _: () = assert!(size_of::<Obj<Dict>>() <= 112);
+const _: () = assert!(size_of::<Obj<Function>>() <= 120);
+const _: () = assert!(size_of::<Frame>() <= 160);
