@@ -157,11 +157,16 @@ impl Vm {
                 if n + 1 > to.inline_hint.get() as usize && n < MAX_INLINE {
                     to.inline_hint.set((n + 1) as u16);
                 }
+                if n + 1 > to.attrs_seen.get() as usize {
+                    to.attrs_seen.set((n + 1) as u16);
+                }
                 return true;
             }
             // Out of inline room: learn a bigger size for future instances, go to dict mode.
             if n < MAX_INLINE {
                 to.inline_hint.set((n + 1).min(MAX_INLINE) as u16);
+                to.attrs_seen
+                    .set(to.attrs_seen.get().max((n + 1).min(MAX_INLINE) as u16));
             }
             let Some(d) = self.object_dict(obj) else {
                 return false;
@@ -432,6 +437,13 @@ impl Vm {
         value: Option<Value>,
     ) -> PyResult<()> {
         let name = match name.downcast::<Str>() {
+            Some(_)
+                if name
+                    .header()
+                    .is_some_and(|h| h.refcount() == adder_object::heap::IMMORTAL) =>
+            {
+                name.clone()
+            }
             Some(s) => {
                 let s = s.as_str().to_string();
                 self.intern(&s)

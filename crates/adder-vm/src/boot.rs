@@ -623,7 +623,8 @@ impl Vm {
             )
         };
         let modules = alloc(dict_meta, Dict::new(), 0, 0);
-        let mut interned: HashMap<Box<str>, Value> = HashMap::new();
+        let mut interned: crate::fasthash::FastMap<Box<str>, Value> =
+            crate::fasthash::FastMap::default();
         let str_meta = &t.str.downcast::<TypeObject>().unwrap().meta;
         let mut intern = |s: &str| -> Value {
             if let Some(v) = interned.get(s) {
@@ -650,6 +651,7 @@ impl Vm {
             recursion_limit: 1000,
             depth: 0,
             native_depth: 0,
+            frame_pool: Vec::new(),
             fuel: if flags.fuel == 0 {
                 u64::MAX
             } else {

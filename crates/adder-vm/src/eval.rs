@@ -39,6 +39,61 @@ enum Control {
     Error(Value),
 }
 
+/// An operand as f64 for the float fast paths: inline floats, and small
+/// ints (below 2^47 in magnitude, so exactly representable).
+#[inline(always)]
+fn as_fast_f64(v: &Value) -> Option<f64> {
+    match v.as_inline_float() {
+        Some(x) => Some(x),
+        None => v.as_small_int().map(|i| i as f64),
+    }
+}
+
+/// `a op b` when at least one side is a float (or for `/` on small ints),
+/// for the operators whose float result needs no special error handling.
+#[inline(always)]
+fn fast_float_binop(a: &Value, b: &Value, op: BinOp) -> Option<f64> {
+    if !(a.is_float() || b.is_float() || op == BinOp::TrueDiv) {
+        return None;
+    }
+    let (x, y) = (as_fast_f64(a)?, as_fast_f64(b)?);
+    match op {
+        BinOp::Add => Some(x + y),
+        BinOp::Sub => Some(x - y),
+        BinOp::Mul => Some(x * y),
+        BinOp::TrueDiv if y != 0.0 => Some(x / y),
+        _ => None,
+    }
+}
+
+/// Comparison when at least one side is a float and the other a float or
+/// small int (exact: small ints convert to f64 without rounding).
+#[inline(always)]
+fn fast_float_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+    if !(a.is_float() || b.is_float()) {
+        return None;
+    }
+    let (x, y) = (as_fast_f64(a)?, as_fast_f64(b)?);
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    })
+}
+
+/// The modification counter of a dict (u64::MAX for a non-dict mapping,
+/// which disables caching).
+#[inline(always)]
+fn dict_version(d: &Value) -> u64 {
+    match d.downcast::<Dict>() {
+        Some(dict) => dict.table.borrow().version,
+        None => u64::MAX,
+    }
+}
+
 /// What a call made from the loop still needs the loop to do.
 enum Pending {
     Frame(Box<Frame>),
@@ -179,7 +234,7 @@ impl Vm {
                     self.depth -= 1;
                     let done = f;
                     f = self.frames.pop().expect("caller frame");
-                    drop(done);
+                    self.recycle_frame(done);
                     if was_gen {
                         // The resuming instruction decides what a finished generator means.
                         let code = f.code.clone();
@@ -480,15 +535,48 @@ impl Vm {
                     }
                 }
                 Opcode::LoadGlobal => {
+                    let gv = dict_version(&f.globals);
+                    let bv = dict_version(&f.builtins);
+                    if let Some(c) = code.global_cache.borrow().get(arg as usize) {
+                        if gv != u64::MAX
+                            && c.globals == f.globals.bits()
+                            && c.globals_version == gv
+                            && c.builtins_version == bv
+                            && !c.value.is_null()
+                        {
+                            f.stack.push(c.value.clone());
+                            continue;
+                        }
+                    }
                     let name = &code.names[arg as usize];
-                    if let Some(v) = dict_get_strkey(&f.globals, name) {
-                        f.stack.push(v);
-                        continue;
+                    let v = match dict_get_strkey(&f.globals, name) {
+                        Some(v) => v,
+                        None => match dict_get_strkey(&f.builtins, name) {
+                            Some(v) => v,
+                            None => return Control::Error(self.name_error(name)),
+                        },
+                    };
+                    {
+                        let mut cache = code.global_cache.borrow_mut();
+                        if cache.len() < code.names.len() {
+                            cache.resize(
+                                code.names.len(),
+                                crate::objects::function::GlobalCache {
+                                    globals: 0,
+                                    globals_version: 0,
+                                    builtins_version: 0,
+                                    value: Value::NULL,
+                                },
+                            );
+                        }
+                        cache[arg as usize] = crate::objects::function::GlobalCache {
+                            globals: f.globals.bits(),
+                            globals_version: gv,
+                            builtins_version: bv,
+                            value: v.clone(),
+                        };
                     }
-                    match dict_get_strkey(&f.builtins, name) {
-                        Some(v) => f.stack.push(v),
-                        None => return Control::Error(self.name_error(name)),
-                    }
+                    f.stack.push(v);
                 }
                 Opcode::StoreGlobal => {
                     let v = f.stack.pop().unwrap();
@@ -534,6 +622,10 @@ impl Vm {
                     let n = f.stack.len();
                     let first = n - argc - 2;
                     if f.stack[first].is_null() {
+                        if let Some(fr) = self.fast_frame(f, first + 1, argc) {
+                            f.stack.pop();
+                            return Control::Call(fr);
+                        }
                         let mut args: Vec<Value> = f.stack.drain(first + 2..).collect();
                         let callee = f.stack.pop().unwrap();
                         f.stack.pop();
@@ -544,6 +636,9 @@ impl Vm {
                             Err(e) => return Control::Error(e),
                         }
                     } else {
+                        if let Some(fr) = self.fast_frame(f, first, argc + 1) {
+                            return Control::Call(fr);
+                        }
                         let args: Vec<Value> = f.stack.drain(first + 1..).collect();
                         let callee = f.stack.pop().unwrap();
                         match self.call_from_loop(&callee, args, Vec::new()) {
@@ -555,6 +650,9 @@ impl Vm {
                 }
                 Opcode::Call => {
                     let n = f.stack.len();
+                    if let Some(fr) = self.fast_frame(f, n - arg as usize - 1, arg as usize) {
+                        return Control::Call(fr);
+                    }
                     let args: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
                     let callee = f.stack.pop().unwrap();
                     match self.call_from_loop(&callee, args, Vec::new()) {
@@ -609,6 +707,12 @@ impl Vm {
                 Opcode::BinarySubscr => {
                     let key = f.stack.pop().unwrap();
                     let container = f.stack.pop().unwrap();
+                    if let Some(i) = key.as_small_int() {
+                        if let Some(v) = self.fast_index(&container, i) {
+                            f.stack.push(v);
+                            continue;
+                        }
+                    }
                     let v = tri!(self.getitem(&container, &key));
                     f.stack.push(v);
                 }
@@ -616,6 +720,25 @@ impl Vm {
                     let key = f.stack.pop().unwrap();
                     let container = f.stack.pop().unwrap();
                     let v = f.stack.pop().unwrap();
+                    if let (Some(i), true) =
+                        (key.as_small_int(), self.is_exact(&container, &self.t.list))
+                    {
+                        let l = container.downcast::<List>().unwrap();
+                        let old = {
+                            let mut items = l.items.borrow_mut();
+                            let n = items.len() as i64;
+                            let j = if i < 0 { i + n } else { i };
+                            if (0..n).contains(&j) {
+                                Some(std::mem::replace(&mut items[j as usize], v.clone()))
+                            } else {
+                                None
+                            }
+                        };
+                        if let Some(old) = old {
+                            drop(old);
+                            continue;
+                        }
+                    }
                     tri!(self.setitem(&container, key, v));
                 }
                 Opcode::DeleteSubscr => {
@@ -656,6 +779,10 @@ impl Vm {
                             continue;
                         }
                     }
+                    if let Some(r) = fast_float_binop(&a, &b, bop) {
+                        f.stack.push(self.new_float(r));
+                        continue;
+                    }
                     let r = tri!(self.binary_op(&a, &b, bop, inplace));
                     f.stack.push(r);
                 }
@@ -674,6 +801,10 @@ impl Vm {
                             CmpOp::Gt => x > y,
                             CmpOp::Ge => x >= y,
                         };
+                        f.stack.push(Value::from_bool(r));
+                        continue;
+                    }
+                    if let Some(r) = fast_float_compare(&a, &b, cop) {
                         f.stack.push(Value::from_bool(r));
                         continue;
                     }
@@ -734,7 +865,7 @@ impl Vm {
                     let v = f.stack.pop().unwrap();
                     let n = f.stack.len();
                     if let Some(l) = f.stack[n - arg as usize].downcast::<List>() {
-                        l.items.borrow_mut().push(v);
+                        l.push(v);
                     }
                 }
                 Opcode::SetAdd => {
@@ -836,6 +967,19 @@ impl Vm {
                 }
                 Opcode::UnpackSequence => {
                     let seq = f.stack.pop().unwrap();
+                    if let Some(t) = seq.downcast::<Tuple>() {
+                        if t.items.len() == arg as usize && self.is_exact(&seq, &self.t.tuple) {
+                            f.stack.extend(t.items.iter().rev().cloned());
+                            continue;
+                        }
+                    }
+                    if let Some(l) = seq.downcast::<List>() {
+                        let items = l.items.borrow();
+                        if items.len() == arg as usize && self.is_exact(&seq, &self.t.list) {
+                            f.stack.extend(items.iter().rev().cloned());
+                            continue;
+                        }
+                    }
                     let items = tri!(self.unpack(&seq, arg as usize));
                     f.stack.extend(items.into_iter().rev());
                 }
@@ -1323,6 +1467,124 @@ impl Vm {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.exc_matches(&e, &self.t.key_error.clone()) => Ok(None),
             Err(e) => Err(e),
+        }
+    }
+
+    /// Whether `v`'s class is exactly `t` (no reference count traffic).
+    #[inline(always)]
+    pub fn is_exact(&self, v: &Value, t: &Value) -> bool {
+        match (v.header(), t.header()) {
+            (Some(h), Some(th)) => std::ptr::eq(h.class_header(), th),
+            _ => false,
+        }
+    }
+
+    /// `container[i]` for an exact list or tuple and an in-range small int.
+    #[inline(always)]
+    fn fast_index(&self, container: &Value, i: i64) -> Option<Value> {
+        if let Some(l) = container.downcast::<List>() {
+            if !self.is_exact(container, &self.t.list) {
+                return None;
+            }
+            let items = l.items.borrow();
+            let n = items.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            return if (0..n).contains(&j) {
+                Some(items[j as usize].clone())
+            } else {
+                None
+            };
+        }
+        if let Some(t) = container.downcast::<Tuple>() {
+            if !self.is_exact(container, &self.t.tuple) {
+                return None;
+            }
+            let n = t.items.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            return if (0..n).contains(&j) {
+                Some(t.items[j as usize].clone())
+            } else {
+                None
+            };
+        }
+        None
+    }
+
+    /// The frame for calling the plain Python function at `f.stack[callee]`
+    /// with the `argc` values above it as exact positional arguments, moving
+    /// them straight into the new frame's locals and popping the callee and
+    /// arguments; None (and nothing popped) when the call needs the general
+    /// path (defaults, keywords, `*args`, cells, generators...).
+    fn fast_frame(&mut self, f: &mut Frame, callee: usize, argc: usize) -> Option<Box<Frame>> {
+        let fv = f.stack[callee].clone();
+        let func = fv.downcast::<Function>()?;
+        let code = func.code();
+        let co = &code.code;
+        let slow = adder_bytecode::flags::VARARGS
+            | adder_bytecode::flags::VARKEYWORDS
+            | adder_bytecode::flags::GENERATOR
+            | adder_bytecode::flags::COROUTINE
+            | adder_bytecode::flags::ASYNC_GENERATOR;
+        if co.argcount as usize != argc
+            || co.flags & slow != 0
+            || co.kwonlyargcount != 0
+            || !co.cellvars.is_empty()
+        {
+            return None;
+        }
+        let nlocals = co.varnames.len();
+        let stacksize = co.stacksize as usize;
+        let mut fr = self.alloc_frame();
+        fr.fast.reserve(nlocals + co.freevars.len());
+        fr.fast.extend(f.stack.drain(callee + 1..));
+        fr.fast.resize_with(nlocals, || Value::NULL);
+        if let Some(cl) = func.closure.downcast::<Tuple>() {
+            fr.fast.extend(cl.items.iter().cloned());
+        }
+        fr.stack.reserve(stacksize);
+        fr.code = func.code.clone();
+        fr.globals = func.globals.clone();
+        fr.builtins = func.builtins.clone();
+        f.stack.pop();
+        fr.func = fv;
+        Some(fr)
+    }
+
+    /// A cleared frame, reusing a recycled one (and its vectors) if possible.
+    pub fn alloc_frame(&mut self) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(fr) => fr,
+            None => Box::new(Frame {
+                code: Value::NULL,
+                func: Value::NULL,
+                ip: 0,
+                lasti: 0,
+                stack: Vec::new(),
+                fast: Vec::new(),
+                globals: Value::NULL,
+                builtins: Value::NULL,
+                locals: Value::NULL,
+                gen: Value::NULL,
+                boundary: false,
+            }),
+        }
+    }
+
+    /// Returns a finished frame to the pool (its references are dropped now).
+    pub fn recycle_frame(&mut self, mut fr: Box<Frame>) {
+        fr.stack.clear();
+        fr.fast.clear();
+        fr.code = Value::NULL;
+        fr.func = Value::NULL;
+        fr.globals = Value::NULL;
+        fr.builtins = Value::NULL;
+        fr.locals = Value::NULL;
+        fr.gen = Value::NULL;
+        fr.ip = 0;
+        fr.lasti = 0;
+        fr.boundary = false;
+        if self.frame_pool.len() < 64 && fr.fast.capacity() <= 256 && fr.stack.capacity() <= 256 {
+            self.frame_pool.push(fr);
         }
     }
 

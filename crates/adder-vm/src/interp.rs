@@ -165,6 +165,7 @@ impl Vm {
                 consts: consts.into_boxed_slice(),
                 names: names.into_boxed_slice(),
                 varnames: varnames.into_boxed_slice(),
+                global_cache: std::cell::RefCell::new(Vec::new()),
             },
         )
     }

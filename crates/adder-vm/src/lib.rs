@@ -9,6 +9,7 @@ pub mod boot;
 pub mod builtins;
 pub mod call;
 pub mod eval;
+pub mod fasthash;
 pub mod frame;
 pub mod import;
 pub mod interp;

@@ -37,8 +37,43 @@ pub fn is_subtype(t: &Value, base: &Value) -> bool {
 }
 
 /// Finds `name` (a str) along the MRO of type `t`, without calling Python.
+/// Lookups of interned names are cached per type (see `TypeObject::version`).
 pub fn type_lookup(t: &Value, name: &Value) -> Option<Value> {
     let to = t.downcast::<TypeObject>()?;
+    let interned = name
+        .header()
+        .is_some_and(|h| h.refcount() == adder_object::heap::IMMORTAL);
+    if !interned {
+        return type_lookup_uncached(to, name);
+    }
+    let key = name.bits();
+    let mro = to.mro.borrow();
+    if let Some(e) = to.lookup_cache.borrow().get(&key) {
+        if e.versions.len() == mro.len()
+            && mro.iter().zip(e.versions.iter()).all(|(c, v)| {
+                c.downcast::<TypeObject>()
+                    .is_some_and(|ct| ct.version.get() == *v)
+            })
+        {
+            return e.value.clone();
+        }
+    }
+    let value = type_lookup_uncached(to, name);
+    let versions: Box<[u32]> = mro
+        .iter()
+        .map(|c| c.downcast::<TypeObject>().map_or(0, |ct| ct.version.get()))
+        .collect();
+    to.lookup_cache.borrow_mut().insert(
+        key,
+        crate::objects::types::CacheEntry {
+            value: value.clone(),
+            versions,
+        },
+    );
+    value
+}
+
+fn type_lookup_uncached(to: &TypeObject, name: &Value) -> Option<Value> {
     let mro = to.mro.borrow();
     for c in mro.iter() {
         if let Some(ct) = c.downcast::<TypeObject>() {

@@ -795,6 +795,11 @@ impl Vm {
             Some(kinds::SET) => (IterKind::SetKeys, self.t.set_iterator.clone()),
             Some(kinds::RANGE) => {
                 let it = self.new_iter(IterKind::Range, v.clone(), &self.t.range_iterator.clone());
+                let n = crate::ops::range_len(v.downcast::<crate::objects::seq::Range>().unwrap());
+                it.downcast::<Iter>()
+                    .unwrap()
+                    .len
+                    .set(n.to_usize().unwrap_or(usize::MAX));
                 return Ok(it);
             }
             Some(kinds::DICTVIEW) => {

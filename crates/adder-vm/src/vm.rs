@@ -197,7 +197,7 @@ pub struct Vm {
     pub not_implemented: Value,
     pub ellipsis: Value,
     pub empty_tuple: Value,
-    pub interned: HashMap<Box<str>, Value>,
+    pub interned: crate::fasthash::FastMap<Box<str>, Value>,
     /// The `builtins` module's dict.
     pub builtins: Value,
     pub builtins_module: Value,
@@ -214,6 +214,8 @@ pub struct Vm {
     pub native_depth: usize,
     /// Loop back-edges and calls left before execution stops (fuzzing, sandbox).
     pub fuel: u64,
+    /// Finished frames kept for reuse (with their vectors' capacity).
+    pub frame_pool: Vec<Box<Frame>>,
     /// The error being unwound is a re-raise: do not add a traceback entry.
     pub reraising: bool,
     /// Objects whose repr is being computed (recursion guard).
@@ -331,7 +333,17 @@ impl Vm {
         let to = ty
             .downcast::<TypeObject>()
             .expect("alloc_instance: not a type");
-        let cap = to.nslots.get() + (to.inline_hint.get() as usize).max(1);
+        // Slack tracking: the first instances get room to grow; later ones
+        // exactly as many slots as instances of this class have needed.
+        let made = to.instances_made.get().saturating_add(1);
+        to.instances_made.set(made);
+        let learned = to.attrs_seen.get() as usize;
+        let inline = if made > 8 {
+            learned
+        } else {
+            (to.inline_hint.get() as usize).max(learned)
+        };
+        let cap = to.nslots.get() + inline.max(1);
         alloc(&to.root_shape.meta, Instance, cap, 0)
     }
 
@@ -514,8 +526,12 @@ pub fn make_type(
         flags: std::cell::Cell::new(flags),
         layout,
         inline_hint: std::cell::Cell::new(4),
+        attrs_seen: std::cell::Cell::new(0),
+        instances_made: std::cell::Cell::new(0),
         nslots: std::cell::Cell::new(0),
         native_new: std::cell::Cell::new(None),
+        version: std::cell::Cell::new(0),
+        lookup_cache: std::cell::RefCell::new(crate::fasthash::FastMap::default()),
         doc: None,
     };
     let meta: &Meta = match metatype {

@@ -7,7 +7,7 @@
 
 use adder_object::Value;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
+use num_traits::Signed;
 
 use crate::kinds;
 use crate::objects::dict::Dict;
@@ -125,16 +125,24 @@ pub fn iter_next(vm: &mut Vm, _itv: &Value, it: &Iter) -> PyResult<Option<Value>
         }
         IterKind::Range => {
             let r = src.downcast::<Range>().unwrap();
-            let n = crate::ops::range_len(r);
-            if BigInt::from(pos) >= n {
+            // `len` was set when the iterator was made (usize::MAX: too long).
+            let n = it.len.get();
+            if n != usize::MAX {
+                if pos >= n {
+                    return exhaust(it);
+                }
+                it.pos.set(pos + 1);
+                if let (Some(a), Some(s)) = (r.values[0].as_small_int(), r.values[2].as_small_int())
+                {
+                    // Every element lies between start and stop, so it fits.
+                    return Ok(Some(vm.new_int(a + s * pos as i64)));
+                }
+                return Ok(Some(vm.new_bigint(&r.start + &r.step * BigInt::from(pos))));
+            }
+            if BigInt::from(pos) >= crate::ops::range_len(r) {
                 return exhaust(it);
             }
             it.pos.set(pos + 1);
-            if let (Some(a), Some(s)) = (r.start.to_i64(), r.step.to_i64()) {
-                if let Some(v) = s.checked_mul(pos as i64).and_then(|x| x.checked_add(a)) {
-                    return Ok(Some(vm.new_int(v)));
-                }
-            }
             Ok(Some(vm.new_bigint(&r.start + &r.step * BigInt::from(pos))))
         }
         IterKind::Callable => {

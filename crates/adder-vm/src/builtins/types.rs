@@ -34,6 +34,7 @@ impl Vm {
         n.header().unwrap().make_immortal();
         let key = self.intern(name);
         dict_set_strkey(self.type_obj(ty).dict(), key, n);
+        self.type_obj(ty).dict_modified();
     }
     pub fn add_getset(
         &mut self,
@@ -53,10 +54,12 @@ impl Vm {
         );
         let key = self.intern(name);
         dict_set_strkey(self.type_obj(ty).dict(), key, gs);
+        self.type_obj(ty).dict_modified();
     }
     pub fn add_attr(&mut self, ty: &Value, name: &str, v: Value) {
         let key = self.intern(name);
         dict_set_strkey(self.type_obj(ty).dict(), key, v);
+        self.type_obj(ty).dict_modified();
     }
     /// Sets the native constructor: called as `f(vm, [cls, *args], kw)`.
     pub fn set_new(&mut self, ty: &Value, f: NativeFn) {
@@ -381,6 +384,7 @@ pub fn new_class(
             vm.call_method_value(&f, &v, vec![t.clone(), k.clone()])?;
         }
     }
+    vm.type_obj(&t).dict_modified();
     Ok(t)
 }
 
@@ -768,6 +772,7 @@ pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Opt
             let d = vm.new_dict();
             let an = vm.names.__annotations__.clone();
             dict_set_strkey(to.dict(), an, d.clone());
+            to.dict_modified();
             d
         }
         _ => return Ok(None),
@@ -829,6 +834,7 @@ pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>
         }
         _ => {}
     }
+    to.dict_modified();
     match value {
         Some(v) => dict_set_strkey(to.dict(), name.clone(), v),
         None => {

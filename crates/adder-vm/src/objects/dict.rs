@@ -353,6 +353,8 @@ impl Table {
 
     /// Replaces the value of entry `ix`, returning the old one.
     pub fn replace_value(&mut self, ix: usize, value: Value) -> Value {
+        // Rebinding counts as a change: lookup caches key on `version`.
+        self.version = self.version.wrapping_add(1);
         std::mem::replace(&mut self.entries[ix].value, value)
     }
 

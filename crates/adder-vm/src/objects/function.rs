@@ -19,6 +19,18 @@ pub struct Code {
     pub consts: Box<[Value]>,
     pub names: Box<[Value]>,
     pub varnames: Box<[Value]>,
+    /// `LoadGlobal` results per name index, valid while the globals and
+    /// builtins dicts are the same objects at the same versions.
+    pub global_cache: std::cell::RefCell<Vec<GlobalCache>>,
+}
+
+/// One cached global lookup (see `Code::global_cache`).
+#[derive(Clone)]
+pub struct GlobalCache {
+    pub globals: u64,
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub value: Value,
 }
 payload!(Code, kinds::CODE, "code", traverse(self, visit) {
     for v in self.consts.iter() { visit(v) }

@@ -38,6 +38,11 @@ pub mod tflags {
     pub const HAS_DEL: u32 = 2048;
 }
 
+pub struct CacheEntry {
+    pub value: Option<Value>,
+    pub versions: Box<[u32]>,
+}
+
 pub struct TypeObject {
     pub meta: Meta,
     pub root_shape: Box<Shape>,
@@ -52,10 +57,19 @@ pub struct TypeObject {
     pub layout: u8,
     /// Inline slot count for new instances (learned from earlier instances).
     pub inline_hint: Cell<u16>,
+    /// Most inline attributes any instance has acquired (slack tracking: once
+    /// `instances_made` passes a few, new instances get exactly this many slots).
+    pub attrs_seen: Cell<u16>,
+    pub instances_made: Cell<u32>,
     /// Number of `__slots__` slots instances carry before shape slots.
     pub nslots: Cell<usize>,
     /// Native constructor (`__new__` of a builtin type), if any.
     pub native_new: Cell<Option<NativeFn>>,
+    /// Bumped on every change to this type's namespace (`dict_modified`).
+    pub version: Cell<u32>,
+    /// MRO lookups by interned name, valid while the versions of every
+    /// class on the MRO still equal the ones recorded in the entry.
+    pub lookup_cache: RefCell<crate::fasthash::FastMap<u64, CacheEntry>>,
     pub doc: Option<&'static str>,
 }
 payload!(TypeObject, kinds::TYPE, "type", traverse(self, visit) {
@@ -64,6 +78,11 @@ payload!(TypeObject, kinds::TYPE, "type", traverse(self, visit) {
 });
 
 impl TypeObject {
+    /// Records a change to the namespace: invalidates lookup caches of this
+    /// type and of every subclass (their entries record this version).
+    pub fn dict_modified(&self) {
+        self.version.set(self.version.get().wrapping_add(1));
+    }
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0
     }

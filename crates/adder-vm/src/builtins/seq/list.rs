@@ -105,7 +105,7 @@ fn list_init(vm: &mut Vm, args: Args) -> PyResult {
 fn list_append(vm: &mut Vm, args: Args) -> PyResult {
     let l = self_list(vm, &args, "append")?;
     let x = onearg(vm, &args, "list.append")?;
-    items_of(&l).items.borrow_mut().push(x);
+    items_of(&l).push(x);
     Ok(Value::NONE)
 }
 
