@@ -36,6 +36,9 @@ pub fn is_subtype(t: &Value, base: &Value) -> bool {
     }
 }
 
+/// Entries per type in the direct-mapped lookup cache (a power of two).
+const LOOKUP_CACHE_SIZE: usize = 32;
+
 /// Finds `name` (a str) along the MRO of type `t`, without calling Python.
 /// Lookups of interned names are cached per type (see `TypeObject::version`).
 pub fn type_lookup(t: &Value, name: &Value) -> Option<Value> {
@@ -47,8 +50,9 @@ pub fn type_lookup(t: &Value, name: &Value) -> Option<Value> {
         return type_lookup_uncached(to, name);
     }
     let key = name.bits();
+    let slot = ((key >> 4) as usize) & (LOOKUP_CACHE_SIZE - 1);
     let mro = to.mro.borrow();
-    if let Some(e) = to.lookup_cache.borrow().get(&key) {
+    if let Some(e) = to.lookup_cache.borrow().get(slot).filter(|e| e.key == key) {
         if e.versions.len() == mro.len()
             && mro.iter().zip(e.versions.iter()).all(|(c, v)| {
                 c.downcast::<TypeObject>()
@@ -63,13 +67,15 @@ pub fn type_lookup(t: &Value, name: &Value) -> Option<Value> {
         .iter()
         .map(|c| c.downcast::<TypeObject>().map_or(0, |ct| ct.version.get()))
         .collect();
-    to.lookup_cache.borrow_mut().insert(
+    let mut cache = to.lookup_cache.borrow_mut();
+    if cache.is_empty() {
+        cache.resize_with(LOOKUP_CACHE_SIZE, Default::default);
+    }
+    cache[slot] = crate::objects::types::CacheEntry {
         key,
-        crate::objects::types::CacheEntry {
-            value: value.clone(),
-            versions,
-        },
-    );
+        value: value.clone(),
+        versions,
+    };
     value
 }
 

@@ -531,7 +531,7 @@ pub fn make_type(
         nslots: std::cell::Cell::new(0),
         native_new: std::cell::Cell::new(None),
         version: std::cell::Cell::new(0),
-        lookup_cache: std::cell::RefCell::new(crate::fasthash::FastMap::default()),
+        lookup_cache: std::cell::RefCell::new(Vec::new()),
         doc: None,
     };
     let meta: &Meta = match metatype {

@@ -38,7 +38,10 @@ pub mod tflags {
     pub const HAS_DEL: u32 = 2048;
 }
 
+#[derive(Default)]
 pub struct CacheEntry {
+    /// The interned name's bits (0: empty).
+    pub key: u64,
     pub value: Option<Value>,
     pub versions: Box<[u32]>,
 }
@@ -69,7 +72,8 @@ pub struct TypeObject {
     pub version: Cell<u32>,
     /// MRO lookups by interned name, valid while the versions of every
     /// class on the MRO still equal the ones recorded in the entry.
-    pub lookup_cache: RefCell<crate::fasthash::FastMap<u64, CacheEntry>>,
+    /// Direct-mapped by the name's address; allocated on first lookup.
+    pub lookup_cache: RefCell<Vec<CacheEntry>>,
     pub doc: Option<&'static str>,
 }
 payload!(TypeObject, kinds::TYPE, "type", traverse(self, visit) {
