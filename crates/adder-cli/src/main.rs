@@ -136,21 +136,6 @@ fn parse(args: &[String], cfg: &mut Config, host: &NativeHost) -> Result<Program
     Ok(Program::Stdin)
 }
 
-fn read_file(host: &dyn Host, path: &str) -> adder_host::HostResult<Vec<u8>> {
-    let flags = adder_host::OpenFlags {
-        read: true,
-        write: false,
-        append: false,
-        create: false,
-        truncate: false,
-        exclusive: false,
-    };
-    let fd = host.open(path.as_bytes(), flags, 0)?;
-    let r = adder_host::read_to_end(host, fd);
-    let _ = host.close(fd);
-    r
-}
-
 fn dirname(path: &str) -> String {
     match path.rfind('/') {
         Some(0) => "/".to_string(),
@@ -214,7 +199,7 @@ fn run(host: Rc<NativeHost>) -> i32 {
     match program {
         Program::Command(c) => interp.run_main_source(&c, "<string>"),
         Program::Module(m) => interp.run_main_module(&m),
-        Program::File(f) => match read_file(&*host, &f) {
+        Program::File(f) => match adder_host::read_file(&*host, f.as_bytes()) {
             Ok(bytes) => {
                 // Like CPython, the main script's code carries an absolute path.
                 let abs = if f.starts_with('/') {

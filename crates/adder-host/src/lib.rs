@@ -180,6 +180,22 @@ pub fn write_all(host: &dyn Host, fd: Fd, mut buf: &[u8]) -> HostResult<()> {
     Ok(())
 }
 
+/// Reads a whole file through `host` (open for reading, read to end, close).
+pub fn read_file(host: &dyn Host, path: &[u8]) -> HostResult<Vec<u8>> {
+    let flags = OpenFlags {
+        read: true,
+        write: false,
+        append: false,
+        create: false,
+        truncate: false,
+        exclusive: false,
+    };
+    let fd = host.open(path, flags, 0)?;
+    let r = read_to_end(host, fd);
+    let _ = host.close(fd);
+    r
+}
+
 /// Reads `fd` through `host` until end of file.
 pub fn read_to_end(host: &dyn Host, fd: Fd) -> HostResult<Vec<u8>> {
     let mut out = Vec::new();

@@ -259,32 +259,9 @@ fn is_file(vm: &Vm, path: &str) -> bool {
 }
 
 pub fn read_file(vm: &mut Vm, path: &str) -> PyResult<Vec<u8>> {
-    let flags = adder_host::OpenFlags {
-        read: true,
-        write: false,
-        append: false,
-        create: false,
-        truncate: false,
-        exclusive: false,
-    };
     let host = vm.host.clone();
-    let fd = host
-        .open(path.as_bytes(), flags, 0)
-        .map_err(|e| crate::builtins::exceptions::os_error(vm, &e, Some(path)))?;
-    let mut out = Vec::new();
-    let mut buf = vec![0u8; 65536];
-    loop {
-        match host.read(fd, &mut buf) {
-            Ok(0) => break,
-            Ok(n) => out.extend_from_slice(&buf[..n]),
-            Err(e) => {
-                let _ = host.close(fd);
-                return Err(crate::builtins::exceptions::os_error(vm, &e, Some(path)));
-            }
-        }
-    }
-    let _ = host.close(fd);
-    Ok(out)
+    adder_host::read_file(&*host, path.as_bytes())
+        .map_err(|e| crate::builtins::exceptions::os_error(vm, &e, Some(path)))
 }
 
 fn exec_module_file(

@@ -866,21 +866,26 @@ impl Vm {
         }
     }
 
-    pub fn set_contains(&mut self, s: &Value, key: &Value) -> PyResult<bool> {
-        let h = match self.hash(key) {
-            Ok(h) => h,
+    /// The hash of a set-membership key. An unhashable `set` key is looked
+    /// up as the equal frozenset (`{1} in set_of_frozensets`), as CPython does:
+    /// then `Err(Ok(frozenset))` asks the caller to retry with it.
+    fn set_key_hash(&mut self, key: &Value) -> PyResult<Result<i64, Value>> {
+        match self.hash(key) {
+            Ok(h) => Ok(Ok(h)),
             Err(e) => {
-                // `{1} in set_of_frozensets`: a set key is looked up as a frozenset.
                 if key.kind() == Some(kinds::SET) {
-                    let fs = crate::builtins::set::make_set(
-                        self,
-                        key.downcast::<Set>().unwrap().keys(),
-                        true,
-                    )?;
-                    return self.set_contains(s, &fs);
+                    let keys = key.downcast::<Set>().unwrap().keys();
+                    return Ok(Err(crate::builtins::set::make_set(self, keys, true)?));
                 }
-                return Err(e);
+                Err(e)
             }
+        }
+    }
+
+    pub fn set_contains(&mut self, s: &Value, key: &Value) -> PyResult<bool> {
+        let h = match self.set_key_hash(key)? {
+            Ok(h) => h,
+            Err(fs) => return self.set_contains(s, &fs),
         };
         let set = s.downcast::<Set>().expect("set_contains on a set");
         Ok(self.table_find(&set.table, key, h)?.is_some())
@@ -896,19 +901,9 @@ impl Vm {
     }
 
     pub fn set_discard(&mut self, s: &Value, key: &Value) -> PyResult<bool> {
-        let h = match self.hash(key) {
+        let h = match self.set_key_hash(key)? {
             Ok(h) => h,
-            Err(e) => {
-                if key.kind() == Some(kinds::SET) {
-                    let fs = crate::builtins::set::make_set(
-                        self,
-                        key.downcast::<Set>().unwrap().keys(),
-                        true,
-                    )?;
-                    return self.set_discard(s, &fs);
-                }
-                return Err(e);
-            }
+            Err(fs) => return self.set_discard(s, &fs),
         };
         let set = s.downcast::<Set>().expect("set_discard on a set");
         match self.table_find(&set.table, key, h)? {

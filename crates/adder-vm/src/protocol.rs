@@ -14,7 +14,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use crate::kinds;
 use crate::num::{self, as_bigint, as_float};
 use crate::objects::dict::Dict;
-use crate::objects::iter::{GenState, Generator, Iter, IterKind};
+use crate::objects::iter::{Generator, Iter, IterKind};
 use crate::objects::misc::{DictView, ViewKind};
 use crate::objects::number::Complex;
 use crate::objects::seq::{List, Slice, Tuple};
@@ -1016,21 +1016,8 @@ impl Vm {
         let Some(fr) = self.gen_frame_for_resume(genv, value)? else {
             return Ok(Err(Value::NONE));
         };
-        match self.run(fr) {
-            Ok(crate::eval::Exit::Yield(v, fr)) => {
-                gen.frame.replace(Some(fr));
-                gen.state.set(GenState::Suspended);
-                Ok(Ok(v))
-            }
-            Ok(crate::eval::Exit::Return(v)) => {
-                gen.state.set(GenState::Finished);
-                Ok(Err(v))
-            }
-            Err(e) => {
-                gen.state.set(GenState::Finished);
-                Err(e)
-            }
-        }
+        let r = self.run(fr);
+        crate::builtins::generators::finish(self, gen, r)
     }
 }
 

@@ -138,7 +138,8 @@ fn close_sub(vm: &mut Vm, sub: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn finish(
+/// Stores a generator's frame back after a run, or marks it finished.
+pub(crate) fn finish(
     vm: &mut Vm,
     gen: &Generator,
     r: PyResult<crate::eval::Exit>,

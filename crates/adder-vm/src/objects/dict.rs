@@ -45,6 +45,17 @@ pub struct Table {
 }
 
 const SET_MIN_SIZE: usize = 8;
+
+/// The next slot of an open-addressing probe sequence (the recurrence CPython
+/// uses for dicts and sets): `perturb` feeds the hash's high bits in.
+#[inline(always)]
+fn next_probe(pos: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= 5;
+    (pos.wrapping_mul(5)
+        .wrapping_add(1)
+        .wrapping_add(*perturb as usize))
+        & mask
+}
 const LINEAR_PROBES: usize = 9;
 
 /// A resumable walk along one hash's probe sequence.
@@ -145,12 +156,7 @@ impl Table {
                 };
                 return;
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_probe(i, &mut perturb, mask);
         }
     }
 
@@ -172,13 +178,7 @@ impl Table {
                 p.linear -= 1;
                 p.pos += 1;
             } else {
-                p.perturb >>= 5;
-                p.pos = (p
-                    .pos
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(p.perturb as usize))
-                    & mask;
+                p.pos = next_probe(p.pos, &mut p.perturb, mask);
                 p.linear = if p.pos + LINEAR_PROBES <= mask {
                     LINEAR_PROBES
                 } else {
@@ -249,13 +249,7 @@ impl Table {
                 p.started = true;
                 p.pos = (p.hash as u64 as usize) & mask;
             } else {
-                p.perturb >>= 5;
-                p.pos = (p
-                    .pos
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(p.perturb as usize))
-                    & mask;
+                p.pos = next_probe(p.pos, &mut p.perturb, mask);
             }
             match self.indices[p.pos] {
                 EMPTY => {
@@ -411,12 +405,7 @@ impl Table {
             let mut pos = (e.hash as u64 as usize) & mask;
             let mut perturb = e.hash as u64;
             while self.indices[pos] != EMPTY {
-                perturb >>= 5;
-                pos = (pos
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(perturb as usize))
-                    & mask;
+                pos = next_probe(pos, &mut perturb, mask);
             }
             self.indices[pos] = ix as u32;
         }
