@@ -165,6 +165,12 @@ pub trait Host {
     fn exit(&self, code: i32) -> !;
     /// Peak resident set size, for benchmarks.
     fn max_rss_bytes(&self) -> Option<u64>;
+    /// Physical memory the interpreter may count on (bounds single
+    /// allocations, which must fail with MemoryError rather than get the
+    /// process killed); None when unknown.
+    fn memory_total(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// Writes all of `buf` to `fd` through `host`, retrying short writes.

@@ -1536,8 +1536,11 @@ impl Vm {
         let stacksize = co.stacksize as usize;
         let mut fr = self.alloc_frame();
         fr.fast.reserve(nlocals + co.freevars.len());
-        fr.fast.extend(f.stack.drain(callee + 1..));
         fr.fast.resize_with(nlocals, || Value::NULL);
+        // Pop the arguments straight into their slots (cheaper than a Drain).
+        for slot in fr.fast[..argc].iter_mut().rev() {
+            *slot = f.stack.pop().expect("argument on the stack");
+        }
         if let Some(cl) = func.closure.downcast::<Tuple>() {
             fr.fast.extend(cl.items.iter().cloned());
         }

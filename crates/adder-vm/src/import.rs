@@ -401,11 +401,7 @@ pub fn run_module_as_main(vm: &mut Vm, name: &str) -> PyResult<()> {
             return run_file_as_main(vm, &file, name, &pkg);
         }
     }
-    let e = vm.new_exception_msg(
-        &vm.t.module_not_found_error.clone(),
-        format!("No module named {name}"),
-    );
-    Err(e)
+    Err(not_found(vm, name, false))
 }
 
 fn run_file_as_main(vm: &mut Vm, file: &str, _spec_name: &str, package: &str) -> PyResult<()> {

@@ -77,6 +77,29 @@ impl Interpreter {
     /// `-m module`: runs a module found on sys.path as `__main__`.
     pub fn run_main_module(&mut self, name: &str) -> i32 {
         let r = crate::import::run_module_as_main(&mut self.vm, name);
+        // Like CPython, a missing main module is reported in one line.
+        if let Err(e) = &r {
+            let mnf = self.vm.t.module_not_found_error.clone();
+            let is_main = self.vm.getattr_str(e, "name").ok().and_then(|n| {
+                n.downcast::<crate::objects::string::Str>()
+                    .map(|s| s.as_str() == name)
+            });
+            if self.vm.exc_matches(e, &mnf) && is_main == Some(true) {
+                let prog = self
+                    .vm
+                    .host
+                    .args()
+                    .first()
+                    .map(|a| String::from_utf8_lossy(a).into_owned())
+                    .unwrap_or_else(|| "adder".into());
+                crate::builtins::sys::write_stderr(
+                    &mut self.vm,
+                    &format!("{prog}: No module named {name}\n"),
+                );
+                crate::builtins::sys::flush_std(&mut self.vm);
+                return 1;
+            }
+        }
         self.finish(r)
     }
 

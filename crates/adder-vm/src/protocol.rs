@@ -311,9 +311,13 @@ impl Vm {
             n.to_usize().unwrap_or(usize::MAX)
         };
         let len = crate::ops::native_len(seq).unwrap_or(0);
-        if len > 0 && n > (1usize << 40) / len.max(1) {
-            return Err(self.new_exception_msg(&self.t.memory_error, ""));
-        }
+        let n = if len == 0 { 0 } else { n };
+        let unit = if seq.kind() == Some(kinds::STR) {
+            seq.downcast::<Str>().unwrap().s.len()
+        } else {
+            len
+        };
+        self.check_alloc(unit.saturating_mul(n))?;
         match seq.kind() {
             Some(kinds::STR) => {
                 Ok(self.new_string(seq.downcast::<Str>().unwrap().as_str().repeat(n)))

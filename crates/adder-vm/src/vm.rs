@@ -214,6 +214,8 @@ pub struct Vm {
     pub native_depth: usize,
     /// Loop back-edges and calls left before execution stops (fuzzing, sandbox).
     pub fuel: u64,
+    /// Largest single allocation attempted before raising MemoryError.
+    pub max_alloc: usize,
     /// Finished frames kept for reuse (with their vectors' capacity).
     pub frame_pool: Vec<Box<Frame>>,
     /// The error being unwound is a re-raise: do not add a traceback entry.
@@ -487,6 +489,16 @@ impl Vm {
     pub fn exc_matches(&self, exc: &Value, cls: &Value) -> bool {
         let t = self.type_of(exc);
         crate::ops::is_subtype(&t, cls)
+    }
+
+    /// MemoryError when one allocation of `bytes` cannot succeed: more than
+    /// the machine's memory (CPython gets that from a failing malloc; with
+    /// an overcommitting allocator the process would be killed instead).
+    pub fn check_alloc(&self, bytes: usize) -> PyResult<()> {
+        if bytes > self.max_alloc {
+            return Err(self.new_exception_msg(&self.t.memory_error, ""));
+        }
+        Ok(())
     }
 
     pub fn none_if_null(v: Value) -> Value {

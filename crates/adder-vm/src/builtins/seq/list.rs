@@ -657,6 +657,12 @@ pub(crate) fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> PyResult<Optio
 
 /// `items` repeated `n` times; MemoryError when it cannot be allocated.
 pub(crate) fn repeat_items(vm: &Vm, items: &[Value], n: usize) -> PyResult<Vec<Value>> {
+    vm.check_alloc(
+        items
+            .len()
+            .saturating_mul(n)
+            .saturating_mul(std::mem::size_of::<Value>()),
+    )?;
     let mut out = Vec::new();
     if out
         .try_reserve_exact(items.len().saturating_mul(n))

@@ -271,9 +271,7 @@ fn bytes_from_args(vm: &mut Vm, args: &mut Args, tname: &str) -> PyResult<Vec<u8
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
-        if n > (1 << 40) {
-            return Err(vm.new_exception_msg(&vm.t.memory_error.clone(), ""));
-        }
+        vm.check_alloc(n as usize)?;
         return Ok(vec![0; n as usize]);
     }
     let it = match vm.iter(&src) {
@@ -1235,9 +1233,7 @@ fn b_add(vm: &mut Vm, mut args: Args) -> PyResult {
 
 pub(super) fn repeat_count(vm: &mut Vm, v: &Value, len: usize) -> PyResult<usize> {
     let n = index_isize(vm, v)?.max(0) as usize;
-    if len > 0 && n > (1usize << 40) / len {
-        return Err(vm.new_exception_msg(&vm.t.memory_error.clone(), ""));
-    }
+    vm.check_alloc(len.saturating_mul(n))?;
     Ok(n)
 }
 
