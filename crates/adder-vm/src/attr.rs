@@ -344,8 +344,12 @@ impl Vm {
     fn type_getattr(&mut self, cls: &Value, name: &Value) -> PyResult {
         // `type`'s own data descriptors (`__name__`, `__mro__`, ...) come first.
         if let Some(n) = name.downcast::<Str>() {
+            // A plain value stored in the class's own namespace wins; a
+            // descriptor stored there describes instances, not the class.
             let own = matches!(n.as_str(), "__doc__" | "__module__")
-                && crate::ops::dict_get_strkey(self.type_obj(cls).dict(), name).is_some();
+                && crate::ops::dict_get_strkey(self.type_obj(cls).dict(), name).is_some_and(|v| {
+                    !matches!(v.kind(), Some(kinds::GETSET) | Some(kinds::PROPERTY))
+                });
             if n.as_str().starts_with("__") && !own {
                 if let Some(v) = crate::builtins::types::type_special_attr(self, cls, name)? {
                     return Ok(v);

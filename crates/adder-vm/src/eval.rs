@@ -111,7 +111,8 @@ impl Pending {
 
 /// Natives that read the calling frame.
 fn needs_frame(vm: &Vm, callee: &Value) -> bool {
-    if callee.is(&vm.t.super_) {
+    // `type(name, bases, ns)` reads `__module__` from the caller's globals.
+    if callee.is(&vm.t.super_) || callee.is(&vm.t.type_) {
         return true;
     }
     match callee.downcast::<Native>() {
@@ -509,7 +510,9 @@ impl Vm {
                 Opcode::StoreName => {
                     let v = f.stack.pop().unwrap();
                     let name = code.names[arg as usize].clone();
-                    if f.locals.kind() == Some(kinds::DICT) {
+                    // An exact dict takes the fast path; a `__prepare__` mapping
+                    // (even a dict subclass) gets its own `__setitem__`.
+                    if self.is_exact(&f.locals, &self.t.dict) {
                         dict_set_strkey(&f.locals, name, v);
                     } else if f.locals.is_null() {
                         dict_set_strkey(&f.globals, name, v);

@@ -251,9 +251,15 @@ fn attr_name(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Value> {
 }
 
 fn getattr(vm: &mut Vm, args: Args) -> PyResult {
-    if args.pos.len() < 2 || args.pos.len() > 3 {
+    if args.pos.len() < 2 {
         return Err(vm.type_error(format!(
             "getattr expected at least 2 arguments, got {}",
+            args.pos.len()
+        )));
+    }
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "getattr expected at most 3 arguments, got {}",
             args.pos.len()
         )));
     }
@@ -384,6 +390,13 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "iter", &args, 1, 2)?;
     if args.pos.len() == 2 {
         let f = args.pos[0].clone();
+        let callable_ = matches!(
+            f.kind(),
+            Some(kinds::FUNCTION) | Some(kinds::NATIVE) | Some(kinds::METHOD) | Some(kinds::TYPE)
+        ) || type_lookup(&vm.type_of(&f), &vm.names.__call__.clone()).is_some();
+        if !callable_ {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         let ty = vm.t.callable_iterator.clone();
         let it = vm.new_iter(crate::objects::iter::IterKind::Callable, f, &ty);
         it.downcast::<crate::objects::iter::Iter>()
@@ -634,7 +647,7 @@ fn source_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<String> {
             .map_err(|e| vm.compile_error_to_exception(&e));
     }
     Err(vm.type_error(format!(
-        "{func}() arg 1 must be a string, bytes or code object"
+        "{func}() arg 1 must be a string, bytes or AST object"
     )))
 }
 
@@ -653,11 +666,15 @@ fn exec_or_eval(vm: &mut Vm, args: Args, is_eval: bool) -> PyResult {
     let mut globals = args.pos.get(1).cloned().or(g_kw).unwrap_or(Value::NONE);
     let mut locals = args.pos.get(2).cloned().or(l_kw).unwrap_or(Value::NONE);
     if !globals.is_none() && globals.kind() != Some(kinds::DICT) {
-        return Err(vm.type_error(format!(
-            "{}() globals must be a dict, not {}",
-            fname,
-            vm.type_name(&globals)
-        )));
+        let msg = if is_eval {
+            "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+        } else {
+            format!(
+                "exec() globals must be a dict, not {}",
+                vm.type_name(&globals)
+            )
+        };
+        return Err(vm.type_error(msg));
     }
     if globals.is_none() {
         globals = match vm.frames.last() {

@@ -347,13 +347,8 @@ fn zip_new(vm: &mut Vm, mut args: Args) -> PyResult {
     }
     let mut iters = Vec::new();
     for (i, a) in args.pos.iter().enumerate() {
-        let it = vm.iter(a).map_err(|e| {
-            if vm.exc_matches(&e, &vm.t.type_error.clone()) {
-                vm.type_error(format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?;
+        let _ = i;
+        let it = vm.iter(a)?;
         iters.push(it);
     }
     let it = vm.new_iter(IterKind::Zip, Value::NONE, &cls);

@@ -38,7 +38,18 @@ fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-fn obj_init(_vm: &mut Vm, _args: Args) -> PyResult {
+fn obj_init(vm: &mut Vm, args: Args) -> PyResult {
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        // Extra arguments are an error once a class overrides __init__.
+        let t = vm.type_of(&args.pos[0]);
+        let init_n = vm.names.__init__.clone();
+        let overridden = type_lookup(&t, &init_n).is_some_and(|f| f.kind() != Some(kinds::NATIVE));
+        if overridden {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+    }
     Ok(Value::NONE)
 }
 fn obj_repr(vm: &mut Vm, args: Args) -> PyResult {
@@ -198,6 +209,15 @@ fn type_call_native(vm: &mut Vm, mut args: Args) -> PyResult {
     }
     super::types::type_call_impl(vm, &cls, args)
 }
+/// `type.__init__(cls, [name, bases, ns], **kw)`: the work is done in
+/// `type.__new__`; this only checks the argument count.
+fn type_init(vm: &mut Vm, args: Args) -> PyResult {
+    let n = args.pos.len().saturating_sub(1);
+    if n != 1 && n != 3 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(Value::NONE)
+}
 fn type_prepare(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(vm.new_dict())
 }
@@ -215,6 +235,11 @@ fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult {
 }
 fn type_subclasses(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(vm.new_list(vec![]))
+}
+fn type_repr_of_value(vm: &mut Vm, args: Args) -> PyResult {
+    let o = arg(vm, &args, 0, "__repr__")?;
+    let s = super::repr::native_repr(vm, &o)?;
+    Ok(vm.new_string(s))
 }
 fn type_repr(vm: &mut Vm, args: Args) -> PyResult {
     let o = arg(vm, &args, 0, "__repr__")?;
@@ -309,6 +334,31 @@ fn fn_get(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(f);
     }
     Ok(vm.new_method(f, obj))
+}
+fn fn_call(vm: &mut Vm, mut args: Args) -> PyResult {
+    let f = args.pos.remove(0);
+    vm.call_args(&f, args)
+}
+fn none_new(vm: &mut Vm, args: Args) -> PyResult {
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        return Err(vm.type_error("NoneType takes no arguments"));
+    }
+    Ok(Value::NONE)
+}
+fn ellipsis_new(vm: &mut Vm, args: Args) -> PyResult {
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        return Err(vm.type_error("ellipsis takes no arguments"));
+    }
+    Ok(vm.ellipsis.clone())
+}
+fn notimpl_new(vm: &mut Vm, args: Args) -> PyResult {
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        return Err(vm.type_error("NotImplementedType takes no arguments"));
+    }
+    Ok(vm.not_implemented.clone())
+}
+fn none_bool(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::FALSE)
 }
 fn fn_repr(vm: &mut Vm, args: Args) -> PyResult {
     let o = arg(vm, &args, 0, "__repr__")?;
@@ -877,6 +927,7 @@ pub fn init(vm: &mut Vm) {
     let t = vm.t.type_.clone();
     vm.add_staticmethod(&t, "__new__", super::types::type_new);
     vm.add_method(&t, "__call__", type_call_native);
+    vm.add_method(&t, "__init__", type_init);
     vm.add_method(&t, "mro", super::types::mro_list);
     vm.add_classmethod(&t, "__prepare__", type_prepare);
     vm.add_method(&t, "__instancecheck__", type_instancecheck);
@@ -903,6 +954,17 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&f, "__dict__", obj_dict_get, None);
     vm.add_method(&f, "__get__", fn_get);
     vm.add_method(&f, "__repr__", fn_repr);
+    vm.add_method(&f, "__call__", fn_call);
+    let nt = vm.t.none.clone();
+    vm.set_new(&nt, none_new);
+    vm.add_method(&nt, "__bool__", none_bool);
+    vm.add_method(&nt, "__repr__", type_repr_of_value);
+    let et = vm.t.ellipsis.clone();
+    vm.set_new(&et, ellipsis_new);
+    vm.add_method(&et, "__repr__", type_repr_of_value);
+    let ni = vm.t.notimpl.clone();
+    vm.set_new(&ni, notimpl_new);
+    vm.add_method(&ni, "__repr__", type_repr_of_value);
 
     let c = vm.t.code.clone();
     vm.add_getset(&c, "co_name", code_name, None);

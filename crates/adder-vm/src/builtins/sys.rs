@@ -273,7 +273,16 @@ pub fn current_locals(vm: &mut Vm) -> PyResult {
 fn exit(vm: &mut Vm, args: Args) -> PyResult {
     crate::ops::check_args(vm, "exit", &args, 0, 1)?;
     let se = vm.t.system_exit.clone();
-    Err(vm.call(&se, args.pos)?)
+    // Like raising with a value: a tuple argument becomes the args tuple.
+    let pos = match args
+        .pos
+        .first()
+        .and_then(|a| a.downcast::<crate::objects::seq::Tuple>())
+    {
+        Some(t) => t.items.to_vec(),
+        None => args.pos,
+    };
+    Err(vm.call(&se, pos)?)
 }
 fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(vm.new_int(vm.recursion_limit as i64))

@@ -62,8 +62,11 @@ impl Vm {
         self.type_obj(ty).dict_modified();
     }
     /// Sets the native constructor: called as `f(vm, [cls, *args], kw)`.
+    /// Sets the native constructor, and exposes it as the type's `__new__`
+    /// (so `int.__new__(MyInt, 5)` and MRO lookups stop at the right type).
     pub fn set_new(&mut self, ty: &Value, f: NativeFn) {
         self.type_obj(ty).native_new.set(Some(f));
+        self.add_staticmethod(ty, "__new__", builtin_new);
     }
     /// A builtin function in the builtins module.
     pub fn add_builtin(&mut self, name: &'static str, f: NativeFn) {
@@ -555,6 +558,40 @@ pub fn object_new(vm: &mut Vm, args: Args) -> PyResult {
             vm.type_name(&cls)
         )));
     }
+    let to = vm.type_obj(&cls);
+    if to.layout != kinds::INSTANCE {
+        // The layout's own constructor must run (CPython: tp_new mismatch).
+        let mro = to.mro.borrow().clone();
+        let base = mro
+            .iter()
+            .find(|c| !vm.type_obj(c).has_flag(tflags::HEAPTYPE))
+            .map_or("object".to_string(), |c| vm.type_obj(c).name());
+        let name = vm.type_obj(&cls).name();
+        return Err(vm.type_error(format!(
+            "object.__new__({name}) is not safe, use {base}.__new__()"
+        )));
+    }
+    native_new(
+        vm,
+        &cls,
+        &Args {
+            pos: args.pos[1..].to_vec(),
+            kw: args.kw,
+        },
+    )
+}
+
+/// The `__new__` of builtin types with a native constructor: `T.__new__(cls, ...)`.
+fn builtin_new(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(cls) = args.pos.first().cloned() else {
+        return Err(vm.type_error("__new__(): not enough arguments"));
+    };
+    if !vm.is_type(&cls) {
+        return Err(vm.type_error(format!(
+            "__new__(X): X is not a type object ({})",
+            vm.type_name(&cls)
+        )));
+    }
     native_new(
         vm,
         &cls,
@@ -747,7 +784,9 @@ pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Opt
         }
         "__class__" => vm.type_of(cls),
         "__module__" => {
-            if let Some(m) = dict_get_str(to.dict(), "__module__") {
+            if let Some(m) =
+                dict_get_str(to.dict(), "__module__").filter(|m| m.kind() != Some(kinds::GETSET))
+            {
                 return Ok(Some(m));
             }
             if to.has_flag(tflags::HEAPTYPE) {
@@ -756,7 +795,9 @@ pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Opt
             vm.new_str("builtins")
         }
         "__doc__" => {
-            if let Some(d) = dict_get_str(to.dict(), "__doc__") {
+            if let Some(d) =
+                dict_get_str(to.dict(), "__doc__").filter(|d| d.kind() != Some(kinds::GETSET))
+            {
                 return Ok(Some(d));
             }
             match to.doc {

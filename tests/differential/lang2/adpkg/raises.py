@@ -1,0 +1,2 @@
+print("adpkg.raises executing")
+raise ValueError("module init failed")

@@ -1,0 +1,6 @@
+# exception raised while handling another, uncaught
+try:
+    {}["missing"]
+except KeyError:
+    print("handling")
+    None.attribute
