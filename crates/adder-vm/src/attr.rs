@@ -127,6 +127,38 @@ impl Vm {
         }
     }
 
+    /// `obj.__dict__ = d`: the instance switches to dict mode with `d` as its
+    /// namespace (objects without a `__dict__` raise AttributeError).
+    fn replace_instance_dict(&mut self, obj: &Value, value: Option<Value>) -> PyResult<()> {
+        let Some(d) = value else {
+            return Err(self.type_error("cannot delete __dict__"));
+        };
+        if d.kind() != Some(kinds::DICT) {
+            return Err(self.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                self.type_name(&d)
+            )));
+        }
+        if self.object_dict(obj).is_none() {
+            return Err(self.attribute_error(obj, "__dict__"));
+        }
+        let h = obj
+            .header()
+            .expect("an object with a __dict__ is on the heap");
+        if h.shape().is_some() {
+            // object_dict switched the instance to dict mode: slot `nslots` holds it.
+            let base = self.nslots_of(obj);
+            h.trailing()[base].set(d);
+        } else if let Some(slot) = h.dict_slot() {
+            slot.set(d);
+        } else if let Some(f) = obj.downcast::<crate::objects::function::Function>() {
+            f.dict.set(d);
+        } else {
+            return Err(self.attribute_error(obj, "__dict__"));
+        }
+        Ok(())
+    }
+
     /// Stores an instance attribute; false if the object cannot hold one.
     pub fn set_instance_attr(&mut self, obj: &Value, name: &Value, value: Value) -> bool {
         let Some(h) = obj.header() else { return false };
@@ -462,6 +494,12 @@ impl Vm {
         let t = self.type_of(obj);
         if obj.kind() == Some(kinds::TYPE) {
             return crate::builtins::types::type_setattr(self, obj, &name, value);
+        }
+        if value.is_none() && name.is(&self.names.__class__) {
+            return Err(self.type_error("can't delete __class__ attribute"));
+        }
+        if name.is(&self.names.__dict__) && type_lookup(&t, &name).is_none() {
+            return self.replace_instance_dict(obj, value);
         }
         if let Some(d) = type_lookup(&t, &name) {
             match d.kind() {

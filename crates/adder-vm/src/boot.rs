@@ -651,6 +651,7 @@ impl Vm {
             recursion_limit: 1000,
             depth: 0,
             native_depth: 0,
+            initializing: Vec::new(),
             max_alloc: host.memory_total().map_or(1 << 34, |m| m as usize),
             frame_pool: Vec::new(),
             fuel: if flags.fuel == 0 {

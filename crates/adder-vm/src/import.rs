@@ -297,7 +297,10 @@ fn exec_module_file(
     let mods = vm.modules.clone();
     vm.dict_set(&mods, k.clone(), m.clone())?;
     let frame = vm.make_module_frame(code, d.clone(), d);
-    if let Err(e) = vm.run_frame(frame) {
+    vm.initializing.push(name.to_string());
+    let r = vm.run_frame(frame);
+    vm.initializing.pop();
+    if let Err(e) = r {
         let _ = vm.dict_pop(&mods, &k);
         return Err(e);
     }
@@ -325,9 +328,17 @@ pub fn import_from(vm: &mut Vm, m: &Value, name: &Value) -> PyResult {
             }
             let mn = modname.unwrap_or_else(|| "<unknown module name>".into());
             let file = vm.getattr_str(m, "__file__").ok().and_then(|v| str_of(&v));
+            let partial = vm.initializing.contains(&mn);
+            let from = if partial {
+                format!(
+                    "partially initialized module '{mn}' (most likely due to a circular import)"
+                )
+            } else {
+                format!("'{mn}'")
+            };
             let msg = match file {
-                Some(f) => format!("cannot import name '{n}' from '{mn}' ({f})"),
-                None => format!("cannot import name '{n}' from '{mn}' (unknown location)"),
+                Some(f) => format!("cannot import name '{n}' from {from} ({f})"),
+                None => format!("cannot import name '{n}' from {from} (unknown location)"),
             };
             let e = vm.new_exception_msg(&vm.t.import_error.clone(), msg);
             if let Some(slot) = e.header().and_then(|h| h.dict_slot()) {

@@ -214,6 +214,8 @@ pub struct Vm {
     pub native_depth: usize,
     /// Loop back-edges and calls left before execution stops (fuzzing, sandbox).
     pub fuel: u64,
+    /// Modules whose code is running right now (circular-import messages).
+    pub initializing: Vec<String>,
     /// Largest single allocation attempted before raising MemoryError.
     pub max_alloc: usize,
     /// Finished frames kept for reuse (with their vectors' capacity).

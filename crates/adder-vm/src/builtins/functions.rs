@@ -647,7 +647,8 @@ fn source_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<String> {
             .map_err(|e| vm.compile_error_to_exception(&e));
     }
     Err(vm.type_error(format!(
-        "{func}() arg 1 must be a string, bytes or AST object"
+        "{func}() arg 1 must be a string, bytes or {} object",
+        if func == "compile" { "AST" } else { "code" }
     )))
 }
 

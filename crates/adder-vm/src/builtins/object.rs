@@ -489,6 +489,12 @@ fn meth_module(vm: &mut Vm, v: &Value) -> PyResult {
         let f = m.func.clone();
         return vm.getattr_str(&f, "__module__");
     }
+    // Functions of the builtins module say so; methods of builtin types don't.
+    if let Some(n) = v.downcast::<Native>() {
+        if n.kind == crate::objects::function::NativeKind::Function && n.self_.is_null() {
+            return Ok(vm.new_str("builtins"));
+        }
+    }
     Ok(Value::NONE)
 }
 fn meth_eq(vm: &mut Vm, args: Args) -> PyResult {
