@@ -542,7 +542,7 @@ impl Vm {
                     let bv = dict_version(&f.builtins);
                     if let Some(c) = code.global_cache.borrow().get(arg as usize) {
                         if gv != u64::MAX
-                            && c.globals == f.globals.bits()
+                            && c.globals.is(&f.globals)
                             && c.globals_version == gv
                             && c.builtins_version == bv
                             && !c.value.is_null()
@@ -565,7 +565,7 @@ impl Vm {
                             cache.resize(
                                 code.names.len(),
                                 crate::objects::function::GlobalCache {
-                                    globals: 0,
+                                    globals: Value::NULL,
                                     globals_version: 0,
                                     builtins_version: 0,
                                     value: Value::NULL,
@@ -573,7 +573,7 @@ impl Vm {
                             );
                         }
                         cache[arg as usize] = crate::objects::function::GlobalCache {
-                            globals: f.globals.bits(),
+                            globals: f.globals.clone(),
                             globals_version: gv,
                             builtins_version: bv,
                             value: v.clone(),

@@ -27,7 +27,9 @@ pub struct Code {
 /// One cached global lookup (see `Code::global_cache`).
 #[derive(Clone)]
 pub struct GlobalCache {
-    pub globals: u64,
+    /// The globals dict itself (a strong reference, so its address cannot
+    /// be reused by another dict while the entry exists).
+    pub globals: Value,
     pub globals_version: u64,
     pub builtins_version: u64,
     pub value: Value,
