@@ -117,6 +117,19 @@ impl CmpOp {
             _ => return None,
         })
     }
+    /// Applies the comparison to two ordered values (NaN compares false,
+    /// except for `!=`, as IEEE and Python require).
+    #[inline(always)]
+    pub fn apply<T: PartialOrd>(self, a: &T, b: &T) -> bool {
+        match self {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+        }
+    }
     pub fn symbol(self) -> &'static str {
         match self {
             CmpOp::Lt => "<",

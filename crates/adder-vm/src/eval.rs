@@ -74,14 +74,7 @@ fn fast_float_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
         return None;
     }
     let (x, y) = (as_fast_f64(a)?, as_fast_f64(b)?);
-    Some(match op {
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-    })
+    Some(op.apply(&x, &y))
 }
 
 /// The modification counter of a dict (u64::MAX for a non-dict mapping,
@@ -796,15 +789,7 @@ impl Vm {
                         return Control::Error(self.system_error("bad compare op"));
                     };
                     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-                        let r = match cop {
-                            CmpOp::Lt => x < y,
-                            CmpOp::Le => x <= y,
-                            CmpOp::Eq => x == y,
-                            CmpOp::Ne => x != y,
-                            CmpOp::Gt => x > y,
-                            CmpOp::Ge => x >= y,
-                        };
-                        f.stack.push(Value::from_bool(r));
+                        f.stack.push(Value::from_bool(cop.apply(&x, &y)));
                         continue;
                     }
                     if let Some(r) = fast_float_compare(&a, &b, cop) {

@@ -407,16 +407,8 @@ impl Vm {
     /// Comparison of builtin values; `None` = not supported (NotImplemented both ways).
     pub fn native_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
-        let ord = |o: Ordering| -> bool {
-            match op {
-                CmpOp::Lt => o == Ordering::Less,
-                CmpOp::Le => o != Ordering::Greater,
-                CmpOp::Eq => o == Ordering::Equal,
-                CmpOp::Ne => o != Ordering::Equal,
-                CmpOp::Gt => o == Ordering::Greater,
-                CmpOp::Ge => o != Ordering::Less,
-            }
-        };
+        // `a op b` from `a.cmp(b)`: Less < Equal < Greater.
+        let ord = |o: Ordering| -> bool { op.apply(&o, &Ordering::Equal) };
         if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
             return Ok(Some(ord(x.cmp(&y))));
         }

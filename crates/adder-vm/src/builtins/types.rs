@@ -547,17 +547,23 @@ pub fn object_new_instance(vm: &mut Vm, cls: &Value) -> PyResult {
     Ok(vm.alloc_instance(cls))
 }
 
-/// `object.__new__(cls, *args)` as a Python-visible static method.
-pub fn object_new(vm: &mut Vm, args: Args) -> PyResult {
+/// The class argument of a `__new__` (its first positional argument).
+fn new_cls_arg(vm: &Vm, args: &Args, what: &str) -> PyResult<Value> {
     let Some(cls) = args.pos.first().cloned() else {
-        return Err(vm.type_error("object.__new__(): not enough arguments"));
+        return Err(vm.type_error(format!("{what}(): not enough arguments")));
     };
     if !vm.is_type(&cls) {
         return Err(vm.type_error(format!(
-            "object.__new__(X): X is not a type object ({})",
+            "{what}(X): X is not a type object ({})",
             vm.type_name(&cls)
         )));
     }
+    Ok(cls)
+}
+
+/// `object.__new__(cls, *args)` as a Python-visible static method.
+pub fn object_new(vm: &mut Vm, args: Args) -> PyResult {
+    let cls = new_cls_arg(vm, &args, "object.__new__")?;
     let to = vm.type_obj(&cls);
     if to.layout != kinds::INSTANCE {
         // The layout's own constructor must run (CPython: tp_new mismatch).
@@ -583,15 +589,7 @@ pub fn object_new(vm: &mut Vm, args: Args) -> PyResult {
 
 /// The `__new__` of builtin types with a native constructor: `T.__new__(cls, ...)`.
 fn builtin_new(vm: &mut Vm, args: Args) -> PyResult {
-    let Some(cls) = args.pos.first().cloned() else {
-        return Err(vm.type_error("__new__(): not enough arguments"));
-    };
-    if !vm.is_type(&cls) {
-        return Err(vm.type_error(format!(
-            "__new__(X): X is not a type object ({})",
-            vm.type_name(&cls)
-        )));
-    }
+    let cls = new_cls_arg(vm, &args, "__new__")?;
     native_new(
         vm,
         &cls,
