@@ -33,6 +33,32 @@ fn is_data_descriptor(vm: &Vm, d: &Value) -> bool {
 }
 
 impl Vm {
+    /// Fast path of `obj.name` for a plain instance holding `name` in an
+    /// inline slot, when nothing on its class can take precedence (no custom
+    /// `__getattribute__`, no data descriptor of that name). None: use
+    /// `getattr`.
+    #[inline]
+    pub fn inline_attr(&self, obj: &Value, name: &Value) -> Option<Value> {
+        let h = obj.header()?;
+        let shape = h.shape()?;
+        if shape.dict_mode {
+            return None;
+        }
+        let i = shape.index_of(name)?;
+        let t = h.class();
+        let to = t.downcast::<TypeObject>()?;
+        if to.has_flag(tflags::HAS_GETATTRIBUTE) {
+            return None;
+        }
+        if let Some(d) = type_lookup(&t, name) {
+            if is_data_descriptor(self, &d) {
+                return None;
+            }
+        }
+        let v = h.trailing().get(to.nslots.get() + i)?.get();
+        (!v.is_null()).then_some(v)
+    }
+
     /// The instance attribute `name` (interned) stored inline or in the
     /// object's `__dict__`, without descriptors.
     pub fn instance_attr(&self, obj: &Value, name: &Value) -> Option<Value> {

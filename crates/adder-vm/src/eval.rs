@@ -586,6 +586,10 @@ impl Vm {
                 }
                 Opcode::LoadAttr => {
                     let obj = f.stack.pop().unwrap();
+                    if let Some(v) = self.inline_attr(&obj, &code.names[arg as usize]) {
+                        f.stack.push(v);
+                        continue;
+                    }
                     let v = tri!(self.getattr(&obj, &code.names[arg as usize]));
                     f.stack.push(v);
                 }
