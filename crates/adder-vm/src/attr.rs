@@ -59,6 +59,43 @@ impl Vm {
         (!v.is_null()).then_some(v)
     }
 
+    /// Fast path of `obj.name = v` when the instance already holds `name` in
+    /// an inline slot and its class cannot interfere (no custom
+    /// `__setattr__`, no data descriptor of that name). Gives `v` back
+    /// (Err) when the generic path must run.
+    #[inline]
+    pub fn store_inline_attr(&self, obj: &Value, name: &Value, v: Value) -> Result<(), Value> {
+        let Some(h) = obj.header() else { return Err(v) };
+        let Some(shape) = h.shape() else {
+            return Err(v);
+        };
+        if shape.dict_mode {
+            return Err(v);
+        }
+        let Some(i) = shape.index_of(name) else {
+            return Err(v);
+        };
+        let t = h.class();
+        let Some(to) = t.downcast::<TypeObject>() else {
+            return Err(v);
+        };
+        if to.has_flag(tflags::HAS_SETATTR) {
+            return Err(v);
+        }
+        if let Some(d) = type_lookup(&t, name) {
+            if is_data_descriptor(self, &d) {
+                return Err(v);
+            }
+        }
+        match h.trailing().get(to.nslots.get() + i) {
+            Some(slot) => {
+                slot.set(v);
+                Ok(())
+            }
+            None => Err(v),
+        }
+    }
+
     /// The instance attribute `name` (interned) stored inline or in the
     /// object's `__dict__`, without descriptors.
     pub fn instance_attr(&self, obj: &Value, name: &Value) -> Option<Value> {

@@ -596,6 +596,10 @@ impl Vm {
                 Opcode::StoreAttr => {
                     let obj = f.stack.pop().unwrap();
                     let v = f.stack.pop().unwrap();
+                    let v = match self.store_inline_attr(&obj, &code.names[arg as usize], v) {
+                        Ok(()) => continue,
+                        Err(v) => v,
+                    };
                     tri!(self.setattr(&obj, &code.names[arg as usize], v));
                 }
                 Opcode::DeleteAttr => {
