@@ -1521,11 +1521,21 @@ impl Vm {
             | adder_bytecode::flags::GENERATOR
             | adder_bytecode::flags::COROUTINE
             | adder_bytecode::flags::ASYNC_GENERATOR;
-        if co.argcount as usize != argc
+        let argcount = co.argcount as usize;
+        if argc > argcount
             || co.flags & slow != 0
             || co.kwonlyargcount != 0
             || !co.cellvars.is_empty()
         {
+            return None;
+        }
+        // Missing trailing positionals come from the defaults (if they cover them).
+        let defaults = func.defaults.get();
+        let defs: &[Value] = match defaults.downcast::<Tuple>() {
+            Some(t) => &t.items,
+            None => &[],
+        };
+        if argc + defs.len() < argcount {
             return None;
         }
         let nlocals = co.varnames.len();
@@ -1537,6 +1547,8 @@ impl Vm {
         for slot in fr.fast[..argc].iter_mut().rev() {
             *slot = f.stack.pop().expect("argument on the stack");
         }
+        let first_default = argcount - defs.len();
+        fr.fast[argc..argcount].clone_from_slice(&defs[argc - first_default..]);
         if let Some(cl) = func.closure.downcast::<Tuple>() {
             fr.fast.extend(cl.items.iter().cloned());
         }
