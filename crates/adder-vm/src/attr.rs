@@ -6,7 +6,7 @@
 //! win over instance attributes, which win over non-data descriptors and
 //! plain class attributes; `__getattr__` runs only after an AttributeError.
 
-use adder_object::Value;
+use adder_object::{Value, ValueCell};
 
 use crate::kinds;
 use crate::objects::function::{
@@ -33,12 +33,17 @@ fn is_data_descriptor(vm: &Vm, d: &Value) -> bool {
 }
 
 impl Vm {
-    /// Fast path of `obj.name` for a plain instance holding `name` in an
-    /// inline slot, when nothing on its class can take precedence (no custom
-    /// `__getattribute__`, no data descriptor of that name). None: use
-    /// `getattr`.
+    /// The inline slot holding `name` in a plain instance whose class
+    /// cannot interfere with direct access: none of the `hook` flags
+    /// (a custom `__getattribute__` or `__setattr__`) and no data descriptor
+    /// of that name on the MRO. None: the generic path must run.
     #[inline]
-    pub fn inline_attr(&self, obj: &Value, name: &Value) -> Option<Value> {
+    fn unshadowed_slot<'a>(
+        &self,
+        obj: &'a Value,
+        name: &Value,
+        hook: u32,
+    ) -> Option<&'a ValueCell> {
         let h = obj.header()?;
         let shape = h.shape()?;
         if shape.dict_mode {
@@ -47,47 +52,30 @@ impl Vm {
         let i = shape.index_of(name)?;
         let t = h.class();
         let to = t.downcast::<TypeObject>()?;
-        if to.has_flag(tflags::HAS_GETATTRIBUTE) {
+        if to.has_flag(hook) {
             return None;
         }
-        if let Some(d) = type_lookup(&t, name) {
-            if is_data_descriptor(self, &d) {
-                return None;
-            }
+        if type_lookup(&t, name).is_some_and(|d| is_data_descriptor(self, &d)) {
+            return None;
         }
-        let v = h.trailing().get(to.nslots.get() + i)?.get();
+        h.trailing().get(to.nslots.get() + i)
+    }
+
+    /// Fast path of `obj.name` (see `unshadowed_slot`); None: use `getattr`.
+    #[inline]
+    pub fn inline_attr(&self, obj: &Value, name: &Value) -> Option<Value> {
+        let v = self
+            .unshadowed_slot(obj, name, tflags::HAS_GETATTRIBUTE)?
+            .get();
         (!v.is_null()).then_some(v)
     }
 
-    /// Fast path of `obj.name = v` when the instance already holds `name` in
-    /// an inline slot and its class cannot interfere (no custom
-    /// `__setattr__`, no data descriptor of that name). Gives `v` back
-    /// (Err) when the generic path must run.
+    /// Fast path of `obj.name = v` for an attribute the instance already
+    /// holds inline (see `unshadowed_slot`). Gives `v` back (Err) when the
+    /// generic path must run.
     #[inline]
     pub fn store_inline_attr(&self, obj: &Value, name: &Value, v: Value) -> Result<(), Value> {
-        let Some(h) = obj.header() else { return Err(v) };
-        let Some(shape) = h.shape() else {
-            return Err(v);
-        };
-        if shape.dict_mode {
-            return Err(v);
-        }
-        let Some(i) = shape.index_of(name) else {
-            return Err(v);
-        };
-        let t = h.class();
-        let Some(to) = t.downcast::<TypeObject>() else {
-            return Err(v);
-        };
-        if to.has_flag(tflags::HAS_SETATTR) {
-            return Err(v);
-        }
-        if let Some(d) = type_lookup(&t, name) {
-            if is_data_descriptor(self, &d) {
-                return Err(v);
-            }
-        }
-        match h.trailing().get(to.nslots.get() + i) {
+        match self.unshadowed_slot(obj, name, tflags::HAS_SETATTR) {
             Some(slot) => {
                 slot.set(v);
                 Ok(())
@@ -249,9 +237,6 @@ impl Vm {
                 let child = shape.with_added(name);
                 obj.set_meta(&child.meta);
                 h.trailing()[base + n].set(value);
-                if n + 1 > to.inline_hint.get() as usize && n < MAX_INLINE {
-                    to.inline_hint.set((n + 1) as u16);
-                }
                 if n + 1 > to.attrs_seen.get() as usize {
                     to.attrs_seen.set((n + 1) as u16);
                 }
@@ -259,7 +244,6 @@ impl Vm {
             }
             // Out of inline room: learn a bigger size for future instances, go to dict mode.
             if n < MAX_INLINE {
-                to.inline_hint.set((n + 1).min(MAX_INLINE) as u16);
                 to.attrs_seen
                     .set(to.attrs_seen.get().max((n + 1).min(MAX_INLINE) as u16));
             }

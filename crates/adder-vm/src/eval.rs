@@ -555,15 +555,7 @@ impl Vm {
                     {
                         let mut cache = code.global_cache.borrow_mut();
                         if cache.len() < code.names.len() {
-                            cache.resize(
-                                code.names.len(),
-                                crate::objects::function::GlobalCache {
-                                    globals: Value::NULL,
-                                    globals_version: 0,
-                                    builtins_version: 0,
-                                    value: Value::NULL,
-                                },
-                            );
+                            cache.resize_with(code.names.len(), Default::default);
                         }
                         cache[arg as usize] = crate::objects::function::GlobalCache {
                             globals: f.globals.clone(),

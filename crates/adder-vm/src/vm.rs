@@ -334,6 +334,8 @@ impl Vm {
 
     /// A fresh plain instance of a Python class (no attributes yet).
     pub fn alloc_instance(&self, ty: &Value) -> Value {
+        /// Slots given to a class's first instances, before its size is learned.
+        const INITIAL_INLINE_SLOTS: usize = 4;
         let to = ty
             .downcast::<TypeObject>()
             .expect("alloc_instance: not a type");
@@ -345,7 +347,7 @@ impl Vm {
         let inline = if made > 8 {
             learned
         } else {
-            (to.inline_hint.get() as usize).max(learned)
+            learned.max(INITIAL_INLINE_SLOTS)
         };
         let cap = to.nslots.get() + inline.max(1);
         alloc(&to.root_shape.meta, Instance, cap, 0)
@@ -539,7 +541,6 @@ pub fn make_type(
         mro: std::cell::RefCell::new(Vec::new()),
         flags: std::cell::Cell::new(flags),
         layout,
-        inline_hint: std::cell::Cell::new(4),
         attrs_seen: std::cell::Cell::new(0),
         instances_made: std::cell::Cell::new(0),
         nslots: std::cell::Cell::new(0),

@@ -24,8 +24,9 @@ pub struct Code {
     pub global_cache: std::cell::RefCell<Vec<GlobalCache>>,
 }
 
-/// One cached global lookup (see `Code::global_cache`).
-#[derive(Clone)]
+/// One cached global lookup (see `Code::global_cache`); the default entry
+/// is empty (NULL value).
+#[derive(Clone, Default)]
 pub struct GlobalCache {
     /// The globals dict itself (a strong reference, so its address cannot
     /// be reused by another dict while the entry exists).

@@ -58,8 +58,6 @@ pub struct TypeObject {
     pub flags: Cell<u32>,
     /// The payload kind of instances.
     pub layout: u8,
-    /// Inline slot count for new instances (learned from earlier instances).
-    pub inline_hint: Cell<u16>,
     /// Most inline attributes any instance has acquired (slack tracking: once
     /// `instances_made` passes a few, new instances get exactly this many slots).
     pub attrs_seen: Cell<u16>,
