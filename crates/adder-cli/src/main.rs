@@ -194,6 +194,11 @@ fn run(host: Rc<NativeHost>) -> i32 {
             }
         }
     }
+    #[cfg(feature = "stdlib")]
+    {
+        cfg.modules = adder_stdlib::modules();
+        cfg.startup = adder_stdlib::startup();
+    }
     let dynhost: Rc<dyn Host> = host.clone();
     let mut interp = Interpreter::new(dynhost, cfg);
     match program {

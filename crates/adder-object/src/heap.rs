@@ -33,6 +33,12 @@ const KIND_MASK: u32 = 0xFF;
 pub const FLAG_DICT_SLOT: u32 = 0x100;
 /// Reserved for the cycle collector.
 pub const FLAG_GC_MASK: u32 = 0xE00;
+/// Weak references to this object may exist (see `weak`).
+pub const FLAG_WEAKREFD: u32 = 0x1000;
+/// The object's finaliser was queued once already (never again: PEP 442).
+pub const FLAG_FINALIZED: u32 = 0x2000;
+/// On a class object's header: its instances need finalising (`__del__`).
+pub const FLAG_HAS_FINALIZER: u32 = 0x4000;
 const TRAILING_SHIFT: u32 = 16;
 
 /// Visits the Values a payload owns (for the cycle collector).
@@ -48,6 +54,9 @@ pub struct VTable {
     pub drop_payload: unsafe fn(*mut Header),
     /// Calls `visit` on every Value the payload owns (cycle collector).
     pub traverse: TraverseFn,
+    /// Whether a dying object of this layout must be finalised by the
+    /// interpreter first (e.g. a suspended generator must be closed).
+    pub needs_finalize: Option<fn(&Header) -> bool>,
 }
 
 /// What an object's header points to: the layout's vtable and the class.
@@ -99,7 +108,7 @@ const _: () = assert!(std::mem::size_of::<Header>() == 16);
 #[repr(C)]
 pub struct Obj<T> {
     header: Header,
-    payload: T,
+    pub(crate) payload: T,
 }
 
 /// A payload type that can live on the heap.
@@ -123,6 +132,7 @@ macro_rules! payload {
                     base_size: ::std::mem::size_of::<$crate::heap::Obj<$t>>(),
                     drop_payload: $crate::heap::drop_payload_of::<$t>,
                     traverse: $crate::heap::traverse_of::<$t>,
+                    needs_finalize: None,
                 };
                 &VT
             }
@@ -138,6 +148,24 @@ macro_rules! payload {
                     base_size: ::std::mem::size_of::<$crate::heap::Obj<$t>>(),
                     drop_payload: $crate::heap::drop_payload_of::<$t>,
                     traverse: $crate::heap::traverse_of::<$t>,
+                    needs_finalize: None,
+                };
+                &VT
+            }
+            fn traverse(&$s, $v: &mut dyn FnMut(&$crate::Value)) $body
+        }
+    };
+    ($t:ty, $kind:expr, $name:literal, traverse($s:ident, $v:ident) $body:block, needs_finalize = $f:expr) => {
+        impl $crate::heap::Payload for $t {
+            const KIND: u8 = $kind;
+            fn vtable() -> &'static $crate::heap::VTable {
+                static VT: $crate::heap::VTable = $crate::heap::VTable {
+                    name: $name,
+                    kind: $kind,
+                    base_size: ::std::mem::size_of::<$crate::heap::Obj<$t>>(),
+                    drop_payload: $crate::heap::drop_payload_of::<$t>,
+                    traverse: $crate::heap::traverse_of::<$t>,
+                    needs_finalize: Some($f),
                 };
                 &VT
             }
@@ -198,6 +226,25 @@ impl Header {
     }
     /// The class object's header.
     #[inline(always)]
+    /// The payload, if this object's layout is `T`.
+    pub fn payload<T: Payload>(&self) -> Option<&T> {
+        if self.kind() == T::KIND {
+            // SAFETY: the kind byte was set from T::KIND at allocation.
+            Some(unsafe { &(*(self as *const Header as *const Obj<T>)).payload })
+        } else {
+            None
+        }
+    }
+    pub fn set_flag(&self, f: u32) {
+        self.flags.set(self.flags.get() | f);
+    }
+    pub fn clear_flag(&self, f: u32) {
+        self.flags.set(self.flags.get() & !f);
+    }
+    #[inline(always)]
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
     pub fn class_header(&self) -> *const Header {
         self.meta().class.get()
     }
@@ -398,6 +445,18 @@ unsafe fn dealloc(h: *mut Header) {
         let vt = hr.vtable();
         let class = hr.class_header();
         hr.rc.set(1);
+        let flags = hr.flags.get();
+        if flags & FLAG_FINALIZED == 0 {
+            let by_class = !class.is_null() && (*class).flags.get() & FLAG_HAS_FINALIZER != 0;
+            if by_class || vt.needs_finalize.is_some_and(|f| f(hr)) {
+                // Resurrected: the queue owns the reference rc == 1 stands for.
+                crate::weak::queue_finalize(h);
+                return;
+            }
+        }
+        if flags & FLAG_WEAKREFD != 0 {
+            crate::weak::clear_weakrefs(h);
+        }
         (vt.drop_payload)(h);
         let n = hr.trailing_len();
         let slots = (h as *mut u8).add(vt.base_size) as *mut ValueCell;

@@ -8,6 +8,7 @@
 pub mod heap;
 pub mod shape;
 pub mod value;
+pub mod weak;
 
 pub use heap::{alloc, Header, Meta, Obj, Payload, Ref, VTable, ValueCell};
 pub use value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};

@@ -436,8 +436,8 @@ impl Vm {
             "frame",
             "frame",
             "object",
-            Singleton::vtable(),
-            kinds::SINGLETON,
+            crate::objects::frameobj::FrameObject::vtable(),
+            kinds::FRAME,
             0,
         );
         for (field, name) in [
@@ -527,6 +527,20 @@ impl Vm {
             kinds::STREAM,
             0,
         );
+        for (field, name, flags) in [
+            ("weakref", "weakref", tflags::BASETYPE),
+            ("weakproxy", "weakproxy", 0),
+            ("weakcallableproxy", "weakcallableproxy", 0),
+        ] {
+            b.add(
+                field,
+                name,
+                "object",
+                adder_object::weak::WeakRef::vtable(),
+                kinds::WEAKREF,
+                flags,
+            );
+        }
         for (field, name, base) in EXCEPTIONS {
             b.add(
                 field,
@@ -668,8 +682,10 @@ impl Vm {
             int_max_str_digits: 4300,
             flags,
             names,
+            draining_pending: false,
         };
         crate::builtins::init(&mut vm);
+        crate::modules::weakref::init_types(&mut vm);
         vm
     }
 }

@@ -112,10 +112,7 @@ impl Vm {
                 let frame = self.make_frame(f, args)?;
                 if let Some(g) = self.maybe_generator(f, &frame) {
                     let gen = g;
-                    gen.downcast::<Generator>()
-                        .unwrap()
-                        .frame
-                        .replace(Some(frame));
+                    gen.downcast::<Generator>().unwrap().store_frame(frame);
                     return Ok(gen);
                 }
                 self.run_frame(frame)
@@ -199,10 +196,7 @@ impl Vm {
     ) -> Result<Box<Frame>, Value> {
         match self.maybe_generator(f, &frame) {
             Some(g) => {
-                g.downcast::<Generator>()
-                    .unwrap()
-                    .frame
-                    .replace(Some(frame));
+                g.downcast::<Generator>().unwrap().store_frame(frame);
                 Err(g)
             }
             None => Ok(frame),
@@ -411,6 +405,7 @@ impl Vm {
             locals: Value::NULL,
             gen: Value::NULL,
             boundary: false,
+            obj: Value::NULL,
         }))
     }
 
@@ -453,6 +448,7 @@ impl Vm {
             locals,
             gen: Value::NULL,
             boundary: false,
+            obj: Value::NULL,
         })
     }
 

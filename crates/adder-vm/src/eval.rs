@@ -108,6 +108,11 @@ fn needs_frame(vm: &Vm, callee: &Value) -> bool {
     if callee.is(&vm.t.super_) || callee.is(&vm.t.type_) {
         return true;
     }
+    // Instantiating a class runs `__init__` from native code: its caller
+    // must be on the frame stack for `sys._getframe` and warnings.
+    if let Some(t) = callee.downcast::<crate::objects::types::TypeObject>() {
+        return t.has_flag(crate::objects::types::tflags::HEAPTYPE);
+    }
     match callee.downcast::<Native>() {
         Some(n) => {
             n.self_.is_null()
@@ -197,7 +202,7 @@ impl Vm {
                             let g = new.gen.clone();
                             let gen = g.downcast::<Generator>().unwrap();
                             gen.state.set(GenState::Suspended);
-                            gen.frame.replace(Some(new));
+                            gen.store_frame(new);
                         }
                         pending = Some(e);
                         continue;
@@ -260,15 +265,12 @@ impl Vm {
                     self.depth -= 1;
                     let caller = self.frames.pop().expect("caller frame");
                     let gen_frame = std::mem::replace(&mut f, caller);
-                    g.downcast::<Generator>()
-                        .unwrap()
-                        .frame
-                        .replace(Some(gen_frame));
+                    g.downcast::<Generator>().unwrap().store_frame(gen_frame);
                     f.stack.push(v);
                 }
                 Control::Error(e) => {
                     if !std::mem::take(&mut self.reraising) {
-                        self.add_traceback(&e, &f);
+                        self.add_traceback(&e, &mut f);
                     }
                     let code = f.code.clone();
                     let c = code.downcast::<Code>().unwrap();
@@ -360,10 +362,11 @@ impl Vm {
     }
 
     /// Appends the frame's position to the exception's traceback (innermost last).
-    fn add_traceback(&mut self, e: &Value, f: &Frame) {
+    fn add_traceback(&mut self, e: &Value, f: &mut Frame) {
         let Some(x) = e.downcast::<crate::objects::exception::Exception>() else {
             return;
         };
+        let frame = crate::builtins::frames::frame_for_traceback(self, f);
         let tb = self.alloc_builtin(
             &self.t.traceback,
             crate::objects::exception::Traceback {
@@ -371,7 +374,7 @@ impl Vm {
                 lasti: f.lasti as u32,
                 lineno: f.lineno(),
                 next: adder_object::ValueCell::new(x.traceback.get()),
-                frame: Value::NONE,
+                frame,
             },
         );
         // Tracebacks are built innermost-first as we unwind; `next` points
@@ -443,6 +446,9 @@ impl Vm {
                         ));
                     }
                     f.fast[arg as usize] = Value::NULL;
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
+                    }
                 }
                 Opcode::LoadDeref | Opcode::LoadClassDeref => {
                     let ci = arg as usize;
@@ -513,6 +519,9 @@ impl Vm {
                         let l = f.locals.clone();
                         tri!(self.setitem(&l, name, v));
                     }
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
+                    }
                 }
                 Opcode::DeleteName => {
                     let name = code.names[arg as usize].clone();
@@ -528,6 +537,9 @@ impl Vm {
                     };
                     if !ok {
                         return Control::Error(self.name_error(&name));
+                    }
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
                     }
                 }
                 Opcode::LoadGlobal => {
@@ -569,11 +581,17 @@ impl Vm {
                 Opcode::StoreGlobal => {
                     let v = f.stack.pop().unwrap();
                     dict_set_strkey(&f.globals, code.names[arg as usize].clone(), v);
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
+                    }
                 }
                 Opcode::DeleteGlobal => {
                     let name = code.names[arg as usize].clone();
                     if !crate::ops::dict_del_strkey(&f.globals, &name) {
                         return Control::Error(self.name_error(&name));
+                    }
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
                     }
                 }
                 Opcode::LoadAttr => {
@@ -597,6 +615,10 @@ impl Vm {
                 Opcode::DeleteAttr => {
                     let obj = f.stack.pop().unwrap();
                     tri!(self.delattr(&obj, &code.names[arg as usize]));
+                    drop(obj);
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
+                    }
                 }
                 Opcode::LoadMethod => {
                     let obj = f.stack.pop().unwrap();
@@ -614,6 +636,9 @@ impl Vm {
                     }
                 }
                 Opcode::CallMethod => {
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
+                    }
                     let argc = arg as usize;
                     let n = f.stack.len();
                     let first = n - argc - 2;
@@ -645,6 +670,9 @@ impl Vm {
                     }
                 }
                 Opcode::Call => {
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
+                    }
                     let n = f.stack.len();
                     if let Some(fr) = self.fast_frame(f, n - arg as usize - 1, arg as usize) {
                         return Control::Call(fr);
@@ -658,6 +686,9 @@ impl Vm {
                     }
                 }
                 Opcode::CallKw => {
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
+                    }
                     let kwnames = f.stack.pop().unwrap();
                     let names: Vec<Value> = kwnames
                         .downcast::<Tuple>()
@@ -674,6 +705,9 @@ impl Vm {
                     }
                 }
                 Opcode::CallEx => {
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
+                    }
                     let kwargs = if arg & 1 != 0 { f.stack.pop() } else { None };
                     let posv = f.stack.pop().unwrap();
                     let callee = f.stack.pop().unwrap();
@@ -741,6 +775,10 @@ impl Vm {
                     let key = f.stack.pop().unwrap();
                     let container = f.stack.pop().unwrap();
                     tri!(self.delitem(&container, &key));
+                    drop((key, container));
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
+                    }
                 }
                 Opcode::BuildSlice => {
                     let step = if arg == 3 {
@@ -996,6 +1034,9 @@ impl Vm {
                 Opcode::Jump => {
                     if (arg as usize) < f.ip {
                         // A loop back-edge: spend fuel (bounded execution).
+                        if adder_object::weak::has_pending() {
+                            self.run_pending();
+                        }
                         if self.fuel == 0 {
                             return Control::Error(self.fuel_exhausted());
                         }
@@ -1130,6 +1171,9 @@ impl Vm {
                     f.stack.push(w);
                 }
                 Opcode::ReturnValue => {
+                    if adder_object::weak::has_pending() {
+                        self.run_pending();
+                    }
                     let v = f.stack.pop().unwrap();
                     return Control::Return(v);
                 }
@@ -1569,6 +1613,7 @@ impl Vm {
                 locals: Value::NULL,
                 gen: Value::NULL,
                 boundary: false,
+                obj: Value::NULL,
             }),
         }
     }
@@ -1583,6 +1628,7 @@ impl Vm {
         fr.builtins = Value::NULL;
         fr.locals = Value::NULL;
         fr.gen = Value::NULL;
+        fr.obj = Value::NULL;
         fr.ip = 0;
         fr.lasti = 0;
         fr.boundary = false;

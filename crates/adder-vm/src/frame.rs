@@ -27,6 +27,8 @@ pub struct Frame {
     /// Entered from native code: when it returns or yields, the loop that
     /// runs it returns to its Rust caller.
     pub boundary: bool,
+    /// This frame's Python-visible frame object, once asked for (NULL until).
+    pub obj: Value,
 }
 
 impl Frame {
@@ -41,6 +43,7 @@ impl Frame {
         visit(&self.func);
         visit(&self.globals);
         visit(&self.locals);
+        visit(&self.obj);
         for v in self.stack.iter().chain(self.fast.iter()) {
             visit(v);
         }

@@ -194,7 +194,7 @@ pub fn import_absolute(vm: &mut Vm, name: &str) -> PyResult {
             }
         }
         None => {
-            if let Some(m) = crate::builtins::sys::native_module(vm, name)? {
+            if let Some(m) = crate::native::load(vm, name)? {
                 let k = vm.new_str(name);
                 let mods = vm.modules.clone();
                 vm.dict_set(&mods, k, m.clone())?;

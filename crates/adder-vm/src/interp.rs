@@ -33,6 +33,10 @@ pub struct Config {
     pub stack_limit: usize,
     /// Abort execution after this many instructions (fuzzing); 0 = unlimited.
     pub fuel: u64,
+    /// Native modules importable by name (besides `sys` and `builtins`).
+    pub modules: Vec<crate::NativeModule>,
+    /// Run in order once `sys` exists, before any Python code.
+    pub startup: Vec<crate::StartupHook>,
 }
 
 impl Config {
@@ -56,7 +60,13 @@ impl Interpreter {
         vm.stack_limit = limit;
         vm.stack_base = crate::call::stack_address();
         crate::builtins::sys::setup_sys(&mut vm);
-        Interpreter { vm }
+        let mut interp = Interpreter { vm };
+        for hook in interp.vm.flags.startup.clone() {
+            if let Err(e) = hook(&mut interp.vm) {
+                crate::traceback::print_exception(&mut interp.vm, &e);
+            }
+        }
+        interp
     }
 
     /// Compiles and runs `source` as `__main__`; returns the exit status.
@@ -130,7 +140,47 @@ impl Interpreter {
             Err(e) => self.vm.handle_uncaught(e),
         };
         crate::builtins::sys::flush_std(&mut self.vm);
+        self.vm.run_pending();
+        self.clear_main();
+        crate::builtins::sys::flush_std(&mut self.vm);
         status
+    }
+
+    /// Shutdown, as CPython does it for `__main__`: its globals are set to
+    /// None (names starting with one underscore first), so objects they
+    /// held are finalised (`__del__`, weakref callbacks) before exit.
+    fn clear_main(&mut self) {
+        let vm = &mut self.vm;
+        let mods = vm.modules.clone();
+        let key = vm.new_str("__main__");
+        let Ok(Some(main)) = vm.dict_get(&mods, &key) else {
+            return;
+        };
+        let Some(m) = main.downcast::<crate::objects::module::Module>() else {
+            return;
+        };
+        let d = m.dict.clone();
+        let Some(dict) = d.downcast::<crate::objects::dict::Dict>() else {
+            return;
+        };
+        let keys: Vec<Value> = dict.keys();
+        for underscore_pass in [true, false] {
+            for k in &keys {
+                let Some(name) = k.downcast::<crate::objects::string::Str>() else {
+                    continue;
+                };
+                let n = name.as_str();
+                if n == "__builtins__" {
+                    continue;
+                }
+                let single_underscore = n.starts_with('_') && !n.starts_with("__");
+                if single_underscore != underscore_pass {
+                    continue;
+                }
+                let _ = vm.dict_set(&d, k.clone(), Value::NONE);
+                vm.run_pending();
+            }
+        }
     }
 }
 

@@ -42,3 +42,22 @@ pub const SLOTDESCR: u8 = 34;
 pub const GETSET: u8 = 35;
 pub const CORO_WRAPPER: u8 = 36;
 pub const STREAM: u8 = 37;
+/// `weakref.ref` and the proxies (the payload lives in adder-object).
+pub const WEAKREF: u8 = adder_object::weak::WEAKREF_KIND;
+
+// Kinds for payloads defined by the native-module crates. Each crate owns a
+// block of 16 and numbers its payloads inside it; a kind is never reused.
+/// adder-io (`_io`, `_codecs`).
+pub const IO_FIRST: u8 = 64;
+/// adder-os (`posix`, `time`, `select`, `_signal`, ...).
+pub const OS_FIRST: u8 = 80;
+/// adder-sre (`_sre`).
+pub const SRE_FIRST: u8 = 96;
+/// adder-collections (`itertools`, `_collections`, `_functools`, `_operator`, ...).
+pub const COLLECTIONS_FIRST: u8 = 112;
+/// adder-math (`math`, `cmath`, `_random`, `_struct`, `binascii`, `array`, ...).
+pub const MATH_FIRST: u8 = 128;
+/// adder-ast (`_ast`).
+pub const AST_FIRST: u8 = 144;
+/// Interpreter-level modules in this crate (`_weakref`, `_thread`, ...).
+pub const RUNTIME_FIRST: u8 = 160;

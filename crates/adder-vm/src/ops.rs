@@ -92,10 +92,12 @@ fn type_lookup_uncached(to: &TypeObject, name: &Value) -> Option<Value> {
 }
 
 /// Whether type `t` is a heap type (user class) — i.e. may override protocols.
+/// Native-module types (`tflags::DUNDER_DISPATCH`) count too: their
+/// protocols are reached only through their special methods.
 #[inline]
 pub fn is_heap_type(t: &Value) -> bool {
     t.downcast::<TypeObject>()
-        .is_some_and(|to| to.has_flag(tflags::HEAPTYPE))
+        .is_some_and(|to| to.has_flag(tflags::HEAPTYPE | tflags::DUNDER_DISPATCH))
 }
 
 // ----- str keys ---------------------------------------------------------------

@@ -122,6 +122,9 @@ declare_types!(
     set_iterator,
     callable_iterator,
     std_stream,
+    weakref,
+    weakproxy,
+    weakcallableproxy,
     // exceptions
     base_exception,
     exception,
@@ -233,6 +236,8 @@ pub struct Vm {
     pub flags: crate::Config,
     /// Cached interned dunder names.
     pub names: crate::names::Names,
+    /// `run_pending` is on the stack (finalisers don't drain recursively).
+    pub draining_pending: bool,
 }
 
 impl Vm {
@@ -398,7 +403,7 @@ impl Vm {
     pub fn type_name(&self, v: &Value) -> String {
         let t = self.type_of(v);
         t.downcast::<TypeObject>()
-            .map_or_else(|| "?".into(), |t| t.name())
+            .map_or_else(|| "?".into(), |t| t.tp_name())
     }
 
     pub fn is_type(&self, v: &Value) -> bool {

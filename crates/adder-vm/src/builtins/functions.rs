@@ -325,18 +325,23 @@ fn id(vm: &mut Vm, args: Args) -> PyResult {
 
 fn callable(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "callable", &args, 1, 1)?;
-    let v = &args.pos[0];
-    let r = match v.kind() {
-        Some(kinds::FUNCTION) | Some(kinds::NATIVE) | Some(kinds::METHOD) | Some(kinds::TYPE) => {
-            true
+    Ok(Value::from_bool(vm.callable(&args.pos[0])))
+}
+
+impl Vm {
+    /// `callable(v)`.
+    pub fn callable(&self, v: &Value) -> bool {
+        match v.kind() {
+            Some(kinds::FUNCTION)
+            | Some(kinds::NATIVE)
+            | Some(kinds::METHOD)
+            | Some(kinds::TYPE) => true,
+            _ => {
+                let t = self.type_of(v);
+                type_lookup(&t, &self.names.__call__).is_some()
+            }
         }
-        _ => {
-            let t = vm.type_of(v);
-            let cn = vm.names.__call__.clone();
-            type_lookup(&t, &cn).is_some()
-        }
-    };
-    Ok(Value::from_bool(r))
+    }
 }
 
 fn chr(vm: &mut Vm, args: Args) -> PyResult {
@@ -719,6 +724,20 @@ fn eval(vm: &mut Vm, args: Args) -> PyResult {
     exec_or_eval(vm, args, true)
 }
 
+/// `ast.PyCF_ONLY_AST`: `compile()` returns node objects instead of code.
+const PYCF_ONLY_AST: i64 = 0x400;
+
+/// `_ast._compile(source, filename, mode, flags, optimize)`, the hook through
+/// which `compile()` builds or compiles AST node objects, when the native
+/// `_ast` module is registered.
+fn ast_compile_hook(vm: &mut Vm) -> PyResult<Option<Value>> {
+    if !crate::native::is_native(vm, "_ast") {
+        return Ok(None);
+    }
+    let m = crate::native::import(vm, "_ast")?;
+    vm.getattr_str(&m, "_compile").map(Some)
+}
+
 fn compile(vm: &mut Vm, mut args: Args) -> PyResult {
     let names = [
         "source",
@@ -745,10 +764,19 @@ fn compile(vm: &mut Vm, mut args: Args) -> PyResult {
         return Err(vm.type_error("compile() missing required argument"));
     };
     let flags = vals[3].as_ref().and_then(crate::num::as_i64).unwrap_or(0);
-    if flags & 0x400 != 0 {
-        return Err(vm.not_implemented_error(
-            "compile() to an AST (PyCF_ONLY_AST) needs the _ast module, not available yet",
-        ));
+    let is_text = src.downcast::<Str>().is_some() || crate::ops::bytes_of(&src).is_some();
+    if flags & PYCF_ONLY_AST != 0 || !is_text {
+        // To or from AST node objects: the native `_ast` module does it.
+        if let Some(hook) = ast_compile_hook(vm)? {
+            let flags_v = vals[3].clone().unwrap_or_else(|| vm.new_int(0));
+            let optimize = vals[5].clone().unwrap_or_else(|| vm.new_int(-1));
+            return vm.call(&hook, vec![src, filename, mode, flags_v, optimize]);
+        }
+        if flags & PYCF_ONLY_AST != 0 {
+            return Err(vm.not_implemented_error(
+                "compile() to an AST (PyCF_ONLY_AST) needs the _ast module, not available",
+            ));
+        }
     }
     let s = source_arg(vm, &src, "compile")?;
     let filename = vm.str_string(&filename)?;

@@ -91,7 +91,7 @@ pub fn gen_throw(vm: &mut Vm, g: &Value, exc: Value) -> PyResult<Result<Value, V
         };
         match outcome {
             Ok(Some(Ok(v))) => {
-                gen.frame.replace(Some(fr));
+                gen.store_frame(fr);
                 gen.state.set(GenState::Suspended);
                 return Ok(Ok(v));
             }
@@ -147,7 +147,7 @@ pub(crate) fn finish(
     let _ = vm;
     match r {
         Ok(crate::eval::Exit::Yield(v, fr)) => {
-            gen.frame.replace(Some(fr));
+            gen.store_frame(fr);
             gen.state.set(GenState::Suspended);
             Ok(Ok(v))
         }

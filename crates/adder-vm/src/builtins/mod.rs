@@ -6,6 +6,7 @@
 pub mod coro;
 pub mod dict;
 pub mod exceptions;
+pub mod frames;
 pub mod functions;
 pub mod generators;
 pub mod iterators;
@@ -35,4 +36,5 @@ pub fn init(vm: &mut Vm) {
     iterators::init(vm);
     coro::init(vm);
     sys::init(vm);
+    frames::init(vm);
 }

@@ -355,9 +355,6 @@ fn noop(_vm: &mut Vm, _args: Args) -> PyResult {
 fn gettrace(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::NONE)
 }
-fn getframe(vm: &mut Vm, _args: Args) -> PyResult {
-    Err(vm.not_implemented_error("sys._getframe() is not supported yet"))
-}
 fn get_int_max_str_digits(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(vm.new_int(vm.int_max_str_digits as i64))
 }
@@ -381,15 +378,6 @@ fn excepthook(vm: &mut Vm, args: Args) -> PyResult {
     crate::ops::check_args(vm, "excepthook", &args, 3, 3)?;
     crate::traceback::print_exception(vm, &args.pos[1]);
     Ok(Value::NONE)
-}
-
-/// Native modules importable by name (only `sys` and `builtins` so far).
-pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    Ok(match name {
-        "sys" => Some(vm.sys_module.clone()),
-        "builtins" => Some(vm.builtins_module.clone()),
-        _ => None,
-    })
 }
 
 fn new_stream(vm: &mut Vm, fd: i32, name: &'static str) -> Value {
@@ -431,7 +419,7 @@ pub fn setup_sys(vm: &mut Vm) {
         ("setprofile", noop),
         ("gettrace", gettrace),
         ("getprofile", gettrace),
-        ("_getframe", getframe),
+        ("_getframe", crate::builtins::frames::getframe),
         ("displayhook", sys_displayhook),
         ("__displayhook__", sys_displayhook),
         ("excepthook", excepthook),
@@ -513,7 +501,10 @@ pub fn setup_sys(vm: &mut Vm) {
         .unwrap_or_default();
     set(vm, "executable", vm.new_string(exe.clone()));
     set(vm, "_base_executable", vm.new_string(exe));
-    let names = ["builtins", "sys"].iter().map(|n| vm.new_str(n)).collect();
+    let names = crate::native::builtin_module_names(vm)
+        .iter()
+        .map(|n| vm.new_str(n))
+        .collect();
     set(vm, "builtin_module_names", vm.new_tuple(names));
     for n in ["meta_path", "path_hooks", "warnoptions"] {
         let l = vm.new_list(vec![]);

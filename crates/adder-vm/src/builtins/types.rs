@@ -168,8 +168,12 @@ fn recompute_flags(vm: &mut Vm, t: &Value) {
     {
         flags |= tflags::HAS_SETATTR;
     }
+    let h = t.header().expect("class object");
     if type_lookup(t, &de).is_some() {
         flags |= tflags::HAS_DEL;
+        h.set_flag(adder_object::heap::FLAG_HAS_FINALIZER);
+    } else {
+        h.clear_flag(adder_object::heap::FLAG_HAS_FINALIZER);
     }
     vm.type_obj(t).flags.set(flags);
 }

@@ -87,7 +87,34 @@ pub struct Generator {
 payload!(Generator, kinds::GENERATOR, "generator", traverse(self, visit) {
     let e = self.exc_state.get(); visit(&e);
     if let Ok(f) = self.frame.try_borrow() { if let Some(f) = f.as_ref() { f.traverse(visit) } }
-});
+}, needs_finalize = generator_needs_close);
+
+impl Generator {
+    /// Parks a suspended frame in the generator. The frame's back-pointer to
+    /// the generator is dropped (resumers set it again), so a suspended
+    /// generator is not its own referent through its frame.
+    pub fn store_frame(&self, mut fr: Box<Frame>) {
+        fr.gen = Value::NULL;
+        self.frame.replace(Some(fr));
+    }
+}
+
+/// A dying generator must be closed (so its `finally`/`with` blocks run)
+/// when it is suspended inside an exception-table range.
+fn generator_needs_close(h: &adder_object::Header) -> bool {
+    let Some(g) = h.payload::<Generator>() else {
+        return false;
+    };
+    if g.state.get() != GenState::Suspended {
+        return false;
+    }
+    let Ok(frame) = g.frame.try_borrow() else {
+        return false;
+    };
+    frame
+        .as_ref()
+        .is_some_and(|f| f.code().code.handler_for(f.lasti as u32).is_some())
+}
 
 /// Wraps an async generator's `__anext__`/`asend`/`athrow` awaitable, or a
 /// coroutine's `__await__` iterator.

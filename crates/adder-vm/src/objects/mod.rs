@@ -7,6 +7,7 @@
 pub mod cell;
 pub mod dict;
 pub mod exception;
+pub mod frameobj;
 pub mod function;
 pub mod instance;
 pub mod iter;

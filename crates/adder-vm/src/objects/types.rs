@@ -36,6 +36,10 @@ pub mod tflags {
     pub const HAS_SETATTR: u32 = 512;
     pub const ABSTRACT: u32 = 1024;
     pub const HAS_DEL: u32 = 2048;
+    /// A native-module type (`native::new_type`): the VM has no built-in
+    /// behaviour for its layout, so protocols dispatch to its special
+    /// methods exactly as for a heap type (see `ops::is_heap_type`).
+    pub const DUNDER_DISPATCH: u32 = 4096;
 }
 
 #[derive(Default)]
@@ -95,5 +99,23 @@ impl TypeObject {
     }
     pub fn name(&self) -> String {
         self.name.borrow().clone()
+    }
+    /// CPython's `tp_name`, used in error messages: a native-module type
+    /// (`DUNDER_DISPATCH`) is named with its module (`collections.deque`),
+    /// every other type by its `__name__`.
+    pub fn tp_name(&self) -> String {
+        if self.has_flag(tflags::DUNDER_DISPATCH) {
+            if let Some(m) = self.dict_cell.get().and_then(|d| {
+                crate::ops::dict_get_str(d, "__module__").and_then(|m| {
+                    m.downcast::<crate::objects::string::Str>()
+                        .map(|s| s.as_str().to_string())
+                })
+            }) {
+                if m != "builtins" {
+                    return format!("{m}.{}", self.name.borrow());
+                }
+            }
+        }
+        self.name()
     }
 }

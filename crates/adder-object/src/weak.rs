@@ -1,0 +1,231 @@
+//! Weak references and deferred finalisation: the parts of object death that
+//! need Python code to run (weakref callbacks, `__del__`, closing suspended
+//! generators) but cannot run it inside `decref`.
+//!
+//! Invariants:
+//! - An object whose header has `FLAG_WEAKREFD` may have an entry in this
+//!   thread's weak table, mapping its address to the live `WeakRef` objects
+//!   that point at it. A `WeakRef`'s `target` is either null (dead) or an
+//!   object whose table entry lists that `WeakRef`; both sides remove the link
+//!   when they die (the target in `dealloc`, the weakref in its `Drop`), so no
+//!   raw pointer here ever dangles.
+//! - Dying objects never run Python code: `dealloc` queues the work (a strong
+//!   reference to the object to finalise, or a weakref and its callback) on
+//!   this thread's pending queue, and the interpreter drains the queue at its
+//!   next safe point (`take_pending`). An object is queued for finalisation at
+//!   most once (`FLAG_FINALIZED`), so resurrection is safe (PEP 442).
+//! - Objects are bound to the thread that made them (reference counts are not
+//!   atomic), so thread-local tables are per heap, not per interpreter: two
+//!   interpreters on one thread share them; each drains what it finds.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
+
+use crate::heap::{Header, Obj, FLAG_FINALIZED, FLAG_WEAKREFD};
+use crate::value::Value;
+
+/// The payload kind of weakref objects (the VM's kind table reserves it).
+pub const WEAKREF_KIND: u8 = 38;
+
+/// Layout of `weakref.ref`, `weakref.ProxyType` and `CallableProxyType`
+/// objects (their classes tell them apart).
+pub struct WeakRef {
+    target: Cell<*const Header>,
+    /// The callback (None when there is none or after it was queued).
+    pub callback: RefCell<Value>,
+    /// The referent's hash, cached on first use (Python semantics).
+    pub hash: Cell<Option<i64>>,
+}
+
+/// Work that dying objects left for the interpreter.
+pub enum Pending {
+    /// Run the object's finaliser (`__del__`, generator close), then drop it.
+    Finalize(Value),
+    /// Call `callback(weakref)`: the weakref's referent died.
+    Callback { weakref: Value, callback: Value },
+}
+
+thread_local! {
+    static TABLE: RefCell<HashMap<usize, Vec<*const Header>>> = RefCell::new(HashMap::new());
+    static QUEUE: RefCell<VecDeque<Pending>> = const { RefCell::new(VecDeque::new()) };
+    static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+crate::payload!(WeakRef, WEAKREF_KIND, "weakref", traverse(self, visit) {
+    visit(&self.callback.borrow());
+});
+
+impl WeakRef {
+    /// A weak reference payload to `target` (link it with `register` once
+    /// the weakref object is allocated).
+    pub fn new(callback: Value) -> WeakRef {
+        WeakRef {
+            target: Cell::new(std::ptr::null()),
+            callback: RefCell::new(callback),
+            hash: Cell::new(None),
+        }
+    }
+
+    /// A new reference to the referent, or None when it died.
+    pub fn get(&self) -> Option<Value> {
+        let t = self.target.get();
+        if t.is_null() {
+            return None;
+        }
+        // SAFETY: a non-null target is live (module invariant); the
+        // returned Value owns the reference added here.
+        unsafe {
+            (*t).incref();
+            Some(Value::from_header_owned(t))
+        }
+    }
+
+    /// Whether the referent is still alive.
+    pub fn alive(&self) -> bool {
+        !self.target.get().is_null()
+    }
+
+    /// The referent's address (for reprs), 0 when dead.
+    pub fn target_addr(&self) -> usize {
+        self.target.get() as usize
+    }
+}
+
+impl Drop for WeakRef {
+    fn drop(&mut self) {
+        let t = self.target.get();
+        if t.is_null() {
+            return;
+        }
+        let me = self as *const WeakRef;
+        let _ = TABLE.try_with(|tab| {
+            let mut tab = tab.borrow_mut();
+            if let Some(list) = tab.get_mut(&(t as usize)) {
+                // SAFETY: entries are live weakref objects (module invariant).
+                list.retain(|&w| !std::ptr::eq(unsafe { payload_of(w) }, me));
+                if list.is_empty() {
+                    tab.remove(&(t as usize));
+                }
+            }
+        });
+    }
+}
+
+/// The `WeakRef` payload of a weakref object's header.
+///
+/// # Safety
+/// `w` must head a live object whose payload is a `WeakRef`.
+unsafe fn payload_of<'a>(w: *const Header) -> &'a WeakRef {
+    // SAFETY: per contract the object is an Obj<WeakRef>.
+    unsafe { &(*(w as *const Obj<WeakRef>)).payload }
+}
+
+/// Links the weakref object `weakref` (whose payload is a `WeakRef`) to
+/// `target`. Returns false (and links nothing) if `target` is not a heap
+/// object.
+pub fn register(target: &Value, weakref: &Value) -> bool {
+    let (Some(th), Some(wh)) = (target.header(), weakref.header()) else {
+        return false;
+    };
+    let Some(wr) = weakref.downcast::<WeakRef>() else {
+        return false;
+    };
+    wr.target.set(th as *const Header);
+    th.set_flag(FLAG_WEAKREFD);
+    TABLE.with(|tab| {
+        tab.borrow_mut()
+            .entry(th as *const Header as usize)
+            .or_default()
+            .push(wh as *const Header)
+    });
+    true
+}
+
+/// New references to the live weakref objects pointing at `target`, oldest
+/// first.
+pub fn refs_of(target: &Value) -> Vec<Value> {
+    let Some(th) = target.header() else {
+        return Vec::new();
+    };
+    if !th.has_flag(FLAG_WEAKREFD) {
+        return Vec::new();
+    }
+    TABLE.with(|tab| {
+        tab.borrow()
+            .get(&(th as *const Header as usize))
+            .map(|list| {
+                list.iter()
+                    .map(|&w| {
+                        // SAFETY: listed weakrefs are live (module invariant).
+                        unsafe {
+                            (*w).incref();
+                            Value::from_header_owned(w)
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// Called by `dealloc` for an object with `FLAG_WEAKREFD` before its payload
+/// is dropped: kills every weakref to it and queues their callbacks (newest
+/// first, as CPython calls them).
+pub(crate) fn clear_weakrefs(h: *const Header) {
+    let list = TABLE.with(|tab| tab.borrow_mut().remove(&(h as usize)));
+    let Some(list) = list else { return };
+    for &w in list.iter() {
+        // SAFETY: listed weakrefs are live (module invariant).
+        unsafe { payload_of(w) }.target.set(std::ptr::null());
+    }
+    for &w in list.iter().rev() {
+        // SAFETY: as above; we take a reference for the queue.
+        let wr = unsafe { payload_of(w) };
+        let cb = std::mem::replace(&mut *wr.callback.borrow_mut(), Value::NONE);
+        if !cb.is_none() && !cb.is_null() {
+            // SAFETY: w is live; the Value owns the reference added here.
+            let weakref = unsafe {
+                (*w).incref();
+                Value::from_header_owned(w)
+            };
+            push(Pending::Callback {
+                weakref,
+                callback: cb,
+            });
+        }
+    }
+}
+
+/// Called by `dealloc` for an object that needs finalising: marks it and
+/// queues it (the queue's Value is the resurrected reference).
+pub(crate) fn queue_finalize(h: *const Header) {
+    // SAFETY: h is live with rc held at 1 by dealloc; the Value adopts it.
+    unsafe {
+        (*h).set_flag(FLAG_FINALIZED);
+        push(Pending::Finalize(Value::from_header_owned(h)));
+    }
+}
+
+fn push(p: Pending) {
+    QUEUE.with(|q| q.borrow_mut().push_back(p));
+    HAS_PENDING.with(|f| f.set(true));
+}
+
+/// Whether dying objects left work for the interpreter (cheap; checked by
+/// the interpreter loop at safe points).
+#[inline(always)]
+pub fn has_pending() -> bool {
+    HAS_PENDING.with(|f| f.get())
+}
+
+/// Takes the oldest pending item.
+pub fn take_pending() -> Option<Pending> {
+    QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        let p = q.pop_front();
+        if q.is_empty() {
+            HAS_PENDING.with(|f| f.set(false));
+        }
+        p
+    })
+}

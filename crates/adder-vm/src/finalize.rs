@@ -1,0 +1,79 @@
+//! Running what dying objects left behind: weakref callbacks, `__del__`
+//! methods and the closing of suspended generators, at the interpreter's
+//! safe points (calls, loop back-edges, deletions, returns, exit).
+//!
+//! Invariant: finalisers run with the interrupted code's exception state
+//! saved and restored; an exception escaping a finaliser is reported as
+//! CPython's "Exception ignored in: ..." and never propagates.
+
+use adder_object::weak::{take_pending, Pending};
+use adder_object::Value;
+
+use crate::kinds;
+use crate::objects::iter::{GenState, Generator};
+use crate::ops::type_lookup;
+use crate::vm::Vm;
+
+impl Vm {
+    /// Drains the pending queue (re-entrant calls return at once; the outer
+    /// drain picks up whatever the finalisers themselves queue).
+    pub fn run_pending(&mut self) {
+        if self.draining_pending {
+            return;
+        }
+        self.draining_pending = true;
+        let saved = self.exc_info.clone();
+        while let Some(p) = take_pending() {
+            match p {
+                Pending::Finalize(obj) => self.finalize_object(&obj),
+                Pending::Callback { weakref, callback } => {
+                    if let Err(e) = self.call(&callback, vec![weakref]) {
+                        self.report_unraisable(&e, Some(&callback));
+                    }
+                }
+            }
+        }
+        self.exc_info = saved;
+        self.draining_pending = false;
+    }
+
+    fn finalize_object(&mut self, obj: &Value) {
+        if obj.kind() == Some(kinds::GENERATOR) {
+            let running = obj
+                .downcast::<Generator>()
+                .is_some_and(|g| g.state.get() == GenState::Suspended);
+            if running {
+                if let Err(e) = crate::builtins::generators::gen_close(self, obj) {
+                    self.report_unraisable(&e, Some(obj));
+                }
+            }
+            return;
+        }
+        let t = self.type_of(obj);
+        let name = self.names.__del__.clone();
+        if let Some(del) = type_lookup(&t, &name) {
+            if let Err(e) = self.call_method_value(&del, obj, vec![]) {
+                let shown = self.bind_for_report(&del, obj);
+                self.report_unraisable(&e, Some(&shown));
+            }
+        }
+    }
+
+    fn bind_for_report(&mut self, f: &Value, obj: &Value) -> Value {
+        self.call_method(f, "__get__", vec![obj.clone()])
+            .unwrap_or_else(|_| f.clone())
+    }
+
+    /// CPython's default `sys.unraisablehook` output.
+    pub fn report_unraisable(&mut self, e: &Value, obj: Option<&Value>) {
+        let mut text = String::new();
+        if let Some(o) = obj {
+            let r = self
+                .repr_string(o)
+                .unwrap_or_else(|_| "<object repr() failed>".into());
+            text.push_str(&format!("Exception ignored in: {r}\n"));
+        }
+        text.push_str(&crate::traceback::format_exception(self, e));
+        crate::builtins::sys::write_stderr(self, &text);
+    }
+}
