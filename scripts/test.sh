@@ -15,6 +15,13 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 echo "== cargo test --workspace"
 cargo test --workspace
 
+# The fast subset of CPython's own test suite (tests/cpython/manifest.toml,
+# modules marked fast = true) against the debug binary just built, after the
+# runner's own unit tests.
+echo "== CPython test-suite ladder (fast subset)"
+/usr/bin/python3.11 tests/cpython/test_run.py
+/usr/bin/python3.11 tests/cpython/run.py --fast
+
 echo "== cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 

@@ -52,7 +52,25 @@ pub fn compile(
     opts: &CompileOptions,
 ) -> Result<Rc<CodeObject>, CompileError> {
     let src = source::Source::new(source, filename);
-    source::prescan(&src)?;
+    let module = parse_source(&src, mode)?;
+    let table = symtable::build(&src, &module, mode)?;
+    codegen::compile_module(&src, &module, &table, mode, opts)
+}
+
+/// Parses `source` into ruff's AST with the front-end checks of `compile`
+/// (nesting limits, parse errors, syntax newer than 3.11): what `ast.parse`
+/// sees. `Mode::Eval` gives `Mod::Expression`, the others `Mod::Module`.
+pub fn parse(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<ruff_python_ast::Mod, CompileError> {
+    parse_source(&source::Source::new(source, filename), mode)
+}
+
+fn parse_source(src: &source::Source, mode: Mode) -> Result<ruff_python_ast::Mod, CompileError> {
+    let source = src.text;
+    source::prescan(src)?;
     let parse_mode = match mode {
         Mode::Eval => ruff_python_parser::Mode::Expression,
         _ => ruff_python_parser::Mode::Module,
@@ -61,12 +79,25 @@ pub fn compile(
         .with_target_version(ruff_python_ast::PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     if let Some(err) = parsed.errors().first() {
-        return Err(errors::from_parse_error(&src, err));
+        return Err(errors::from_parse_error(src, err));
     }
     if let Some(err) = parsed.unsupported_syntax_errors().first() {
-        return Err(errors::from_unsupported(&src, err));
+        return Err(errors::from_unsupported(src, err));
     }
-    let module = parsed.into_syntax();
-    let table = symtable::build(&src, &module, mode)?;
-    codegen::compile_module(&src, &module, &table, mode, opts)
+    Ok(parsed.into_syntax())
+}
+
+/// Compiles an AST that was built rather than parsed (from `ast` node
+/// objects). `text` stands in for the source: the nodes' ranges are byte
+/// offsets into it, and its line structure gives their line numbers.
+pub fn compile_ast(
+    module: &ruff_python_ast::Mod,
+    text: &str,
+    filename: &str,
+    mode: Mode,
+    opts: &CompileOptions,
+) -> Result<Rc<CodeObject>, CompileError> {
+    let src = source::Source::new(text, filename);
+    let table = symtable::build(&src, module, mode)?;
+    codegen::compile_module(&src, module, &table, mode, opts)
 }

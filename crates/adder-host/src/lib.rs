@@ -11,18 +11,24 @@
 //! else, and `tests/boundary.rs` enforces the same rule textually.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
+pub mod calendar;
+pub mod consts;
 mod error;
+pub mod libm;
 mod memory;
 mod native;
+mod types;
 
 pub use error::*;
 pub use memory::{HostExit, MemoryHost};
 pub use native::NativeHost;
+pub use types::*;
 
 /// A file descriptor as the host hands it out. 0, 1 and 2 are stdio.
 pub type Fd = i32;
 
 /// How a file is opened (a superset of what Python's `open` modes need).
+/// Descriptors are always opened close-on-exec (non-inheritable, PEP 446).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct OpenFlags {
     pub read: bool,
@@ -31,6 +37,18 @@ pub struct OpenFlags {
     pub create: bool,
     pub truncate: bool,
     pub exclusive: bool,
+    /// `O_NONBLOCK`.
+    pub nonblock: bool,
+    /// `O_DIRECTORY`: fail with `ENOTDIR` unless the path is a directory.
+    pub directory: bool,
+    /// `O_NOFOLLOW`: fail with `ELOOP` if the last component is a symlink.
+    pub nofollow: bool,
+    /// `O_SYNC`.
+    pub sync: bool,
+    /// `O_DSYNC`.
+    pub dsync: bool,
+    /// `O_NOCTTY`.
+    pub noctty: bool,
 }
 
 impl OpenFlags {
@@ -94,6 +112,12 @@ pub struct Stat {
     pub nlink: u64,
     pub uid: u32,
     pub gid: u32,
+    /// Preferred I/O block size.
+    pub blksize: u64,
+    /// 512-byte blocks allocated.
+    pub blocks: u64,
+    /// Device number, for device files.
+    pub rdev: u64,
 }
 
 impl Stat {
@@ -171,6 +195,328 @@ pub trait Host {
     fn memory_total(&self) -> Option<u64> {
         None
     }
+
+    // ----- descriptors -------------------------------------------------------
+    // Methods from here on have defaults that fail with `ENOSYS` (or report
+    // "unknown"), so a host can grow into them; both built-in hosts override
+    // every one.
+
+    /// Truncates or extends the file behind `fd` to `len` bytes.
+    fn ftruncate(&self, _fd: Fd, _len: u64) -> HostResult<()> {
+        enosys()
+    }
+    /// Flushes the file's data and metadata to storage.
+    fn fsync(&self, _fd: Fd) -> HostResult<()> {
+        enosys()
+    }
+    /// A new, non-inheritable descriptor for the same open file (shared
+    /// position and flags), the lowest number free.
+    fn dup(&self, _fd: Fd) -> HostResult<Fd> {
+        enosys()
+    }
+    /// Makes `fd2` refer to `fd`'s open file (closing what `fd2` was);
+    /// returns `fd2`. `fd == fd2` checks `fd` and changes nothing.
+    fn dup2(&self, _fd: Fd, _fd2: Fd, _inheritable: bool) -> HostResult<Fd> {
+        enosys()
+    }
+    /// A pipe: (read end, write end), both non-inheritable.
+    fn pipe(&self) -> HostResult<(Fd, Fd)> {
+        enosys()
+    }
+    /// Reads at most `buf.len()` bytes at `offset` without moving the position.
+    fn pread(&self, _fd: Fd, _buf: &mut [u8], _offset: u64) -> HostResult<usize> {
+        enosys()
+    }
+    /// Writes at `offset` without moving the position.
+    fn pwrite(&self, _fd: Fd, _buf: &[u8], _offset: u64) -> HostResult<usize> {
+        enosys()
+    }
+    /// Whether `fd` survives `exec` (not close-on-exec).
+    fn get_inheritable(&self, _fd: Fd) -> HostResult<bool> {
+        enosys()
+    }
+    fn set_inheritable(&self, _fd: Fd, _inheritable: bool) -> HostResult<()> {
+        enosys()
+    }
+    /// Whether `fd` is in blocking mode (no `O_NONBLOCK`).
+    fn get_blocking(&self, _fd: Fd) -> HostResult<bool> {
+        enosys()
+    }
+    fn set_blocking(&self, _fd: Fd, _blocking: bool) -> HostResult<()> {
+        enosys()
+    }
+    /// The window size of the terminal on `fd`: (columns, lines).
+    fn terminal_size(&self, _fd: Fd) -> HostResult<(u32, u32)> {
+        enosys()
+    }
+    fn fchmod(&self, _fd: Fd, _mode: u32) -> HostResult<()> {
+        enosys()
+    }
+    fn fchdir(&self, _fd: Fd) -> HostResult<()> {
+        enosys()
+    }
+    /// Waits until some of `fds` (descriptor, `POLL*` events) are ready or
+    /// `timeout_ms` passes (negative: forever); returns each entry's
+    /// `revents`, in order. Fails with `EINTR` when a signal arrives.
+    fn poll(&self, _fds: &[(Fd, i16)], _timeout_ms: i64) -> HostResult<Vec<i16>> {
+        enosys()
+    }
+    /// `fcntl(fd, cmd, arg)` with an integer argument.
+    fn fcntl_int(&self, _fd: Fd, _cmd: i32, _arg: i64) -> HostResult<i64> {
+        enosys()
+    }
+    /// `fcntl(fd, cmd, buf)` with a buffer argument (at most 1024 bytes);
+    /// returns the buffer as the call left it.
+    fn fcntl_buf(&self, _fd: Fd, _cmd: i32, _buf: &[u8]) -> HostResult<Vec<u8>> {
+        enosys()
+    }
+    /// `ioctl(fd, request, arg)` with an integer argument.
+    fn ioctl_int(&self, _fd: Fd, _request: u64, _arg: i64) -> HostResult<i64> {
+        enosys()
+    }
+    /// `ioctl(fd, request, buf)` (at most 1024 bytes); returns the result
+    /// and the buffer as the call left it.
+    fn ioctl_buf(&self, _fd: Fd, _request: u64, _buf: &[u8]) -> HostResult<(i64, Vec<u8>)> {
+        enosys()
+    }
+    /// `flock(fd, operation)`.
+    fn flock(&self, _fd: Fd, _operation: i32) -> HostResult<()> {
+        enosys()
+    }
+    /// A POSIX record lock as Python's `fcntl.lockf` takes it: `cmd` is
+    /// `LOCK_UN`, `LOCK_SH` or `LOCK_EX`, optionally with `LOCK_NB` (then
+    /// fails with `EAGAIN`/`EACCES` instead of waiting).
+    fn lockf(&self, _fd: Fd, _cmd: i32, _len: i64, _start: i64, _whence: i32) -> HostResult<()> {
+        enosys()
+    }
+
+    // ----- paths -------------------------------------------------------------
+
+    /// A directory's entries (without "." and ".."), in no fixed order.
+    fn scandir(&self, _path: &[u8]) -> HostResult<Vec<DirEntryInfo>> {
+        enosys()
+    }
+    /// Creates symlink `link` pointing at `target`.
+    fn symlink(&self, _target: &[u8], _link: &[u8]) -> HostResult<()> {
+        enosys()
+    }
+    /// Creates hard link `dst` to `src` (following `src` if it is a symlink
+    /// only when `follow_symlinks`).
+    fn link(&self, _src: &[u8], _dst: &[u8], _follow_symlinks: bool) -> HostResult<()> {
+        enosys()
+    }
+    fn chmod(&self, _path: &[u8], _mode: u32, _follow_symlinks: bool) -> HostResult<()> {
+        enosys()
+    }
+    /// Changes owner and/or group (None: unchanged).
+    fn chown(
+        &self,
+        _path: &[u8],
+        _uid: Option<u32>,
+        _gid: Option<u32>,
+        _follow_symlinks: bool,
+    ) -> HostResult<()> {
+        enosys()
+    }
+    /// Sets (access, modification) times in ns since the epoch; None: now.
+    fn utime(
+        &self,
+        _path: &[u8],
+        _times: Option<(i128, i128)>,
+        _follow_symlinks: bool,
+    ) -> HostResult<()> {
+        enosys()
+    }
+    fn truncate(&self, _path: &[u8], _len: u64) -> HostResult<()> {
+        enosys()
+    }
+    /// Whether the process may access `path` as `mode` (`F_OK`, or a mix of
+    /// `R_OK`/`W_OK`/`X_OK` = 4/2/1): Ok(()) when it may.
+    fn access(
+        &self,
+        _path: &[u8],
+        _mode: u32,
+        _effective_ids: bool,
+        _follow_symlinks: bool,
+    ) -> HostResult<()> {
+        enosys()
+    }
+    /// Sets the file-creation mask, returning the previous one.
+    fn umask(&self, _mask: u32) -> u32 {
+        0o022
+    }
+    /// `pathconf(path, name)` (None: no limit).
+    fn pathconf(&self, _path: &[u8], _name: i32) -> HostResult<Option<i64>> {
+        enosys()
+    }
+
+    // ----- environment, identity, processes -------------------------------------
+
+    /// Sets an environment variable of the process (seen by children).
+    fn putenv(&self, _name: &[u8], _value: &[u8]) -> HostResult<()> {
+        enosys()
+    }
+    fn unsetenv(&self, _name: &[u8]) -> HostResult<()> {
+        enosys()
+    }
+    fn getppid(&self) -> i32 {
+        1
+    }
+    fn getuid(&self) -> u32 {
+        0
+    }
+    fn geteuid(&self) -> u32 {
+        self.getuid()
+    }
+    fn getgid(&self) -> u32 {
+        0
+    }
+    fn getegid(&self) -> u32 {
+        self.getgid()
+    }
+    fn getgroups(&self) -> HostResult<Vec<u32>> {
+        enosys()
+    }
+    fn getpgrp(&self) -> i32 {
+        self.getpid()
+    }
+    /// The login name of the controlling terminal's user, if any.
+    fn getlogin(&self) -> HostResult<Vec<u8>> {
+        enosys()
+    }
+    fn uname(&self) -> HostResult<Uname> {
+        enosys()
+    }
+    fn times(&self) -> HostResult<Times> {
+        enosys()
+    }
+    /// Online processors, if known.
+    fn cpu_count(&self) -> Option<usize> {
+        None
+    }
+    /// `sysconf(name)`; None when the value is indeterminate (-1, errno 0).
+    fn sysconf(&self, _name: i32) -> HostResult<Option<i64>> {
+        enosys()
+    }
+    /// `confstr(name)`; None when the variable has no value.
+    fn confstr(&self, _name: i32) -> HostResult<Option<Vec<u8>>> {
+        enosys()
+    }
+    fn kill(&self, _pid: i32, _signal: i32) -> HostResult<()> {
+        enosys()
+    }
+    /// `waitpid(pid, options)`: (pid, raw status); pid 0 with `WNOHANG`
+    /// when no child has changed state. Fails with `EINTR` on a signal.
+    fn waitpid(&self, _pid: i32, _options: i32) -> HostResult<(i32, i32)> {
+        enosys()
+    }
+    /// Starts a program as described by [`SpawnRequest`]; returns its pid.
+    fn spawn(&self, _request: &SpawnRequest) -> HostResult<i32> {
+        enosys()
+    }
+    /// `getrusage(who)` (`RUSAGE_SELF`, `RUSAGE_CHILDREN`, `RUSAGE_THREAD`).
+    fn getrusage(&self, _who: i32) -> HostResult<Rusage> {
+        enosys()
+    }
+    /// `getrlimit(resource)`: (soft, hard), `RLIM_INFINITY` as -1.
+    fn getrlimit(&self, _resource: i32) -> HostResult<(i64, i64)> {
+        enosys()
+    }
+    fn setrlimit(&self, _resource: i32, _soft: i64, _hard: i64) -> HostResult<()> {
+        enosys()
+    }
+
+    // ----- clocks and time --------------------------------------------------------
+
+    /// `clock_gettime(clock)` in nanoseconds.
+    fn clock_gettime_ns(&self, _clock: i32) -> HostResult<i128> {
+        enosys()
+    }
+    /// `clock_getres(clock)` in nanoseconds.
+    fn clock_getres_ns(&self, _clock: i32) -> HostResult<i128> {
+        enosys()
+    }
+    /// Sleeps for `ns` nanoseconds; fails with `EINTR` as soon as a signal
+    /// the interpreter handles arrives (the caller runs the handlers and
+    /// sleeps for what is left).
+    fn sleep_ns(&self, _ns: u64) -> HostResult<()> {
+        enosys()
+    }
+    /// Broken-down local time for `secs` since the epoch (C's `localtime`).
+    fn localtime(&self, _secs: i64) -> HostResult<Tm> {
+        enosys()
+    }
+    /// Seconds since the epoch for a local broken-down time (C's `mktime`;
+    /// `wday`, `yday`, `gmtoff` and `zone` are ignored).
+    fn mktime(&self, _tm: &Tm) -> HostResult<i64> {
+        enosys()
+    }
+    /// Re-reads the time-zone rules (`TZ`).
+    fn tzset(&self) {}
+
+    // ----- signals ---------------------------------------------------------------
+
+    /// Sets what `signal` does; returns the previous action.
+    fn signal_set(&self, _signal: i32, _action: SignalAction) -> HostResult<SignalAction> {
+        enosys()
+    }
+    /// The current action for `signal`, without changing it.
+    fn signal_query(&self, _signal: i32) -> HostResult<SignalAction> {
+        enosys()
+    }
+    /// A flag the host sets (from its signal handler) whenever a recorded
+    /// signal arrives; the interpreter polls it cheaply at safe points and
+    /// then calls [`Host::take_pending_signals`]. None: signals never arrive.
+    fn signal_flag(&self) -> Option<std::sync::Arc<std::sync::atomic::AtomicBool>> {
+        None
+    }
+    /// The recorded signals that arrived since the last call, ascending;
+    /// clears them and the flag.
+    fn take_pending_signals(&self) -> Vec<i32> {
+        Vec::new()
+    }
+    /// Sends `signal` to the calling thread (C's `raise`).
+    fn raise_signal(&self, _signal: i32) -> HostResult<()> {
+        enosys()
+    }
+    /// Arranges for SIGALRM in `secs` seconds (0 cancels); returns the
+    /// seconds that were left on the previous alarm.
+    fn alarm(&self, _secs: u32) -> u32 {
+        0
+    }
+    /// `setitimer(which, (delay, interval))` in seconds; returns the old pair.
+    fn setitimer(&self, _which: i32, _delay: f64, _interval: f64) -> HostResult<(f64, f64)> {
+        enosys()
+    }
+    fn getitimer(&self, _which: i32) -> HostResult<(f64, f64)> {
+        enosys()
+    }
+    /// Whether system calls interrupted by `signal` fail with `EINTR`
+    /// (true) or restart (false).
+    fn siginterrupt(&self, _signal: i32, _interrupt: bool) -> HostResult<()> {
+        enosys()
+    }
+    /// `pthread_sigmask(how, set)`; returns the previous mask.
+    fn sigmask(&self, _how: i32, _signals: &[i32]) -> HostResult<Vec<i32>> {
+        enosys()
+    }
+    /// The descriptor the host writes each recorded signal's number to (as
+    /// one byte), -1 for none; returns the previous one.
+    fn set_wakeup_fd(&self, _fd: Fd) -> HostResult<Fd> {
+        enosys()
+    }
+    /// The description of `signal` (C's `strsignal`), None if unknown.
+    fn strsignal(&self, _signal: i32) -> Option<String> {
+        None
+    }
+    /// Waits until a signal arrives (fails with `EINTR` then).
+    fn pause(&self) -> HostResult<()> {
+        enosys()
+    }
+}
+
+fn enosys<T>() -> HostResult<T> {
+    Err(HostError::from_errno(ENOSYS))
 }
 
 /// Writes all of `buf` to `fd` through `host`, retrying short writes.
@@ -188,15 +534,7 @@ pub fn write_all(host: &dyn Host, fd: Fd, mut buf: &[u8]) -> HostResult<()> {
 
 /// Reads a whole file through `host` (open for reading, read to end, close).
 pub fn read_file(host: &dyn Host, path: &[u8]) -> HostResult<Vec<u8>> {
-    let flags = OpenFlags {
-        read: true,
-        write: false,
-        append: false,
-        create: false,
-        truncate: false,
-        exclusive: false,
-    };
-    let fd = host.open(path, flags, 0)?;
+    let fd = host.open(path, OpenFlags::read_only(), 0)?;
     let r = read_to_end(host, fd);
     let _ = host.close(fd);
     r

@@ -6,7 +6,7 @@
 
 use adder_vm::{NativeModule, StartupHook};
 
-/// The modules this crate provides (being written).
+/// The modules this crate provides.
 pub fn modules() -> Vec<NativeModule> {
     Vec::new()
 }

@@ -1,11 +1,12 @@
-//! The operating-system modules (posix, errno, _stat, time, _signal, select, fcntl), all through the Host trait.
+//! The operating-system modules (`posix`, `errno`, `_stat`, `time`,
+//! `_signal`, `select`, `fcntl`, ...), all through the `Host` trait.
 //!
-//! Invariant: modules are registered here only once they work; until then
-//! importing them raises ImportError like any missing module.
+//! Invariant: nothing here calls the OS directly; every request goes through
+//! `vm.host`, so the sandboxed and in-memory hosts see all of it.
 
 use adder_vm::NativeModule;
 
-/// The modules this crate provides (being written).
+/// The modules this crate provides.
 pub fn modules() -> Vec<NativeModule> {
     Vec::new()
 }

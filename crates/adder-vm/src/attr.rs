@@ -20,10 +20,25 @@ use crate::ops::{dict_del_strkey, dict_get_strkey, dict_set_strkey, type_lookup}
 use crate::vm::{PyResult, Vm};
 
 /// Kinds whose objects are descriptors natively.
+/// Whether `d`, found on a class, is an object whose class may define
+/// `__get__`/`__set__`/`__delete__`: a plain instance, or an instance of
+/// any class that dispatches to special methods (user subclasses of
+/// builtins, native-module types such as `_collections._tuplegetter`).
+fn user_descriptor(vm: &Vm, d: &Value) -> bool {
+    match d.kind() {
+        Some(kinds::INSTANCE) => true,
+        Some(kinds::FUNCTION) | Some(kinds::NATIVE) | Some(kinds::STR) | Some(kinds::TUPLE) => {
+            false
+        }
+        Some(_) => crate::ops::is_heap_type(&vm.type_of(d)),
+        None => false,
+    }
+}
+
 fn is_data_descriptor(vm: &Vm, d: &Value) -> bool {
     match d.kind() {
         Some(kinds::PROPERTY) | Some(kinds::SLOTDESCR) | Some(kinds::GETSET) => true,
-        Some(kinds::INSTANCE) => {
+        _ if user_descriptor(vm, d) => {
             let t = vm.type_of(d);
             type_lookup(&t, &vm.names.__set__).is_some()
                 || type_lookup(&t, &vm.names.__delete__).is_some()
@@ -406,7 +421,7 @@ impl Vm {
                 let gs = d.downcast::<GetSet>().unwrap();
                 (gs.get)(self, obj)
             }
-            Some(kinds::INSTANCE) => {
+            _ if user_descriptor(self, d) => {
                 let dt = self.type_of(d);
                 let g = self.names.__get__.clone();
                 match type_lookup(&dt, &g) {
@@ -459,7 +474,7 @@ impl Vm {
                 }
                 Some(kinds::STATICMETHOD) => Ok(v.downcast::<StaticMethod>().unwrap().func.get()),
                 Some(kinds::PROPERTY) | Some(kinds::SLOTDESCR) | Some(kinds::GETSET) => Ok(v),
-                Some(kinds::INSTANCE) => {
+                _ if user_descriptor(self, &v) => {
                     let dt = self.type_of(&v);
                     let g = self.names.__get__.clone();
                     match type_lookup(&dt, &g) {
@@ -610,7 +625,7 @@ impl Vm {
                         )),
                     };
                 }
-                Some(kinds::INSTANCE) => {
+                _ if user_descriptor(self, &d) => {
                     let dt = self.type_of(&d);
                     let which = if value.is_some() {
                         self.names.__set__.clone()

@@ -541,6 +541,14 @@ impl Vm {
                 flags,
             );
         }
+        b.add(
+            "memoryview",
+            "memoryview",
+            "object",
+            crate::builtins::memview::MemoryView::vtable(),
+            kinds::MEMORYVIEW,
+            0,
+        );
         for (field, name, base) in EXCEPTIONS {
             b.add(
                 field,
@@ -676,6 +684,8 @@ impl Vm {
             reraising: false,
             repr_stack: Vec::new(),
             source_cache: HashMap::new(),
+            signal_flag: host.signal_flag(),
+            signal_hook: None,
             host,
             stack_base: crate::call::stack_address(),
             stack_limit: 200 << 20,
@@ -683,6 +693,7 @@ impl Vm {
             flags,
             names,
             draining_pending: false,
+            context: Value::NULL,
         };
         crate::builtins::init(&mut vm);
         crate::modules::weakref::init_types(&mut vm);

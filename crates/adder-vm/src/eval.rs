@@ -126,6 +126,7 @@ fn needs_frame(vm: &Vm, callee: &Value) -> bool {
                         | "eval"
                         | "__build_class__"
                         | "_getframe"
+                        | "warn"
                         | "exc_info"
                 )
         }
@@ -1041,6 +1042,11 @@ impl Vm {
                             return Control::Error(self.fuel_exhausted());
                         }
                         self.fuel -= 1;
+                        if self.signals_pending() {
+                            if let Err(e) = self.check_signals() {
+                                return Control::Error(e);
+                            }
+                        }
                     }
                     f.ip = arg as usize;
                 }

@@ -139,6 +139,7 @@ impl Interpreter {
             Ok(()) => 0,
             Err(e) => self.vm.handle_uncaught(e),
         };
+        crate::modules::small::run_exitfuncs(&mut self.vm);
         crate::builtins::sys::flush_std(&mut self.vm);
         self.vm.run_pending();
         self.clear_main();

@@ -140,9 +140,12 @@ pub fn new_type(
     // The VM knows no protocol of a native-module type: dispatch to its
     // special methods (as for heap types).
     let flags = flags | crate::objects::types::tflags::DUNDER_DISPATCH;
-    let t = make_type(Some(&tt), name, Value::NONE, tail, None, vt, kind, flags);
+    let dict = vm.new_dict();
+    dict.header().unwrap().make_immortal();
+    let bases = vm.new_tuple(vec![base.clone()]);
+    bases.header().unwrap().make_immortal();
+    let t = make_type(Some(&tt), name, bases, tail, Some(dict), vt, kind, flags);
     t.header().unwrap().make_immortal();
-    *t.downcast::<TypeObject>().unwrap().bases.borrow_mut() = base.clone();
     let modname = vm.new_str(module);
     let d = vm.type_obj(&t).dict().clone();
     let _ = dict_set_str(vm, &d, "__module__", modname);

@@ -942,6 +942,9 @@ pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast::<Bytes>() {
         return Some(b.b.to_vec());
     }
+    if let Some(m) = v.downcast::<crate::builtins::memview::MemoryView>() {
+        return Some(m.bytes());
+    }
     v.downcast::<ByteArray>().map(|b| b.b.borrow().clone())
 }
 

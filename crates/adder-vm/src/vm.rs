@@ -123,6 +123,7 @@ declare_types!(
     callable_iterator,
     std_stream,
     weakref,
+    memoryview,
     weakproxy,
     weakcallableproxy,
     // exceptions
@@ -230,6 +231,12 @@ pub struct Vm {
     /// Source text of files, for traceback lines.
     pub source_cache: HashMap<String, String>,
     pub host: Rc<dyn Host>,
+    /// Set by the host when a signal the interpreter handles arrives
+    /// (`Host::signal_flag`); polled at loop back-edges.
+    pub signal_flag: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// Runs the Python-level handlers of pending signals; installed by the
+    /// `_signal` implementation (adder-os) at start-up.
+    pub signal_hook: Option<fn(&mut Vm) -> PyResult<()>>,
     pub stack_base: usize,
     pub stack_limit: usize,
     pub int_max_str_digits: usize,
@@ -238,9 +245,30 @@ pub struct Vm {
     pub names: crate::names::Names,
     /// `run_pending` is on the stack (finalisers don't drain recursively).
     pub draining_pending: bool,
+    /// The current `contextvars.Context` of this thread, or NULL before
+    /// the first use (owned by adder-collections' `_contextvars`).
+    pub context: Value,
 }
 
 impl Vm {
+    /// Whether a signal is waiting for its Python handler (cheap: one load).
+    #[inline]
+    pub fn signals_pending(&self) -> bool {
+        self.signal_flag
+            .as_ref()
+            .is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// Runs the handlers of pending signals, if any (PyErr_CheckSignals).
+    pub fn check_signals(&mut self) -> PyResult<()> {
+        if self.signals_pending() {
+            if let Some(hook) = self.signal_hook {
+                return hook(self);
+            }
+        }
+        Ok(())
+    }
+
     // ----- value constructors -------------------------------------------
 
     #[inline]

@@ -11,6 +11,7 @@ pub mod functions;
 pub mod generators;
 pub mod iterators;
 pub mod matching;
+pub mod memview;
 pub mod numbers;
 pub mod object;
 pub mod repr;
@@ -18,6 +19,7 @@ pub mod seq;
 pub mod set;
 pub mod str;
 pub mod strfmt;
+pub mod structseq;
 pub mod sys;
 pub mod types;
 
@@ -37,4 +39,5 @@ pub fn init(vm: &mut Vm) {
     coro::init(vm);
     sys::init(vm);
     frames::init(vm);
+    memview::init(vm);
 }

@@ -169,7 +169,7 @@ pub fn native_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     _ => format!("<class '{qn}'>"),
                 }
             } else {
-                format!("<class '{qn}'>")
+                format!("<class '{}'>", to.tp_name())
             }
         }
         kinds::FUNCTION => {

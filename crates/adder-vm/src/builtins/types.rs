@@ -199,7 +199,7 @@ pub fn new_class(
         if !bo.has_flag(tflags::BASETYPE) {
             return Err(vm.type_error(format!(
                 "type '{}' is not an acceptable base type",
-                bo.name()
+                bo.tp_name()
             )));
         }
     }
@@ -898,11 +898,11 @@ pub fn union_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     if !(ok(vm, a) && ok(vm, b)) {
         return Ok(None);
     }
-    Err(vm.not_implemented_error("X | Y type unions are not supported yet"))
+    crate::modules::pysource::union_or(vm, a, b)
 }
 
-pub fn generic_alias(vm: &mut Vm, _cls: &Value, _key: &Value) -> PyResult {
-    Err(vm.not_implemented_error("generic aliases (type[...]) are not supported yet"))
+pub fn generic_alias(vm: &mut Vm, cls: &Value, key: &Value) -> PyResult {
+    crate::modules::pysource::generic_alias(vm, cls, key)
 }
 
 pub fn mro_list(vm: &mut Vm, args: Args) -> PyResult {

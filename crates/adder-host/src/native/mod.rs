@@ -5,12 +5,29 @@
 //! close-on-exec; stdio are the process's fds 0, 1 and 2, used unbuffered
 //! (buffering belongs to the interpreter's io layer). The `unsafe` blocks are
 //! plain libc calls on buffers this module owns for the call's duration.
+//! Blocking calls are the exception to the EINTR rule: when the signal that
+//! interrupted them is one the interpreter handles, they fail with `EINTR` so
+//! the interpreter can run its handler (PEP 475) and call again.
+//! The trait's methods are grouped by concept in the submodules
+//! (`fd`, `path`, `process`, `signals`, `time`); this file holds the
+//! `impl Host` that dispatches to them.
+
+mod fd;
+mod path;
+mod process;
+mod signals;
+mod time;
+
+pub(crate) use signals::strsignal;
 
 use std::ffi::{CString, OsStr};
 use std::os::unix::ffi::OsStrExt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::{Fd, Host, HostError, HostResult, OpenFlags, Stat, Whence, EINTR, EINVAL};
+use crate::{
+    DirEntryInfo, Fd, Host, HostError, HostResult, OpenFlags, Rusage, SignalAction, SpawnRequest,
+    Stat, Times, Tm, Uname, Whence, EINTR, EINVAL,
+};
 
 /// The host that talks to the real operating system.
 #[derive(Debug, Default)]
@@ -20,6 +37,7 @@ pub struct NativeHost {
 
 impl NativeHost {
     pub fn new() -> NativeHost {
+        signals::init();
         NativeHost { _private: () }
     }
 }
@@ -59,6 +77,30 @@ fn retry<F: FnMut() -> isize>(mut call: F) -> HostResult<usize> {
     }
 }
 
+/// Like `retry`, for calls that may block: `EINTR` is returned when the
+/// interpreter has a signal to handle, so that its handler runs promptly.
+fn retry_blocking<F: FnMut() -> isize>(mut call: F) -> HostResult<usize> {
+    loop {
+        let n = call();
+        if n >= 0 {
+            return Ok(n as usize);
+        }
+        let e = last_error();
+        if e.errno != EINTR || signals::interrupted() {
+            return Err(e);
+        }
+    }
+}
+
+/// A C-style return value: negative means `errno` says why.
+fn check(rc: libc::c_int) -> HostResult<libc::c_int> {
+    if rc < 0 {
+        Err(last_error())
+    } else {
+        Ok(rc)
+    }
+}
+
 fn timespec_ns(sec: i64, nsec: i64) -> i128 {
     i128::from(sec) * 1_000_000_000 + i128::from(nsec)
 }
@@ -76,6 +118,9 @@ fn convert_stat(st: &libc::stat) -> Stat {
         nlink: st.st_nlink as u64,
         uid: st.st_uid as u32,
         gid: st.st_gid as u32,
+        blksize: st.st_blksize as u64,
+        blocks: st.st_blocks as u64,
+        rdev: st.st_rdev as u64,
     }
 }
 
@@ -114,28 +159,35 @@ impl Host for NativeHost {
         if flags.exclusive {
             oflag |= libc::O_EXCL | libc::O_CREAT;
         }
-        oflag |= libc::O_CLOEXEC;
-        loop {
-            // SAFETY: `cpath` is a NUL-terminated string that outlives the call.
-            let fd = unsafe { libc::open(cpath.as_ptr(), oflag, mode as libc::c_uint) };
-            if fd >= 0 {
-                return Ok(fd);
-            }
-            if last_errno() != EINTR {
-                return Err(last_error());
+        for (on, bit) in [
+            (flags.nonblock, libc::O_NONBLOCK),
+            (flags.directory, libc::O_DIRECTORY),
+            (flags.nofollow, libc::O_NOFOLLOW),
+            (flags.sync, libc::O_SYNC),
+            (flags.dsync, libc::O_DSYNC),
+            (flags.noctty, libc::O_NOCTTY),
+        ] {
+            if on {
+                oflag |= bit;
             }
         }
+        oflag |= libc::O_CLOEXEC;
+        retry_blocking(|| {
+            // SAFETY: `cpath` is a NUL-terminated string that outlives the call.
+            unsafe { libc::open(cpath.as_ptr(), oflag, mode as libc::c_uint) as isize }
+        })
+        .map(|fd| fd as Fd)
     }
 
     fn read(&self, fd: Fd, buf: &mut [u8]) -> HostResult<usize> {
-        retry(|| {
+        retry_blocking(|| {
             // SAFETY: `buf` is valid for writes of `buf.len()` bytes.
             unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) }
         })
     }
 
     fn write(&self, fd: Fd, buf: &[u8]) -> HostResult<usize> {
-        retry(|| {
+        retry_blocking(|| {
             // SAFETY: `buf` is valid for reads of `buf.len()` bytes.
             unsafe { libc::write(fd, buf.as_ptr().cast(), buf.len()) }
         })
@@ -339,6 +391,253 @@ impl Host for NativeHost {
             Some(raw * 1024)
         }
     }
+
+    fn ftruncate(&self, fd: Fd, len: u64) -> HostResult<()> {
+        fd::ftruncate(fd, len)
+    }
+    fn fsync(&self, fd: Fd) -> HostResult<()> {
+        fd::fsync(fd)
+    }
+    fn dup(&self, fd: Fd) -> HostResult<Fd> {
+        fd::dup(fd)
+    }
+    fn dup2(&self, fd: Fd, fd2: Fd, inheritable: bool) -> HostResult<Fd> {
+        fd::dup2(fd, fd2, inheritable)
+    }
+    fn pipe(&self) -> HostResult<(Fd, Fd)> {
+        fd::pipe()
+    }
+    fn pread(&self, fd: Fd, buf: &mut [u8], offset: u64) -> HostResult<usize> {
+        fd::pread(fd, buf, offset)
+    }
+    fn pwrite(&self, fd: Fd, buf: &[u8], offset: u64) -> HostResult<usize> {
+        fd::pwrite(fd, buf, offset)
+    }
+    fn get_inheritable(&self, fd: Fd) -> HostResult<bool> {
+        fd::get_inheritable(fd)
+    }
+    fn set_inheritable(&self, fd: Fd, inheritable: bool) -> HostResult<()> {
+        fd::set_inheritable(fd, inheritable)
+    }
+    fn get_blocking(&self, fd: Fd) -> HostResult<bool> {
+        fd::get_blocking(fd)
+    }
+    fn set_blocking(&self, fd: Fd, blocking: bool) -> HostResult<()> {
+        fd::set_blocking(fd, blocking)
+    }
+    fn terminal_size(&self, fd: Fd) -> HostResult<(u32, u32)> {
+        fd::terminal_size(fd)
+    }
+    fn fchmod(&self, fd: Fd, mode: u32) -> HostResult<()> {
+        fd::fchmod(fd, mode)
+    }
+    fn fchdir(&self, fd: Fd) -> HostResult<()> {
+        fd::fchdir(fd)
+    }
+    fn poll(&self, fds: &[(Fd, i16)], timeout_ms: i64) -> HostResult<Vec<i16>> {
+        fd::poll(fds, timeout_ms)
+    }
+    fn fcntl_int(&self, fd: Fd, cmd: i32, arg: i64) -> HostResult<i64> {
+        fd::fcntl_int(fd, cmd, arg)
+    }
+    fn fcntl_buf(&self, fd: Fd, cmd: i32, buf: &[u8]) -> HostResult<Vec<u8>> {
+        fd::fcntl_buf(fd, cmd, buf)
+    }
+    fn ioctl_int(&self, fd: Fd, request: u64, arg: i64) -> HostResult<i64> {
+        fd::ioctl_int(fd, request, arg)
+    }
+    fn ioctl_buf(&self, fd: Fd, request: u64, buf: &[u8]) -> HostResult<(i64, Vec<u8>)> {
+        fd::ioctl_buf(fd, request, buf)
+    }
+    fn flock(&self, fd: Fd, operation: i32) -> HostResult<()> {
+        fd::flock(fd, operation)
+    }
+    fn lockf(&self, fd: Fd, cmd: i32, len: i64, start: i64, whence: i32) -> HostResult<()> {
+        fd::lockf(fd, cmd, len, start, whence)
+    }
+
+    fn scandir(&self, path: &[u8]) -> HostResult<Vec<DirEntryInfo>> {
+        path::scandir(path)
+    }
+    fn symlink(&self, target: &[u8], link: &[u8]) -> HostResult<()> {
+        path::symlink(target, link)
+    }
+    fn link(&self, src: &[u8], dst: &[u8], follow_symlinks: bool) -> HostResult<()> {
+        path::link(src, dst, follow_symlinks)
+    }
+    fn chmod(&self, path: &[u8], mode: u32, follow_symlinks: bool) -> HostResult<()> {
+        path::chmod(path, mode, follow_symlinks)
+    }
+    fn chown(
+        &self,
+        path: &[u8],
+        uid: Option<u32>,
+        gid: Option<u32>,
+        follow_symlinks: bool,
+    ) -> HostResult<()> {
+        path::chown(path, uid, gid, follow_symlinks)
+    }
+    fn utime(
+        &self,
+        path: &[u8],
+        times: Option<(i128, i128)>,
+        follow_symlinks: bool,
+    ) -> HostResult<()> {
+        path::utime(path, times, follow_symlinks)
+    }
+    fn truncate(&self, path: &[u8], len: u64) -> HostResult<()> {
+        path::truncate(path, len)
+    }
+    fn access(
+        &self,
+        path: &[u8],
+        mode: u32,
+        effective_ids: bool,
+        follow_symlinks: bool,
+    ) -> HostResult<()> {
+        path::access(path, mode, effective_ids, follow_symlinks)
+    }
+    fn umask(&self, mask: u32) -> u32 {
+        path::umask(mask)
+    }
+    fn pathconf(&self, path: &[u8], name: i32) -> HostResult<Option<i64>> {
+        path::pathconf(path, name)
+    }
+
+    fn putenv(&self, name: &[u8], value: &[u8]) -> HostResult<()> {
+        process::putenv(name, value)
+    }
+    fn unsetenv(&self, name: &[u8]) -> HostResult<()> {
+        process::unsetenv(name)
+    }
+    fn getppid(&self) -> i32 {
+        // SAFETY: no arguments, cannot fail.
+        unsafe { libc::getppid() }
+    }
+    fn getuid(&self) -> u32 {
+        // SAFETY: no arguments, cannot fail.
+        unsafe { libc::getuid() }
+    }
+    fn geteuid(&self) -> u32 {
+        // SAFETY: no arguments, cannot fail.
+        unsafe { libc::geteuid() }
+    }
+    fn getgid(&self) -> u32 {
+        // SAFETY: no arguments, cannot fail.
+        unsafe { libc::getgid() }
+    }
+    fn getegid(&self) -> u32 {
+        // SAFETY: no arguments, cannot fail.
+        unsafe { libc::getegid() }
+    }
+    fn getpgrp(&self) -> i32 {
+        // SAFETY: no arguments, cannot fail.
+        unsafe { libc::getpgrp() }
+    }
+    fn getgroups(&self) -> HostResult<Vec<u32>> {
+        process::getgroups()
+    }
+    fn getlogin(&self) -> HostResult<Vec<u8>> {
+        process::getlogin()
+    }
+    fn uname(&self) -> HostResult<Uname> {
+        process::uname()
+    }
+    fn times(&self) -> HostResult<Times> {
+        process::times()
+    }
+    fn cpu_count(&self) -> Option<usize> {
+        process::sysconf(libc::_SC_NPROCESSORS_ONLN)
+            .ok()
+            .flatten()
+            .and_then(|n| usize::try_from(n).ok())
+            .filter(|&n| n > 0)
+    }
+    fn sysconf(&self, name: i32) -> HostResult<Option<i64>> {
+        process::sysconf(name)
+    }
+    fn confstr(&self, name: i32) -> HostResult<Option<Vec<u8>>> {
+        process::confstr(name)
+    }
+    fn kill(&self, pid: i32, signal: i32) -> HostResult<()> {
+        // SAFETY: plain integer arguments.
+        check(unsafe { libc::kill(pid, signal) }).map(drop)
+    }
+    fn waitpid(&self, pid: i32, options: i32) -> HostResult<(i32, i32)> {
+        process::waitpid(pid, options)
+    }
+    fn spawn(&self, request: &SpawnRequest) -> HostResult<i32> {
+        process::spawn(request)
+    }
+    fn getrusage(&self, who: i32) -> HostResult<Rusage> {
+        process::getrusage(who)
+    }
+    fn getrlimit(&self, resource: i32) -> HostResult<(i64, i64)> {
+        process::getrlimit(resource)
+    }
+    fn setrlimit(&self, resource: i32, soft: i64, hard: i64) -> HostResult<()> {
+        process::setrlimit(resource, soft, hard)
+    }
+
+    fn clock_gettime_ns(&self, clock: i32) -> HostResult<i128> {
+        time::clock_gettime_ns(clock)
+    }
+    fn clock_getres_ns(&self, clock: i32) -> HostResult<i128> {
+        time::clock_getres_ns(clock)
+    }
+    fn sleep_ns(&self, ns: u64) -> HostResult<()> {
+        time::sleep_ns(ns)
+    }
+    fn localtime(&self, secs: i64) -> HostResult<Tm> {
+        time::localtime(secs)
+    }
+    fn mktime(&self, tm: &Tm) -> HostResult<i64> {
+        time::mktime(tm)
+    }
+    fn tzset(&self) {
+        time::tzset()
+    }
+
+    fn signal_set(&self, signal: i32, action: SignalAction) -> HostResult<SignalAction> {
+        signals::set(signal, action)
+    }
+    fn signal_query(&self, signal: i32) -> HostResult<SignalAction> {
+        signals::query(signal)
+    }
+    fn signal_flag(&self) -> Option<std::sync::Arc<std::sync::atomic::AtomicBool>> {
+        Some(signals::flag())
+    }
+    fn take_pending_signals(&self) -> Vec<i32> {
+        signals::take_pending()
+    }
+    fn raise_signal(&self, signal: i32) -> HostResult<()> {
+        signals::raise(signal)
+    }
+    fn alarm(&self, secs: u32) -> u32 {
+        // SAFETY: plain integer argument.
+        unsafe { libc::alarm(secs) }
+    }
+    fn setitimer(&self, which: i32, delay: f64, interval: f64) -> HostResult<(f64, f64)> {
+        signals::setitimer(which, delay, interval)
+    }
+    fn getitimer(&self, which: i32) -> HostResult<(f64, f64)> {
+        signals::getitimer(which)
+    }
+    fn siginterrupt(&self, signal: i32, interrupt: bool) -> HostResult<()> {
+        signals::siginterrupt(signal, interrupt)
+    }
+    fn sigmask(&self, how: i32, signals: &[i32]) -> HostResult<Vec<i32>> {
+        signals::sigmask(how, signals)
+    }
+    fn set_wakeup_fd(&self, fd: Fd) -> HostResult<Fd> {
+        Ok(signals::set_wakeup_fd(fd))
+    }
+    fn strsignal(&self, signal: i32) -> Option<String> {
+        signals::strsignal(signal)
+    }
+    fn pause(&self) -> HostResult<()> {
+        signals::pause()
+    }
 }
 
 #[cfg(test)]
@@ -431,5 +730,51 @@ mod tests {
                 .errno,
             EINVAL
         );
+    }
+
+    #[test]
+    fn descriptors_pipes_and_signals() {
+        let host = NativeHost::new();
+        let (r, w) = host.pipe().unwrap();
+        assert!(!host.get_inheritable(r).unwrap());
+        let w2 = host.dup(w).unwrap();
+        write_all(&host, w2, b"via dup").unwrap();
+        host.close(w2).unwrap();
+        host.close(w).unwrap();
+        assert_eq!(read_to_end(&host, r).unwrap(), b"via dup");
+        let spare = host.dup(r).unwrap();
+        assert_eq!(host.dup2(r, spare, true).unwrap(), spare);
+        assert!(host.get_inheritable(spare).unwrap());
+        host.close(spare).unwrap();
+        host.close(r).unwrap();
+
+        let path = temp_path("trunc");
+        let fd = host
+            .open(&path, OpenFlags::write_truncate(), 0o644)
+            .unwrap();
+        write_all(&host, fd, b"0123456789").unwrap();
+        host.ftruncate(fd, 4).unwrap();
+        host.fsync(fd).unwrap();
+        assert_eq!(host.fstat(fd).unwrap().size, 4);
+        host.close(fd).unwrap();
+        let names: Vec<Vec<u8>> = host
+            .scandir(std::env::temp_dir().as_os_str().as_bytes())
+            .unwrap()
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        let base = path.rsplit(|&b| b == b'/').next().unwrap().to_vec();
+        assert!(names.contains(&base));
+        host.unlink(&path).unwrap();
+
+        let usr1 = libc::SIGUSR1;
+        let flag = host.signal_flag().unwrap();
+        let old = host.signal_set(usr1, SignalAction::Record).unwrap();
+        host.raise_signal(usr1).unwrap();
+        assert!(flag.load(std::sync::atomic::Ordering::SeqCst));
+        assert!(host.take_pending_signals().contains(&usr1));
+        host.signal_set(usr1, old).unwrap();
+        let tm = host.localtime(0).unwrap();
+        assert_eq!(host.mktime(&tm).unwrap(), 0);
     }
 }

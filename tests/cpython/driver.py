@@ -1,0 +1,246 @@
+"""Runs one CPython test module under the interpreter executing this file and
+writes one machine-readable line per event to a result file.
+
+Invariant: every line is flushed as soon as it is written, so a crash or a
+timeout mid-module still leaves the finished tests on disk; the last line is
+`done` only when the whole suite ran. The driver never edits or skips a test:
+it builds the suite the way CPython's libregrtest does (the module's
+`test_main()` if it has one, else `unittest.TestLoader().loadTestsFromModule`,
+which honours the `load_tests` protocol) and reports what unittest reports.
+
+Usage (run by tests/cpython/run.py, rarely by hand):
+
+    adder tests/cpython/driver.py RESULT_FILE test.test_x [--use=res1,res2]
+
+Result lines are TAB-separated, with tabs and newlines inside fields replaced
+by spaces:
+
+    info    <key>   <value>       facts about the run (test package path)
+    module-error    <module>  <reason>   the module could not be imported/loaded
+    module-skip     <module>  <reason>   the module raised SkipTest on import
+    plan    <id>                  a test the suite contains (before running)
+    start   <id>                  a test began
+    <outcome>   <id>    <reason>  ok / fail / error / skip / xfail / xpass
+    stop    <id>                  a test ended
+    done                          the suite ran to the end
+
+Outcomes of subtests are reported against their parent test's id; errors of
+class and module fixtures (setUpClass, setUpModule, ...) carry unittest's
+description (e.g. `setUpClass (test.test_x.Foo)`) as their id.
+
+Only `sys`, `unittest` and the module under test (with the `test.support` it
+imports anyway) are used, so that the driver needs as little of the
+interpreter as possible.
+"""
+
+import sys
+
+MAX_REASON = 300
+
+
+def clean(text):
+    """One line of text, safe to put in a TAB-separated field."""
+    text = str(text)
+    for ch in "\t\r\n\x0b\x0c":
+        text = text.replace(ch, " ")
+    if len(text) > MAX_REASON:
+        text = text[: MAX_REASON - 3] + "..."
+    return text
+
+
+def describe_exception(exc_type, exc_value):
+    """`Type: first line of the message`, never raising."""
+    try:
+        name = exc_type.__name__
+    except Exception:
+        name = "<unknown exception>"
+    try:
+        message = str(exc_value)
+    except Exception:
+        message = "<str() of the exception failed>"
+    message = message.strip().split("\n")[0] if message else ""
+    return name + ": " + message if message else name
+
+
+class Reporter:
+    """Writes result lines to the result file, flushing after each."""
+
+    def __init__(self, path):
+        self.file = open(path, "w", encoding="utf-8", errors="backslashreplace")
+
+    def line(self, *fields):
+        self.file.write("\t".join(clean(f) for f in fields) + "\n")
+        self.file.flush()
+
+    def close(self):
+        self.file.close()
+
+
+def test_id(test):
+    """The id an event is reported under: a subtest reports as its parent."""
+    parent = getattr(test, "test_case", None)
+    if parent is not None:
+        test = parent
+    try:
+        return test.id()
+    except Exception:
+        return repr(test)
+
+
+def log_traceback(kind, test, text):
+    """The full traceback goes to stderr, which run.py keeps as the log."""
+    try:
+        sys.stderr.write("=" * 70 + "\n%s: %s\n%s\n" % (kind, test_id(test), text))
+        sys.stderr.flush()
+    except Exception:
+        pass
+
+
+def make_result_class(unittest, reporter):
+    class LadderResult(unittest.TestResult):
+        """A TestResult that reports every event as it happens."""
+
+        def startTest(self, test):
+            super().startTest(test)
+            reporter.line("start", test_id(test))
+
+        def stopTest(self, test):
+            super().stopTest(test)
+            reporter.line("stop", test_id(test))
+
+        def addSuccess(self, test):
+            super().addSuccess(test)
+            reporter.line("ok", test_id(test), "")
+
+        def addFailure(self, test, err):
+            super().addFailure(test, err)
+            reporter.line("fail", test_id(test), describe_exception(err[0], err[1]))
+            log_traceback("FAIL", test, self.failures[-1][1])
+
+        def addError(self, test, err):
+            super().addError(test, err)
+            reporter.line("error", test_id(test), describe_exception(err[0], err[1]))
+            log_traceback("ERROR", test, self.errors[-1][1])
+
+        def addSubTest(self, test, subtest, err):
+            super().addSubTest(test, subtest, err)
+            if err is None:
+                return
+            kind = "fail" if issubclass(err[0], test.failureException) else "error"
+            reporter.line(kind, test_id(test), describe_exception(err[0], err[1]))
+            lst = self.failures if kind == "fail" else self.errors
+            log_traceback(kind.upper() + " (subtest %s)" % (subtest,), test, lst[-1][1])
+
+        def addSkip(self, test, reason):
+            super().addSkip(test, reason)
+            reporter.line("skip", test_id(test), reason)
+
+        def addExpectedFailure(self, test, err):
+            super().addExpectedFailure(test, err)
+            reporter.line("xfail", test_id(test), describe_exception(err[0], err[1]))
+
+        def addUnexpectedSuccess(self, test):
+            super().addUnexpectedSuccess(test)
+            reporter.line("xpass", test_id(test), "unexpected success")
+
+    return LadderResult
+
+
+def plan(suite, reporter):
+    """Reports the ids of every test in the suite, in order."""
+    stack = [suite]
+    ordered = []
+    while stack:
+        item = stack.pop()
+        try:
+            children = list(item)
+        except TypeError:
+            ordered.append(item)
+            continue
+        stack.extend(reversed(children))
+    for test in ordered:
+        reporter.line("plan", test_id(test))
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.stderr.write("usage: driver.py RESULT_FILE test.test_x [--use=res,...]\n")
+        return 2
+    result_path, module_name = argv[1], argv[2]
+    resources = []
+    for arg in argv[3:]:
+        if arg.startswith("--use="):
+            resources = [r for r in arg[len("--use="):].split(",") if r]
+    reporter = Reporter(result_path)
+
+    try:
+        import unittest
+    except BaseException as e:
+        reporter.line("module-error", module_name,
+                      "driver: import unittest: " + describe_exception(type(e), e))
+        raise
+
+    # What libregrtest sets up before importing a test module.
+    try:
+        from test import support
+    except unittest.SkipTest as e:
+        reporter.line("module-skip", module_name, str(e))
+        return 0
+    except BaseException as e:
+        reporter.line("module-error", module_name,
+                      "driver: from test import support: " + describe_exception(type(e), e))
+        raise
+    reporter.line("info", "test-package", support.__file__)
+    support.verbose = 0
+    support.use_resources = resources
+
+    try:
+        __import__(module_name)
+        module = sys.modules[module_name]
+    except unittest.SkipTest as e:
+        reporter.line("module-skip", module_name, str(e))
+        return 0
+    except BaseException as e:
+        reporter.line("module-error", module_name, describe_exception(type(e), e))
+        raise
+
+    result_class = make_result_class(unittest, reporter)
+    test_main = getattr(module, "test_main", None)
+    if test_main is not None:
+        # libregrtest calls test_main(), which hands its suite to
+        # support.run_unittest -> support._run_suite; run that suite here.
+        def run_suite(suite):
+            plan(suite, reporter)
+            suite.run(result_class())
+
+        support._run_suite = run_suite
+        try:
+            test_main()
+        except BaseException as e:
+            reporter.line("module-error", module_name,
+                          "test_main(): " + describe_exception(type(e), e))
+            raise
+    else:
+        try:
+            loader = unittest.TestLoader()
+            suite = loader.loadTestsFromModule(module)
+        except BaseException as e:
+            reporter.line("module-error", module_name,
+                          "loading tests: " + describe_exception(type(e), e))
+            raise
+        for error in loader.errors:
+            log_traceback("LOADER ERROR", module, error)
+        plan(suite, reporter)
+        result = result_class()
+        result.startTestRun()
+        try:
+            suite.run(result)
+        finally:
+            result.stopTestRun()
+    reporter.line("done")
+    reporter.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
