@@ -11,6 +11,12 @@ which honours the `load_tests` protocol) and reports what unittest reports.
 Usage (run by tests/cpython/run.py, rarely by hand):
 
     adder tests/cpython/driver.py RESULT_FILE test.test_x [--use=res1,res2]
+                                  [--skip-file=PATH]
+
+`--skip-file` names a file of test ids (one per line) that the manifest says
+must not be started at all (they crash or hang the interpreter); they are
+taken out of the suite before it runs, as libregrtest's `--ignorefile` does,
+and reported as `mskip`.
 
 Result lines are TAB-separated, with tabs and newlines inside fields replaced
 by spaces:
@@ -21,6 +27,8 @@ by spaces:
     plan    <id>                  a test the suite contains (before running)
     start   <id>                  a test began
     <outcome>   <id>    <reason>  ok / fail / error / skip / xfail / xpass
+    mskip   <id>                  taken out of the suite (--skip-file)
+    unmatched   <id>              a --skip-file id the suite does not have
     stop    <id>                  a test ended
     done                          the suite ran to the end
 
@@ -96,54 +104,117 @@ def log_traceback(kind, test, text):
         pass
 
 
+def plain_traceback(err):
+    """A traceback written without the `traceback` module (which may not work
+    on the interpreter under test): file, line and function of each entry."""
+    out = []
+    try:
+        tb = err[2]
+        while tb is not None and len(out) < 100:
+            code = tb.tb_frame.f_code
+            out.append('  File "%s", line %s, in %s' % (code.co_filename, tb.tb_lineno,
+                                                         code.co_name))
+            tb = tb.tb_next
+    except Exception as e:
+        out.append("  <walking the traceback failed: %s>" % describe_exception(type(e), e))
+    out.append(describe_exception(err[0], err[1]))
+    return "\n".join(out)
+
+
 def make_result_class(unittest, reporter):
     class LadderResult(unittest.TestResult):
-        """A TestResult that reports every event as it happens."""
+        """A TestResult that reports every event as it happens. The event is
+        written before unittest's own bookkeeping, which formats tracebacks
+        with the `traceback` module: if that fails on the interpreter under
+        test, the outcome is still reported and the run goes on."""
+
+        def keep(self, kind, test, call, err):
+            """Runs unittest's bookkeeping `call`; logs the traceback."""
+            lst = {"FAIL": self.failures, "ERROR": self.errors}.get(kind)
+            before = len(lst) if lst is not None else 0
+            try:
+                call()
+            except Exception as e:
+                text = "<formatting the traceback failed: %s>\n%s" % (
+                    describe_exception(type(e), e), plain_traceback(err))
+                if lst is not None and len(lst) == before:
+                    lst.append((test, text))
+                log_traceback(kind, test, text)
+                return
+            if lst is not None and len(lst) > before:
+                log_traceback(kind, test, lst[-1][1])
 
         def startTest(self, test):
-            super().startTest(test)
             reporter.line("start", test_id(test))
+            super().startTest(test)
 
         def stopTest(self, test):
             super().stopTest(test)
             reporter.line("stop", test_id(test))
 
         def addSuccess(self, test):
-            super().addSuccess(test)
             reporter.line("ok", test_id(test), "")
+            super().addSuccess(test)
 
         def addFailure(self, test, err):
-            super().addFailure(test, err)
             reporter.line("fail", test_id(test), describe_exception(err[0], err[1]))
-            log_traceback("FAIL", test, self.failures[-1][1])
+            self.keep("FAIL", test, lambda: super(LadderResult, self).addFailure(test, err), err)
 
         def addError(self, test, err):
-            super().addError(test, err)
             reporter.line("error", test_id(test), describe_exception(err[0], err[1]))
-            log_traceback("ERROR", test, self.errors[-1][1])
+            self.keep("ERROR", test, lambda: super(LadderResult, self).addError(test, err), err)
 
         def addSubTest(self, test, subtest, err):
-            super().addSubTest(test, subtest, err)
             if err is None:
+                super().addSubTest(test, subtest, err)
                 return
             kind = "fail" if issubclass(err[0], test.failureException) else "error"
             reporter.line(kind, test_id(test), describe_exception(err[0], err[1]))
-            lst = self.failures if kind == "fail" else self.errors
-            log_traceback(kind.upper() + " (subtest %s)" % (subtest,), test, lst[-1][1])
+            self.keep(kind.upper(), subtest,
+                      lambda: super(LadderResult, self).addSubTest(test, subtest, err), err)
 
         def addSkip(self, test, reason):
-            super().addSkip(test, reason)
             reporter.line("skip", test_id(test), reason)
+            super().addSkip(test, reason)
 
         def addExpectedFailure(self, test, err):
-            super().addExpectedFailure(test, err)
             reporter.line("xfail", test_id(test), describe_exception(err[0], err[1]))
+            self.keep("XFAIL", test,
+                      lambda: super(LadderResult, self).addExpectedFailure(test, err), err)
 
         def addUnexpectedSuccess(self, test):
-            super().addUnexpectedSuccess(test)
             reporter.line("xpass", test_id(test), "unexpected success")
+            super().addUnexpectedSuccess(test)
 
     return LadderResult
+
+
+def remove_skipped(suite, skip_ids, reporter):
+    """Takes the tests whose id is in skip_ids out of the suite (in place)."""
+    if not skip_ids:
+        return
+    wanted = set(skip_ids)
+    found = set()
+    stack = [suite]
+    while stack:
+        item = stack.pop()
+        tests = getattr(item, "_tests", None)
+        if tests is None:
+            continue
+        kept = []
+        for test in tests:
+            if getattr(test, "_tests", None) is not None:
+                stack.append(test)
+                kept.append(test)
+                continue
+            tid = test_id(test)
+            if tid in wanted:
+                found.add(tid)
+            else:
+                kept.append(test)
+        item._tests = kept
+    for tid in skip_ids:
+        reporter.line("mskip" if tid in found else "unmatched", tid)
 
 
 def plan(suite, reporter):
@@ -168,9 +239,13 @@ def main(argv):
         return 2
     result_path, module_name = argv[1], argv[2]
     resources = []
+    skip_ids = []
     for arg in argv[3:]:
         if arg.startswith("--use="):
             resources = [r for r in arg[len("--use="):].split(",") if r]
+        elif arg.startswith("--skip-file="):
+            with open(arg[len("--skip-file="):], encoding="utf-8") as f:
+                skip_ids = [line.strip() for line in f if line.strip()]
     reporter = Reporter(result_path)
 
     try:
@@ -210,6 +285,7 @@ def main(argv):
         # libregrtest calls test_main(), which hands its suite to
         # support.run_unittest -> support._run_suite; run that suite here.
         def run_suite(suite):
+            remove_skipped(suite, skip_ids, reporter)
             plan(suite, reporter)
             suite.run(result_class())
 
@@ -230,6 +306,7 @@ def main(argv):
             raise
         for error in loader.errors:
             log_traceback("LOADER ERROR", module, error)
+        remove_skipped(suite, skip_ids, reporter)
         plan(suite, reporter)
         result = result_class()
         result.startTestRun()

@@ -42,14 +42,15 @@ MAX_SHOWN = 40  # regressions printed per module without -v
 # Per-test outcomes. The driver reports the first six; the runner derives
 # the last three when the interpreter dies or hangs mid-module.
 PASSING = {"ok", "xfail"}
-SKIPPED = {"skip"}
+SKIPPED = {"skip", "mskip"}  # mskip: not started, per the manifest's skip table
 FAILING = {"fail", "error", "xpass", "crash", "timeout", "notrun"}
 # When one test gets several events (a failing subtest and then success,
 # a skipped subtest, an error in a cleanup), the first kind listed here wins.
-PRIORITY = ["crash", "timeout", "error", "fail", "xpass", "ok", "xfail", "skip", "notrun"]
+PRIORITY = ["crash", "timeout", "error", "fail", "xpass", "ok", "xfail", "skip", "mskip",
+            "notrun"]
 
 MODULE_KEYS = {"run", "reason", "fast", "timeout", "resources", "note",
-               "module_error", "expected_failures"}
+               "module_error", "expected_failures", "skip"}
 
 
 class ManifestError(Exception):
@@ -69,6 +70,7 @@ class ModuleEntry:
     note: str = ""
     module_error: str = ""    # expected: the module fails as a whole
     expected_failures: dict = field(default_factory=dict)  # relative id -> reason
+    skip: dict = field(default_factory=dict)  # relative id -> reason: never started
 
 
 @dataclass
@@ -119,13 +121,18 @@ def parse_manifest(text):
             if not isinstance(res, list) or not all(isinstance(r, str) for r in res):
                 raise ManifestError(f"[{name}] resources must be a list of strings")
             entry.resources = res
-        xf = table.get("expected_failures", {})
-        if not isinstance(xf, dict):
-            raise ManifestError(f"[{name}] expected_failures must be a table")
-        for test, why in xf.items():
-            if not isinstance(why, str) or not why.strip():
-                raise ManifestError(f"[{name}] expected failure {test!r} needs a reason")
-        entry.expected_failures = dict(xf)
+        for key in ("expected_failures", "skip"):
+            tbl = table.get(key, {})
+            if not isinstance(tbl, dict):
+                raise ManifestError(f"[{name}] {key} must be a table")
+            for test, why in tbl.items():
+                if not isinstance(why, str) or not why.strip():
+                    raise ManifestError(f"[{name}.{key}] {test!r} needs a reason")
+            setattr(entry, key, dict(tbl))
+        both = set(entry.skip) & set(entry.expected_failures)
+        if both:
+            raise ManifestError(f"[{name}] {sorted(both)[0]!r} is both skipped and an "
+                                "expected failure")
         if not entry.run and not entry.reason:
             raise ManifestError(f"[{name}] run = false needs a reason")
         if not entry.run and entry.fast:
@@ -166,8 +173,11 @@ HEADER = """\
 # fast (in the subset scripts/test.sh runs), timeout (seconds), resources
 # (regrtest -u resources to enable), note, module_error (the module is
 # expected to fail as a whole: import error, crash or timeout before its
-# tests ran), and [<module>.expected_failures]: test id (relative to the
-# module, e.g. "IntTestCases.test_basic") = reason.
+# tests ran), [<module>.expected_failures]: test id (relative to the module,
+# e.g. "IntTestCases.test_basic") = reason, and [<module>.skip]: test id =
+# reason, for the few tests that must not even start: they crash or hang the
+# interpreter (which would lose the rest of the module) or their outcome
+# is not deterministic.
 """
 
 
@@ -191,10 +201,12 @@ def dump_manifest(m):
             lines.append(f"note = {toml_str(e.note)}")
         if e.module_error:
             lines.append(f"module_error = {toml_str(e.module_error)}")
-        if e.expected_failures:
-            lines += ["", f"[{e.name}.expected_failures]"]
-            for test in sorted(e.expected_failures):
-                lines.append(f"{toml_str(test)} = {toml_str(e.expected_failures[test])}")
+        for key in ("skip", "expected_failures"):
+            tbl = getattr(e, key)
+            if tbl:
+                lines += ["", f"[{e.name}.{key}]"]
+                for test in sorted(tbl):
+                    lines.append(f"{toml_str(test)} = {toml_str(tbl[test])}")
     return "\n".join(lines) + "\n"
 
 
@@ -248,6 +260,7 @@ class ModuleResult:
     planned: bool = False     # the driver listed the suite
     duration: float = 0.0
     warnings: list = field(default_factory=list)
+    unmatched: list = field(default_factory=list)  # manifest skips the suite lacks
     log: str = ""
 
 
@@ -312,6 +325,10 @@ def parse_results(module, lines, returncode, timed_out, timeout, stderr_tail="")
             started.append(relative_id(module, arg))
         elif kind == "stop":
             stopped.add(relative_id(module, arg))
+        elif kind == "mskip":
+            note(relative_id(module, arg), "mskip", "")
+        elif kind == "unmatched":
+            res.unmatched.append(relative_id(module, arg))
         elif kind in PASSING or kind in SKIPPED or kind in FAILING:
             note(relative_id(module, arg), kind, reason)
         # unknown lines (a newer driver) are ignored
@@ -342,7 +359,7 @@ def parse_results(module, lines, returncode, timed_out, timeout, stderr_tail="")
                 res.tests[tid] = ("notrun", "listed in the suite but never run")
             else:
                 where = f" in {culprit}" if culprit else ""
-                res.tests[tid] = ("notrun", f"not run: the interpreter {exit_desc}{where}")
+                res.tests[tid] = ("notrun", f"the run ended early ({exit_desc}){where}")
             continue
         best = min(evs, key=lambda ev: PRIORITY.index(ev[0]))
         res.tests[tid] = best
@@ -357,6 +374,7 @@ class Comparison:
     failed: int = 0
     skipped: int = 0
     expected: int = 0          # failures the manifest lists
+    mskipped: int = 0          # tests the manifest says not to start
     regressions: list = field(default_factory=list)   # (id, outcome, reason)
     unexpected: list = field(default_factory=list)    # (id, outcome, manifest reason)
     stale: list = field(default_factory=list)         # (id, manifest reason)
@@ -396,6 +414,7 @@ def compare(entry, res, ignore_expected=False):
         else:
             if outcome in SKIPPED:
                 c.skipped += 1
+                c.mskipped += outcome == "mskip"
             else:
                 c.passed += 1
             if listed:
@@ -406,6 +425,8 @@ def compare(entry, res, ignore_expected=False):
                 c.stale.append((tid, why))
     elif res.status == "module-skip":
         c.skipped += 1
+    for tid in res.unmatched:
+        c.stale.append((tid, entry.skip.get(tid, "skip")))
     return c
 
 
@@ -419,6 +440,10 @@ def update_entry(entry, res):
             entry.module_error = f"{TODO}: {res.reason}"
         return
     entry.module_error = ""
+    if res.status == "module-skip":
+        return  # nothing ran: keep the lists as they are
+    for tid in res.unmatched:
+        entry.skip.pop(tid, None)
     new = {}
     for tid, (outcome, reason) in res.tests.items():
         if outcome in FAILING:
@@ -453,7 +478,12 @@ def kill_group(proc):
         pass
 
 
-def run_module(adder, entry, manifest, log_dir, timeout_scale):
+def full_id(module, tid):
+    """The unittest id of a manifest id (the inverse of relative_id)."""
+    return tid if " " in tid or tid.startswith("test.") else f"test.{module}.{tid}"
+
+
+def run_module(adder, entry, manifest, log_dir, timeout_scale, skip=True):
     """Runs one test module in a fresh working directory under a time limit."""
     timeout = max(1, int((entry.timeout or manifest.timeout) * timeout_scale))
     resources = entry.resources if entry.resources is not None else manifest.resources
@@ -467,6 +497,11 @@ def run_module(adder, entry, manifest, log_dir, timeout_scale):
     env = dict(os.environ)
     env["TMPDIR"] = tmp
     argv = [adder, DRIVER, result_file, f"test.{entry.name}", "--use=" + ",".join(resources)]
+    if skip and entry.skip:
+        skip_file = os.path.join(work, "skip.txt")
+        with open(skip_file, "w", encoding="utf-8") as f:
+            f.write("".join(full_id(entry.name, t) + "\n" for t in sorted(entry.skip)))
+        argv.append("--skip-file=" + skip_file)
     start = time.monotonic()
     timed_out = False
     try:
@@ -527,7 +562,11 @@ def probe_unittest(adder):
 # ---------------------------------------------------------- reporting
 
 def plural(n, word):
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    if n == 1:
+        return f"{n} {word}"
+    if word.endswith("y"):
+        return f"{n} {word[:-1]}ies"
+    return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
 
 
 def format_module(entry, res, c, verbose=False):
@@ -548,6 +587,8 @@ def format_module(entry, res, c, verbose=False):
     if c.expected:
         counts += f" ({c.expected} expected)"
     counts += f", {c.skipped} skipped"
+    if c.mskipped:
+        counts += f" ({c.mskipped} per the manifest)"
     out = [f"{name:28} {status:5} {counts}  [{res.duration:.1f}s]"]
     if c.module_error == "fixed":
         out.append(f"    FIXED MODULE ERROR (manifest: {entry.module_error})")
@@ -575,6 +616,31 @@ def format_module(entry, res, c, verbose=False):
     if not c.ok:
         out.append(f"    log: {res.log}")
     return out
+
+
+def print_top_reasons(selected, results, n):
+    """The most common failure messages across the run (for triage)."""
+    counts = {}
+    for e in selected:
+        res = results[e.name][0]
+        found = []
+        if res.status == "module-error":
+            found.append(("module error", res.reason))
+        for outcome, reason in res.tests.values():
+            if outcome in FAILING and outcome != "notrun":
+                found.append((outcome, reason))
+        for key in found:
+            mods = counts.setdefault(key, {})
+            mods[e.name] = mods.get(e.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    print()
+    print(f"most common failures (top {n}):" if ranked else "no failures")
+    for (outcome, reason), mods in ranked[:n]:
+        where = ", ".join(sorted(mods))
+        if len(where) > 100:
+            where = where[:97] + "..."
+        print(f"  {sum(mods.values()):5}  {outcome}: {reason}")
+        print(f"         in {where}")
 
 
 def select_modules(manifest, args):
@@ -607,9 +673,13 @@ def main(argv=None):
     ap.add_argument("--update", action="store_true", help="rewrite the manifest's expected failures from this run")
     ap.add_argument("--ignore-expected", action="store_true",
                     help="expect every test to pass (self-test with --adder /usr/bin/python3.11)")
+    ap.add_argument("--run-skipped", action="store_true",
+                    help="also start the tests the manifest's skip tables keep out")
     ap.add_argument("--timeout-scale", type=float, default=1.0, help="multiply every module's time limit")
     ap.add_argument("--logs", default=None, help="folder for per-module logs (default: <target>/cpython-ladder)")
     ap.add_argument("--manifest", default=MANIFEST, help=argparse.SUPPRESS)
+    ap.add_argument("--top", type=int, default=0, metavar="N",
+                    help="finally list the N most common failure messages")
     ap.add_argument("-v", "--verbose", action="store_true", help="also list the expected failures seen")
     args = ap.parse_args(argv)
     if args.update and args.ignore_expected:
@@ -663,7 +733,8 @@ def main(argv=None):
         if not entry.run:
             res = ModuleResult(entry.name, status="not-run", reason=entry.reason)
         else:
-            res = run_module(adder, entry, manifest, log_dir, args.timeout_scale)
+            res = run_module(adder, entry, manifest, log_dir, args.timeout_scale,
+                             skip=not (args.run_skipped or args.ignore_expected))
         c = compare(entry, res, args.ignore_expected)
         with lock:
             results[entry.name] = (res, c)
@@ -696,6 +767,7 @@ def main(argv=None):
         total.failed += c.failed
         total.skipped += c.skipped + (1 if res.status == "not-run" else 0)
         total.expected += c.expected
+        total.mskipped += c.mskipped
         total.untriaged += c.untriaged
         total.regressions += c.regressions
         total.unexpected += c.unexpected
@@ -704,6 +776,9 @@ def main(argv=None):
             module_errors[c.module_error] += 1
         if not c.ok:
             bad_modules.append(e.name)
+
+    if args.top:
+        print_top_reasons(selected, results, args.top)
 
     if args.update:
         for e in selected:
@@ -722,6 +797,8 @@ def main(argv=None):
         extras.append(plural(module_errors["expected"], "expected module error"))
     if module_errors["unexpected"]:
         extras.append(plural(module_errors["unexpected"], "unexpected module error"))
+    if total.mskipped:
+        extras.append(f"{total.mskipped} of the skipped not started per the manifest")
     if total.regressions:
         extras.append(plural(len(total.regressions), "regression"))
     if total.unexpected:

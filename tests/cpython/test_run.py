@@ -32,6 +32,9 @@ timeout = 20
 [test_a.expected_failures]
 "T.test_two" = "needs frames"
 
+[test_a.skip]
+"T.test_crash" = "overflows the stack"
+
 [test_b]
 run = false
 reason = "hangs"
@@ -154,7 +157,7 @@ class ParseResultsTests(unittest.TestCase):
         self.assertEqual(r.tests["T.test_one"], ("ok", ""))
         self.assertEqual(r.tests["T.test_two"], ("crash", "killed by SIGSEGV"))
         self.assertEqual(r.tests["T.test_three"][0], "notrun")
-        self.assertIn("T.test_two", r.tests["T.test_three"][1])
+        self.assertEqual(r.tests["T.test_three"][1], "the run ended early (killed by SIGSEGV) in T.test_two")
 
     def test_timeout(self):
         out = lines(("plan", "test.test_a.T.test_one"), ("start", "test.test_a.T.test_one"))
@@ -186,6 +189,36 @@ class ParseResultsTests(unittest.TestCase):
         out = lines(("info", "test-package", "/opt/py/lib/test/support/__init__.py"), ("done",))
         r = run.parse_results("test_a", out, 0, False, 10)
         self.assertEqual(len(r.warnings), 1)
+
+
+class SkipTableTests(unittest.TestCase):
+    def test_parse_and_ids(self):
+        m = run.parse_manifest(MANIFEST)
+        self.assertEqual(m.modules["test_a"].skip, {"T.test_crash": "overflows the stack"})
+        self.assertEqual(run.full_id("test_a", "T.test_crash"), "test.test_a.T.test_crash")
+        self.assertEqual(run.full_id("test_a", "setUpClass (test.test_a.T)"),
+                         "setUpClass (test.test_a.T)")
+        with self.assertRaises(run.ManifestError):
+            run.parse_manifest(MANIFEST + '\n[test_d.skip]\n"x" = "a"\n'
+                               '[test_d.expected_failures]\n"x" = "b"\n')
+
+    def test_results(self):
+        m = run.parse_manifest(MANIFEST)
+        out = lines(("mskip", "test.test_a.T.test_crash"), ("unmatched", "test.test_a.T.gone"),
+                    ("plan", "test.test_a.T.test_one"), ("start", "test.test_a.T.test_one"),
+                    ("ok", "test.test_a.T.test_one", ""), ("stop", "test.test_a.T.test_one"),
+                    ("done",))
+        r = run.parse_results("test_a", out, 0, False, 10)
+        self.assertEqual(r.tests["T.test_crash"], ("mskip", ""))
+        self.assertEqual(r.unmatched, ["T.gone"])
+        entry = m.modules["test_a"]
+        entry.expected_failures = {}
+        entry.skip["T.gone"] = "old"
+        c = run.compare(entry, r)
+        self.assertEqual((c.passed, c.skipped, c.mskipped), (1, 1, 1))
+        self.assertEqual(c.stale, [("T.gone", "old")])
+        run.update_entry(entry, r)
+        self.assertEqual(entry.skip, {"T.test_crash": "overflows the stack"})
 
 
 class CompareTests(unittest.TestCase):

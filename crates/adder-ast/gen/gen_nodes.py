@@ -2,6 +2,7 @@
 
 Run with CPython 3.11 (not Adder):
     /usr/bin/python3.11 crates/adder-ast/gen/gen_nodes.py > crates/adder-ast/src/node_table.rs
+    rustfmt --edition 2021 crates/adder-ast/src/node_table.rs
 
 The table is data only (class names, bases, fields with their ASDL types,
 attributes, docstrings, class-level None defaults); it is the public shape of

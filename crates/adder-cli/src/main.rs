@@ -246,7 +246,12 @@ fn main() {
             let host = Rc::new(NativeHost::new());
             run(host)
         })
-        .map(|t| t.join().unwrap_or(70))
+        .map(|t| {
+            // Signals for the process go to the interpreter thread, as they
+            // would to CPython's only thread (handlers run synchronously).
+            NativeHost::block_signals_in_current_thread();
+            t.join().unwrap_or(70)
+        })
         .unwrap_or(70);
     drop(h2);
     host.exit(status);

@@ -75,8 +75,16 @@ pub fn positional(
     check_pos(vm, name, args.pos.len().saturating_sub(skip), min, max)
 }
 
+/// The error for a method descriptor called without its instance.
+pub fn needs_self(vm: &Vm, meth: &str) -> Value {
+    vm.type_error(format!("unbound method {meth}() needs an argument"))
+}
+
 /// A `METH_NOARGS` method: `qual() takes no arguments (N given)`.
 pub fn noargs(vm: &Vm, args: &Args, qual: &str) -> PyResult<()> {
+    if args.pos.is_empty() {
+        return Err(needs_self(vm, qual));
+    }
     no_kw(vm, args, qual)?;
     let n = args.pos.len().saturating_sub(1);
     if n != 0 {
@@ -87,6 +95,9 @@ pub fn noargs(vm: &Vm, args: &Args, qual: &str) -> PyResult<()> {
 
 /// A `METH_O` method: `qual() takes exactly one argument (N given)`.
 pub fn onearg(vm: &Vm, args: &Args, qual: &str) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(needs_self(vm, qual));
+    }
     no_kw(vm, args, qual)?;
     let n = args.pos.len().saturating_sub(1);
     if n != 1 {
@@ -158,7 +169,7 @@ impl Clinic<'_> {
             out[i] = Some(v.clone());
         }
         let mut used = vec![false; kw.len()];
-        #[allow(clippy::needless_range_loop)] // `i` also indexes names and minpos
+        #[allow(clippy::needless_range_loop)]
         for i in nargs.max(self.posonly)..maxargs {
             let found = kw.iter().position(|(k, _)| kw_name(k) == self.names[i]);
             match found {

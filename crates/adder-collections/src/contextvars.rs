@@ -93,8 +93,8 @@ pub fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     vm.add_classmethod(&tok, "__class_getitem__", crate::class_getitem);
     let mt = native::new_type(
         vm,
-        "builtins",
-        "Token.MISSING",
+        "Token",
+        "MISSING",
         &obj,
         Missing::vtable(),
         kind::MISSING,
@@ -184,7 +184,7 @@ fn vars_of(c: &Value) -> Vars {
 // ----- ContextVar ------------------------------------------------------------------
 
 fn var_new(vm: &mut Vm, args: Args) -> PyResult {
-    let npos = args.pos.len() - 1;
+    let npos = args.pos.len().saturating_sub(1);
     if npos > 1 {
         return Err(vm.type_error(format!(
             "ContextVar() takes at most 1 positional argument ({npos} given)"
@@ -211,7 +211,9 @@ fn var_new(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn this_var<'a>(vm: &Vm, args: &'a Args, meth: &str) -> PyResult<&'a ContextVar> {
-    let s = &args.pos[0];
+    let Some(s) = args.pos.first() else {
+        return Err(crate::args::needs_self(vm, meth));
+    };
     s.downcast::<ContextVar>().ok_or_else(|| {
         vm.type_error(format!(
             "descriptor '{meth}' for '_contextvars.ContextVar' objects doesn't apply to a '{}' object",
@@ -222,7 +224,7 @@ fn this_var<'a>(vm: &Vm, args: &'a Args, meth: &str) -> PyResult<&'a ContextVar>
 
 fn var_get(vm: &mut Vm, args: Args) -> PyResult {
     no_kw(vm, &args, "ContextVar.get")?;
-    check_pos(vm, "get", args.pos.len() - 1, 0, 1)?;
+    check_pos(vm, "get", args.pos.len().saturating_sub(1), 0, 1)?;
     let var = this_var(vm, &args, "get")?;
     let me = &args.pos[0];
     if let Some(c) = vm.context.downcast::<Context>() {
@@ -241,7 +243,7 @@ fn var_get(vm: &mut Vm, args: Args) -> PyResult {
 
 fn var_set(vm: &mut Vm, args: Args) -> PyResult {
     no_kw(vm, &args, "ContextVar.set")?;
-    let n = args.pos.len() - 1;
+    let n = args.pos.len().saturating_sub(1);
     if n != 1 {
         return Err(vm.type_error(format!(
             "ContextVar.set() takes exactly one argument ({n} given)"
@@ -396,7 +398,9 @@ fn ctx_new(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn this_ctx<'a>(vm: &Vm, args: &'a Args, meth: &str) -> PyResult<&'a Context> {
-    let s = &args.pos[0];
+    let Some(s) = args.pos.first() else {
+        return Err(crate::args::needs_self(vm, meth));
+    };
     s.downcast::<Context>().ok_or_else(|| {
         vm.type_error(format!(
             "descriptor '{meth}' for '_contextvars.Context' objects doesn't apply to a '{}' object",
@@ -460,7 +464,7 @@ fn copy_context(vm: &mut Vm, args: Args) -> PyResult {
 
 fn ctx_get(vm: &mut Vm, args: Args) -> PyResult {
     no_kw(vm, &args, "get")?;
-    check_pos(vm, "get", args.pos.len() - 1, 1, 2)?;
+    check_pos(vm, "get", args.pos.len().saturating_sub(1), 1, 2)?;
     let c = this_ctx(vm, &args, "get")?;
     let vars = c.vars.borrow().clone();
     check_key(vm, &args.pos[1])?;

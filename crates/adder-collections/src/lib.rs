@@ -8,7 +8,11 @@
 pub mod args;
 pub mod collections;
 pub mod contextvars;
+pub mod functools;
+pub mod heapq_bisect;
 pub mod itertools;
+pub mod lru_cache;
+pub mod operator;
 
 use adder_object::Value;
 use adder_vm::kinds;
@@ -49,6 +53,22 @@ pub fn modules() -> Vec<NativeModule> {
         NativeModule {
             name: "_contextvars",
             init: contextvars::init,
+        },
+        NativeModule {
+            name: "_functools",
+            init: functools::init,
+        },
+        NativeModule {
+            name: "_operator",
+            init: operator::init,
+        },
+        NativeModule {
+            name: "_heapq",
+            init: heapq_bisect::init_heapq,
+        },
+        NativeModule {
+            name: "_bisect",
+            init: heapq_bisect::init_bisect,
         },
     ]
 }

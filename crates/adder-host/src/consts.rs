@@ -490,6 +490,17 @@ pub const WAIT: &[(&str, i64)] = &[
     ("WNOWAIT", libc::WNOWAIT as i64),
 ];
 
+/// `dlopen` flags (`os.RTLD_*`).
+pub const RTLD: &[(&str, i64)] = &[
+    ("RTLD_LAZY", libc::RTLD_LAZY as i64),
+    ("RTLD_NOW", libc::RTLD_NOW as i64),
+    ("RTLD_GLOBAL", libc::RTLD_GLOBAL as i64),
+    ("RTLD_LOCAL", libc::RTLD_LOCAL as i64),
+    ("RTLD_NODELETE", libc::RTLD_NODELETE as i64),
+    ("RTLD_NOLOAD", libc::RTLD_NOLOAD as i64),
+    ("RTLD_DEEPBIND", libc::RTLD_DEEPBIND as i64),
+];
+
 /// Signal-mask operations and interval timers (the `signal` module).
 pub const SIGNAL_MISC: &[(&str, i64)] = &[
     ("SIG_BLOCK", libc::SIG_BLOCK as i64),

@@ -345,6 +345,14 @@ pub trait Host {
     fn umask(&self, _mask: u32) -> u32 {
         0o022
     }
+    /// File-system statistics for the file system holding `path`.
+    fn statvfs(&self, _path: &[u8]) -> HostResult<StatVfs> {
+        enosys()
+    }
+    /// `statvfs` for the file system of an open descriptor.
+    fn fstatvfs(&self, _fd: Fd) -> HostResult<StatVfs> {
+        enosys()
+    }
     /// `pathconf(path, name)` (None: no limit).
     fn pathconf(&self, _path: &[u8], _name: i32) -> HostResult<Option<i64>> {
         enosys()

@@ -14,6 +14,22 @@ pub struct DirEntryInfo {
     pub ino: u64,
 }
 
+/// `os.statvfs()`: the fields of `struct statvfs`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatVfs {
+    pub bsize: u64,
+    pub frsize: u64,
+    pub blocks: u64,
+    pub bfree: u64,
+    pub bavail: u64,
+    pub files: u64,
+    pub ffree: u64,
+    pub favail: u64,
+    pub flag: u64,
+    pub namemax: u64,
+    pub fsid: u64,
+}
+
 /// `os.uname()`: the fields of `struct utsname`, as bytes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Uname {
@@ -97,8 +113,8 @@ pub enum SignalAction {
 /// `keep_fds`; make `keep_fds` (except `err_fd`) inheritable; then try each of
 /// `executables` in turn with `argv` and `env`. If a step fails the child
 /// writes `OSError:<errno in hex>:<where>` to `err_fd` (where is "" when exec
-/// itself failed, "noexec:chdir" for `chdir`, "noexec" for the other steps)
-/// and exits with status 255 — CPython's protocol, which `subprocess` reads.
+/// itself failed and "noexec" when an earlier step did) and exits with
+/// status 255 — CPython 3.11's protocol, which `subprocess` reads.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SpawnRequest {
     pub argv: Vec<Vec<u8>>,

@@ -29,9 +29,7 @@ fn kw_name(k: &Value) -> String {
 pub fn this(vm: &Vm, args: &Args, qual: &str) -> PyResult<Value> {
     match args.pos.first() {
         Some(v) => Ok(v.clone()),
-        None => Err(vm.type_error(format!(
-            "unbound method {qual}() needs an argument"
-        ))),
+        None => Err(vm.type_error(format!("unbound method {qual}() needs an argument"))),
     }
 }
 
@@ -54,9 +52,7 @@ pub fn onearg(vm: &Vm, args: &Args, qual: &str) -> PyResult<Value> {
     }
     let n = args.pos.len().saturating_sub(1);
     if n != 1 {
-        return Err(vm.type_error(format!(
-            "{qual}() takes exactly one argument ({n} given)"
-        )));
+        return Err(vm.type_error(format!("{qual}() takes exactly one argument ({n} given)")));
     }
     Ok(args.pos[1].clone())
 }
@@ -77,6 +73,10 @@ pub fn posargs(
     }
     let pos = args.pos.get(skip..).unwrap_or(&[]);
     let n = pos.len();
+    if min == 1 && max == 1 && n != 1 {
+        // A single positional-only parameter is METH_O in CPython.
+        return Err(vm.type_error(format!("{qual}() takes exactly one argument ({n} given)")));
+    }
     if n > max {
         return Err(vm.type_error(format!(
             "{name} expected at most {max} argument{}, got {n}",
@@ -109,21 +109,22 @@ pub fn kwargs(
     let pos = args.pos.get(skip..).unwrap_or(&[]).to_vec();
     let n = pos.len();
     let total = n + args.kw.len();
-    if n > kwonly {
-        if kwonly == 0 {
-            return Err(vm.type_error(format!("{fname}() takes no positional arguments")));
-        }
-        return Err(vm.type_error(format!(
-            "{fname}() takes at most {kwonly} positional argument{} ({n} given)",
-            plural(kwonly)
-        )));
-    }
     if total > params.len() {
         let max = params.len();
         let what = if n == 0 { "keyword " } else { "" };
         return Err(vm.type_error(format!(
             "{fname}() takes at most {max} {what}argument{} ({total} given)",
             plural(max)
+        )));
+    }
+    if n > kwonly {
+        if kwonly == 0 {
+            return Err(vm.type_error(format!("{fname}() takes no positional arguments")));
+        }
+        return Err(vm.type_error(format!(
+            "{fname}() takes {} {kwonly} positional argument{} ({n} given)",
+            if min < kwonly { "at most" } else { "exactly" },
+            plural(kwonly)
         )));
     }
     let mut out: Vec<Option<Value>> = pos.into_iter().map(Some).collect();
@@ -228,20 +229,16 @@ pub fn opt_str(vm: &Vm, v: &Option<Value>, fname: &str, arg: &str) -> PyResult<O
     }
 }
 
-/// The bytes of a bytes-like object (bytes, bytearray), if it is one.
+/// The bytes of a bytes-like object (bytes, bytearray, memoryview), if it
+/// is one.
 pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
     match v.kind() {
         Some(kinds::BYTES) => v.downcast::<Bytes>().map(|b| b.b.to_vec()),
         Some(kinds::BYTEARRAY) => v.downcast::<ByteArray>().map(|b| b.b.borrow().clone()),
-        _ => None,
-    }
-}
-
-/// Calls `f` on the bytes of a bytes-like value without copying them.
-pub fn with_bytes<R>(v: &Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
-    match v.kind() {
-        Some(kinds::BYTES) => v.downcast::<Bytes>().map(|b| f(&b.b)),
-        Some(kinds::BYTEARRAY) => v.downcast::<ByteArray>().map(|b| f(&b.b.borrow())),
+        Some(kinds::MEMORYVIEW) => v
+            .downcast::<adder_vm::builtins::memview::MemoryView>()
+            .filter(|m| !m.released.get())
+            .map(|m| m.bytes()),
         _ => None,
     }
 }
@@ -304,4 +301,12 @@ pub fn tp_name(vm: &Vm, v: &Value) -> String {
         Some(m) if m != "builtins" => format!("{m}.{name}"),
         _ => name,
     }
+}
+
+/// Whether `v`'s class is a native (non-heap) type: for a payload that only
+/// one `_io` class uses, this means "exactly that class".
+pub fn is_exact_native(vm: &Vm, v: &Value) -> bool {
+    let t = vm.type_of(v);
+    !vm.type_obj(&t)
+        .has_flag(adder_vm::objects::types::tflags::HEAPTYPE)
 }

@@ -8,22 +8,59 @@ use std::cell::{Cell, RefCell};
 use adder_object::{payload, Value};
 use adder_vm::objects::dict::Dict;
 use adder_vm::objects::seq::Tuple;
+use adder_vm::objects::string::ByteArray;
 use adder_vm::{Args, PyResult, Vm};
 
 use crate::args::{self, given};
 
+/// The contents live in a `bytearray` so that `getbuffer()` can hand out a
+/// `memoryview` sharing them; while such a view exists (the bytearray has
+/// other references) the object refuses to resize or close, as CPython's
+/// export count does.
 pub struct BytesIo {
-    pub buf: RefCell<Vec<u8>>,
+    pub data: RefCell<Value>,
     pub pos: Cell<usize>,
     pub closed: Cell<bool>,
 }
-payload!(BytesIo, crate::KIND_BYTESIO, "BytesIO");
+payload!(BytesIo, crate::KIND_BYTESIO, "BytesIO", traverse(self, visit) {
+    if let Ok(d) = self.data.try_borrow() { visit(&d) }
+});
+
+impl BytesIo {
+    fn with<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+        let d = self.data.borrow();
+        match d.downcast::<ByteArray>() {
+            Some(ba) => f(&mut ba.b.borrow_mut()),
+            None => f(&mut Vec::new()),
+        }
+    }
+    fn len(&self) -> usize {
+        self.with(|v| v.len())
+    }
+    fn exported(&self) -> bool {
+        self.data
+            .borrow()
+            .header()
+            .is_some_and(|h| h.refcount() > 1)
+    }
+    fn replace(&self, vm: &Vm, v: Vec<u8>) {
+        *self.data.borrow_mut() = vm.new_bytearray(v);
+    }
+}
+
+fn check_exports(vm: &Vm, b: &BytesIo) -> PyResult<()> {
+    if b.exported() {
+        return Err(vm.new_exception_msg(
+            &vm.t.buffer_error,
+            "Existing exports of data: object cannot be re-sized",
+        ));
+    }
+    Ok(())
+}
 
 fn me<'a>(vm: &Vm, args: &'a Args, name: &str) -> PyResult<&'a BytesIo> {
     match args.pos.first() {
-        None => Err(vm.type_error(format!(
-            "unbound method BytesIO.{name}() needs an argument"
-        ))),
+        None => Err(vm.type_error(format!("unbound method BytesIO.{name}() needs an argument"))),
         Some(v) => v.downcast::<BytesIo>().ok_or_else(|| {
             vm.type_error(format!(
                 "descriptor '{name}' for '_io.BytesIO' objects doesn't apply to a '{}' object",
@@ -45,7 +82,7 @@ fn new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.alloc_builtin(
         &cls,
         BytesIo {
-            buf: RefCell::new(Vec::new()),
+            data: RefCell::new(vm.new_bytearray(Vec::new())),
             pos: Cell::new(0),
             closed: Cell::new(false),
         },
@@ -55,11 +92,12 @@ fn new(vm: &mut Vm, args: Args) -> PyResult {
 fn init(vm: &mut Vm, mut args: Args) -> PyResult {
     let a = args::kwargs(vm, &mut args, 1, "BytesIO", &["initial_bytes"], 0, 1)?;
     let b = me(vm, &args, "__init__")?;
+    check_exports(vm, b)?;
     let data = match given(&a[0]) {
         None => Vec::new(),
         Some(v) => args::need_bytes(vm, v)?,
     };
-    *b.buf.borrow_mut() = data;
+    b.replace(vm, data);
     b.pos.set(0);
     b.closed.set(false);
     Ok(Value::NONE)
@@ -67,18 +105,35 @@ fn init(vm: &mut Vm, mut args: Args) -> PyResult {
 
 /// Reads up to `n` bytes (all when negative) at the position.
 pub fn read_bytes(b: &BytesIo, n: i64) -> Vec<u8> {
-    let buf = b.buf.borrow();
-    let pos = b.pos.get().min(buf.len());
+    b.with(|buf| read_bytes_in(b, buf, n))
+}
+
+fn read_bytes_in(b: &BytesIo, buf: &[u8], n: i64) -> Vec<u8> {
+    let pos = b.pos.get();
+    if pos >= buf.len() {
+        // Past the end (after a seek): nothing, and the position stays.
+        return Vec::new();
+    }
     let avail = buf.len() - pos;
-    let n = if n < 0 { avail } else { (n as usize).min(avail) };
+    let n = if n < 0 {
+        avail
+    } else {
+        (n as usize).min(avail)
+    };
     b.pos.set(pos + n);
     buf[pos..pos + n].to_vec()
 }
 
 /// Reads one line (up to `limit` bytes when non-negative).
 pub fn read_line(b: &BytesIo, limit: i64) -> Vec<u8> {
-    let buf = b.buf.borrow();
-    let pos = b.pos.get().min(buf.len());
+    b.with(|buf| read_line_in(b, buf, limit))
+}
+
+fn read_line_in(b: &BytesIo, buf: &[u8], limit: i64) -> Vec<u8> {
+    let pos = b.pos.get();
+    if pos >= buf.len() {
+        return Vec::new();
+    }
     let rest = &buf[pos..];
     let mut n = match rest.iter().position(|&c| c == b'\n') {
         Some(i) => i + 1,
@@ -96,7 +151,10 @@ pub fn write_bytes(b: &BytesIo, data: &[u8]) {
     if data.is_empty() {
         return;
     }
-    let mut buf = b.buf.borrow_mut();
+    b.with(|buf| write_bytes_in(b, buf, data))
+}
+
+fn write_bytes_in(b: &BytesIo, buf: &mut Vec<u8>, data: &[u8]) {
     let pos = b.pos.get();
     if pos > buf.len() {
         buf.resize(pos, 0);
@@ -113,7 +171,7 @@ fn getvalue(vm: &mut Vm, args: Args) -> PyResult {
     args::noargs(vm, &args, "BytesIO.getvalue")?;
     let b = me(vm, &args, "getvalue")?;
     check_closed(vm, b)?;
-    let v = b.buf.borrow().clone();
+    let v = b.with(|v| v.clone());
     Ok(vm.new_bytes(v))
 }
 
@@ -121,9 +179,9 @@ fn getbuffer(vm: &mut Vm, args: Args) -> PyResult {
     args::noargs(vm, &args, "BytesIO.getbuffer")?;
     let b = me(vm, &args, "getbuffer")?;
     check_closed(vm, b)?;
-    Err(vm.not_implemented_error(
-        "BytesIO.getbuffer() needs memoryview, which Adder does not support yet",
-    ))
+    let data = b.data.borrow().clone();
+    let mv = vm.t.memoryview.clone();
+    vm.call(&mv, vec![data])
 }
 
 fn read(vm: &mut Vm, args: Args) -> PyResult {
@@ -204,10 +262,12 @@ fn truncate(vm: &mut Vm, args: Args) -> PyResult {
     if size < 0 {
         return Err(vm.value_error(format!("negative size value {size}")));
     }
-    let mut buf = b.buf.borrow_mut();
-    if (size as usize) < buf.len() {
-        buf.truncate(size as usize);
-    }
+    check_exports(vm, b)?;
+    b.with(|buf| {
+        if (size as usize) < buf.len() {
+            buf.truncate(size as usize);
+        }
+    });
     Ok(vm.new_int(size))
 }
 
@@ -239,14 +299,10 @@ fn seek(vm: &mut Vm, args: Args) -> PyResult {
         }
         2 => {
             pos = pos
-                .checked_add(b.buf.borrow().len() as i64)
+                .checked_add(b.len() as i64)
                 .ok_or_else(|| vm.overflow_error("new position too large"))?
         }
-        _ => {
-            return Err(vm.value_error(format!(
-                "invalid whence ({whence}, should be 0, 1 or 2)"
-            )))
-        }
+        _ => return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
     }
     let pos = pos.max(0);
     b.pos.set(pos as usize);
@@ -257,23 +313,17 @@ fn write(vm: &mut Vm, args: Args) -> PyResult {
     let v = args::onearg(vm, &args, "BytesIO.write")?;
     let b = me(vm, &args, "write")?;
     check_closed(vm, b)?;
-    let n = match args::with_bytes(&v, |d| {
-        write_bytes(b, d);
-        d.len()
-    }) {
-        Some(n) => n,
-        None => {
-            args::need_bytes(vm, &v)?;
-            0
-        }
-    };
-    Ok(vm.new_int(n as i64))
+    check_exports(vm, b)?;
+    let data = args::need_bytes(vm, &v)?;
+    write_bytes(b, &data);
+    Ok(vm.new_int(data.len() as i64))
 }
 
 fn writelines(vm: &mut Vm, args: Args) -> PyResult {
     let lines = args::onearg(vm, &args, "BytesIO.writelines")?;
     let b = me(vm, &args, "writelines")?;
     check_closed(vm, b)?;
+    check_exports(vm, b)?;
     let it = vm.iter(&lines)?;
     while let Some(line) = vm.next(&it)? {
         let d = args::need_bytes(vm, &line)?;
@@ -310,8 +360,9 @@ fn flush(vm: &mut Vm, args: Args) -> PyResult {
 
 fn close(vm: &mut Vm, args: Args) -> PyResult {
     let b = me(vm, &args, "close")?;
+    check_exports(vm, b)?;
     b.closed.set(true);
-    *b.buf.borrow_mut() = Vec::new();
+    b.replace(vm, Vec::new());
     Ok(Value::NONE)
 }
 
@@ -339,11 +390,11 @@ fn next(vm: &mut Vm, args: Args) -> PyResult {
 fn getstate(vm: &mut Vm, args: Args) -> PyResult {
     let b = me(vm, &args, "__getstate__")?;
     check_closed(vm, b)?;
-    let v = b.buf.borrow().clone();
+    let v = b.with(|v| v.clone());
     let data = vm.new_bytes(v);
     let pos = vm.new_int(b.pos.get() as i64);
     let d = match vm.object_dict(&args.pos[0]) {
-        Some(d) if d.downcast::<Dict>().is_some_and(|x| x.len() > 0) => {
+        Some(d) if d.downcast::<Dict>().is_some_and(|x| !x.is_empty()) => {
             vm.call_method(&d, "copy", vec![])?
         }
         _ => Value::NONE,
@@ -354,6 +405,8 @@ fn getstate(vm: &mut Vm, args: Args) -> PyResult {
 fn setstate(vm: &mut Vm, args: Args) -> PyResult {
     let st = args::onearg(vm, &args, "BytesIO.__setstate__")?;
     let b = me(vm, &args, "__setstate__")?;
+    check_closed(vm, b)?;
+    check_exports(vm, b)?;
     let items = st
         .downcast::<Tuple>()
         .filter(|t| t.items.len() >= 3)
@@ -382,7 +435,7 @@ fn setstate(vm: &mut Vm, args: Args) -> PyResult {
             vm.type_name(&d)
         )));
     }
-    *b.buf.borrow_mut() = data;
+    b.replace(vm, data);
     b.pos.set(pos as usize);
     if !d.is_none() {
         if let Some(od) = vm.object_dict(&args.pos[0]) {
@@ -394,7 +447,7 @@ fn setstate(vm: &mut Vm, args: Args) -> PyResult {
 
 fn sizeof(vm: &mut Vm, args: Args) -> PyResult {
     let b = me(vm, &args, "__sizeof__")?;
-    let n = 64 + b.buf.borrow().capacity();
+    let n = 64 + b.with(|v| v.capacity());
     Ok(vm.new_int(n as i64))
 }
 

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use adder_host::{Host, HostError, OpenFlags, Whence};
 use adder_object::{payload, Value};
-use adder_vm::objects::string::{ByteArray, Bytes, Str};
+use adder_vm::objects::string::{Bytes, Str};
 use adder_vm::{Args, PyResult, Vm};
 
 use crate::args::{self, given};
@@ -95,9 +95,7 @@ const QUAL: &str = "FileIO";
 
 fn me<'a>(vm: &Vm, args: &'a Args, name: &str) -> PyResult<&'a FileIo> {
     match args.pos.first() {
-        None => Err(vm.type_error(format!(
-            "unbound method {QUAL}.{name}() needs an argument"
-        ))),
+        None => Err(vm.type_error(format!("unbound method {QUAL}.{name}() needs an argument"))),
         Some(v) => v.downcast::<FileIo>().ok_or_else(|| {
             vm.type_error(format!(
                 "descriptor '{name}' for '_io.FileIO' objects doesn't apply to a '{}' object",
@@ -315,6 +313,7 @@ fn init(vm: &mut Vm, mut args: Args) -> PyResult {
                     create: flags & O_CREAT != 0,
                     truncate: flags & O_TRUNC != 0,
                     exclusive: flags & O_EXCL != 0,
+                    ..OpenFlags::default()
                 };
                 match h.open(&path, of, 0o666) {
                     Ok(n) => f.fd.set(n),
@@ -379,12 +378,20 @@ fn init(vm: &mut Vm, mut args: Args) -> PyResult {
 }
 
 /// Creates a FileIO for `fd` natively (the standard streams).
-pub fn new_for_fd(vm: &mut Vm, cls: &Value, fd: i32, mode: &str, closefd: bool, name: Value) -> PyResult {
+pub fn new_for_fd(
+    vm: &mut Vm,
+    cls: &Value,
+    fd: i32,
+    mode: &str,
+    closefd: bool,
+    name: Value,
+) -> PyResult {
     let f = FileIo::new();
     f.fd.set(fd);
     f.closefd.set(closefd);
     f.readable.set(mode.contains('r') || mode.contains('+'));
-    f.writable.set(mode.contains('w') || mode.contains('a') || mode.contains('+'));
+    f.writable
+        .set(mode.contains('w') || mode.contains('a') || mode.contains('+'));
     f.blksize.set(crate::DEFAULT_BLKSIZE);
     *f.host.borrow_mut() = Some(host(vm));
     let v = vm.alloc_builtin(cls, f);
@@ -681,7 +688,7 @@ fn close(vm: &mut Vm, args: Args) -> PyResult {
 fn repr(vm: &mut Vm, args: Args) -> PyResult {
     let f = me(vm, &args, "__repr__")?;
     let s = args.pos[0].clone();
-    let tn = args::tp_name(vm, &s);
+    let tn = "_io.FileIO";
     if f.fd.get() < 0 {
         return Ok(vm.new_string(format!("<{tn} [closed]>")));
     }
@@ -689,13 +696,14 @@ fn repr(vm: &mut Vm, args: Args) -> PyResult {
     let name = vm.getattr_opt(&s, &n)?;
     let closefd = if f.closefd.get() { "True" } else { "False" };
     let mode = f.mode_string();
-    Ok(vm.new_string(match name {
+    let text = match name {
         None => format!("<{tn} fd={} mode='{mode}' closefd={closefd}>", f.fd.get()),
         Some(nm) => {
             let r = vm.repr_string(&nm)?;
             format!("<{tn} name={r} mode='{mode}' closefd={closefd}>")
         }
-    }))
+    };
+    Ok(vm.new_string(text))
 }
 
 fn closed_get(vm: &mut Vm, v: &Value) -> PyResult {

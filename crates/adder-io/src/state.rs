@@ -77,7 +77,11 @@ pub fn uninitialized(vm: &Vm) -> Value {
 pub fn os_error(vm: &mut Vm, e: &adder_host::HostError, filename: Option<&Value>) -> Value {
     let exc = adder_vm::builtins::exceptions::os_error(vm, e, None);
     if let Some(f) = filename {
-        let args = vec![vm.new_int(e.errno as i64), vm.new_str(&e.message), f.clone()];
+        let args = vec![
+            vm.new_int(e.errno as i64),
+            vm.new_str(&e.message),
+            f.clone(),
+        ];
         let t = vm.type_of(&exc);
         if let Ok(x) = vm.call(&t, args) {
             return x;
@@ -90,4 +94,16 @@ pub fn os_error(vm: &mut Vm, e: &adder_host::HostError, filename: Option<&Value>
 /// layers retry as CPython's `_PyIO_trap_eintr` does.
 pub fn is_eintr(vm: &Vm, e: &Value) -> bool {
     vm.exc_matches(e, &vm.t.interrupted_error)
+}
+
+/// Issues a warning as CPython's `PyErr_WarnEx` does from C (attributed to
+/// the calling Python code); a warning turned into an error propagates.
+pub fn warn(vm: &mut Vm, category: &Value, msg: &str, stacklevel: i64) -> PyResult<()> {
+    let Ok(w) = adder_vm::native::import(vm, "_warnings") else {
+        return Ok(());
+    };
+    let m = vm.new_str(msg);
+    let s = vm.new_int(stacklevel);
+    vm.call_method(&w, "warn", vec![m, category.clone(), s])?;
+    Ok(())
 }

@@ -36,7 +36,10 @@ impl Buf {
         }
         match self {
             Buf::Chars(c) => c,
-            Buf::Acc(..) => unreachable!("just realized"),
+            Buf::Acc(..) => {
+                *self = Buf::Chars(Vec::new());
+                self.realize()
+            }
         }
     }
     fn text(&self) -> String {
@@ -211,7 +214,12 @@ fn write_str(vm: &mut Vm, s: &StringIo, text: &str) -> PyResult<usize> {
 
 /// Where a line ends in `text` (CPython's `_PyIO_find_line_ending`):
 /// `Some(n)` = the line is `text[..n]`.
-pub fn find_line_ending(translated: bool, universal: bool, readnl: &str, text: &[char]) -> Option<usize> {
+pub fn find_line_ending(
+    translated: bool,
+    universal: bool,
+    readnl: &str,
+    text: &[char],
+) -> Option<usize> {
     if translated {
         return text.iter().position(|&c| c == '\n').map(|i| i + 1);
     }
@@ -318,9 +326,7 @@ fn next(vm: &mut Vm, args: Args) -> PyResult {
     let s = me(vm, &args, "__next__")?;
     check(vm, s)?;
     let selfv = args.pos[0].clone();
-    let exact = vm
-        .type_of(&selfv)
-        .is(&crate::state::io_type(vm, crate::state::T::StringIo)?);
+    let exact = args::is_exact_native(vm, &selfv);
     let line = if exact {
         let l = readline_impl(s, -1);
         vm.new_string(l)
@@ -368,9 +374,7 @@ fn seek(vm: &mut Vm, args: Args) -> PyResult {
     };
     check(vm, s)?;
     if !(0..=2).contains(&whence) {
-        return Err(vm.value_error(format!(
-            "Invalid whence ({whence}, should be 0, 1 or 2)"
-        )));
+        return Err(vm.value_error(format!("Invalid whence ({whence}, should be 0, 1 or 2)")));
     }
     if pos < 0 && whence == 0 {
         return Err(vm.value_error(format!("Negative seek position {pos}")));
@@ -468,7 +472,7 @@ fn getstate(vm: &mut Vm, args: Args) -> PyResult {
     };
     let pos = vm.new_int(s.pos.get() as i64);
     let d = match vm.object_dict(&args.pos[0]) {
-        Some(d) if d.downcast::<Dict>().is_some_and(|x| x.len() > 0) => {
+        Some(d) if d.downcast::<Dict>().is_some_and(|x| !x.is_empty()) => {
             vm.call_method(&d, "copy", vec![])?
         }
         _ => Value::NONE,

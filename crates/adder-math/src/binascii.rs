@@ -124,7 +124,7 @@ pub fn hex_with_sep(data: &[u8], sep: Option<u8>, per: i64) -> Vec<u8> {
     let n = data.len();
     for (i, &b) in data.iter().enumerate() {
         let boundary = if per < 0 {
-            i > 0 && i % abs == 0
+            i > 0 && i.is_multiple_of(abs)
         } else {
             i > 0 && (n - i).is_multiple_of(abs)
         };

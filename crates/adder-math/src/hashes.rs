@@ -240,7 +240,7 @@ fn init_sha512(vm: &mut Vm, m: &Value) -> PyResult<()> {
 }
 
 fn init_sha3(vm: &mut Vm, m: &Value) -> PyResult<()> {
-    type Spec = (&'static str, fn(&mut Vm, Args) -> PyResult, i64, i64, u8);
+    type Spec = (&'static str, adder_vm::vm::NativeFn, i64, i64, u8);
     let specs: [Spec; 6] = [
         ("sha3_224", new_sha3_224, 448, 1152, 0x06),
         ("sha3_256", new_sha3_256, 512, 1088, 0x06),
@@ -464,8 +464,8 @@ fn new_blake2(vm: &mut Vm, mut args: Args, big: bool) -> PyResult {
         return Err(vm.value_error(format!("digest_size must be between 1 and {max} bytes")));
     }
     let mut bufs = Vec::new();
-    for item in a.iter().take(5).skip(2) {
-        bufs.push(match item {
+    for v in &a[2..5] {
+        bufs.push(match v {
             Some(v) => data_arg(vm, v)?,
             None => Vec::new(),
         });

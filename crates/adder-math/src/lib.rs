@@ -1,5 +1,6 @@
 //! Numeric and binary-data modules: `math`, `cmath`, `_random`, `_struct`,
-//! `binascii`, and the hash and compression modules.
+//! `binascii`, `zlib`, `array`, and the builtin hash modules (`_md5`, `_sha1`,
+//! `_sha256`, `_sha512`, `_sha3`, `_blake2`).
 //!
 //! Invariant: results and error messages match CPython 3.11 bit for bit
 //! (float results come from the same libm functions, combined in the same
@@ -12,6 +13,7 @@ mod math;
 mod random;
 mod structmod;
 mod util;
+mod zlib;
 
 use adder_vm::NativeModule;
 
@@ -23,6 +25,7 @@ pub fn modules() -> Vec<NativeModule> {
         random::module(),
         structmod::module(),
         binascii::module(),
+        zlib::module(),
     ];
     v.extend(hashes::modules());
     v

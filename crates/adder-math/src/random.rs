@@ -1,6 +1,7 @@
 //! `_random`: the Mersenne Twister (MT19937) behind `random.Random`,
 //! bit-identical to CPython's — seeding (`init_by_array` over the 32-bit
-//! words of `abs(seed)`, least significant first; `hash(seed)` for other
+//! words of `abs(seed)`, least significant first; `hash(seed)` as an
+//! unsigned word for other
 //! hashable seeds; 624 words of OS randomness for `None`), `random()` (53
 //! bits from two draws), `getrandbits(k)` (words least significant first),
 //! `getstate`/`setstate` (624 words and the index).
@@ -220,7 +221,7 @@ fn random_init(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// CPython's `random_seed`: None -> OS randomness; ints -> abs value;
-/// anything else -> abs(hash(arg)).
+/// anything else -> `(size_t)hash(arg)`.
 fn seed_value(vm: &mut Vm, slf: &Value, arg: &Value) -> PyResult<()> {
     let mt = this(vm, slf, "seed")?;
     if arg.is_none() {
@@ -240,7 +241,8 @@ fn seed_value(vm: &mut Vm, slf: &Value, arg: &Value) -> PyResult<()> {
     }
     let n = match as_bigint(arg) {
         Some(i) if !arg.is_float() => i.abs(),
-        _ => BigInt::from(vm.hash(arg)?).abs(),
+        // Other hashables: the hash as an unsigned machine word.
+        _ => BigInt::from(vm.hash(arg)? as u64),
     };
     let mt = this(vm, slf, "seed")?;
     mt.seed_int(&n);

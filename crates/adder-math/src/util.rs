@@ -50,14 +50,6 @@ pub fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     vm.index(v)
 }
 
-/// A `Py_ssize_t` argument through `__index__`: OverflowError when too big.
-#[allow(dead_code)] // used by modules still being written
-pub fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let i = vm.index(v)?;
-    i.to_i64()
-        .ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))
-}
-
 /// An `int` argument (`PyLong_AsLong` on `__index__`), with its messages.
 pub fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let i = vm.index(v)?;
@@ -201,10 +193,4 @@ pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
         return Some(b.b.to_vec());
     }
     v.downcast::<ByteArray>().map(|b| b.b.borrow().clone())
-}
-
-/// `str` contents, if `v` is a str.
-#[allow(dead_code)] // used by modules still being written
-pub fn str_of(v: &Value) -> Option<String> {
-    v.downcast::<Str>().map(|s| s.as_str().to_string())
 }

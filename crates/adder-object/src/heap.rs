@@ -226,6 +226,16 @@ impl Header {
     }
     /// The class object's header.
     #[inline(always)]
+    /// Calls `visit` on every Value this object owns: its payload's and its
+    /// trailing slots (instance attributes, `__dict__`).
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        // SAFETY: `self` is a live object whose vtable matches its payload.
+        unsafe { (self.vtable().traverse)(self as *const Header, visit) };
+        for slot in self.trailing() {
+            // SAFETY: nothing writes the slot during this read-only visit.
+            visit(unsafe { slot.peek() });
+        }
+    }
     /// The payload, if this object's layout is `T`.
     pub fn payload<T: Payload>(&self) -> Option<&T> {
         if self.kind() == T::KIND {

@@ -7,8 +7,7 @@
 //! arguments; none panics.
 
 use adder_object::Value;
-use adder_vm::kinds;
-use adder_vm::objects::string::{ByteArray, Bytes, Str};
+use adder_vm::objects::string::Str;
 use adder_vm::{Args, PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -41,7 +40,12 @@ pub struct Sig<'a> {
 
 impl Sig<'_> {
     /// One slot per parameter (None: not given). `pos` excludes self.
-    pub fn parse(&self, vm: &Vm, pos: &[Value], kw: &[(Value, Value)]) -> PyResult<Vec<Option<Value>>> {
+    pub fn parse(
+        &self,
+        vm: &Vm,
+        pos: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Vec<Option<Value>>> {
         let f = self.name;
         let n = pos.len();
         let total = self.params.len();
@@ -85,11 +89,11 @@ impl Sig<'_> {
             *slot = Some(v.clone());
         }
         let mut used = vec![false; kw.len()];
-        for i in n.max(self.posonly)..total {
+        for (i, slot) in out.iter_mut().enumerate().skip(n.max(self.posonly)) {
             match kw.iter().position(|(k, _)| text(k) == self.params[i]) {
                 Some(j) => {
                     used[j] = true;
-                    out[i] = Some(kw[j].1.clone());
+                    *slot = Some(kw[j].1.clone());
                 }
                 None if i < self.required => {
                     return Err(vm.type_error(format!(
@@ -139,9 +143,12 @@ pub fn parse(
     .parse(vm, &args.pos, &args.kw)
 }
 
-/// A positional-only function (`name(a, b, /)`): `name expected N arguments, got M`.
-pub fn positional(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
-    no_kw(vm, args, name)?;
+/// A positional-only function (`name(a, b, /)`), named `module.name`:
+/// keywords are refused with the qualified name, counts are checked with
+/// `name expected N arguments, got M` (the bare name, as CPython).
+pub fn positional(vm: &Vm, args: &Args, qualname: &str, min: usize, max: usize) -> PyResult<()> {
+    no_kw(vm, args, qualname)?;
+    let name = qualname.rsplit('.').next().unwrap_or(qualname);
     let n = args.pos.len();
     if n < min || n > max {
         let msg = if min == max {
@@ -154,6 +161,26 @@ pub fn positional(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> P
         return Err(vm.type_error(msg));
     }
     Ok(())
+}
+
+/// `PyArg_ParseTuple`'s count check: `name() takes exactly/at least/at
+/// most N argument(s) (M given)`; rejects keywords.
+pub fn tuple_count(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    no_kw(vm, args, name)?;
+    let n = args.pos.len();
+    let (bound, k) = if min == max && (n < min || n > max) {
+        ("exactly", min)
+    } else if n < min {
+        ("at least", min)
+    } else if n > max {
+        ("at most", max)
+    } else {
+        return Ok(());
+    };
+    Err(vm.type_error(format!(
+        "{name}() takes {bound} {k} argument{} ({n} given)",
+        s(k)
+    )))
 }
 
 /// `name() takes no keyword arguments` (`name` as CPython spells it, e.g.
@@ -196,9 +223,14 @@ pub fn index(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     vm.index(v)
 }
 
+/// Whether `v` is a float (inline or boxed, subclasses included).
+pub fn is_float(v: &Value) -> bool {
+    !adder_vm::num::is_int(v) && adder_vm::num::as_float(v).is_some()
+}
+
 /// The Clinic `int` converter (`_PyLong_AsInt`).
 pub fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
-    if v.kind() == Some(kinds::FLOAT) {
+    if is_float(v) {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
     let i = vm.index(v)?;
@@ -238,9 +270,7 @@ pub fn file_descriptor(vm: &mut Vm, v: &Value) -> PyResult<i32> {
         let f = match vm.getattr_str(v, "fileno") {
             Ok(f) => f,
             Err(_) => {
-                return Err(vm.type_error(
-                    "argument must be an int, or have a fileno() method.",
-                ))
+                return Err(vm.type_error("argument must be an int, or have a fileno() method."))
             }
         };
         let r = vm.call(&f, vec![])?;
@@ -265,15 +295,9 @@ pub fn truth(vm: &mut Vm, v: &Option<Value>, default: bool) -> PyResult<bool> {
     }
 }
 
-/// The bytes of a bytes-like object (bytes, bytearray), or None.
+/// The bytes of a bytes-like object (bytes, bytearray, memoryview), or None.
 pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
-    if let Some(b) = v.downcast::<Bytes>() {
-        return Some(b.b.to_vec());
-    }
-    if let Some(b) = v.downcast::<ByteArray>() {
-        return Some(b.b.borrow().clone());
-    }
-    None
+    adder_vm::ops::bytes_of(v)
 }
 
 /// A bytes-like argument or CPython's "a bytes-like object is required" error.
@@ -290,7 +314,7 @@ pub fn buffer(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
 /// float; NaN is a ValueError.
 pub fn seconds(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     if let Some(f) = adder_vm::num::as_float(v) {
-        if v.kind() == Some(kinds::FLOAT) || adder_vm::num::is_int(v) {
+        if is_float(v) || adder_vm::num::is_int(v) {
             if f.is_nan() {
                 return Err(vm.value_error("Invalid value NaN (not a number)"));
             }

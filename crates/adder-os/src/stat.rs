@@ -8,7 +8,8 @@
 //! POSIX; the door/port/whiteout types do not exist here and are 0).
 
 use adder_object::Value;
-use adder_vm::{native, Args, NativeFn, PyResult, Vm};
+use adder_vm::vm::NativeFn;
+use adder_vm::{native, Args, PyResult, Vm};
 use num_bigint::Sign;
 use num_traits::ToPrimitive;
 
@@ -111,7 +112,7 @@ pub fn mode_arg(vm: &mut Vm, v: &Value) -> PyResult<u32> {
 }
 
 fn one_mode(vm: &mut Vm, args: &Args, name: &str) -> PyResult<u32> {
-    let v = crate::args::onearg(vm, args, name)?;
+    let v = crate::args::onearg(vm, args, &format!("_stat.{name}"))?;
     mode_arg(vm, &v)
 }
 

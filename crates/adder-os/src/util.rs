@@ -53,19 +53,23 @@ impl<'a> PathSpec<'a> {
         self
     }
 
-    fn type_error(&self, vm: &Vm, v: &Value) -> Value {
+    fn type_error_text(&self, vm: &Vm, v: &Value) -> String {
         let allowed = match (self.allow_fd, self.nullable) {
             (true, true) => "string, bytes, os.PathLike, integer or None",
             (true, false) => "string, bytes, os.PathLike or integer",
             (false, true) => "string, bytes, os.PathLike or None",
             (false, false) => "string, bytes or os.PathLike",
         };
-        vm.type_error(format!(
+        format!(
             "{}: {} should be {allowed}, not {}",
             self.func,
             self.arg,
             vm.type_name(v)
-        ))
+        )
+    }
+
+    fn type_error(&self, vm: &Vm, v: &Value) -> Value {
+        vm.type_error(self.type_error_text(vm, v))
     }
 }
 
@@ -116,6 +120,19 @@ pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     )))
 }
 
+/// Issues a DeprecationWarning attributed to the caller (a warning turned
+/// into an error propagates).
+pub fn deprecation(vm: &mut Vm, msg: &str) -> PyResult<()> {
+    let Ok(w) = adder_vm::native::import(vm, "_warnings") else {
+        return Ok(());
+    };
+    let m = vm.new_str(msg);
+    let cat = vm.t.deprecation_warning.clone();
+    let level = vm.new_int(1);
+    vm.call_method(&w, "warn", vec![m, cat, level])?;
+    Ok(())
+}
+
 /// CPython's `path_converter`.
 pub fn path(vm: &mut Vm, v: &Value, spec: PathSpec) -> PyResult<PathArg> {
     if spec.nullable && v.is_none() {
@@ -142,9 +159,14 @@ pub fn path(vm: &mut Vm, v: &Value, spec: PathSpec) -> PyResult<PathArg> {
             is_bytes: false,
         });
     }
-    let obj = if let Some(b) = v.downcast::<ByteArray>() {
+    let obj = if v.downcast::<ByteArray>().is_some()
+        || v.downcast::<adder_vm::builtins::memview::MemoryView>()
+            .is_some()
+    {
         // Deprecated in CPython (a DeprecationWarning), still accepted.
-        let data = b.b.borrow().clone();
+        let msg = spec.type_error_text(vm, v);
+        deprecation(vm, &msg)?;
+        let data = adder_vm::ops::bytes_of(v).unwrap_or_default();
         vm.new_bytes(data)
     } else {
         match fspath(vm, v)? {
@@ -230,4 +252,14 @@ pub fn int128(vm: &Vm, v: i128) -> Value {
         Ok(i) => vm.new_int(i),
         Err(_) => vm.new_bigint(num_bigint::BigInt::from(v)),
     }
+}
+
+/// A zero-filled buffer of `n` bytes, or MemoryError (never an abort).
+pub fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut buf = Vec::new();
+    if n > vm.max_alloc || buf.try_reserve_exact(n).is_err() {
+        return Err(vm.new_exception_msg(&vm.t.memory_error.clone(), ""));
+    }
+    buf.resize(n, 0);
+    Ok(buf)
 }

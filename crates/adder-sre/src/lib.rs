@@ -38,8 +38,10 @@ use constants::*;
 const PATTERN_KIND: u8 = kinds::SRE_FIRST;
 const MATCH_KIND: u8 = kinds::SRE_FIRST + 1;
 const SCANNER_KIND: u8 = kinds::SRE_FIRST + 2;
+const CACHE_KIND: u8 = kinds::SRE_FIRST + 3;
 
-/// The private module attribute holding `(Pattern, Match, SRE_Scanner)`.
+/// The private module attribute holding `(Pattern, Match, SRE_Scanner,
+/// text cache)`.
 const STATE_NAME: &str = "__adder_sre_state__";
 
 /// Indices into the state tuple.
@@ -48,6 +50,7 @@ enum T {
     Pattern = 0,
     Match = 1,
     Scanner = 2,
+    Cache = 3,
 }
 
 /// One of the module's types from a state tuple.
@@ -56,6 +59,14 @@ fn state_type(state: &Value, which: T) -> Value {
         .downcast::<Tuple>()
         .and_then(|t| t.items.get(which as usize).cloned())
         .unwrap_or(Value::NONE)
+}
+
+/// The decoded-text cache in a state tuple.
+fn text_cache(state: &Value) -> Option<&text::TextCache> {
+    state
+        .downcast::<Tuple>()
+        .and_then(|t| t.items.get(T::Cache as usize))
+        .and_then(|c| c.downcast::<text::TextCache>())
 }
 
 /// The state tuple of the `_sre` module (importing it if needed).
@@ -125,14 +136,24 @@ fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
         SCANNER_KIND,
         0,
     );
-    for t in [&pattern_t, &match_t, &scanner_t] {
+    let cache_t = native::new_type(
+        vm,
+        "_sre",
+        "TextCache",
+        &object,
+        text::TextCache::vtable(),
+        CACHE_KIND,
+        0,
+    );
+    for t in [&pattern_t, &match_t, &scanner_t, &cache_t] {
         vm.set_new(t, no_new);
     }
+    let cache = vm.alloc_builtin(&cache_t, text::TextCache::new());
     pattern::init_type(vm, &pattern_t);
     matchobj::init_type(vm, &match_t);
     scanner::init_type(vm, &scanner_t);
 
-    let state = vm.new_tuple(vec![pattern_t, match_t, scanner_t]);
+    let state = vm.new_tuple(vec![pattern_t, match_t, scanner_t, cache]);
     module_set(vm, m, STATE_NAME, state);
     module_add_fns(
         vm,

@@ -138,7 +138,7 @@ impl MatchObj {
             let v = by.b[i..j.max(i)].to_vec();
             return Ok(vm.new_bytes(v));
         }
-        let data = adder_vm::builtins::str::args::bytes_like(s).unwrap_or_default();
+        let data = crate::text::buffer_bytes(s).unwrap_or_default();
         let (i, j) = (a.min(data.len()), b.min(data.len()));
         Ok(vm.new_bytes(data[i..j.max(i)].to_vec()))
     }

@@ -170,7 +170,7 @@ pub fn compile(vm: &mut Vm, args: Args) -> PyResult {
     let isbytes = if pattern.is_none() {
         -1
     } else {
-        Subject::get(vm, &pattern)?.isbytes as i8
+        Subject::get(vm, &pattern, None)?.isbytes as i8
     };
     let named = groupindex.downcast::<Dict>().is_some_and(|d| !d.is_empty());
     let (gi, ixg) = if named {
@@ -215,7 +215,7 @@ pub fn compile(vm: &mut Vm, args: Args) -> PyResult {
 
 /// `state_init`'s type checks: the subject of a match on `p`.
 pub fn subject(vm: &Vm, p: &Pattern, string: &Value) -> PyResult<Subject> {
-    let s = Subject::get(vm, string)?;
+    let s = Subject::get(vm, string, crate::text_cache(&p.types))?;
     if s.isbytes && p.isbytes == 0 {
         return Err(vm.type_error("cannot use a string pattern on a bytes-like object"));
     }
@@ -225,23 +225,29 @@ pub fn subject(vm: &Vm, p: &Pattern, string: &Value) -> PyResult<Subject> {
     Ok(s)
 }
 
-/// A fresh engine state over `subj` for `pos..endpos`.
+/// A fresh engine state over `subj` for `pos..endpos` (MemoryError when
+/// the group marks alone would exceed the allocation limit).
 pub fn machine<'a>(
+    vm: &mut Vm,
     subj: &'a Subject,
     p: &Pattern,
     pos: isize,
     endpos: isize,
-) -> Box<dyn Machine + 'a> {
-    match subj.units() {
-        Units::Narrow(b) => Box::new(State::new(b, pos, endpos, p.groups)),
-        Units::Wide(w) => Box::new(State::new(w, pos, endpos, p.groups)),
+) -> PyResult<Box<dyn Machine + 'a>> {
+    let bytes = (p.groups as u128 + 1) * 2 * std::mem::size_of::<isize>() as u128;
+    if bytes > vm.max_alloc as u128 {
+        return Err(vm.new_exception(&vm.t.memory_error.clone(), Vec::new()));
     }
+    Ok(match subj.units() {
+        Units::Narrow(b) => Box::new(State::new(b, pos, endpos)),
+        Units::Wide(w) => Box::new(State::new(w, pos, endpos)),
+    })
 }
 
 /// `pattern_error`: the exception for an engine failure.
 fn engine_error(vm: &mut Vm, e: SreError) -> Value {
     match e {
-        SreError::Memory => vm.new_exception_msg(&vm.t.memory_error.clone(), ""),
+        SreError::Memory => vm.new_exception(&vm.t.memory_error.clone(), Vec::new()),
         SreError::Interrupted => {
             vm.fuel = 0;
             vm.runtime_error("execution budget exhausted")
@@ -269,7 +275,10 @@ pub fn new_match(vm: &mut Vm, pattern: &Value, subj: &Subject, m: &dyn Machine) 
     let Some(p) = pattern.downcast::<Pattern>() else {
         return Err(vm.system_error("not a pattern"));
     };
-    let mut marks = Vec::with_capacity(2 * (p.groups + 1));
+    let mut marks: Vec<isize> = Vec::new();
+    if marks.try_reserve_exact(2 * (p.groups + 1)).is_err() {
+        return Err(vm.new_exception(&vm.t.memory_error.clone(), Vec::new()));
+    }
     for g in 0..=p.groups {
         let (a, b) = m.span(g);
         if g > 0 && a > b {
@@ -339,7 +348,7 @@ fn match_impl(vm: &mut Vm, args: Args, name: &str, mode: Mode) -> PyResult {
     };
     let (string, pos, endpos) = string_pos_endpos(vm, &args, name)?;
     let subj = subject(vm, p, &string)?;
-    let mut m = machine(&subj, p, pos, endpos);
+    let mut m = machine(vm, &subj, p, pos, endpos)?;
     let code = &p.code;
     let found = match mode {
         Mode::Search => run(vm, &mut *m, |m| m.search(code))?,

@@ -111,7 +111,7 @@ fn step(vm: &mut Vm, args: Args, name: &str, search: bool) -> PyResult {
     let Some(p) = s.pattern.downcast::<Pattern>() else {
         return Ok(Value::NONE);
     };
-    let mut m = machine(&s.subject, p, s.pos, s.endpos);
+    let mut m = machine(vm, &s.subject, p, s.pos, s.endpos)?;
     m.set_start(start);
     m.set_ptr(start);
     m.set_must_advance(s.must_advance.get());

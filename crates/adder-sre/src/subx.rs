@@ -27,13 +27,20 @@ pub fn call_re(vm: &mut Vm, name: &str, args: Vec<Value>) -> PyResult {
     vm.call(&f, args)
 }
 
-/// A group's text for findall/split: `empty` gives "" (else None) for a
-/// group that did not participate.
-fn group_value(vm: &mut Vm, subj: &Subject, span: (isize, isize), empty: bool) -> Value {
+/// A group's text for findall/split (`state_getslice`): `empty` gives ""
+/// (else None) for a group that did not participate.
+fn group_value(vm: &mut Vm, subj: &Subject, span: (isize, isize), empty: bool) -> PyResult<Value> {
     match span {
-        (a, b) if a >= 0 && b >= 0 => subj.slice(vm, a as usize, b as usize),
-        _ if empty => subj.slice(vm, 0, 0),
-        _ => Value::NONE,
+        (a, b) if a >= 0 && b >= 0 => {
+            if a > b {
+                return Err(vm.system_error(
+                    "The span of capturing group is wrong, please report a bug for the re module.",
+                ));
+            }
+            Ok(subj.slice(vm, a as usize, b as usize))
+        }
+        _ if empty => Ok(subj.slice(vm, 0, 0)),
+        _ => Ok(Value::NONE),
     }
 }
 
@@ -44,7 +51,7 @@ pub fn pattern_findall(vm: &mut Vm, args: Args) -> PyResult {
     };
     let (string, pos, endpos) = string_pos_endpos(vm, &args, "findall")?;
     let subj = subject(vm, p, &string)?;
-    let mut m = machine(&subj, p, pos, endpos);
+    let mut m = machine(vm, &subj, p, pos, endpos)?;
     let mut out = Vec::new();
     while m.start() <= m.endpos() {
         m.reset();
@@ -53,12 +60,13 @@ pub fn pattern_findall(vm: &mut Vm, args: Args) -> PyResult {
             break;
         }
         let item = match p.groups {
-            0 => group_value(vm, &subj, m.span(0), true),
-            1 => group_value(vm, &subj, m.span(1), true),
+            0 => group_value(vm, &subj, m.span(0), true)?,
+            1 => group_value(vm, &subj, m.span(1), true)?,
             n => {
-                let items = (1..=n)
-                    .map(|g| group_value(vm, &subj, m.span(g), true))
-                    .collect();
+                let mut items = Vec::with_capacity(n);
+                for g in 1..=n {
+                    items.push(group_value(vm, &subj, m.span(g), true)?);
+                }
                 vm.new_tuple(items)
             }
         };
@@ -85,7 +93,7 @@ pub fn pattern_split(vm: &mut Vm, args: Args) -> PyResult {
     let string = a[0].clone().unwrap_or(Value::NONE);
     let maxsplit = args::ssize_or(vm, &a[1], 0)?;
     let subj = subject(vm, p, &string)?;
-    let mut m = machine(&subj, p, 0, isize::MAX);
+    let mut m = machine(vm, &subj, p, 0, isize::MAX)?;
     let mut out = Vec::new();
     let mut n = 0isize;
     let mut last = m.start();
@@ -98,7 +106,7 @@ pub fn pattern_split(vm: &mut Vm, args: Args) -> PyResult {
         let piece = subj.slice(vm, last as usize, m.start().max(last) as usize);
         out.push(piece);
         for g in 1..=p.groups {
-            out.push(group_value(vm, &subj, m.span(g), false));
+            out.push(group_value(vm, &subj, m.span(g), false)?);
         }
         n += 1;
         m.set_must_advance(m.ptr() == m.start());
@@ -131,7 +139,7 @@ fn has_backslash(v: &Value) -> Option<bool> {
     if let Some(b) = v.downcast::<Bytes>() {
         return Some(b.b.contains(&b'\\'));
     }
-    adder_vm::builtins::str::args::bytes_like(v).map(|b| b.contains(&b'\\'))
+    crate::text::buffer_bytes(v).map(|b| b.contains(&b'\\'))
 }
 
 /// `pattern_subx`: `sub` (with `subn` false) and `subn`.
@@ -168,7 +176,7 @@ fn subx(vm: &mut Vm, args: Args, name: &str, subn: bool) -> PyResult {
     };
 
     let subj = subject(vm, p, &string)?;
-    let mut m = machine(&subj, p, 0, isize::MAX);
+    let mut m = machine(vm, &subj, p, 0, isize::MAX)?;
     let mut pieces: Vec<Piece> = Vec::new();
     let mut n = 0isize;
     let mut i = 0isize;
@@ -242,7 +250,7 @@ fn join(vm: &mut Vm, subj: &Subject, pieces: Vec<Piece>) -> PyResult {
                 Piece::Obj(v) => {
                     if let Some(b) = v.downcast::<Bytes>() {
                         out.extend_from_slice(&b.b);
-                    } else if let Some(b) = adder_vm::builtins::str::args::bytes_like(v) {
+                    } else if let Some(b) = crate::text::buffer_bytes(v) {
                         out.extend_from_slice(&b);
                     } else {
                         return Err(vm.type_error(format!(

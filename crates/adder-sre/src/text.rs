@@ -1,22 +1,118 @@
 //! Subjects: the string a pattern runs over, in the engine's code units.
 //! ASCII `str` and `bytes` are read in place (no copy); a non-ASCII `str`
-//! becomes a vector of code points once per operation (with byte-offset
-//! checkpoints so slices of the original UTF-8 stay cheap); a `bytearray`
-//! is copied, so Python code running between matches (a `sub` callback)
-//! cannot change what the engine reads.
+//! becomes a vector of code points (with byte-offset checkpoints so slices
+//! of the original UTF-8 stay cheap); a `bytearray` or `memoryview` is
+//! copied, so Python code running between matches (a `sub` callback) cannot
+//! change what the engine reads.
+//!
+//! Decoding a non-ASCII `str` costs O(len), which would make the common
+//! `pattern.match(s, pos)` loop of tokenizers (and of `json`'s pure-Python
+//! scanner) quadratic; so the decoding of the last long one is kept in a
+//! one-entry `TextCache` per interpreter, keyed by the string object itself
+//! (the cache holds a reference, so the identity cannot be reused while it
+//! is cached — the price is that one long string may outlive its last
+//! user until another long string replaces it).
 //!
 //! Invariant: `Subject::units` has exactly `Subject::len` units, indexed by
 //! CPython's positions (code points for `str`, bytes otherwise), and every
 //! slice it returns is of the object's value as it was when the subject was
 //! taken.
 
-use adder_object::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use adder_object::{payload, Value};
 use adder_vm::kinds;
 use adder_vm::objects::string::{ByteArray, Bytes, Str};
 use adder_vm::{PyResult, Vm};
 
+use crate::CACHE_KIND;
+
 /// Code points between byte-offset checkpoints of a wide subject.
 const STRIDE: usize = 64;
+
+/// Non-ASCII strings at least this long go through the cache.
+const CACHE_MIN_CHARS: usize = 1024;
+
+/// A decoded non-ASCII `str`.
+pub struct WideText {
+    cps: Box<[u32]>,
+    /// UTF-8 offset of every `STRIDE`-th code point.
+    checkpoints: Box<[usize]>,
+    /// Byte length of the string.
+    byte_len: usize,
+}
+
+impl WideText {
+    fn decode(s: &Str) -> WideText {
+        let mut cps = Vec::with_capacity(s.char_len);
+        let mut checkpoints = Vec::with_capacity(s.char_len / STRIDE + 1);
+        for (k, (b, c)) in s.as_str().char_indices().enumerate() {
+            if k % STRIDE == 0 {
+                checkpoints.push(b);
+            }
+            cps.push(c as u32);
+        }
+        WideText {
+            cps: cps.into_boxed_slice(),
+            checkpoints: checkpoints.into_boxed_slice(),
+            byte_len: s.s.len(),
+        }
+    }
+
+    /// The UTF-8 offset of code point `k`.
+    fn byte_offset(&self, k: usize) -> usize {
+        let k = k.min(self.cps.len());
+        let c = k / STRIDE;
+        let Some(&base) = self.checkpoints.get(c) else {
+            return self.byte_len;
+        };
+        base + self.cps[c * STRIDE..k]
+            .iter()
+            .map(|&cp| char::from_u32(cp).map_or(1, char::len_utf8))
+            .sum::<usize>()
+    }
+}
+
+/// The per-interpreter one-entry cache of decoded long strings.
+pub struct TextCache {
+    slot: RefCell<Option<(Value, Rc<WideText>)>>,
+}
+payload!(TextCache, CACHE_KIND, "_sre.TextCache", traverse(self, visit) {
+    if let Ok(s) = self.slot.try_borrow() {
+        if let Some((v, _)) = &*s {
+            visit(v);
+        }
+    }
+});
+
+impl TextCache {
+    pub fn new() -> TextCache {
+        TextCache {
+            slot: RefCell::new(None),
+        }
+    }
+
+    fn wide(&self, v: &Value, s: &Str) -> Rc<WideText> {
+        if s.char_len < CACHE_MIN_CHARS {
+            return Rc::new(WideText::decode(s));
+        }
+        if let Some((cached, w)) = &*self.slot.borrow() {
+            if cached.is(v) {
+                return w.clone();
+            }
+        }
+        let w = Rc::new(WideText::decode(s));
+        *self.slot.borrow_mut() = Some((v.clone(), w.clone()));
+        w
+    }
+}
+
+impl Default for TextCache {
+    fn default() -> Self {
+        TextCache::new()
+    }
+}
 
 enum Data {
     /// An ASCII `str`: its bytes are its code points.
@@ -25,12 +121,8 @@ enum Data {
     Bytes,
     /// A snapshot of another bytes-like object.
     Owned(Box<[u8]>),
-    /// A non-ASCII `str`: its code points, and the UTF-8 offset of every
-    /// `STRIDE`-th one.
-    Wide {
-        cps: Box<[u32]>,
-        checkpoints: Box<[usize]>,
-    },
+    /// A non-ASCII `str`, decoded.
+    Wide(Rc<WideText>),
 }
 
 /// The code units of a subject, for the engine.
@@ -48,35 +140,28 @@ pub struct Subject {
     data: Data,
 }
 
-/// The bytes of a bytes-like object other than `bytes` (a copy), if it is one.
-fn other_bytes_like(v: &Value) -> Option<Vec<u8>> {
+/// The bytes of a bytes-like object (a copy), if it is one: `bytes`,
+/// `bytearray`, `memoryview` (what the VM's buffer helper knows).
+pub fn buffer_bytes(v: &Value) -> Option<Vec<u8>> {
     match v.kind() {
         Some(kinds::BYTEARRAY) => v.downcast::<ByteArray>().map(|b| b.b.borrow().clone()),
-        _ => adder_vm::builtins::str::args::bytes_like(v),
+        _ => adder_vm::ops::bytes_of(v),
     }
 }
 
 impl Subject {
     /// CPython's `getstring`: `None` (with no error) if `v` is neither a
-    /// `str` nor bytes-like.
-    pub fn of(v: &Value) -> Option<Subject> {
+    /// `str` nor bytes-like. `cache` serves long non-ASCII strings.
+    pub fn of(v: &Value, cache: Option<&TextCache>) -> Option<Subject> {
         let obj = v.clone();
         if let Some(s) = v.downcast::<Str>() {
             let data = if s.is_ascii() {
                 Data::Ascii
             } else {
-                let mut cps = Vec::with_capacity(s.char_len);
-                let mut checkpoints = Vec::with_capacity(s.char_len / STRIDE + 1);
-                for (k, (b, c)) in s.as_str().char_indices().enumerate() {
-                    if k % STRIDE == 0 {
-                        checkpoints.push(b);
-                    }
-                    cps.push(c as u32);
-                }
-                Data::Wide {
-                    cps: cps.into_boxed_slice(),
-                    checkpoints: checkpoints.into_boxed_slice(),
-                }
+                Data::Wide(match cache {
+                    Some(c) => c.wide(v, s),
+                    None => Rc::new(WideText::decode(s)),
+                })
             };
             return Some(Subject {
                 obj,
@@ -91,7 +176,7 @@ impl Subject {
                 data: Data::Bytes,
             });
         }
-        other_bytes_like(v).map(|b| Subject {
+        buffer_bytes(v).map(|b| Subject {
             obj,
             isbytes: true,
             data: Data::Owned(b.into_boxed_slice()),
@@ -99,8 +184,8 @@ impl Subject {
     }
 
     /// `getstring` with CPython's error for other types.
-    pub fn get(vm: &Vm, v: &Value) -> PyResult<Subject> {
-        Subject::of(v).ok_or_else(|| {
+    pub fn get(vm: &Vm, v: &Value, cache: Option<&TextCache>) -> PyResult<Subject> {
+        Subject::of(v, cache).ok_or_else(|| {
             vm.type_error(format!(
                 "expected string or bytes-like object, got '{}'",
                 vm.type_name(v)
@@ -117,7 +202,7 @@ impl Subject {
             ),
             Data::Bytes => Units::Narrow(self.obj.downcast::<Bytes>().map_or(&[][..], |b| &b.b)),
             Data::Owned(b) => Units::Narrow(b),
-            Data::Wide { cps, .. } => Units::Wide(cps),
+            Data::Wide(w) => Units::Wide(&w.cps),
         }
     }
 
@@ -130,24 +215,13 @@ impl Subject {
 
     /// Whether the subject is a non-ASCII `str` (positions are not bytes).
     pub fn is_wide(&self) -> bool {
-        matches!(self.data, Data::Wide { .. })
+        matches!(self.data, Data::Wide(_))
     }
 
     /// The UTF-8 offset of code point `k` of a `str` subject.
     pub fn byte_offset(&self, k: usize) -> usize {
         match &self.data {
-            Data::Wide { cps, checkpoints } => {
-                let k = k.min(cps.len());
-                let c = k / STRIDE;
-                let Some(&base) = checkpoints.get(c) else {
-                    // k == len on a stride boundary.
-                    return self.obj.downcast::<Str>().map_or(0, |s| s.s.len());
-                };
-                base + cps[c * STRIDE..k]
-                    .iter()
-                    .map(|&cp| char::from_u32(cp).map_or(1, char::len_utf8))
-                    .sum::<usize>()
-            }
+            Data::Wide(w) => w.byte_offset(k),
             _ => k,
         }
     }

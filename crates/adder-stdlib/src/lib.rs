@@ -23,5 +23,6 @@ pub fn modules() -> Vec<NativeModule> {
 pub fn startup() -> Vec<StartupHook> {
     let mut v = Vec::new();
     v.extend(adder_io::startup());
+    v.extend(adder_os::startup());
     v
 }

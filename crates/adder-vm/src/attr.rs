@@ -503,7 +503,10 @@ impl Vm {
         if to.has_flag(tflags::HAS_SETATTR) {
             let sa = self.names.__setattr__.clone();
             if let Some(f) = type_lookup(&t, &sa) {
-                if f.kind() != Some(kinds::NATIVE) || obj.kind() == Some(kinds::WEAKREF) {
+                if f.kind() != Some(kinds::NATIVE)
+                    || obj.kind() == Some(kinds::WEAKREF)
+                    || to.has_flag(tflags::DUNDER_DISPATCH)
+                {
                     self.call_method_value(&f, obj, vec![name.clone(), value])?;
                     return Ok(());
                 }
@@ -518,7 +521,10 @@ impl Vm {
         if to.has_flag(tflags::HAS_SETATTR) {
             let da = self.names.__delattr__.clone();
             if let Some(f) = type_lookup(&t, &da) {
-                if f.kind() != Some(kinds::NATIVE) || obj.kind() == Some(kinds::WEAKREF) {
+                if f.kind() != Some(kinds::NATIVE)
+                    || obj.kind() == Some(kinds::WEAKREF)
+                    || to.has_flag(tflags::DUNDER_DISPATCH)
+                {
                     self.call_method_value(&f, obj, vec![name.clone()])?;
                     return Ok(());
                 }

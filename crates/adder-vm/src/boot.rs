@@ -670,6 +670,7 @@ impl Vm {
             modules,
             frames: Vec::new(),
             exc_info: Value::NONE,
+            exc_outer: Vec::new(),
             recursion_limit: 1000,
             depth: 0,
             native_depth: 0,

@@ -136,7 +136,19 @@ impl Vm {
                 match type_lookup(&t, &cn) {
                     Some(c) => {
                         args.pos.insert(0, f.clone());
-                        self.call_args_inner(&c, args)
+                        // `__call__` may itself be a callable instance:
+                        // each hop counts against the recursion limit.
+                        self.check_stack()?;
+                        if self.depth + self.native_depth >= self.recursion_limit {
+                            return Err(self.new_exception_msg(
+                                &self.t.recursion_error,
+                                "maximum recursion depth exceeded while calling a Python object",
+                            ));
+                        }
+                        self.depth += 1;
+                        let r = self.call_args_inner(&c, args);
+                        self.depth -= 1;
+                        r
                     }
                     None => {
                         Err(self
@@ -413,7 +425,9 @@ impl Vm {
     pub fn make_module_frame(&mut self, code: Value, globals: Value, locals: Value) -> Box<Frame> {
         let c = code.downcast::<crate::objects::function::Code>().unwrap();
         let nlocals = c.code.varnames.len();
-        let ncells = c.code.cellvars.len();
+        // Free variables get empty cells too, so no path can index past
+        // `fast` (eval/exec reject such code before getting here).
+        let ncells = c.code.cellvars.len() + c.code.freevars.len();
         let stacksize = c.code.stacksize as usize;
         let mut fast = vec![Value::NULL; 0];
         fast.resize_with(nlocals, || Value::NULL);

@@ -128,6 +128,9 @@ fn needs_frame(vm: &Vm, callee: &Value) -> bool {
                         | "_getframe"
                         | "warn"
                         | "exc_info"
+                        | "dump_traceback"
+                        | "kill"
+                        | "raise_signal"
                 )
         }
         None => false,
@@ -203,6 +206,7 @@ impl Vm {
                             let g = new.gen.clone();
                             let gen = g.downcast::<Generator>().unwrap();
                             gen.state.set(GenState::Suspended);
+                            self.gen_leave(gen, false);
                             gen.store_frame(new);
                         }
                         pending = Some(e);
@@ -227,6 +231,7 @@ impl Vm {
                         let g = f.gen.clone();
                         let gen = g.downcast::<Generator>().unwrap();
                         gen.state.set(GenState::Finished);
+                        self.gen_leave(gen, true);
                     }
                     if f.boundary {
                         return Ok(Exit::Return(v));
@@ -259,6 +264,7 @@ impl Vm {
                     let g = f.gen.clone();
                     if let Some(gen) = g.downcast::<Generator>() {
                         gen.state.set(GenState::Suspended);
+                        self.gen_leave(gen, false);
                     }
                     if f.boundary {
                         return Ok(Exit::Yield(v, f));
@@ -291,6 +297,7 @@ impl Vm {
                         let g = f.gen.clone();
                         let gen = g.downcast::<Generator>().unwrap();
                         gen.state.set(GenState::Finished);
+                        self.gen_leave(gen, true);
                         e = self.generator_exit_exception(gen, e);
                     }
                     if f.boundary {
@@ -1219,7 +1226,7 @@ impl Vm {
                 Opcode::Raise => {
                     let r = match arg {
                         0 => {
-                            let e = self.exc_info.clone();
+                            let e = self.handled_exception();
                             if e.is_none() || e.is_null() {
                                 self.runtime_error("No active exception to reraise")
                             } else {
@@ -1882,7 +1889,7 @@ impl Vm {
 
     /// Sets `__context__` of a newly raised exception to the one being handled.
     pub fn set_context(&self, e: &Value) {
-        let cur = self.exc_info.clone();
+        let cur = self.handled_exception();
         if cur.is_none() || cur.is_null() || cur.is(e) {
             return;
         }
@@ -1967,6 +1974,7 @@ impl Vm {
             fr.stack.push(value);
         }
         gen.state.set(GenState::Running);
+        self.gen_enter(gen);
         fr.gen = genv.clone();
         fr.boundary = false;
         Ok(Some(fr))

@@ -64,6 +64,8 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let m = new_module(vm, name);
+    // Built-in modules have no `__builtins__` (only executed code does).
+    crate::ops::dict_del_strkey(&module_dict(&m), &vm.intern("__builtins__"));
     let mods = vm.modules.clone();
     let key = vm.new_str(name);
     vm.dict_set(&mods, key.clone(), m.clone())?;

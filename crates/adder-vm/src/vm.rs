@@ -212,6 +212,10 @@ pub struct Vm {
     pub frames: Vec<Box<Frame>>,
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
+    /// The handled exceptions of the frames that resumed the running
+    /// generators (innermost last): `sys.exc_info()` falls back to them
+    /// while a generator has no exception of its own.
+    pub exc_outer: Vec<Value>,
     pub recursion_limit: usize,
     /// Depth of Python frames plus native re-entries, checked against the limit.
     pub depth: usize,
@@ -581,6 +585,7 @@ pub fn make_type(
         version: std::cell::Cell::new(0),
         lookup_cache: std::cell::RefCell::new(Vec::new()),
         doc: None,
+        subclasses: std::cell::RefCell::new(Vec::new()),
     };
     let meta: &Meta = match metatype {
         Some(mt) => &mt.downcast::<TypeObject>().expect("metatype").meta,

@@ -8,13 +8,13 @@
 //! values.
 
 use adder_object::Value;
-use adder_vm::objects::number::{BigInt as BigIntObj, Complex};
+use adder_vm::objects::number::Complex;
 use adder_vm::objects::seq::Tuple;
 use adder_vm::objects::string::{Bytes, Str};
 use adder_vm::PyResult;
 use num_traits::{Signed, ToPrimitive};
 use ruff_python_ast::{self as ast, Expr, Identifier};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::{node_index, Ctx, FromPy};
 use crate::node_table::k;
@@ -391,12 +391,23 @@ impl FromPy<'_> {
                 // parentheses; as parsed, it lies inside them.
                 if let [Expr::Generator(g)] = &mut args[..] {
                     if keywords.is_empty() && g.range.end() == r.end() {
-                        let start = g.elt.range().start();
-                        let end = g.generators.last().map_or(g.range.end(), |c| {
+                        // Just inside the parentheses when the generator
+                        // shares their lines, else from its first to its
+                        // last part.
+                        let (gs, ge) = (g.range.start(), g.range.end());
+                        let one = TextSize::new(1);
+                        let mut start = g.elt.range().start();
+                        if gs + one <= start && self.layout.same_line(gs, start) {
+                            start = gs + one;
+                        }
+                        let mut end = g.generators.last().map_or(ge, |c| {
                             c.ifs
                                 .last()
                                 .map_or(c.iter.range().end(), |e| e.range().end())
                         });
+                        if ge >= one && end <= ge - one && self.layout.same_line(end, ge - one) {
+                            end = ge - one;
+                        }
                         g.range = TextRange::new(start, end.max(start));
                         g.parenthesized = false;
                     }
@@ -658,7 +669,6 @@ impl FromPy<'_> {
                 },
             }));
         }
-        let _ = v.downcast::<BigIntObj>();
         let tn = self.vm.type_name(v);
         Err(self
             .vm

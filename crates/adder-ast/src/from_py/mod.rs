@@ -17,7 +17,7 @@ use adder_object::Value;
 use adder_vm::objects::seq::List;
 use adder_vm::objects::string::Str;
 use adder_vm::{PyResult, Vm};
-use ruff_python_ast::{self as ast, AtomicNodeIndex, Identifier};
+use ruff_python_ast::{self as ast, AtomicNodeIndex, Expr, Identifier};
 use ruff_text_size::TextRange;
 
 use crate::lines::{Layout, Pos};
@@ -55,6 +55,9 @@ pub(crate) struct FromPy<'a> {
     pub vm: &'a mut Vm,
     pub k: &'a Kinds,
     pub layout: Layout,
+    /// `from __future__ import annotations` is in effect: annotations
+    /// would have to become source text, which a tree does not have.
+    pub future_annotations: bool,
     depth: u32,
 }
 
@@ -68,6 +71,7 @@ impl<'a> FromPy<'a> {
             vm,
             k,
             layout: Layout::default(),
+            future_annotations: false,
             depth: 0,
         }
     }
@@ -92,6 +96,17 @@ impl<'a> FromPy<'a> {
 
     /// Notes the positions of `obj` and everything below it.
     pub fn survey(&mut self, obj: &Value) -> PyResult<()> {
+        if self.depth >= MAX_DEPTH {
+            // Name the node's sum type, as the conversion would.
+            // Only nodes that nest report it; the conversion reaches the rest.
+            let what = [k::mod_, k::stmt, k::expr, k::excepthandler, k::pattern]
+                .into_iter()
+                .find(|&c| self.k.is(self.vm, obj, c));
+            return match what {
+                Some(c) => self.enter(crate::nodes::def(c).name),
+                None => Ok(()),
+            };
+        }
         self.enter("AST")?;
         let r = self.survey_inner(obj);
         self.leave();
@@ -286,6 +301,35 @@ impl<'a> FromPy<'a> {
                 .value_error(format!("line {l}, column {c}-{ec} is not a valid range")));
         }
         Ok(())
+    }
+
+    /// An annotation. Under `from __future__ import annotations` the
+    /// compiler reads its source text, which a tree does not have: it
+    /// becomes `ast.unparse(node)` (CPython's own rendering), appended to
+    /// the stand-in text, and the annotation a literal spanning it.
+    pub fn annotation(&mut self, obj: &Value, e: Expr) -> PyResult<Expr> {
+        if !self.future_annotations {
+            return Ok(e);
+        }
+        let text = adder_vm::native::import(self.vm, "ast")
+            .and_then(|m| self.vm.getattr_str(&m, "unparse"))
+            .and_then(|f| self.vm.call(&f, vec![obj.clone()]));
+        let text = match text {
+            Ok(t) => match t.downcast::<Str>() {
+                Some(s) => s.as_str().to_string(),
+                None => return Err(self.vm.type_error("ast.unparse() did not return a str")),
+            },
+            Err(_) => {
+                return Err(self.vm.not_implemented_error(
+                    "compile() of an AST with annotations under 'from __future__ import annotations' needs the ast module",
+                ))
+            }
+        };
+        let range = self.layout.append(&text);
+        Ok(Expr::EllipsisLiteral(ast::ExprEllipsisLiteral {
+            node_index: node_index(),
+            range,
+        }))
     }
 
     pub fn range(&self, p: Pos) -> TextRange {

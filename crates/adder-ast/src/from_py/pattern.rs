@@ -4,7 +4,6 @@
 //! Invariant: see `from_py`.
 
 use adder_object::Value;
-use adder_vm::objects::string::Str;
 use adder_vm::PyResult;
 use ruff_python_ast::{self as ast, Expr, Pattern};
 use ruff_text_size::{Ranged, TextRange};
@@ -329,6 +328,3 @@ impl FromPy<'_> {
         })
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: &Str) {}

@@ -65,7 +65,13 @@ impl FromPy<'_> {
                 let body = self.body(obj, "body", name, Some(name))?;
                 let parameters = self.arguments(&args, r)?;
                 let decorators = self.decorators(obj, name)?;
-                let returns = self.opt_expr(obj, "returns")?;
+                let returns = match self.opt(obj, "returns")? {
+                    Some(v) => {
+                        let e = self.expr(&v, Ctx::Load)?;
+                        Some(self.annotation(&v, e)?)
+                    }
+                    None => None,
+                };
                 self.opt_string(obj, "type_comment")?;
                 let range = with_decorators(r, &decorators);
                 Stmt::FunctionDef(ast::StmtFunctionDef {
@@ -149,6 +155,8 @@ impl FromPy<'_> {
             k::AnnAssign => {
                 let target = self.req_expr(obj, "target", name, Ctx::Store)?;
                 let annotation = self.req_expr(obj, "annotation", name, Ctx::Load)?;
+                let ann_obj = self.req(obj, "annotation", name)?;
+                let annotation = self.annotation(&ann_obj, annotation)?;
                 let value = self.opt_expr(obj, "value")?;
                 let simple = self.req(obj, "simple", name)?;
                 let simple = self.int(&simple)? != 0;
@@ -329,6 +337,11 @@ impl FromPy<'_> {
                 if names.is_empty() {
                     return Err(self.vm.value_error("empty names on ImportFrom"));
                 }
+                if module.as_ref().is_some_and(|m| m.as_str() == "__future__")
+                    && names.iter().any(|a| a.name.as_str() == "annotations")
+                {
+                    self.future_annotations = true;
+                }
                 Stmt::ImportFrom(ast::StmtImportFrom {
                     node_index: node_index(),
                     range: r,
@@ -488,7 +501,13 @@ impl FromPy<'_> {
         self.check_position(pos)?;
         let r = self.range(pos);
         let name = self.ident(obj, "arg", "arg", r)?;
-        let annotation = self.opt_expr(obj, "annotation")?;
+        let annotation = match self.opt(obj, "annotation")? {
+            Some(v) => {
+                let e = self.expr(&v, Ctx::Load)?;
+                Some(self.annotation(&v, e)?)
+            }
+            None => None,
+        };
         self.opt_string(obj, "type_comment")?;
         Ok(ast::Parameter {
             range: r,

@@ -10,7 +10,7 @@ use adder_object::Value;
 use adder_vm::PyResult;
 use num_bigint::BigInt;
 use ruff_python_ast::{self as ast, Expr, Pattern};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::ToPy;
 use crate::lines::Pos;
@@ -381,14 +381,42 @@ impl ToPy<'_> {
                         }
                     }
                     self.flush(b, pos)?;
-                    let v = self.expr(&i.expression)?;
+                    let v = match &*i.expression {
+                        // 3.11 parses `{a, b}` as `(a, b)` with the
+                        // parentheses over the `{` and the character that
+                        // ends the expression.
+                        Expr::Tuple(t) if !t.parenthesized => {
+                            let bytes = self.src.as_bytes();
+                            let mut e = t.range.end().to_usize();
+                            while e < bytes.len()
+                                && matches!(bytes[e], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+                            {
+                                e += 1;
+                            }
+                            let end = TextSize::new((e + 1).min(bytes.len()) as u32);
+                            let start = i.range.start().min(t.range.start());
+                            self.enter()?;
+                            let v =
+                                self.expr_at(&i.expression, TextRange::new(start, end.max(start)));
+                            self.leave();
+                            v?
+                        }
+                        e => self.expr(e)?,
+                    };
                     let spec = match &i.format_spec {
                         Some(spec) => {
                             let mut sb = Pieces::default();
-                            // 3.11 positions a format spec (and what is in
-                            // it) at the f-string token that holds it.
-                            self.fstring_elements(&spec.elements, &mut sb, part, part)?;
-                            let vals = self.finish_pieces(sb, part)?;
+                            // 3.11 positions a format spec at the f-string
+                            // token that holds it, and its pieces there too
+                            // when it is plain text, else at the whole
+                            // expression.
+                            let plain = spec
+                                .elements
+                                .iter()
+                                .all(|e| matches!(e, ast::InterpolatedStringElement::Literal(_)));
+                            let at = if plain { part } else { pos };
+                            self.fstring_elements(&spec.elements, &mut sb, at, part)?;
+                            let vals = self.finish_pieces(sb, at)?;
                             self.node(k::JoinedStr, vec![vals], Some(part))?
                         }
                         None => Value::NONE,

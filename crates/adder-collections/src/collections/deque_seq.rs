@@ -430,7 +430,7 @@ fn iter_new_common(vm: &mut Vm, args: Args, reverse: bool) -> PyResult {
         "_deque_iterator"
     };
     no_kw(vm, &args, name)?;
-    check_pos(vm, name, args.pos.len() - 1, 1, 2)?;
+    check_pos(vm, name, args.pos.len().saturating_sub(1), 1, 2)?;
     let dv = args.pos[1].clone();
     if dv.downcast::<Deque>().is_none() {
         return Err(vm.type_error(format!(

@@ -112,7 +112,7 @@ fn tg<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a TupleGetter> {
 
 fn tuplegetter_new(vm: &mut Vm, args: Args) -> PyResult {
     no_kw(vm, &args, "_tuplegetter")?;
-    check_pos(vm, "_tuplegetter", args.pos.len() - 1, 2, 2)?;
+    check_pos(vm, "_tuplegetter", args.pos.len().saturating_sub(1), 2, 2)?;
     let index = crate::args::ssize(vm, &args.pos[1])?;
     Ok(vm.alloc_builtin(
         &args.pos[0],
@@ -145,12 +145,12 @@ fn tuplegetter_get(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn tuplegetter_set(vm: &mut Vm, args: Args) -> PyResult {
-    tg(vm, &args.pos[0])?;
+    tg(vm, args.pos.first().unwrap_or(&Value::NONE))?;
     Err(vm.new_exception_msg(&vm.t.attribute_error, "can't set attribute"))
 }
 
 fn tuplegetter_delete(vm: &mut Vm, args: Args) -> PyResult {
-    tg(vm, &args.pos[0])?;
+    tg(vm, args.pos.first().unwrap_or(&Value::NONE))?;
     Err(vm.new_exception_msg(&vm.t.attribute_error, "can't delete attribute"))
 }
 

@@ -235,7 +235,7 @@ fn count_reduce(vm: &mut Vm, args: Args) -> PyResult {
 fn cycle_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].clone();
     super::new_no_kw(vm, &args, "cycle")?;
-    check_pos(vm, "cycle", args.pos.len() - 1, 1, 1)?;
+    check_pos(vm, "cycle", args.pos.len().saturating_sub(1), 1, 1)?;
     let it = vm.iter(&args.pos[1])?;
     let saved = vm.new_list(Vec::new());
     Ok(alloc(
@@ -699,7 +699,7 @@ fn chain_setstate(vm: &mut Vm, args: Args) -> PyResult {
 fn pairwise_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].clone();
     super::new_no_kw(vm, &args, "pairwise")?;
-    check_pos(vm, "pairwise", args.pos.len() - 1, 1, 1)?;
+    check_pos(vm, "pairwise", args.pos.len().saturating_sub(1), 1, 1)?;
     let it = vm.iter(&args.pos[1])?;
     Ok(alloc(
         vm,
@@ -769,7 +769,7 @@ const STOP_MSG: &str =
 fn islice_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].clone();
     super::new_no_kw(vm, &args, "islice")?;
-    let n = args.pos.len() - 1;
+    let n = args.pos.len().saturating_sub(1);
     check_pos(vm, "islice", n, 2, 4)?;
     let seq = args.pos[1].clone();
     let mut start = 0;
@@ -937,7 +937,7 @@ fn zip_longest_new(vm: &mut Vm, mut args: Args) -> PyResult {
     if !args.kw.is_empty() {
         return Err(vm.type_error("zip_longest() got an unexpected keyword argument"));
     }
-    let mut iters = Vec::with_capacity(args.pos.len() - 1);
+    let mut iters = Vec::with_capacity(args.pos.len().saturating_sub(1));
     for a in &args.pos[1..] {
         iters.push(vm.iter(a)?);
     }

@@ -70,7 +70,11 @@ fn product_new(vm: &mut Vm, args: Args) -> PyResult {
             return Err(vm.value_error("repeat argument cannot be negative"));
         }
     }
-    let nargs = if repeat == 0 { 0 } else { args.pos.len() - 1 };
+    let nargs = if repeat == 0 {
+        0
+    } else {
+        args.pos.len().saturating_sub(1)
+    };
     if nargs > 0 && (nargs as u64) > (i64::MAX as u64 / 8 / repeat as u64) {
         return Err(vm.overflow_error("repeat argument too large"));
     }
@@ -383,7 +387,9 @@ fn advance(st: &mut St) -> Option<Vec<Value>> {
 }
 
 fn comb_obj<'a>(vm: &Vm, args: &'a Args, meth: &str) -> PyResult<&'a ItObj> {
-    let s = &args.pos[0];
+    let Some(s) = args.pos.first() else {
+        return Err(crate::args::needs_self(vm, meth));
+    };
     if let Some(o) = s.downcast::<ItObj>() {
         if let Ok(st) = o.st.try_borrow() {
             if matches!(
@@ -621,11 +627,11 @@ fn comb_setstate(vm: &mut Vm, args: Args) -> PyResult {
                 ..
             } = &mut *st
             {
-                if n == 0 || *r > n {
+                if *r > n {
                     return Ok(Value::NONE);
                 }
                 for (i, &x) in idx.iter().enumerate() {
-                    indices[i] = clamp(x, 0, n as i64 - 1);
+                    indices[i] = clamp(x, 0, (n as i64 - 1).max(0));
                 }
                 cycles.resize(*r, 1);
                 for (i, &x) in cyc.iter().enumerate() {

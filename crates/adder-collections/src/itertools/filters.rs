@@ -118,7 +118,7 @@ fn compress_reduce(vm: &mut Vm, args: Args) -> PyResult {
 
 fn func_it_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Value, Value)> {
     new_no_kw(vm, args, name)?;
-    check_pos(vm, name, args.pos.len() - 1, 2, 2)?;
+    check_pos(vm, name, args.pos.len().saturating_sub(1), 2, 2)?;
     let it = vm.iter(&args.pos[2])?;
     Ok((args.pos[1].clone(), it))
 }

@@ -204,7 +204,7 @@ fn groupby_setstate(vm: &mut Vm, args: Args) -> PyResult {
 
 fn grouper_new(vm: &mut Vm, args: Args) -> PyResult {
     no_kw(vm, &args, "_grouper")?;
-    check_pos(vm, "_grouper", args.pos.len() - 1, 2, 2)?;
+    check_pos(vm, "_grouper", args.pos.len().saturating_sub(1), 2, 2)?;
     let parent = args.pos[1].clone();
     let is_groupby = parent
         .downcast::<ItObj>()

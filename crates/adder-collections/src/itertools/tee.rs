@@ -228,7 +228,7 @@ fn tee_setstate(vm: &mut Vm, args: Args) -> PyResult {
 
 fn teedata_new(vm: &mut Vm, args: Args) -> PyResult {
     no_kw(vm, &args, "teedataobject")?;
-    check_pos(vm, "teedataobject", args.pos.len() - 1, 3, 3)?;
+    check_pos(vm, "teedataobject", args.pos.len().saturating_sub(1), 3, 3)?;
     let it = args.pos[1].clone();
     let Some(l) = args.pos[2].downcast::<List>() else {
         return Err(vm.type_error(format!(

@@ -812,6 +812,16 @@ impl Host for MemoryHost {
         Ok(())
     }
 
+    fn statvfs(&self, path: &[u8]) -> HostResult<crate::StatVfs> {
+        self.stat(path, true)?;
+        Ok(memory_vfs())
+    }
+
+    fn fstatvfs(&self, fd: Fd) -> HostResult<crate::StatVfs> {
+        self.state.borrow().file(fd)?;
+        Ok(memory_vfs())
+    }
+
     fn umask(&self, mask: u32) -> u32 {
         std::mem::replace(&mut self.state.borrow_mut().umask, mask & 0o777)
     }
@@ -1072,6 +1082,23 @@ impl Host for MemoryHost {
             // Nothing else runs in this world, so nothing could wake us.
             err(crate::EDEADLK)
         }
+    }
+}
+
+/// The memory world's one file system: 1 GiB of 4 KiB blocks.
+fn memory_vfs() -> crate::StatVfs {
+    crate::StatVfs {
+        bsize: 4096,
+        frsize: 4096,
+        blocks: 262_144,
+        bfree: 262_144,
+        bavail: 262_144,
+        files: 65_536,
+        ffree: 65_536,
+        favail: 65_536,
+        flag: 0,
+        namemax: 255,
+        fsid: 1,
     }
 }
 

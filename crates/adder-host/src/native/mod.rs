@@ -40,6 +40,14 @@ impl NativeHost {
         signals::init();
         NativeHost { _private: () }
     }
+
+    /// Blocks all catchable signals in the calling thread, so that signals
+    /// sent to the process reach the interpreter's thread directly (call it
+    /// on a thread that only waits for the interpreter thread, after
+    /// starting it). Returns false if the mask could not be changed.
+    pub fn block_signals_in_current_thread() -> bool {
+        signals::block_in_current_thread()
+    }
 }
 
 fn last_error() -> HostError {
@@ -499,6 +507,12 @@ impl Host for NativeHost {
     }
     fn umask(&self, mask: u32) -> u32 {
         path::umask(mask)
+    }
+    fn statvfs(&self, path: &[u8]) -> HostResult<crate::StatVfs> {
+        path::statvfs(path)
+    }
+    fn fstatvfs(&self, fd: Fd) -> HostResult<crate::StatVfs> {
+        path::fstatvfs(fd)
     }
     fn pathconf(&self, path: &[u8], name: i32) -> HostResult<Option<i64>> {
         path::pathconf(path, name)

@@ -5,7 +5,9 @@
 //! the caller unchanged.
 
 use super::{c_path, check, last_error, retry};
-use crate::{DirEntryInfo, HostError, HostResult, EINVAL, S_IFDIR, S_IFIFO, S_IFLNK, S_IFREG};
+use crate::{
+    DirEntryInfo, Fd, HostError, HostResult, StatVfs, EINVAL, S_IFDIR, S_IFIFO, S_IFLNK, S_IFREG,
+};
 
 fn d_type_mode(d_type: u8) -> Option<u32> {
     match d_type {
@@ -189,4 +191,38 @@ pub fn pathconf(path: &[u8], name: i32) -> HostResult<Option<i64>> {
         return if e.errno == 0 { Ok(None) } else { Err(e) };
     }
     Ok(Some(r as i64))
+}
+
+#[allow(clippy::unnecessary_cast, clippy::useless_conversion)] // widths differ per platform
+fn convert_vfs(v: &libc::statvfs) -> StatVfs {
+    StatVfs {
+        bsize: v.f_bsize as u64,
+        frsize: v.f_frsize as u64,
+        blocks: v.f_blocks as u64,
+        bfree: v.f_bfree as u64,
+        bavail: v.f_bavail as u64,
+        files: v.f_files as u64,
+        ffree: v.f_ffree as u64,
+        favail: v.f_favail as u64,
+        flag: v.f_flag as u64,
+        namemax: v.f_namemax as u64,
+        fsid: v.f_fsid as u64,
+    }
+}
+
+pub fn statvfs(path: &[u8]) -> HostResult<StatVfs> {
+    let p = c_path(path)?;
+    // SAFETY: an all-zero statvfs is a valid value of this plain C struct.
+    let mut v: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `p` is NUL-terminated and `v` writable for the call.
+    retry(|| unsafe { libc::statvfs(p.as_ptr(), &mut v) } as isize)?;
+    Ok(convert_vfs(&v))
+}
+
+pub fn fstatvfs(fd: Fd) -> HostResult<StatVfs> {
+    // SAFETY: an all-zero statvfs is a valid value of this plain C struct.
+    let mut v: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `v` is writable for the call.
+    retry(|| unsafe { libc::fstatvfs(fd, &mut v) } as isize)?;
+    Ok(convert_vfs(&v))
 }

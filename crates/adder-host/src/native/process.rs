@@ -362,7 +362,7 @@ fn child(p: &Prepared) -> ! {
         }
         if let Some(cwd) = &p.cwd {
             if libc::chdir(cwd.as_ptr()) < 0 {
-                report(efd, errno(), b"noexec:chdir");
+                report(efd, errno(), b"noexec");
             }
         }
         if let Some(mask) = r.umask {

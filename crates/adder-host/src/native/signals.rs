@@ -18,6 +18,9 @@ const N: usize = NSIG as usize;
 static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 static PENDING: [AtomicBool; N] = [const { AtomicBool::new(false) }; N];
 static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+/// Signals re-sent to the interpreter thread by a handler that ran on
+/// another thread: their second delivery only interrupts, it is not recorded.
+static FORWARDED: [AtomicI32; N] = [const { AtomicI32::new(0) }; N];
 /// The `pthread_t` of the thread that installed the handlers (0: none).
 static INTERP_THREAD: AtomicU64 = AtomicU64::new(0);
 
@@ -40,25 +43,59 @@ extern "C" fn handler(sig: libc::c_int) {
     // SAFETY: errno is thread-local; saving and restoring it keeps the
     // interrupted code's errno intact, as a signal handler must.
     let saved = unsafe { *libc::__errno_location() };
-    if let Some(slot) = usize::try_from(sig).ok().and_then(|i| PENDING.get(i)) {
-        slot.store(true, Ordering::SeqCst);
-    }
-    if let Some(f) = FLAG.get() {
-        f.store(true, Ordering::SeqCst);
-    }
-    let fd = WAKEUP_FD.load(Ordering::SeqCst);
-    if fd >= 0 {
-        let byte = sig as u8;
-        // SAFETY: write(2) is async-signal-safe; `byte` lives for the call.
-        unsafe { libc::write(fd, (&byte as *const u8).cast(), 1) };
-    }
+    let idx = usize::try_from(sig).ok().filter(|&i| i < N);
     let target = INTERP_THREAD.load(Ordering::SeqCst);
-    // SAFETY: pthread_self/pthread_kill are async-signal-safe.
-    unsafe {
-        if target != 0 && libc::pthread_self() as u64 != target {
-            libc::pthread_kill(target as libc::pthread_t, sig);
+    // SAFETY: pthread_self is async-signal-safe.
+    let on_interp = target == 0 || unsafe { libc::pthread_self() } as u64 == target;
+    let forwarded = on_interp
+        && idx.is_some_and(|i| {
+            FORWARDED[i]
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                    (n > 0).then(|| n - 1)
+                })
+                .is_ok()
+        });
+    if !forwarded {
+        if let Some(i) = idx {
+            PENDING[i].store(true, Ordering::SeqCst);
         }
-        *libc::__errno_location() = saved;
+        if let Some(f) = FLAG.get() {
+            f.store(true, Ordering::SeqCst);
+        }
+        let fd = WAKEUP_FD.load(Ordering::SeqCst);
+        if fd >= 0 {
+            let byte = sig as u8;
+            // SAFETY: write(2) is async-signal-safe; `byte` lives for the call.
+            unsafe { libc::write(fd, (&byte as *const u8).cast(), 1) };
+        }
+        if !on_interp {
+            if let Some(i) = idx {
+                FORWARDED[i].fetch_add(1, Ordering::SeqCst);
+            }
+            // SAFETY: pthread_kill is async-signal-safe; it only makes a
+            // blocking call on the interpreter thread fail with EINTR.
+            if unsafe { libc::pthread_kill(target as libc::pthread_t, sig) } != 0 {
+                if let Some(i) = idx {
+                    FORWARDED[i].fetch_sub(1, Ordering::SeqCst);
+                }
+            }
+        }
+    }
+    // SAFETY: restoring the interrupted code's errno (thread-local).
+    unsafe { *libc::__errno_location() = saved };
+}
+
+/// Blocks every catchable signal in the calling thread, so the process's
+/// signals are delivered to the interpreter's thread instead (for a thread
+/// that only waits for the interpreter, like the `adder` command's main
+/// thread). Returns false if the mask could not be changed.
+pub fn block_in_current_thread() -> bool {
+    // SAFETY: an all-zero sigset_t is valid; sigfillset initialises it.
+    let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
+    // SAFETY: `set` is owned here and valid for both calls.
+    unsafe {
+        libc::sigfillset(&mut set);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) == 0
     }
 }
 

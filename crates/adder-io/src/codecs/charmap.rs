@@ -42,7 +42,11 @@ fn decode_byte(vm: &mut Vm, mapping: &Value, table: Option<&[char]>, b: u8) -> P
     }
     if adder_vm::num::is_int(&v) {
         let n = adder_vm::num::as_i64(&v).unwrap_or(-1);
-        let Some(c) = (0..0x110000).contains(&n).then(|| char::from_u32(n as u32)).flatten() else {
+        let Some(c) = (0..0x110000)
+            .contains(&n)
+            .then(|| char::from_u32(n as u32))
+            .flatten()
+        else {
             if (0xd800..0xe000).contains(&n) {
                 return Err(vm.not_implemented_error(
                     "charmap decoding to a lone surrogate is not supported",
@@ -136,9 +140,7 @@ pub fn encode(vm: &mut Vm, s: &str, errors: &str, mapping: &Value) -> PyResult<V
                 for ch in t.chars() {
                     match encode_char(vm, mapping, ch)? {
                         Some(b) => out.extend_from_slice(&b),
-                        None => {
-                            return Err(ctx.raise(vm, i, end, "character maps to <undefined>"))
-                        }
+                        None => return Err(ctx.raise(vm, i, end, "character maps to <undefined>")),
                     }
                 }
             }

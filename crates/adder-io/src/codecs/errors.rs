@@ -43,7 +43,14 @@ pub fn handler(vm: &mut Vm, errors: &str) -> PyResult<Handler> {
 }
 
 /// `UnicodeDecodeError(encoding, object, start, end, reason)`.
-pub fn decode_exc(vm: &mut Vm, encoding: &str, data: &[u8], start: usize, end: usize, reason: &str) -> Value {
+pub fn decode_exc(
+    vm: &mut Vm,
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> Value {
     let args = vec![
         vm.new_str(encoding),
         vm.new_bytes(data.to_vec()),
@@ -58,7 +65,14 @@ pub fn decode_exc(vm: &mut Vm, encoding: &str, data: &[u8], start: usize, end: u
 }
 
 /// `UnicodeEncodeError(encoding, object, start, end, reason)`.
-pub fn encode_exc(vm: &mut Vm, encoding: &str, text: &str, start: usize, end: usize, reason: &str) -> Value {
+pub fn encode_exc(
+    vm: &mut Vm,
+    encoding: &str,
+    text: &str,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> Value {
     let args = vec![
         vm.new_str(encoding),
         vm.new_str(text),
@@ -92,7 +106,14 @@ impl<'a> DecodeCtx<'a> {
 
     /// Handles the invalid bytes `data[start..end]`: appends the
     /// replacement to `out` and returns where decoding resumes.
-    pub fn error(&mut self, vm: &mut Vm, start: usize, end: usize, reason: &str, out: &mut String) -> PyResult<usize> {
+    pub fn error(
+        &mut self,
+        vm: &mut Vm,
+        start: usize,
+        end: usize,
+        reason: &str,
+        out: &mut String,
+    ) -> PyResult<usize> {
         if self.handler.is_none() {
             self.handler = Some(handler(vm, self.errors)?);
         }
@@ -126,8 +147,9 @@ impl<'a> DecodeCtx<'a> {
                             && (0xa0..=0xbf).contains(&data[start + 1])
                             && (0x80..=0xbf).contains(&data[start + 2])
                     }
-                    "utf-16" | "utf-16-le" | "utf-16-be" | "utf-32" | "utf-32-le"
-                    | "utf-32-be" => reason.contains("surrogate") || reason == "illegal encoding",
+                    "utf-16" | "utf-16-le" | "utf-16-be" | "utf-32" | "utf-32-le" | "utf-32-be" => {
+                        reason.contains("surrogate") || reason == "illegal encoding"
+                    }
                     _ => false,
                 };
                 if is_surrogate {
@@ -148,7 +170,9 @@ impl<'a> DecodeCtx<'a> {
                 let r = vm.call(&f, vec![e])?;
                 let (rep, pos) = handler_result(vm, &r, false)?;
                 let Some(s) = rep.downcast::<Str>() else {
-                    return Err(vm.type_error("decoding error handler must return (str, int) tuple"));
+                    return Err(
+                        vm.type_error("decoding error handler must return (str, int) tuple")
+                    );
                 };
                 out.push_str(s.as_str());
                 resolve_pos(vm, pos, data.len())
@@ -185,9 +209,7 @@ fn handler_result(vm: &mut Vm, r: &Value, encode: bool) -> PyResult<(Value, i64)
 fn resolve_pos(vm: &Vm, pos: i64, len: usize) -> PyResult<usize> {
     let p = if pos < 0 { pos + len as i64 } else { pos };
     if p < 0 || p as usize > len {
-        return Err(vm.index_error(format!(
-            "position {pos} from error handler out of bounds"
-        )));
+        return Err(vm.index_error(format!("position {pos} from error handler out of bounds")));
     }
     Ok(p as usize)
 }
@@ -228,7 +250,13 @@ impl<'a> EncodeCtx<'a> {
 
     /// Handles the unencodable `chars[start..end]`; returns the
     /// replacement and the position to resume at.
-    pub fn error(&mut self, vm: &mut Vm, start: usize, end: usize, reason: &str) -> PyResult<(Replacement, usize)> {
+    pub fn error(
+        &mut self,
+        vm: &mut Vm,
+        start: usize,
+        end: usize,
+        reason: &str,
+    ) -> PyResult<(Replacement, usize)> {
         if self.handler.is_none() {
             self.handler = Some(handler(vm, self.errors)?);
         }
@@ -413,7 +441,10 @@ pub fn backslashreplace_errors(vm: &mut Vm, args: adder_vm::Args) -> PyResult {
         }
         _ => {
             let chars = exc_chars(vm, &e)?;
-            run_of(&chars, s, end).iter().map(|&c| backslash_escape(c)).collect()
+            run_of(&chars, s, end)
+                .iter()
+                .map(|&c| backslash_escape(c))
+                .collect()
         }
     };
     result(vm, rep, end)

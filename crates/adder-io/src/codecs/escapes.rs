@@ -44,6 +44,7 @@ pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<Vec<u8>
             b'v' => out.push(11),
             b'a' => out.push(7),
             b'0'..=b'7' => {
+                let first = i - 1;
                 let mut v = (e - b'0') as u32;
                 for _ in 0..2 {
                     match data.get(i) {
@@ -53,6 +54,10 @@ pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<Vec<u8>
                         }
                         _ => break,
                     }
+                }
+                if v > 0o377 {
+                    let seq = String::from_utf8_lossy(&data[first..i]).into_owned();
+                    deprecated(vm, &format!("invalid octal escape sequence '\\{seq}'"))?;
                 }
                 out.push((v & 0xff) as u8);
             }
@@ -65,10 +70,9 @@ pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<Vec<u8>
                 } else {
                     match errors {
                         "strict" => {
-                            return Err(vm.value_error(format!(
-                                "invalid \\x escape at position {}",
-                                i - 2
-                            )))
+                            return Err(
+                                vm.value_error(format!("invalid \\x escape at position {}", i - 2))
+                            )
                         }
                         "replace" => out.push(b'?'),
                         "ignore" => {}
@@ -85,12 +89,22 @@ pub fn escape_decode(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<Vec<u8>
                 }
             }
             other => {
+                deprecated(
+                    vm,
+                    &format!("invalid escape sequence '\\{}'", other as char),
+                )?;
                 out.push(b'\\');
                 out.push(other);
             }
         }
     }
     Ok(out)
+}
+
+/// A DeprecationWarning for an invalid escape (attributed to the caller).
+fn deprecated(vm: &mut Vm, msg: &str) -> PyResult<()> {
+    let cat = vm.t.deprecation_warning.clone();
+    crate::state::warn(vm, &cat, msg, 1)
 }
 
 /// `escape_encode`: bytes as they appear inside a bytes literal.
@@ -255,6 +269,7 @@ pub fn unicode_escape_decode(
                 continue;
             }
             b'0'..=b'7' if !raw => {
+                let first = i - 1;
                 let mut v = (e - b'0') as u32;
                 for _ in 0..2 {
                     match data.get(i) {
@@ -264,6 +279,10 @@ pub fn unicode_escape_decode(
                         }
                         _ => break,
                     }
+                }
+                if v > 0o377 {
+                    let seq = String::from_utf8_lossy(&data[first..i]).into_owned();
+                    deprecated(vm, &format!("invalid octal escape sequence '\\{seq}'"))?;
                 }
                 out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
                 continue;
@@ -284,7 +303,13 @@ pub fn unicode_escape_decode(
                                 continue;
                             }
                             let end = i + close + 1;
-                            i = ctx.error(vm, start, end, "unknown Unicode character name", &mut out)?;
+                            i = ctx.error(
+                                vm,
+                                start,
+                                end,
+                                "unknown Unicode character name",
+                                &mut out,
+                            )?;
                             continue;
                         }
                     } else if !final_ {
@@ -293,12 +318,18 @@ pub fn unicode_escape_decode(
                 } else if rest.is_empty() && !final_ {
                     return Ok((out, start));
                 }
-                let end = data.len().min(i + rest.iter().position(|&b| b == b'}').map_or(0, |p| p + 1));
+                let end = data
+                    .len()
+                    .min(i + rest.iter().position(|&b| b == b'}').map_or(0, |p| p + 1));
                 let end = end.max(i);
                 i = ctx.error(vm, start, end, "malformed \\N character escape", &mut out)?;
                 continue;
             }
             other => {
+                deprecated(
+                    vm,
+                    &format!("invalid escape sequence '\\{}'", other as char),
+                )?;
                 out.push('\\');
                 out.push(other as char);
                 continue;
@@ -412,7 +443,12 @@ pub fn utf7_encode(s: &str) -> Vec<u8> {
     out
 }
 
-pub fn utf7_decode(vm: &mut Vm, data: &[u8], errors: &str, final_: bool) -> PyResult<(String, usize)> {
+pub fn utf7_decode(
+    vm: &mut Vm,
+    data: &[u8],
+    errors: &str,
+    final_: bool,
+) -> PyResult<(String, usize)> {
     let mut ctx = DecodeCtx::new("utf-7", errors, data);
     let mut out = String::new();
     let mut i = 0;
@@ -458,7 +494,8 @@ pub fn utf7_decode(vm: &mut Vm, data: &[u8], errors: &str, final_: bool) -> PyRe
                         }
                         None if (0xd800..0xdc00).contains(&u) => high = Some(u),
                         None if (0xdc00..0xe000).contains(&u) => {
-                            i = ctx.error(vm, start, i, "unexpected special character", &mut out)?;
+                            i =
+                                ctx.error(vm, start, i, "unexpected special character", &mut out)?;
                             closed = true;
                             break;
                         }
@@ -472,7 +509,13 @@ pub fn utf7_decode(vm: &mut Vm, data: &[u8], errors: &str, final_: bool) -> PyRe
                     return Ok((out, last_safe));
                 }
                 if nbits >= 6 || bits != 0 || high.is_some() {
-                    i = ctx.error(vm, start, data.len(), "unterminated shift sequence", &mut out)?;
+                    i = ctx.error(
+                        vm,
+                        start,
+                        data.len(),
+                        "unterminated shift sequence",
+                        &mut out,
+                    )?;
                 }
                 last_safe = i;
                 out_safe = out.len();

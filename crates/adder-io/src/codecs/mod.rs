@@ -137,7 +137,9 @@ pub fn lookup_error_value(vm: &mut Vm, name: &str) -> PyResult {
 // ----- argument helpers ----------------------------------------------------------------
 
 fn str_arg<'a>(vm: &Vm, v: &'a Option<Value>, fname: &str, pos: usize) -> PyResult<&'a str> {
-    let v = v.as_ref().ok_or_else(|| vm.type_error(format!("{fname}() missing argument {pos}")))?;
+    let v = v
+        .as_ref()
+        .ok_or_else(|| vm.type_error(format!("{fname}() missing argument {pos}")))?;
     match v.downcast::<Str>() {
         Some(s) => Ok(s.as_str()),
         None => Err(vm.type_error(format!(
@@ -187,7 +189,15 @@ fn pair(vm: &mut Vm, a: Value, n: usize) -> Value {
 // ----- registry functions -----------------------------------------------------------------
 
 fn register(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "register", "register", 1, 1)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "register",
+        concat!("_codecs.", "register"),
+        1,
+        1,
+    )?;
     let f = a[0].clone().unwrap_or(Value::NONE);
     if !vm.callable(&f) {
         return Err(vm.type_error("argument must be callable"));
@@ -198,7 +208,15 @@ fn register(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn unregister(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "unregister", "unregister", 1, 1)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "unregister",
+        concat!("_codecs.", "unregister"),
+        1,
+        1,
+    )?;
     let f = a[0].clone().unwrap_or(Value::NONE);
     let path = registry_part(vm, SEARCH_PATH)?;
     let items = vm.iterate(&path)?;
@@ -212,7 +230,7 @@ fn unregister(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn lookup_fn(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "lookup", "lookup", 1, 1)?;
+    let a = args::posargs(vm, &args, 0, "lookup", concat!("_codecs.", "lookup"), 1, 1)?;
     let v = a[0].clone().unwrap_or(Value::NONE);
     let Some(s) = v.downcast::<Str>() else {
         return Err(vm.type_error(format!(
@@ -225,7 +243,15 @@ fn lookup_fn(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn forget_codec(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "_forget_codec", "_forget_codec", 1, 1)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "_forget_codec",
+        concat!("_codecs.", "_forget_codec"),
+        1,
+        1,
+    )?;
     let name = str_arg(vm, &a[0], "_forget_codec", 1)?.to_string();
     let cache = registry_part(vm, SEARCH_CACHE)?;
     let k = vm.new_string(normalize(&name));
@@ -260,7 +286,10 @@ fn wrap_error(vm: &mut Vm, e: Value, op: &str, encoding: &str) -> Value {
         return e;
     }
     let tn = vm.type_name(&e);
-    let new = vm.new_exception_msg(&t, format!("{op} with '{encoding}' codec failed ({tn}: {msg})"));
+    let new = vm.new_exception_msg(
+        &t,
+        format!("{op} with '{encoding}' codec failed ({tn}: {msg})"),
+    );
     if let Some(nx) = new.downcast::<adder_vm::objects::exception::Exception>() {
         nx.cause.set(e.clone());
         nx.suppress_context.set(true);
@@ -271,7 +300,15 @@ fn wrap_error(vm: &mut Vm, e: Value, op: &str, encoding: &str) -> Value {
 
 fn encode_or_decode(vm: &mut Vm, mut args: Args, decode: bool) -> PyResult {
     let fname = if decode { "decode" } else { "encode" };
-    let a = args::kwargs(vm, &mut args, 0, fname, &["obj", "encoding", "errors"], 1, 3)?;
+    let a = args::kwargs(
+        vm,
+        &mut args,
+        0,
+        fname,
+        &["obj", "encoding", "errors"],
+        1,
+        3,
+    )?;
     let obj = a[0].clone().unwrap_or(Value::NONE);
     let encoding = match &a[1] {
         None => "utf-8".to_string(),
@@ -282,7 +319,10 @@ fn encode_or_decode(vm: &mut Vm, mut args: Args, decode: bool) -> PyResult {
         Some(v) => args::need_str(vm, v, &format!("{fname}() argument 'errors'"))?.to_string(),
     };
     let ci = lookup(vm, &encoding)?;
-    let f = vm.getitem(&ci, &Value::small_int(if decode { 1 } else { 0 }).unwrap_or(Value::NONE))?;
+    let f = vm.getitem(
+        &ci,
+        &Value::small_int(if decode { 1 } else { 0 }).unwrap_or(Value::NONE),
+    )?;
     let ev = vm.new_string(errors);
     let r = match vm.call(&f, vec![obj, ev]) {
         Ok(r) => r,
@@ -309,7 +349,15 @@ fn decode(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn register_error(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "register_error", "register_error", 2, 2)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "register_error",
+        concat!("_codecs.", "register_error"),
+        2,
+        2,
+    )?;
     let name = str_arg(vm, &a[0], "register_error", 1)?.to_string();
     let h = a[1].clone().unwrap_or(Value::NONE);
     if !vm.callable(&h) {
@@ -322,7 +370,15 @@ fn register_error(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn lookup_error(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "lookup_error", "lookup_error", 1, 1)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "lookup_error",
+        concat!("_codecs.", "lookup_error"),
+        1,
+        1,
+    )?;
     let name = str_arg(vm, &a[0], "lookup_error", 1)?.to_string();
     lookup_error_value(vm, &name)
 }
@@ -330,7 +386,15 @@ fn lookup_error(vm: &mut Vm, args: Args) -> PyResult {
 // ----- codec functions ----------------------------------------------------------------------
 
 fn utf_8_encode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "utf_8_encode", "utf_8_encode", 1, 2)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "utf_8_encode",
+        concat!("_codecs.", "utf_8_encode"),
+        1,
+        2,
+    )?;
     let s = str_arg(vm, &a[0], "utf_8_encode", 1)?;
     errors_arg(vm, &a[1], "utf_8_encode", 2)?;
     let n = s.chars().count();
@@ -343,7 +407,15 @@ fn final_arg(vm: &mut Vm, v: &Option<Value>, default: bool) -> PyResult<bool> {
 }
 
 fn utf_8_decode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "utf_8_decode", "utf_8_decode", 1, 3)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "utf_8_decode",
+        concat!("_codecs.", "utf_8_decode"),
+        1,
+        3,
+    )?;
     let data = data_arg(vm, &a[0])?;
     let errors = errors_arg(vm, &a[1], "utf_8_decode", 2)?;
     let final_ = final_arg(vm, &a[2], false)?;
@@ -354,7 +426,7 @@ fn utf_8_decode(vm: &mut Vm, args: Args) -> PyResult {
 
 fn utf_n_encode(vm: &mut Vm, args: Args, name: &str, bits: u32, fixed: Option<i32>) -> PyResult {
     let max = if fixed.is_some() { 2 } else { 3 };
-    let a = args::posargs(vm, &args, 0, name, name, 1, max)?;
+    let a = args::posargs(vm, &args, 0, name, &format!("_codecs.{name}"), 1, max)?;
     let s = str_arg(vm, &a[0], name, 1)?.to_string();
     errors_arg(vm, &a[1], name, 2)?;
     let order = match fixed {
@@ -372,7 +444,7 @@ fn utf_n_encode(vm: &mut Vm, args: Args, name: &str, bits: u32, fixed: Option<i3
 }
 
 fn utf_n_decode(vm: &mut Vm, args: Args, name: &str, bits: u32, fixed: Option<i32>) -> PyResult {
-    let a = args::posargs(vm, &args, 0, name, name, 1, 3)?;
+    let a = args::posargs(vm, &args, 0, name, &format!("_codecs.{name}"), 1, 3)?;
     let data = data_arg(vm, &a[0])?;
     let errors = errors_arg(vm, &a[1], name, 2)?;
     let final_ = final_arg(vm, &a[2], false)?;
@@ -387,7 +459,7 @@ fn utf_n_decode(vm: &mut Vm, args: Args, name: &str, bits: u32, fixed: Option<i3
 }
 
 fn utf_n_ex_decode(vm: &mut Vm, args: Args, name: &str, bits: u32) -> PyResult {
-    let a = args::posargs(vm, &args, 0, name, name, 1, 4)?;
+    let a = args::posargs(vm, &args, 0, name, &format!("_codecs.{name}"), 1, 4)?;
     let data = data_arg(vm, &a[0])?;
     let errors = errors_arg(vm, &a[1], name, 2)?;
     let mut order = int_arg(vm, &a[2], 0)?.signum() as i32;
@@ -427,7 +499,7 @@ utf_fns! {
 }
 
 fn limited_encode_fn(vm: &mut Vm, args: Args, name: &str, limit: u32, cname: &str) -> PyResult {
-    let a = args::posargs(vm, &args, 0, name, name, 1, 2)?;
+    let a = args::posargs(vm, &args, 0, name, &format!("_codecs.{name}"), 1, 2)?;
     let s = str_arg(vm, &a[0], name, 1)?.to_string();
     let errors = errors_arg(vm, &a[1], name, 2)?;
     let b = unicode::limited_encode(vm, &s, &errors, limit, cname)?;
@@ -437,7 +509,7 @@ fn limited_encode_fn(vm: &mut Vm, args: Args, name: &str, limit: u32, cname: &st
 }
 
 fn limited_decode_fn(vm: &mut Vm, args: Args, name: &str, limit: u32, cname: &str) -> PyResult {
-    let a = args::posargs(vm, &args, 0, name, name, 1, 2)?;
+    let a = args::posargs(vm, &args, 0, name, &format!("_codecs.{name}"), 1, 2)?;
     let data = data_arg(vm, &a[0])?;
     let errors = errors_arg(vm, &a[1], name, 2)?;
     let s = unicode::limited_decode(vm, &data, &errors, limit, cname)?;
@@ -453,7 +525,15 @@ utf_fns! {
 }
 
 fn charmap_encode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "charmap_encode", "charmap_encode", 1, 3)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "charmap_encode",
+        concat!("_codecs.", "charmap_encode"),
+        1,
+        3,
+    )?;
     let s = str_arg(vm, &a[0], "charmap_encode", 1)?.to_string();
     let errors = errors_arg(vm, &a[1], "charmap_encode", 2)?;
     let mapping = a[2].clone().unwrap_or(Value::NONE);
@@ -464,7 +544,15 @@ fn charmap_encode(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn charmap_decode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "charmap_decode", "charmap_decode", 1, 3)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "charmap_decode",
+        concat!("_codecs.", "charmap_decode"),
+        1,
+        3,
+    )?;
     let data = data_arg(vm, &a[0])?;
     let errors = errors_arg(vm, &a[1], "charmap_decode", 2)?;
     let mapping = a[2].clone().unwrap_or(Value::NONE);
@@ -474,13 +562,30 @@ fn charmap_decode(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn charmap_build(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "charmap_build", "charmap_build", 1, 1)?;
-    let s = str_arg(vm, &a[0], "charmap_build", 1)?.to_string();
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "charmap_build",
+        concat!("_codecs.", "charmap_build"),
+        1,
+        1,
+    )?;
+    let v = a[0].clone().unwrap_or(Value::NONE);
+    let s = args::need_str(vm, &v, "charmap_build() argument")?.to_string();
     charmap::build(vm, &s)
 }
 
 fn escape_encode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "escape_encode", "escape_encode", 1, 2)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "escape_encode",
+        concat!("_codecs.", "escape_encode"),
+        1,
+        2,
+    )?;
     let v = a[0].clone().unwrap_or(Value::NONE);
     let Some(b) = v.downcast::<adder_vm::objects::string::Bytes>() else {
         return Err(vm.type_error(format!(
@@ -496,7 +601,15 @@ fn escape_encode(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn escape_decode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "escape_decode", "escape_decode", 1, 2)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "escape_decode",
+        concat!("_codecs.", "escape_decode"),
+        1,
+        2,
+    )?;
     let v = a[0].clone().unwrap_or(Value::NONE);
     let data = match v.downcast::<Str>() {
         Some(s) => s.as_str().as_bytes().to_vec(),
@@ -509,7 +622,15 @@ fn escape_decode(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn unicode_escape_encode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "unicode_escape_encode", "unicode_escape_encode", 1, 2)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "unicode_escape_encode",
+        concat!("_codecs.", "unicode_escape_encode"),
+        1,
+        2,
+    )?;
     let s = str_arg(vm, &a[0], "unicode_escape_encode", 1)?.to_string();
     errors_arg(vm, &a[1], "unicode_escape_encode", 2)?;
     let b = escapes::unicode_escape_encode(&s);
@@ -519,7 +640,15 @@ fn unicode_escape_encode(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn raw_unicode_escape_encode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "raw_unicode_escape_encode", "raw_unicode_escape_encode", 1, 2)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "raw_unicode_escape_encode",
+        concat!("_codecs.", "raw_unicode_escape_encode"),
+        1,
+        2,
+    )?;
     let s = str_arg(vm, &a[0], "raw_unicode_escape_encode", 1)?.to_string();
     errors_arg(vm, &a[1], "raw_unicode_escape_encode", 2)?;
     let b = escapes::raw_unicode_escape_encode(&s);
@@ -529,7 +658,7 @@ fn raw_unicode_escape_encode(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn escape_text_decode(vm: &mut Vm, args: Args, name: &str, raw: bool) -> PyResult {
-    let a = args::posargs(vm, &args, 0, name, name, 1, 3)?;
+    let a = args::posargs(vm, &args, 0, name, &format!("_codecs.{name}"), 1, 3)?;
     let v = a[0].clone().unwrap_or(Value::NONE);
     let data = match v.downcast::<Str>() {
         Some(s) => s.as_str().as_bytes().to_vec(),
@@ -548,7 +677,15 @@ utf_fns! {
 }
 
 fn readbuffer_encode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "readbuffer_encode", "readbuffer_encode", 1, 2)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "readbuffer_encode",
+        concat!("_codecs.", "readbuffer_encode"),
+        1,
+        2,
+    )?;
     let v = a[0].clone().unwrap_or(Value::NONE);
     let data = match v.downcast::<Str>() {
         Some(s) => s.as_str().as_bytes().to_vec(),
@@ -561,7 +698,15 @@ fn readbuffer_encode(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn utf_7_encode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "utf_7_encode", "utf_7_encode", 1, 2)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "utf_7_encode",
+        concat!("_codecs.", "utf_7_encode"),
+        1,
+        2,
+    )?;
     let s = str_arg(vm, &a[0], "utf_7_encode", 1)?.to_string();
     errors_arg(vm, &a[1], "utf_7_encode", 2)?;
     let b = escapes::utf7_encode(&s);
@@ -571,7 +716,15 @@ fn utf_7_encode(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn utf_7_decode(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(vm, &args, 0, "utf_7_decode", "utf_7_decode", 1, 3)?;
+    let a = args::posargs(
+        vm,
+        &args,
+        0,
+        "utf_7_decode",
+        concat!("_codecs.", "utf_7_decode"),
+        1,
+        3,
+    )?;
     let data = data_arg(vm, &a[0])?;
     let errors = errors_arg(vm, &a[1], "utf_7_decode", 2)?;
     let final_ = final_arg(vm, &a[2], false)?;
@@ -639,14 +792,39 @@ pub fn init_module(vm: &mut Vm, m: &Value) -> PyResult<()> {
         ("strict_errors", "strict", errors::strict_errors),
         ("ignore_errors", "ignore", errors::ignore_errors),
         ("replace_errors", "replace", errors::replace_errors),
-        ("xmlcharrefreplace_errors", "xmlcharrefreplace", errors::xmlcharrefreplace_errors),
-        ("backslashreplace_errors", "backslashreplace", errors::backslashreplace_errors),
-        ("namereplace_errors", "namereplace", errors::namereplace_errors),
-        ("surrogateescape", "surrogateescape", errors::surrogateescape_errors),
-        ("surrogatepass", "surrogatepass", errors::surrogatepass_errors),
+        (
+            "xmlcharrefreplace_errors",
+            "xmlcharrefreplace",
+            errors::xmlcharrefreplace_errors,
+        ),
+        (
+            "backslashreplace_errors",
+            "backslashreplace",
+            errors::backslashreplace_errors,
+        ),
+        (
+            "namereplace_errors",
+            "namereplace",
+            errors::namereplace_errors,
+        ),
+        (
+            "surrogateescape",
+            "surrogateescape",
+            errors::surrogateescape_errors,
+        ),
+        (
+            "surrogatepass",
+            "surrogatepass",
+            errors::surrogatepass_errors,
+        ),
     ];
     for &(fname, key, f) in handlers {
-        let n = vm.new_native(fname, f, adder_vm::objects::function::NativeKind::Function, Value::NONE);
+        let n = vm.new_native(
+            fname,
+            f,
+            adder_vm::objects::function::NativeKind::Function,
+            Value::NONE,
+        );
         let k = vm.new_str(key);
         vm.dict_set(&reg, k, n)?;
     }

@@ -40,7 +40,12 @@ fn utf8_seq(data: &[u8], i: usize) -> Result<usize, (usize, &'static str)> {
 }
 
 /// Decodes UTF-8; returns the text and the number of bytes consumed.
-pub fn utf8_decode(vm: &mut Vm, data: &[u8], errors: &str, final_: bool) -> PyResult<(String, usize)> {
+pub fn utf8_decode(
+    vm: &mut Vm,
+    data: &[u8],
+    errors: &str,
+    final_: bool,
+) -> PyResult<(String, usize)> {
     let valid = match std::str::from_utf8(data) {
         Ok(s) => return Ok((s.to_string(), data.len())),
         Err(e) => e.valid_up_to(),
@@ -77,7 +82,8 @@ pub fn utf8_incomplete_tail(data: &[u8]) -> usize {
                 0xf0..=0xf4 => 4,
                 _ => return 0,
             };
-            return if back < need && matches!(utf8_seq(data, i), Err((_, "unexpected end of data"))) {
+            return if back < need && matches!(utf8_seq(data, i), Err((_, "unexpected end of data")))
+            {
                 back
             } else {
                 0
@@ -229,7 +235,11 @@ pub fn utf16_encode(s: &str, byteorder: i32) -> Vec<u8> {
     let mut buf = [0u16; 2];
     for c in s.chars() {
         for u in c.encode_utf16(&mut buf) {
-            out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+            out.extend_from_slice(&if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
         }
     }
     out
@@ -243,14 +253,24 @@ pub fn utf32_encode(s: &str, byteorder: i32) -> Vec<u8> {
     }
     for c in s.chars() {
         let u = c as u32;
-        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+        out.extend_from_slice(&if big {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
     }
     out
 }
 
 /// Decodes bytes whose every value below `limit` is the same code point
 /// (latin-1: 256, ascii: 128).
-pub fn limited_decode(vm: &mut Vm, data: &[u8], errors: &str, limit: u32, name: &str) -> PyResult<String> {
+pub fn limited_decode(
+    vm: &mut Vm,
+    data: &[u8],
+    errors: &str,
+    limit: u32,
+    name: &str,
+) -> PyResult<String> {
     if limit == 256 {
         return Ok(data.iter().map(|&b| b as char).collect());
     }
@@ -273,7 +293,13 @@ pub fn limited_decode(vm: &mut Vm, data: &[u8], errors: &str, limit: u32, name: 
 }
 
 /// Encodes to latin-1 (`limit` 256) or ascii (128).
-pub fn limited_encode(vm: &mut Vm, s: &str, errors: &str, limit: u32, name: &str) -> PyResult<Vec<u8>> {
+pub fn limited_encode(
+    vm: &mut Vm,
+    s: &str,
+    errors: &str,
+    limit: u32,
+    name: &str,
+) -> PyResult<Vec<u8>> {
     if s.is_ascii() {
         return Ok(s.as_bytes().to_vec());
     }

@@ -72,7 +72,30 @@ payload!(TextIo, crate::KIND_TEXTIO, "TextIOWrapper", traverse(self, visit) {
     if let Ok(e) = self.encoder.try_borrow() {
         if let Some(Encoder::Py(v)) = e.as_ref() { visit(v) }
     }
-});
+}, needs_finalize = text_needs_close);
+
+/// A dying wrapper is closed through Python (`__del__` → `close()`, as
+/// CPython's finaliser) unless its buffer is a native buffered object over
+/// a native FileIO, where `Drop` hands the pending text down natively.
+fn text_needs_close(h: &adder_object::Header) -> bool {
+    let Some(t) = h.payload::<TextIo>() else {
+        return false;
+    };
+    if !t.ok.get() || t.detached.get() {
+        return false;
+    }
+    let Ok(b) = t.buffer.try_borrow() else {
+        return false;
+    };
+    let native = b.downcast::<Buffered>().is_some_and(|bb| {
+        bb.ok.get()
+            && bb
+                .raw
+                .try_borrow()
+                .is_ok_and(|r| r.downcast::<crate::fileio::FileIo>().is_some())
+    });
+    !native
+}
 
 impl Drop for TextIo {
     fn drop(&mut self) {
@@ -80,10 +103,10 @@ impl Drop for TextIo {
         if data.is_empty() {
             return;
         }
-        // Hand pending text to a native buffer (its own drop flushes it).
+        // Write pending text through a native buffer to its native FileIO.
         if let Some(b) = self.buffer.get_mut().downcast::<Buffered>() {
             if b.ok.get() && b.writable.get() {
-                b.wbuf.borrow_mut().extend_from_slice(&data);
+                buffered::drop_flush(b, &data);
             }
         }
     }
@@ -214,7 +237,7 @@ pub fn is_closed(vm: &mut Vm, t: &TextIo) -> PyResult<bool> {
 
 /// CPython's CHECK_CLOSED for the wrapper (`self.closed` for subclasses).
 pub fn check_closed(vm: &mut Vm, selfv: &Value, t: &TextIo) -> PyResult<()> {
-    let exact = vm.type_of(selfv).is(&io_type(vm, T::TextIoWrapper)?);
+    let exact = args::is_exact_native(vm, selfv);
     let closed = if exact {
         is_closed(vm, t)?
     } else {
@@ -232,26 +255,37 @@ fn new(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.alloc_builtin(&args.pos[0], TextIo::new()))
 }
 
-/// The locale's encoding name (what `locale.getpreferredencoding(False)`
-/// reports): from LC_ALL / LC_CTYPE / LANG; the C/POSIX locale is UTF-8
-/// (PEP 538/540 coercion).
-pub fn locale_encoding(vm: &Vm) -> String {
-    let mut name = String::new();
-    if !vm.flags.ignore_environment {
+/// The effective locale name for LC_CTYPE (LC_ALL, LC_CTYPE, LANG).
+pub fn locale_name(vm: &Vm) -> String {
+    if !vm.flags.ignore_environment && !vm.flags.isolated {
         for var in [b"LC_ALL".as_slice(), b"LC_CTYPE", b"LANG"] {
             if let Some(v) = vm.host.getenv(var) {
                 if !v.is_empty() {
-                    name = String::from_utf8_lossy(&v).into_owned();
-                    break;
+                    return String::from_utf8_lossy(&v).into_owned();
                 }
             }
         }
     }
+    String::new()
+}
+
+/// Whether CPython would run in UTF-8 mode (the C/POSIX locale, PEP 540).
+pub fn utf8_mode(vm: &Vm) -> bool {
+    matches!(locale_name(vm).as_str(), "" | "C" | "POSIX")
+}
+
+/// The locale's encoding name (what `locale.getpreferredencoding(False)`
+/// reports): the codeset of the LC_CTYPE locale, `utf-8` in UTF-8 mode.
+pub fn locale_encoding(vm: &Vm) -> String {
+    if utf8_mode(vm) {
+        return "utf-8".to_string();
+    }
+    let name = locale_name(vm);
     let codeset = name
         .split_once('.')
         .map(|(_, c)| c.split('@').next().unwrap_or("").to_string());
     match codeset {
-        None => "UTF-8".to_string(),
+        None => "ISO-8859-1".to_string(),
         Some(c) => {
             let n = crate::codecs::normalize(&c);
             if n == "utf8" || n == "utf_8" {
@@ -358,6 +392,11 @@ pub fn setup(
 ) -> PyResult<()> {
     t.ok.set(false);
     t.detached.set(false);
+    if let Some(n) = &newline {
+        if !matches!(n.as_str(), "" | "\n" | "\r" | "\r\n") {
+            return Err(vm.value_error(format!("illegal newline value: {n}")));
+        }
+    }
     let errors = match errors {
         Some(e) => e,
         None => vm.intern("strict"),
@@ -387,13 +426,7 @@ pub fn setup(
     *t.encoding.borrow_mut() = vm.new_string(encoding);
     *t.errors.borrow_mut() = errors;
     // The fast path: one of _io's own buffered classes, exactly.
-    let bt = vm.type_of(&buffer);
-    let mut fast = false;
-    for k in [T::BufferedReader, T::BufferedWriter, T::BufferedRandom] {
-        if bt.is(&io_type(vm, k)?) {
-            fast = true;
-        }
-    }
+    let fast = buffer.downcast::<Buffered>().is_some() && args::is_exact_native(vm, &buffer);
     t.fast.set(fast);
     let s = vm.call_method(&buffer, "seekable", vec![])?;
     let seekable = vm.truthy(&s)?;
@@ -438,11 +471,6 @@ fn init(vm: &mut Vm, mut args: Args) -> PyResult {
         }
     };
     let newline = args::opt_str(vm, &a[3], TN, "newline")?;
-    if let Some(n) = &newline {
-        if !matches!(n.as_str(), "" | "\n" | "\r" | "\r\n") {
-            return Err(vm.value_error(format!("illegal newline value: {n}")));
-        }
-    }
     let lb = match &a[4] {
         None => false,
         Some(v) => args::index_i64(vm, v)? != 0,
@@ -475,6 +503,14 @@ pub fn writeflush(vm: &mut Vm, t: &TextIo) -> PyResult<()> {
         }
     }
     let buffer = t.buffer();
+    if let Some(f) = buffer.downcast::<crate::fileio::FileIo>() {
+        if args::is_exact_native(vm, &buffer) {
+            // Unbuffered (-u) streams: one write, its count unused, as in
+            // CPython's `_textiowrapper_writeflush`.
+            crate::fileio::write_some(vm, f, &data)?;
+            return Ok(());
+        }
+    }
     let b = vm.new_bytes(data);
     loop {
         match vm.call_method(&buffer, "write", vec![b.clone()]) {
@@ -499,46 +535,74 @@ fn buffer_flush(vm: &mut Vm, t: &TextIo) -> PyResult<()> {
 }
 
 /// `TextIOWrapper.write(text)` natively (also print()'s fast path).
-pub fn write_text(vm: &mut Vm, selfv: &Value, t: &TextIo, text: &str) -> PyResult<usize> {
+pub fn write_text(
+    vm: &mut Vm,
+    selfv: &Value,
+    t: &TextIo,
+    text: &str,
+    nchars: usize,
+) -> PyResult<usize> {
     check_attached(vm, t)?;
     check_closed(vm, selfv, t)?;
-    let enc = t.encoder.borrow().clone();
-    let Some(enc) = enc else {
+    let utf8 = match t.encoder.borrow().as_ref() {
+        None => None,
+        Some(Encoder::Utf8) => Some(true),
+        Some(_) => Some(false),
+    };
+    let Some(utf8) = utf8 else {
         return Err(unsupported(vm, "not writable"));
     };
-    let text_len = text.chars().count();
-    let writenl = t.writenl.borrow().clone();
-    let translate = t.writetranslate.get() && writenl.is_some();
+    let translate = t.writetranslate.get() && t.writenl.borrow().is_some();
     let haslf = (translate || t.line_buffering.get()) && text.contains('\n');
     let owned;
     let text = if haslf && translate {
-        owned = text.replace('\n', writenl.as_deref().unwrap_or("\n"));
+        let nl = t
+            .writenl
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| "\n".to_string());
+        owned = text.replace('\n', &nl);
         owned.as_str()
     } else {
         text
     };
     let needflush = t.line_buffering.get() && (haslf || text.contains('\r'));
-    let b = enc.encode(vm, text)?;
-    t.encoding_start_of_stream.set(false);
-    let over = {
+    let over = if utf8 {
+        // UTF-8 needs no encoding step: the text's bytes are the output.
+        let mut p = t.pending.borrow_mut();
+        p.extend_from_slice(text.as_bytes());
+        p.len() >= t.chunk_size.get()
+    } else {
+        let enc = t.encoder.borrow().clone();
+        let b = match enc {
+            Some(e) => e.encode(vm, text)?,
+            None => Vec::new(),
+        };
         let mut p = t.pending.borrow_mut();
         p.extend_from_slice(&b);
         p.len() >= t.chunk_size.get()
     };
+    t.encoding_start_of_stream.set(false);
     if over || needflush || t.write_through.get() {
         writeflush(vm, t)?;
     }
     if needflush {
         buffer_flush(vm, t)?;
     }
-    t.set_decoded(None);
-    *t.snapshot.borrow_mut() = None;
-    let dec = t.decoder.borrow().clone();
-    if let Some(mut d) = dec {
-        d.reset(vm)?;
-        *t.decoder.borrow_mut() = Some(d);
+    if t.decoded.borrow().is_some() {
+        t.set_decoded(None);
     }
-    Ok(text_len)
+    if t.snapshot.borrow().is_some() {
+        *t.snapshot.borrow_mut() = None;
+    }
+    if t.decoder.borrow().is_some() {
+        let dec = t.decoder.borrow().clone();
+        if let Some(mut d) = dec {
+            d.reset(vm)?;
+            *t.decoder.borrow_mut() = Some(d);
+        }
+    }
+    Ok(nchars)
 }
 
 fn write(vm: &mut Vm, args: Args) -> PyResult {
@@ -551,7 +615,7 @@ fn write(vm: &mut Vm, args: Args) -> PyResult {
         )));
     };
     let selfv = args.pos[0].clone();
-    let n = write_text(vm, &selfv, t, s.as_str())?;
+    let n = write_text(vm, &selfv, t, s.as_str(), s.char_len)?;
     Ok(vm.new_int(n as i64))
 }
 
@@ -635,9 +699,9 @@ fn truncate(vm: &mut Vm, args: Args) -> PyResult {
 fn repr(vm: &mut Vm, args: Args) -> PyResult {
     let t = me_raw(vm, &args, "__repr__")?;
     let s = args.pos[0].clone();
-    let mut out = format!("<{}", args::tp_name(vm, &s));
+    let mut out = "<_io.TextIOWrapper".to_string();
     if !t.ok.get() {
-        return Ok(vm.new_string(format!("{out}>")));
+        return Err(crate::state::uninitialized(vm));
     }
     let key = s.bits();
     if vm.repr_stack.contains(&key) {
@@ -678,7 +742,13 @@ fn reconfigure(vm: &mut Vm, mut args: Args) -> PyResult {
         &mut args,
         1,
         "reconfigure",
-        &["encoding", "errors", "newline", "line_buffering", "write_through"],
+        &[
+            "encoding",
+            "errors",
+            "newline",
+            "line_buffering",
+            "write_through",
+        ],
         0,
         0,
     )?;
@@ -907,7 +977,16 @@ pub fn new_wrapper(
     let ty = io_type(vm, T::TextIoWrapper)?;
     let v = vm.alloc_builtin(&ty, TextIo::new());
     if let Some(t) = v.downcast::<TextIo>() {
-        setup(vm, t, buffer, encoding, errors, newline, line_buffering, write_through)?;
+        setup(
+            vm,
+            t,
+            buffer,
+            encoding,
+            errors,
+            newline,
+            line_buffering,
+            write_through,
+        )?;
     }
     Ok(v)
 }

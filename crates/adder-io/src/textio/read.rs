@@ -13,7 +13,7 @@ use adder_vm::{Args, PyResult, Vm};
 use super::{check_attached, check_closed, me, writeflush, TextIo};
 use crate::args;
 use crate::buffered::{self, Buffered};
-use crate::state::{io_type, unsupported, T};
+use crate::state::unsupported;
 
 /// Reads up to `n` bytes from the buffer with read1 (or read).
 fn buffer_read(vm: &mut Vm, t: &TextIo, n: i64) -> PyResult<Vec<u8>> {
@@ -118,7 +118,11 @@ pub fn read(vm: &mut Vm, args: Args) -> PyResult {
                 }
             }
         };
-        let mut dec = t.decoder.borrow().clone().ok_or_else(|| unsupported(vm, "not readable"))?;
+        let mut dec = t
+            .decoder
+            .borrow()
+            .clone()
+            .ok_or_else(|| unsupported(vm, "not readable"))?;
         let decoded = dec.decode(vm, &data, true)?;
         *t.decoder.borrow_mut() = Some(dec);
         let mut result = t.take_decoded(-1);
@@ -161,7 +165,11 @@ fn find_line_ending(t: &TextIo, text: &str) -> Result<usize, usize> {
             Some(i) => Ok(i + 1),
         };
     }
-    let nl = t.readnl.borrow().clone().unwrap_or_else(|| "\n".to_string());
+    let nl = t
+        .readnl
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| "\n".to_string());
     match text.find(nl.as_str()) {
         Some(i) => Ok(i + nl.len()),
         None => {
@@ -179,6 +187,38 @@ fn char_prefix_bytes(s: &str, nchars: usize) -> usize {
     s.char_indices().nth(nchars).map_or(s.len(), |(i, _)| i)
 }
 
+/// Where the line that starts at byte `start` of `line` ends, honouring
+/// `limit` (characters, counting `chunked` already set aside): `Ok(end)`
+/// when the line is complete, `Err(end)` when `line[start..end]` can be set
+/// aside and more input is needed.
+fn scan_line(
+    t: &TextIo,
+    line: &str,
+    start: usize,
+    limit: i64,
+    chunked: usize,
+) -> Result<usize, usize> {
+    let cap = |end: usize| -> Option<usize> {
+        if limit < 0 {
+            return None;
+        }
+        let want = (limit as usize).saturating_sub(chunked);
+        let piece = &line[start..end];
+        if piece.len() >= want && piece.chars().count() >= want {
+            Some(start + char_prefix_bytes(piece, want))
+        } else {
+            None
+        }
+    };
+    match find_line_ending(t, &line[start..]) {
+        Ok(e) => Ok(cap(start + e).unwrap_or(start + e)),
+        Err(consumed) => match cap(start + consumed) {
+            Some(end) => Ok(end),
+            None => Err(start + consumed),
+        },
+    }
+}
+
 /// `_textiowrapper_readline`.
 pub fn readline_impl(vm: &mut Vm, selfv: &Value, t: &TextIo, limit: i64) -> PyResult<String> {
     check_closed(vm, selfv, t)?;
@@ -186,13 +226,11 @@ pub fn readline_impl(vm: &mut Vm, selfv: &Value, t: &TextIo, limit: i64) -> PyRe
     let mut chunks = String::new();
     let mut chunked: usize = 0; // characters set aside
     let mut remaining: Option<String> = None;
-    let mut line: Option<String>;
-    let mut start: usize; // byte offset into `line`
-    let mut endpos: usize;
-    let mut offset_to_buffer: usize; // bytes of `remaining` prepended
     loop {
         let mut more = true;
-        while t.decoded.borrow().as_ref().is_none_or(|d| d.len() <= t.used_bytes.get()) {
+        // Like CPython: a chunk is read only when there is no decoded text
+        // at all (fully consumed text is scanned, then dropped).
+        while t.decoded.borrow().as_ref().is_none_or(|d| d.is_empty()) {
             more = match read_chunk(vm, t, 0) {
                 Ok(m) => m,
                 Err(e) if crate::state::is_eintr(vm, &e) => continue,
@@ -205,76 +243,67 @@ pub fn readline_impl(vm: &mut Vm, selfv: &Value, t: &TextIo, limit: i64) -> PyRe
         if !more {
             t.set_decoded(None);
             *t.snapshot.borrow_mut() = None;
-            line = None;
-            start = 0;
-            endpos = 0;
-            offset_to_buffer = 0;
-            let _ = (start, endpos, offset_to_buffer);
             break;
         }
-        let dec = t.decoded.borrow().clone().unwrap_or_default();
-        let (l, st, off) = match remaining.take() {
-            None => (dec, t.used_bytes.get(), 0),
+        match remaining.take() {
+            None => {
+                // Common case: search the decoded text in place.
+                let found = {
+                    let d = t.decoded.borrow();
+                    let d = d.as_deref().unwrap_or("");
+                    let start = t.used_bytes.get().min(d.len());
+                    match scan_line(t, d, start, limit, chunked) {
+                        Ok(end) => Ok((d[start..end].to_string(), end)),
+                        Err(end) => Err((d[start..end].to_string(), d[end..].to_string())),
+                    }
+                };
+                match found {
+                    Ok((piece, end)) => {
+                        t.used_bytes.set(end);
+                        t.used_chars.set(t.used_chars.get() + piece.chars().count());
+                        chunks.push_str(&piece);
+                        return Ok(chunks);
+                    }
+                    Err((aside, rest)) => {
+                        chunked += aside.chars().count();
+                        chunks.push_str(&aside);
+                        if !rest.is_empty() {
+                            remaining = Some(rest);
+                        }
+                        t.set_decoded(None);
+                    }
+                }
+            }
             Some(r) => {
+                // A partial terminator carried over: search it joined with
+                // the new text (CPython's `remaining`).
+                let d = t.decoded.borrow().clone().unwrap_or_default();
                 let off = r.len();
-                (r + &dec, 0, off)
-            }
-        };
-        start = st;
-        offset_to_buffer = off;
-        let found = find_line_ending(t, &l[start..]);
-        match found {
-            Ok(e) => {
-                endpos = start + e;
-                if limit >= 0 {
-                    let n = l[start..endpos].chars().count();
-                    if n + chunked >= limit as usize {
-                        endpos = start + char_prefix_bytes(&l[start..], limit as usize - chunked);
+                let line = r + &d;
+                match scan_line(t, &line, 0, limit, chunked) {
+                    Ok(end) => {
+                        let used = end.saturating_sub(off).min(d.len());
+                        t.used_bytes.set(used);
+                        t.used_chars.set(d[..used].chars().count());
+                        chunks.push_str(&line[..end]);
+                        return Ok(chunks);
+                    }
+                    Err(end) => {
+                        chunked += line[..end].chars().count();
+                        chunks.push_str(&line[..end]);
+                        if end < line.len() {
+                            remaining = Some(line[end..].to_string());
+                        }
+                        t.set_decoded(None);
                     }
                 }
-                line = Some(l);
-                break;
-            }
-            Err(consumed) => {
-                endpos = start + consumed;
-                if limit >= 0 {
-                    let n = l[start..endpos].chars().count();
-                    if n + chunked >= limit as usize {
-                        endpos = start + char_prefix_bytes(&l[start..], limit as usize - chunked);
-                        line = Some(l);
-                        break;
-                    }
-                }
-                if endpos > start {
-                    chunks.push_str(&l[start..endpos]);
-                    chunked += l[start..endpos].chars().count();
-                }
-                if endpos < l.len() {
-                    remaining = Some(l[endpos..].to_string());
-                }
-                t.set_decoded(None);
             }
         }
     }
-    let mut result = chunks;
-    if let Some(l) = line {
-        // The line ends inside the current decoded chunk.
-        let used_in_buffer = endpos.saturating_sub(offset_to_buffer);
-        let dec_len = t.decoded.borrow().as_ref().map_or(0, |d| d.len());
-        let used = used_in_buffer.min(dec_len);
-        let nchars = t
-            .decoded
-            .borrow()
-            .as_ref()
-            .map_or(0, |d| d[..used].chars().count());
-        t.used_bytes.set(used);
-        t.used_chars.set(nchars);
-        result.push_str(&l[start..endpos]);
-    }
     if let Some(r) = remaining {
-        result.push_str(&r);
+        chunks.push_str(&r);
     }
-    Ok(result)
+    Ok(chunks)
 }
 
 pub fn readline(vm: &mut Vm, args: Args) -> PyResult {
@@ -291,7 +320,7 @@ pub fn next(vm: &mut Vm, args: Args) -> PyResult {
     check_attached(vm, t)?;
     let s = args.pos[0].clone();
     t.telling.set(false);
-    let exact = vm.type_of(&s).is(&io_type(vm, T::TextIoWrapper)?);
+    let exact = args::is_exact_native(vm, &s);
     let line = if exact {
         match readline_impl(vm, &s, t, -1) {
             Ok(l) => vm.new_string(l),

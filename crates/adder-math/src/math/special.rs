@@ -13,8 +13,11 @@ use crate::util::{float_arg, one_arg};
 
 const PI: f64 = std::f64::consts::PI;
 const LOGPI: f64 = 1.144_729_885_849_400_2;
-const LANCZOS_G: f64 = 6.024_680_040_776_73;
-const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_73;
+// Both are exactly representable (dyadic rationals).
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 
 /// Numerator coefficients of the Lanczos sum as a rational function.
 #[allow(clippy::excessive_precision)]

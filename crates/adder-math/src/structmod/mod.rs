@@ -88,7 +88,7 @@ fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     vm.add_method(&it, "__iter__", iter_self);
     vm.add_method(&it, "__next__", iter_next);
     vm.add_method(&it, "__length_hint__", iter_length_hint);
-    module_set(vm, m, "unpack_iterator", it);
+    module_set(vm, m, "__adder_unpack_iterator__", it);
     module_add_fns(
         vm,
         m,
@@ -200,6 +200,17 @@ fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 // ----- operations shared by the module functions and the methods ---------------------------
 
+/// `n` zero bytes, or MemoryError when they cannot be had (formats such as
+/// '1000000000000x' describe sizes no machine has).
+fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        return Err(vm.new_exception_msg(&vm.t.memory_error, ""));
+    }
+    v.resize(n, 0);
+    Ok(v)
+}
+
 fn do_pack(vm: &mut Vm, l: &Layout, vals: &[Value], name: &str) -> PyResult<Vec<u8>> {
     if vals.len() != l.nargs {
         return Err(error(
@@ -211,7 +222,7 @@ fn do_pack(vm: &mut Vm, l: &Layout, vals: &[Value], name: &str) -> PyResult<Vec<
             ),
         ));
     }
-    let mut out = vec![0u8; l.size];
+    let mut out = zeroed(vm, l.size)?;
     format::pack_into(vm, l, vals, &mut out)?;
     Ok(out)
 }
@@ -306,7 +317,7 @@ fn do_pack_into(vm: &mut Vm, l: &Layout, buf: &Value, offset: &Value, vals: &[Va
             ),
         ));
     }
-    let mut tmp = vec![0u8; l.size];
+    let mut tmp = zeroed(vm, l.size)?;
     format::pack_into(vm, l, vals, &mut tmp)?;
     // Values are all converted before the buffer is touched; pad bytes are
     // zeroed, as CPython's packer does.
@@ -336,7 +347,7 @@ fn do_iter_unpack(vm: &mut Vm, l: Rc<Layout>, buf: &Value) -> PyResult {
         ));
     }
     let m = import(vm, "_struct")?;
-    let ty = module_get(&m, "unpack_iterator").unwrap_or_else(|| vm.t.object.clone());
+    let ty = module_get(&m, "__adder_unpack_iterator__").unwrap_or_else(|| vm.t.object.clone());
     Ok(vm.alloc_builtin(
         &ty,
         UnpackIter {

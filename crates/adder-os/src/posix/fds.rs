@@ -9,7 +9,8 @@
 use adder_host::{consts, OpenFlags, Whence};
 use adder_object::Value;
 use adder_vm::builtins::structseq;
-use adder_vm::{Args, NativeFn, PyResult, Vm};
+use adder_vm::vm::NativeFn;
+use adder_vm::{Args, PyResult, Vm};
 
 use super::{attr, no_dir_fd};
 use crate::args::{self, parse, positional, truth};
@@ -71,22 +72,17 @@ pub fn open_flags(bits: i64) -> OpenFlags {
     }
 }
 
-/// Runs a host call, retrying after `EINTR` once pending signal handlers
-/// ran without raising (PEP 475).
-pub fn retrying<T>(
-    vm: &mut Vm,
-    mut call: impl FnMut(&mut Vm) -> adder_host::HostResult<T>,
-) -> PyResult<adder_host::HostResult<T>> {
-    loop {
-        match call(vm) {
-            Err(e) if e.errno == adder_host::EINTR => crate::signal::check(vm)?,
-            r => return Ok(r),
-        }
-    }
-}
+pub use crate::posix_retry as retrying;
 
 fn open(vm: &mut Vm, args: Args) -> PyResult {
-    let a = parse(vm, &args, "open", &["path", "flags", "mode", "dir_fd"], 2, 3)?;
+    let a = parse(
+        vm,
+        &args,
+        "open",
+        &["path", "flags", "mode", "dir_fd"],
+        2,
+        3,
+    )?;
     let p = path(vm, &req(&a, 0), PathSpec::new("open", "path"))?;
     let bits = args::c_int(vm, &req(&a, 1))?;
     let mode = match &a[2] {
@@ -117,12 +113,13 @@ fn close(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn closerange(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "closerange", 2, 2)?;
+    positional(vm, &args, "posix.closerange", 2, 2)?;
     let lo = args::c_int(vm, &args.pos[0])?.max(0);
     let hi = args::c_int(vm, &args.pos[1])?;
-    let limit = match vm.host.sysconf(
-        consts::lookup(consts::SYSCONF_NAMES, "SC_OPEN_MAX").unwrap_or(4) as i32,
-    ) {
+    let limit = match vm
+        .host
+        .sysconf(consts::lookup(consts::SYSCONF_NAMES, "SC_OPEN_MAX").unwrap_or(4) as i32)
+    {
         Ok(Some(n)) => i32::try_from(n).unwrap_or(i32::MAX).min(1 << 20),
         _ => 1024,
     };
@@ -133,14 +130,14 @@ fn closerange(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn read(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "read", 2, 2)?;
+    positional(vm, &args, "posix.read", 2, 2)?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let n = args::c_long(vm, &args.pos[1])?;
     if n < 0 {
         return Err(util::errno_error(vm, adder_host::EINVAL));
     }
-    let cap = usize::try_from(n).unwrap_or(usize::MAX).min(vm.max_alloc);
-    let mut buf = vec![0u8; cap];
+    let cap = usize::try_from(n).unwrap_or(usize::MAX);
+    let mut buf = util::zeroed(vm, cap)?;
     let r = retrying(vm, |vm| vm.host.read(fd, &mut buf))?;
     let got = util::check(vm, r, None)?;
     buf.truncate(got);
@@ -148,7 +145,7 @@ fn read(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn write(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "write", 2, 2)?;
+    positional(vm, &args, "posix.write", 2, 2)?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let data = args::buffer(vm, &args.pos[1])?;
     let r = retrying(vm, |vm| vm.host.write(fd, &data))?;
@@ -157,7 +154,7 @@ fn write(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn lseek(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "lseek", 3, 3)?;
+    positional(vm, &args, "posix.lseek", 3, 3)?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let pos = args::c_long(vm, &args.pos[1])?;
     let how = args::c_int(vm, &args.pos[2])?;
@@ -173,7 +170,7 @@ fn lseek(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn ftruncate(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "ftruncate", 2, 2)?;
+    positional(vm, &args, "posix.ftruncate", 2, 2)?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let len = args::c_long(vm, &args.pos[1])?;
     if len < 0 {
@@ -199,7 +196,7 @@ fn fdatasync(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn dup(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "dup", 1, 1)?;
+    args::onearg(vm, &args, "posix.dup")?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let r = vm.host.dup(fd);
     let n = util::check(vm, r, None)?;
@@ -217,7 +214,7 @@ fn dup2(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn pipe(vm: &mut Vm, args: Args) -> PyResult {
-    args::noargs(vm, &args, "pipe")?;
+    args::noargs(vm, &args, "posix.pipe")?;
     let r = vm.host.pipe();
     let (a, b) = util::check(vm, r, None)?;
     let a = vm.new_int(i64::from(a));
@@ -226,20 +223,20 @@ fn pipe(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn isatty(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "isatty", 1, 1)?;
+    args::onearg(vm, &args, "posix.isatty")?;
     let fd = args::c_int(vm, &args.pos[0])?;
     Ok(Value::from_bool(vm.host.isatty(fd)))
 }
 
 fn get_inheritable(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "get_inheritable", 1, 1)?;
+    args::onearg(vm, &args, "posix.get_inheritable")?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let r = vm.host.get_inheritable(fd);
     Ok(Value::from_bool(util::check(vm, r, None)?))
 }
 
 fn set_inheritable(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "set_inheritable", 2, 2)?;
+    positional(vm, &args, "posix.set_inheritable", 2, 2)?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let on = args::c_int(vm, &args.pos[1])? != 0;
     let r = vm.host.set_inheritable(fd, on);
@@ -247,14 +244,14 @@ fn set_inheritable(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn get_blocking(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "get_blocking", 1, 1)?;
+    args::onearg(vm, &args, "posix.get_blocking")?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let r = vm.host.get_blocking(fd);
     Ok(Value::from_bool(util::check(vm, r, None)?))
 }
 
 fn set_blocking(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "set_blocking", 2, 2)?;
+    positional(vm, &args, "posix.set_blocking", 2, 2)?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let on = args::c_int(vm, &args.pos[1])? != 0;
     let r = vm.host.set_blocking(fd, on);
@@ -272,15 +269,15 @@ fn device_encoding(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn pread(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "pread", 3, 3)?;
+    positional(vm, &args, "posix.pread", 3, 3)?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let n = args::c_long(vm, &args.pos[1])?;
     let off = args::c_long(vm, &args.pos[2])?;
     if n < 0 || off < 0 {
         return Err(util::errno_error(vm, adder_host::EINVAL));
     }
-    let cap = usize::try_from(n).unwrap_or(usize::MAX).min(vm.max_alloc);
-    let mut buf = vec![0u8; cap];
+    let cap = usize::try_from(n).unwrap_or(usize::MAX);
+    let mut buf = util::zeroed(vm, cap)?;
     let r = retrying(vm, |vm| vm.host.pread(fd, &mut buf, off as u64))?;
     let got = util::check(vm, r, None)?;
     buf.truncate(got);
@@ -288,7 +285,7 @@ fn pread(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn pwrite(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "pwrite", 3, 3)?;
+    positional(vm, &args, "posix.pwrite", 3, 3)?;
     let fd = args::c_int(vm, &args.pos[0])?;
     let data = args::buffer(vm, &args.pos[1])?;
     let off = args::c_long(vm, &args.pos[2])?;
@@ -301,7 +298,7 @@ fn pwrite(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn get_terminal_size(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "get_terminal_size", 0, 1)?;
+    positional(vm, &args, "posix.get_terminal_size", 0, 1)?;
     let fd = match args.pos.first() {
         Some(v) => args::c_int(vm, v)?,
         None => 1,

@@ -9,7 +9,8 @@
 use adder_host::Stat;
 use adder_object::Value;
 use adder_vm::builtins::structseq;
-use adder_vm::{Args, NativeFn, PyResult, Vm};
+use adder_vm::vm::NativeFn;
+use adder_vm::{Args, PyResult, Vm};
 use num_traits::ToPrimitive;
 
 use super::{attr, no_dir_fd};
@@ -41,6 +42,8 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("truncate", truncate),
     ("umask", umask),
     ("fspath", fspath),
+    ("statvfs", statvfs),
+    ("fstatvfs", fstatvfs),
 ];
 
 fn req(v: &[Option<Value>], i: usize) -> Value {
@@ -107,7 +110,14 @@ fn do_stat(vm: &mut Vm, p: &PathArg, follow: bool, func: &str) -> PyResult {
 }
 
 fn stat(vm: &mut Vm, args: Args) -> PyResult {
-    let a = parse(vm, &args, "stat", &["path", "dir_fd", "follow_symlinks"], 1, 1)?;
+    let a = parse(
+        vm,
+        &args,
+        "stat",
+        &["path", "dir_fd", "follow_symlinks"],
+        1,
+        1,
+    )?;
     let p = path(vm, &req(&a, 0), PathSpec::new("stat", "path").fd())?;
     no_dir_fd(vm, &a[1], "stat", "dir_fd")?;
     let follow = truth(vm, &a[2], true)?;
@@ -205,10 +215,7 @@ fn fchmod(vm: &mut Vm, args: Args) -> PyResult {
 /// `_Py_Uid_Converter`/`_Py_Gid_Converter`: -1 means "unchanged".
 fn id_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Option<u32>> {
     if !adder_vm::num::is_int(v) {
-        return Err(vm.type_error(format!(
-            "{what} should be integer, not {}",
-            vm.type_name(v)
-        )));
+        return Err(vm.type_error(format!("{what} should be integer, not {}", vm.type_name(v))));
     }
     let i = vm.index(v)?;
     match i.to_i64() {
@@ -244,13 +251,13 @@ fn cwd_bytes(vm: &mut Vm) -> PyResult<Vec<u8>> {
 }
 
 fn getcwd(vm: &mut Vm, args: Args) -> PyResult {
-    args::noargs(vm, &args, "getcwd")?;
+    args::noargs(vm, &args, "posix.getcwd")?;
     let b = cwd_bytes(vm)?;
     Ok(name_value(vm, &b, false))
 }
 
 fn getcwdb(vm: &mut Vm, args: Args) -> PyResult {
-    args::noargs(vm, &args, "getcwdb")?;
+    args::noargs(vm, &args, "posix.getcwdb")?;
     let b = cwd_bytes(vm)?;
     Ok(vm.new_bytes(b))
 }
@@ -401,11 +408,10 @@ fn symlink(vm: &mut Vm, args: Args) -> PyResult {
 /// `_PyTime_ObjectToTimespec(ROUND_FLOOR)` in nanoseconds.
 fn timespec_ns(vm: &mut Vm, v: &Value) -> PyResult<i128> {
     const LIMIT: f64 = 9.223_372_036_854_775e18;
-    if let Some(f) = v.as_inline_float().or_else(|| {
-        (v.kind() == Some(adder_vm::kinds::FLOAT))
-            .then(|| adder_vm::num::as_float(v))
-            .flatten()
-    }) {
+    if let Some(f) = args::is_float(v)
+        .then(|| adder_vm::num::as_float(v))
+        .flatten()
+    {
         if f.is_nan() {
             return Err(vm.value_error("Invalid value NaN (not a number)"));
         }
@@ -448,15 +454,11 @@ fn utime(vm: &mut Vm, args: Args) -> PyResult {
     let p = path(vm, &req(&a, 0), PathSpec::new("utime", "path"))?;
     let times = a[1].clone().filter(|t| !t.is_none());
     if times.is_some() && a[2].is_some() {
-        return Err(vm.value_error(
-            "utime: you may specify either 'times' or 'ns' but not both",
-        ));
+        return Err(vm.value_error("utime: you may specify either 'times' or 'ns' but not both"));
     }
     let t = if let Some(t) = times {
         let Some((at, mt)) = pair(&t) else {
-            return Err(vm.type_error(
-                "utime: 'times' must be either a tuple of two ints or None",
-            ));
+            return Err(vm.type_error("utime: 'times' must be either a tuple of two ints or None"));
         };
         Some((timespec_ns(vm, &at)?, timespec_ns(vm, &mt)?))
     } else if let Some(ns) = &a[2] {
@@ -497,8 +499,8 @@ fn truncate(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn umask(vm: &mut Vm, args: Args) -> PyResult {
-    let a = parse(vm, &args, "umask", &["mask"], 1, 1)?;
-    let m = args::c_int(vm, &req(&a, 0))?;
+    let v = args::onearg(vm, &args, "posix.umask")?;
+    let m = args::c_int(vm, &v)?;
     let old = vm.host.umask(m as u32);
     Ok(vm.new_int(i64::from(old)))
 }
@@ -513,4 +515,35 @@ fn fspath(vm: &mut Vm, args: Args) -> PyResult {
             vm.type_name(&v)
         ))),
     }
+}
+
+fn statvfs_result(vm: &mut Vm, v: &adder_host::StatVfs) -> PyResult {
+    let ty = attr(vm, "statvfs_result")?;
+    let vals = [
+        v.bsize, v.frsize, v.blocks, v.bfree, v.bavail, v.files, v.ffree, v.favail, v.flag,
+        v.namemax, v.fsid,
+    ]
+    .iter()
+    .map(|&x| int128(vm, i128::from(x)))
+    .collect();
+    Ok(structseq::new(vm, &ty, vals))
+}
+
+fn statvfs(vm: &mut Vm, args: Args) -> PyResult {
+    let a = parse(vm, &args, "statvfs", &["path"], 1, 1)?;
+    let p = path(vm, &req(&a, 0), PathSpec::new("statvfs", "path").fd())?;
+    let r = match p.fd {
+        Some(fd) => vm.host.fstatvfs(fd),
+        None => vm.host.statvfs(&p.bytes),
+    };
+    let v = util::check(vm, r, Some(&p.object))?;
+    statvfs_result(vm, &v)
+}
+
+fn fstatvfs(vm: &mut Vm, args: Args) -> PyResult {
+    args::positional(vm, &args, "posix.fstatvfs", 1, 1)?;
+    let fd = args::c_int(vm, &args.pos[0])?;
+    let r = vm.host.fstatvfs(fd);
+    let v = util::check(vm, r, None)?;
+    statvfs_result(vm, &v)
 }

@@ -17,7 +17,8 @@ pub mod scandir;
 use adder_host::consts;
 use adder_object::Value;
 use adder_vm::builtins::structseq;
-use adder_vm::{native, NativeFn, PyResult, Vm};
+use adder_vm::vm::NativeFn;
+use adder_vm::{native, PyResult, Vm};
 
 use crate::args;
 
@@ -64,7 +65,19 @@ This object may be accessed either as a tuple of\n  \
 or via the attributes sysname, nodename, release, version, and machine.\n\n\
 See os.uname for more information.";
 
-const HAVE_FUNCTIONS: &[&str] = &["HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FTRUNCATE", "HAVE_LSTAT"];
+const HAVE_FUNCTIONS: &[&str] = &[
+    "HAVE_FCHDIR",
+    "HAVE_FCHMOD",
+    "HAVE_FSTATVFS",
+    "HAVE_FTRUNCATE",
+    "HAVE_LSTAT",
+];
+
+const STATVFS_DOC: &str = "statvfs_result: Result from statvfs or fstatvfs.\n\n\
+This object may be accessed either as a tuple of\n  \
+(bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax),\n\
+or via the attributes f_bsize, f_frsize, f_blocks, f_bfree, and so on.\n\n\
+See os.statvfs for more information.";
 
 const INT_CONSTS: &[(&str, i64)] = &[
     ("F_OK", 0),
@@ -112,6 +125,7 @@ pub fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     native::module_add_ints(vm, m, INT_CONSTS);
     native::module_add_ints(vm, m, consts::OPEN_FLAGS);
     native::module_add_ints(vm, m, consts::WAIT);
+    native::module_add_ints(vm, m, consts::RTLD);
     // lockf's commands (unistd.h; the same on every Linux libc).
     native::module_add_ints(
         vm,
@@ -150,6 +164,27 @@ pub fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     set_doc(vm, &st, STAT_DOC);
     vm.set_new(&st, files::stat_result_new);
     native::module_set(vm, m, "stat_result", st);
+    let sv = structseq::new_type(
+        vm,
+        "os",
+        "statvfs_result",
+        &[
+            "f_bsize",
+            "f_frsize",
+            "f_blocks",
+            "f_bfree",
+            "f_bavail",
+            "f_files",
+            "f_ffree",
+            "f_favail",
+            "f_flag",
+            "f_namemax",
+            "f_fsid",
+        ],
+        10,
+    );
+    set_doc(vm, &sv, STATVFS_DOC);
+    native::module_set(vm, m, "statvfs_result", sv);
     let ts = structseq::new_type(vm, "os", "terminal_size", &["columns", "lines"], 2);
     set_doc(
         vm,
@@ -161,7 +196,13 @@ pub fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
         vm,
         "posix",
         "times_result",
-        &["user", "system", "children_user", "children_system", "elapsed"],
+        &[
+            "user",
+            "system",
+            "children_user",
+            "children_system",
+            "elapsed",
+        ],
         5,
     );
     set_doc(vm, &tr, TIMES_DOC);

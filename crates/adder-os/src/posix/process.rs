@@ -10,7 +10,8 @@ use adder_host::{consts, SpawnRequest};
 use adder_object::Value;
 use adder_vm::builtins::structseq;
 use adder_vm::objects::string::{Bytes, Str};
-use adder_vm::{Args, NativeFn, PyResult, Vm};
+use adder_vm::vm::NativeFn;
+use adder_vm::{Args, PyResult, Vm};
 
 use super::attr;
 use super::fds::retrying;
@@ -60,7 +61,7 @@ fn int(vm: &Vm, v: i64) -> Value {
 macro_rules! id_fn {
     ($f:ident, $name:literal, $e:expr) => {
         fn $f(vm: &mut Vm, args: Args) -> PyResult {
-            noargs(vm, &args, $name)?;
+            noargs(vm, &args, concat!("posix.", $name))?;
             let get: fn(&Vm) -> i64 = $e;
             Ok(int(vm, get(vm)))
         }
@@ -76,7 +77,7 @@ id_fn!(getegid, "getegid", |vm| i64::from(vm.host.getegid()));
 id_fn!(getpgrp, "getpgrp", |vm| i64::from(vm.host.getpgrp()));
 
 fn getgroups(vm: &mut Vm, args: Args) -> PyResult {
-    noargs(vm, &args, "getgroups")?;
+    noargs(vm, &args, "posix.getgroups")?;
     let r = vm.host.getgroups();
     let g = util::check(vm, r, None)?;
     let items = g.into_iter().map(|x| vm.new_int(i64::from(x))).collect();
@@ -84,7 +85,7 @@ fn getgroups(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn getlogin(vm: &mut Vm, args: Args) -> PyResult {
-    noargs(vm, &args, "getlogin")?;
+    noargs(vm, &args, "posix.getlogin")?;
     let r = vm.host.getlogin();
     let name = util::check(vm, r, None)?;
     Ok(vm.new_string(decode(&name)))
@@ -113,17 +114,12 @@ fn fs_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     Ok(b)
 }
 
-fn env_name(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    let name = fs_bytes(vm, v)?;
-    if name.is_empty() || name.contains(&b'=') {
+fn putenv(vm: &mut Vm, args: Args) -> PyResult {
+    positional(vm, &args, "posix.putenv", 2, 2)?;
+    let name = fs_bytes(vm, &args.pos[0])?;
+    if name.contains(&b'=') {
         return Err(vm.value_error("illegal environment variable name"));
     }
-    Ok(name)
-}
-
-fn putenv(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "putenv", 2, 2)?;
-    let name = env_name(vm, &args.pos[0])?;
     let value = fs_bytes(vm, &args.pos[1])?;
     let r = vm.host.putenv(&name, &value);
     util::check(vm, r, None)?;
@@ -131,31 +127,28 @@ fn putenv(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn unsetenv(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "unsetenv", 1, 1)?;
-    let name = env_name(vm, &args.pos[0])?;
+    args::onearg(vm, &args, "posix.unsetenv")?;
+    let name = fs_bytes(vm, &args.pos[0])?;
     let r = vm.host.unsetenv(&name);
     util::check(vm, r, None)?;
     Ok(Value::NONE)
 }
 
 fn urandom(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "urandom", 1, 1)?;
+    args::onearg(vm, &args, "posix.urandom")?;
     let n = args::c_long(vm, &args.pos[0])?;
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
     let n = usize::try_from(n).unwrap_or(usize::MAX);
-    if n > vm.max_alloc {
-        return Err(vm.new_exception_msg(&vm.t.memory_error.clone(), ""));
-    }
-    let mut buf = vec![0u8; n];
+    let mut buf = util::zeroed(vm, n)?;
     let r = vm.host.urandom(&mut buf);
     util::check(vm, r, None)?;
     Ok(vm.new_bytes(buf))
 }
 
 fn uname(vm: &mut Vm, args: Args) -> PyResult {
-    noargs(vm, &args, "uname")?;
+    noargs(vm, &args, "posix.uname")?;
     let r = vm.host.uname();
     let u = util::check(vm, r, None)?;
     let ty = attr(vm, "uname_result")?;
@@ -167,7 +160,7 @@ fn uname(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn times(vm: &mut Vm, args: Args) -> PyResult {
-    noargs(vm, &args, "times")?;
+    noargs(vm, &args, "posix.times")?;
     let r = vm.host.times();
     let t = util::check(vm, r, None)?;
     let ty = attr(vm, "times_result")?;
@@ -185,7 +178,7 @@ fn times(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn cpu_count(vm: &mut Vm, args: Args) -> PyResult {
-    noargs(vm, &args, "cpu_count")?;
+    noargs(vm, &args, "posix.cpu_count")?;
     Ok(match vm.host.cpu_count() {
         Some(n) => vm.new_int(n as i64),
         None => Value::NONE,
@@ -193,13 +186,13 @@ fn cpu_count(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn strerror(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "strerror", 1, 1)?;
+    args::onearg(vm, &args, "posix.strerror")?;
     let code = args::c_int(vm, &args.pos[0])?;
     Ok(vm.new_string(adder_host::strerror(code)))
 }
 
 fn kill(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "kill", 2, 2)?;
+    args::tuple_count(vm, &args, "kill", 2, 2)?;
     let pid = args::c_int(vm, &args.pos[0])?;
     let sig = args::c_int(vm, &args.pos[1])?;
     let r = vm.host.kill(pid, sig);
@@ -217,14 +210,14 @@ fn wait_result(vm: &mut Vm, pid: i32, options: i32) -> PyResult {
 }
 
 fn waitpid(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "waitpid", 2, 2)?;
+    args::tuple_count(vm, &args, "waitpid", 2, 2)?;
     let pid = args::c_int(vm, &args.pos[0])?;
     let options = args::c_int(vm, &args.pos[1])?;
     wait_result(vm, pid, options)
 }
 
 fn wait(vm: &mut Vm, args: Args) -> PyResult {
-    noargs(vm, &args, "wait")?;
+    noargs(vm, &args, "posix.wait")?;
     wait_result(vm, -1, 0)
 }
 
@@ -316,7 +309,7 @@ fn conf_name(vm: &mut Vm, v: &Value, table: &[(&str, i64)]) -> PyResult<i32> {
 }
 
 fn sysconf(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "sysconf", 1, 1)?;
+    args::onearg(vm, &args, "posix.sysconf")?;
     let name = conf_name(vm, &args.pos[0], consts::SYSCONF_NAMES)?;
     let r = vm.host.sysconf(name);
     let v = util::check(vm, r, None)?;
@@ -324,7 +317,7 @@ fn sysconf(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn confstr(vm: &mut Vm, args: Args) -> PyResult {
-    positional(vm, &args, "confstr", 1, 1)?;
+    args::onearg(vm, &args, "posix.confstr")?;
     let name = conf_name(vm, &args.pos[0], consts::CONFSTR_NAMES)?;
     let r = vm.host.confstr(name);
     Ok(match util::check(vm, r, None)? {

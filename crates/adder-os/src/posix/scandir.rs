@@ -118,7 +118,11 @@ fn this<'a>(vm: &Vm, args: &'a Args, what: &str) -> PyResult<&'a DirEntry> {
     args.pos
         .first()
         .and_then(|v| v.downcast::<DirEntry>())
-        .ok_or_else(|| vm.type_error(format!("descriptor '{what}' requires a 'posix.DirEntry' object")))
+        .ok_or_else(|| {
+            vm.type_error(format!(
+                "descriptor '{what}' requires a 'posix.DirEntry' object"
+            ))
+        })
 }
 
 fn entry_name(vm: &mut Vm, v: &Value) -> PyResult {
@@ -252,7 +256,10 @@ fn entry_stat(vm: &mut Vm, args: Args) -> PyResult {
     if !follow {
         return fetch_stat(vm, &me, false);
     }
-    if let Some(v) = me.downcast::<DirEntry>().and_then(|e| e.stat.borrow().clone()) {
+    if let Some(v) = me
+        .downcast::<DirEntry>()
+        .and_then(|e| e.stat.borrow().clone())
+    {
         return Ok(v);
     }
     if is_symlink(vm, &me)? {

@@ -75,7 +75,8 @@ pub struct State<'t, C: Char> {
     /// The clamped `pos`/`endpos` for match objects.
     pub pos: isize,
     pub endpos: isize,
-    /// Group boundaries (`2 * group` and `2 * group + 1`), -1 when unset.
+    /// Group boundaries (`2 * group` and `2 * group + 1`), -1 when unset;
+    /// grown on demand up to the highest mark set (at most `2 * groups + 2`).
     pub marks: Vec<isize>,
     pub lastmark: isize,
     pub lastindex: isize,
@@ -94,7 +95,7 @@ pub struct State<'t, C: Char> {
 
 impl<'t, C: Char> State<'t, C> {
     /// `state_init`: `pos`/`endpos` are clamped to the subject.
-    pub fn new(text: &'t [C], pos: isize, endpos: isize, groups: usize) -> Self {
+    pub fn new(text: &'t [C], pos: isize, endpos: isize) -> Self {
         let len = text.len() as isize;
         let start = pos.clamp(0, len);
         let end = endpos.clamp(0, len);
@@ -105,7 +106,7 @@ impl<'t, C: Char> State<'t, C> {
             ptr: start,
             pos: start,
             endpos: end,
-            marks: vec![-1; 2 * groups + 2],
+            marks: Vec::new(),
             lastmark: -1,
             lastindex: -1,
             match_all: false,
@@ -471,5 +472,67 @@ impl<C: Char> Machine for State<'_, C> {
     }
     fn limits(&mut self, fuel: u64, max_bytes: usize) {
         State::limits(self, fuel, max_bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(a|b)*c` as 3.11's `re._compiler` emits it (1 group).
+    const A_OR_B_STAR_C: &[u32] = &[
+        14, 4, 0, 1, 4294967295, 23, 13, 0, 4294967295, 17, 0, 13, 5, 22, 97, 98, 0, 17, 1, 18, 16,
+        99, 1,
+    ];
+    /// `(?:ab|ba)*?x` (no groups): REPEAT + MIN_UNTIL + BRANCH.
+    const LAZY_BRANCH: &[u32] = &[
+        14, 4, 0, 1, 4294967295, 23, 19, 0, 4294967295, 7, 7, 16, 97, 16, 98, 15, 9, 7, 16, 98, 16,
+        97, 15, 2, 0, 19, 16, 120, 1,
+    ];
+    /// `(?i)straße` (unicode case-insensitive, with the long-s fix).
+    const STRASSE: &[u32] = &[
+        14, 4, 0, 6, 6, 39, 6, 16, 115, 16, 383, 0, 40, 116, 40, 114, 40, 97, 40, 223, 40, 101, 1,
+    ];
+
+    #[test]
+    fn search_and_groups() {
+        let text = b"xxabbac";
+        let mut st = State::new(&text[..], 0, isize::MAX);
+        assert!(st.search(A_OR_B_STAR_C).unwrap());
+        assert_eq!((st.start, st.ptr), (2, 7));
+        assert_eq!(st.span(1), (5, 6));
+        let wide: Vec<u32> = "ſtRASSE straße".chars().map(|c| c as u32).collect();
+        let mut st = State::new(&wide[..], 0, isize::MAX);
+        assert!(st.search(STRASSE).unwrap());
+        assert_eq!((st.start, st.ptr), (8, 14));
+    }
+
+    /// Backtracking depth grows with the subject but lives on the heap: a
+    /// thread with a 256 KiB stack handles a million-character subject.
+    #[test]
+    fn deep_backtracking_uses_no_rust_stack() {
+        let h = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(|| {
+                let text: Vec<u8> = b"ab".repeat(500_000);
+                let mut st = State::new(&text[..], 0, isize::MAX);
+                let found = st.pymatch(A_OR_B_STAR_C).unwrap();
+                let mut st2 = State::new(&text[..], 0, isize::MAX);
+                let lazy = st2.pymatch(LAZY_BRANCH).unwrap();
+                (found, lazy)
+            })
+            .unwrap();
+        assert_eq!(h.join().unwrap(), (false, false));
+    }
+
+    #[test]
+    fn fuel_and_memory_limits() {
+        let text: Vec<u8> = b"ab".repeat(100_000);
+        let mut st = State::new(&text[..], 0, isize::MAX);
+        st.limits(3, usize::MAX);
+        assert_eq!(st.pymatch(A_OR_B_STAR_C), Err(SreError::Interrupted));
+        let mut st = State::new(&text[..], 0, isize::MAX);
+        st.limits(u64::MAX, 64 * 1024);
+        assert_eq!(st.pymatch(A_OR_B_STAR_C), Err(SreError::Memory));
     }
 }

@@ -133,12 +133,19 @@ impl<C: Char> State<'_, C> {
         self.ctxs.len().saturating_sub(1)
     }
 
-    fn set_mark(&mut self, i: isize, v: isize) {
-        if let Some(m) = self.marks.get_mut(i as usize) {
-            if i >= 0 {
-                *m = v;
-            }
+    fn set_mark(&mut self, i: isize, v: isize) -> SreResult<()> {
+        if i < 0 {
+            return Ok(());
         }
+        let i = i as usize;
+        if i >= self.marks.len() {
+            if (i + 1).saturating_mul(std::mem::size_of::<isize>()) > self.max_bytes {
+                return Err(SreError::Memory);
+            }
+            self.marks.resize(i + 1, -1);
+        }
+        self.marks[i] = v;
+        Ok(())
     }
 
     fn mark(&self, i: isize) -> isize {
@@ -211,14 +218,16 @@ impl<C: Char> State<'_, C> {
                         self.lastindex = i / 2 + 1;
                     }
                     if i > self.lastmark {
-                        let mut j = self.lastmark + 1;
-                        while j < i {
-                            self.set_mark(j, -1);
-                            j += 1;
+                        // Marks between the old and the new last mark were
+                        // not reached: unset them.
+                        self.set_mark(i, -1)?;
+                        let from = (self.lastmark + 1).max(0) as usize;
+                        for m in &mut self.marks[from..i as usize] {
+                            *m = -1;
                         }
                         self.lastmark = i;
                     }
-                    self.set_mark(i, ptr);
+                    self.set_mark(i, ptr)?;
                     pc = p + 1;
                 }
                 LITERAL

@@ -199,6 +199,34 @@ pub fn exception_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
             end - 1
         ));
     }
+    if is_subtype(&t, &vm.t.unicode_translate_error.clone()) && args.len() == 4 {
+        let text = args[0]
+            .downcast::<Str>()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
+        let start = crate::num::as_i64(&args[1]).unwrap_or(0);
+        let end = crate::num::as_i64(&args[2]).unwrap_or(0);
+        let reason = vm.str_string(&args[3])?;
+        if end == start + 1 {
+            if let Some(c) = text.chars().nth(start as usize) {
+                let n = c as u32;
+                let esc = if n < 0x100 {
+                    format!("\\x{n:02x}")
+                } else if n < 0x10000 {
+                    format!("\\u{n:04x}")
+                } else {
+                    format!("\\U{n:08x}")
+                };
+                return Ok(format!(
+                    "can't translate character '{esc}' in position {start}: {reason}"
+                ));
+            }
+        }
+        return Ok(format!(
+            "can't translate characters in position {start}-{}: {reason}",
+            end - 1
+        ));
+    }
     if is_subtype(&t, &vm.t.os_error.clone()) && args.len() >= 2 {
         let errno = vm.str_string(&args[0])?;
         let strerror = vm.str_string(&args[1])?;
@@ -392,6 +420,16 @@ fn specialised_init(
                 set_attr(vm, e, n, v.clone());
             }
         }
+    } else if is_subtype(&t, &vm.t.unicode_translate_error.clone()) {
+        let names = ["object", "start", "end", "reason"];
+        for (i, n) in names.iter().enumerate() {
+            if let Some(v) = pos.get(i) {
+                set_attr(vm, e, n, v.clone());
+            }
+        }
+        if pos.len() == 4 {
+            set_attr(vm, e, "encoding", Value::NONE);
+        }
     }
     Ok(())
 }
@@ -544,7 +582,9 @@ pub fn os_error(vm: &mut Vm, e: &HostError, filename: Option<&str>) -> Value {
         h::ENOTDIR => t.not_a_directory_error.clone(),
         h::EACCES | h::EPERM => t.permission_error.clone(),
         h::EINTR => t.interrupted_error.clone(),
-        h::EPIPE => t.broken_pipe_error.clone(),
+        h::EPIPE | h::ESHUTDOWN => t.broken_pipe_error.clone(),
+        h::ECONNABORTED => t.connection_aborted_error.clone(),
+        h::EALREADY | h::EINPROGRESS => t.blocking_io_error.clone(),
         h::ECHILD => t.child_process_error.clone(),
         h::ESRCH => t.process_lookup_error.clone(),
         h::ETIMEDOUT => t.timeout_error.clone(),

@@ -41,6 +41,31 @@ pub fn callable_name(vm: &mut Vm, f: &Value) -> String {
     format!("{} object", vm.type_name(f))
 }
 
+/// The payload kind of `_io.TextIOWrapper` (adder-io numbers its payloads
+/// from `kinds::IO_FIRST`; the wrapper is the seventh).
+const TEXTIO_KIND: u8 = kinds::IO_FIRST + 6;
+
+/// Whether a class was created by a class statement (not a builtin or
+/// native-module type).
+fn is_python_class(vm: &Vm, t: &Value) -> bool {
+    vm.type_obj(t)
+        .has_flag(crate::objects::types::tflags::HEAPTYPE)
+}
+
+/// `file.write(s)`: for builtin (non-heap) file types without an instance
+/// override, the method is found on the type and called without binding.
+fn write_to(vm: &mut Vm, file: &Value, s: Value) -> PyResult {
+    let t = vm.type_of(file);
+    let name = vm.names.write.clone();
+    if !is_python_class(vm, &t) && vm.instance_attr(file, &name).is_none() {
+        if let Some(f) = type_lookup(&t, &name) {
+            return vm.call_method_value(&f, file, vec![s]);
+        }
+    }
+    let m = vm.getattr(file, &name)?;
+    vm.call(&m, vec![s])
+}
+
 fn print(vm: &mut Vm, mut args: Args) -> PyResult {
     let sep = args.take_kw("sep");
     let end = args.take_kw("end");
@@ -67,51 +92,50 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult {
     };
     let sep = text_of(vm, sep, " ", "sep")?;
     let end = text_of(vm, end, "\n", "end")?;
-    let file = file.filter(|f| !f.is_none());
-    if let Some(f) = &file {
-        if f.kind() != Some(kinds::STREAM) {
-            // Other file objects see each piece written separately, as in CPython.
-            for (i, a) in args.pos.iter().enumerate() {
-                if i > 0 {
-                    let s = vm.new_str(&sep);
-                    vm.call_method(f, "write", vec![s])?;
-                }
-                let s = vm.str(a)?;
-                vm.call_method(f, "write", vec![s])?;
-            }
-            let s = vm.new_str(&end);
-            vm.call_method(f, "write", vec![s])?;
-            if let Some(fl) = flush {
-                if vm.truthy(&fl)? {
-                    vm.call_method(f, "flush", vec![])?;
-                }
-            }
-            return Ok(Value::NONE);
-        }
-    }
-    let mut out = String::new();
-    for (i, a) in args.pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&vm.str_string(a)?);
-    }
-    out.push_str(&end);
-    let file = match file {
+    let file = match file.filter(|f| !f.is_none()) {
         Some(f) => f,
         None => {
             let sys = vm.sys_module.clone();
-            match vm.getattr_str(&sys, "stdout") {
-                Ok(f) => f,
-                Err(_) => return Ok(Value::NONE),
+            let d = crate::native::module_dict(&sys);
+            match dict_get_str(&d, "stdout") {
+                Some(f) => f,
+                None => return Err(vm.runtime_error("lost sys.stdout")),
             }
         }
     };
     if file.is_none() {
         return Ok(Value::NONE);
     }
-    let s = vm.new_string(out);
-    vm.call_method(&file, "write", vec![s])?;
+    let joinable = matches!(file.kind(), Some(kinds::STREAM) | Some(TEXTIO_KIND))
+        && !is_python_class(vm, &vm.type_of(&file));
+    if joinable {
+        // One write for the whole line (same output as piecewise writes).
+        let mut out = String::new();
+        for (i, a) in args.pos.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            match a.downcast::<Str>() {
+                Some(s) => out.push_str(s.as_str()),
+                None => out.push_str(&vm.str_string(a)?),
+            }
+        }
+        out.push_str(&end);
+        let s = vm.new_string(out);
+        write_to(vm, &file, s)?;
+    } else {
+        // Other file objects see each piece written separately, as in CPython.
+        for (i, a) in args.pos.iter().enumerate() {
+            if i > 0 {
+                let s = vm.new_str(&sep);
+                write_to(vm, &file, s)?;
+            }
+            let s = vm.str(a)?;
+            write_to(vm, &file, s)?;
+        }
+        let s = vm.new_str(&end);
+        write_to(vm, &file, s)?;
+    }
     if let Some(f) = flush {
         if vm.truthy(&f)? {
             vm.call_method(&file, "flush", vec![])?;
@@ -698,6 +722,16 @@ fn exec_or_eval(vm: &mut Vm, args: Args, is_eval: bool) -> PyResult {
         crate::ops::dict_set_str(vm, &globals, "__builtins__", b)?;
     }
     let code = if src.kind() == Some(kinds::CODE) {
+        let nfree = src
+            .downcast::<crate::objects::function::Code>()
+            .map_or(0, |c| c.code.freevars.len());
+        if nfree > 0 {
+            return Err(vm.type_error(if is_eval {
+                "code object passed to eval() may not contain free variables".to_string()
+            } else {
+                format!("code object requires a closure of exactly length {nfree}")
+            }));
+        }
         src
     } else {
         let s = source_arg(vm, &src, fname)?;
@@ -830,24 +864,33 @@ fn import(vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn input(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "input", &args, 0, 1)?;
+    // As CPython's builtin_input (non-interactive path): flush stderr,
+    // write the prompt, flush stdout, then read one line.
+    let sys = vm.sys_module.clone();
+    let mut streams = Vec::new();
+    for name in ["stdin", "stdout", "stderr"] {
+        let s = vm.getattr_str(&sys, name).unwrap_or(Value::NONE);
+        if s.is_none() {
+            return Err(vm.runtime_error(format!("input(): lost sys.{name}")));
+        }
+        streams.push(s);
+    }
+    let (inp, out, err) = (streams[0].clone(), streams[1].clone(), streams[2].clone());
+    vm.call_method(&err, "flush", vec![])?;
     if let Some(p) = args.pos.first() {
         let s = vm.str(p)?;
-        let sys = vm.sys_module.clone();
-        let out = vm.getattr_str(&sys, "stdout")?;
         vm.call_method(&out, "write", vec![s])?;
-        vm.call_method(&out, "flush", vec![])?;
     }
-    let sys = vm.sys_module.clone();
-    let inp = vm.getattr_str(&sys, "stdin")?;
+    vm.call_method(&out, "flush", vec![])?;
     let line = vm.call_method(&inp, "readline", vec![])?;
-    let s = line
-        .downcast::<Str>()
-        .map(|s| s.as_str().to_string())
-        .unwrap_or_default();
+    let Some(s) = line.downcast::<Str>() else {
+        return Err(vm.type_error("object.readline() returned non-string"));
+    };
+    let s = s.as_str();
     if s.is_empty() {
         return Err(vm.new_exception_msg(&vm.t.eof_error.clone(), "EOF when reading a line"));
     }
-    Ok(vm.new_string(s.strip_suffix('\n').unwrap_or(&s).to_string()))
+    Ok(vm.new_string(s.strip_suffix('\n').unwrap_or(s).to_string()))
 }
 
 fn open(vm: &mut Vm, _args: Args) -> PyResult {

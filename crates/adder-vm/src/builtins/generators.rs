@@ -67,6 +67,7 @@ pub fn gen_throw(vm: &mut Vm, g: &Value, exc: Value) -> PyResult<Result<Value, V
         return Err(exc);
     };
     gen.state.set(GenState::Running);
+    vm.gen_enter(gen);
     fr.gen = g.clone();
     // Suspended inside `yield from`/`await`: the sub-iterator gets it first.
     let mut exc = exc;
@@ -93,6 +94,7 @@ pub fn gen_throw(vm: &mut Vm, g: &Value, exc: Value) -> PyResult<Result<Value, V
             Ok(Some(Ok(v))) => {
                 gen.store_frame(fr);
                 gen.state.set(GenState::Suspended);
+                vm.gen_leave(gen, false);
                 return Ok(Ok(v));
             }
             Ok(Some(Err(ret))) => {
@@ -322,5 +324,37 @@ pub fn init(vm: &mut Vm) {
     for t in [g, c, a] {
         vm.add_getset(&t, "__name__", gen_name, Some(gen_set_name));
         vm.add_getset(&t, "__qualname__", gen_qualname, Some(gen_set_qualname));
+    }
+}
+
+impl Vm {
+    /// A generator's frame starts running: its own handled exception (from
+    /// an `except` block it yielded inside) becomes the current one, and
+    /// the resumer's is kept underneath.
+    pub fn gen_enter(&mut self, gen: &Generator) {
+        let own = gen.exc_state.replace(Value::NONE);
+        let outer = std::mem::replace(&mut self.exc_info, own);
+        self.exc_outer.push(outer);
+    }
+
+    /// The generator's frame stops running (yield, return, exception):
+    /// it keeps its own handled exception, the resumer's comes back.
+    pub fn gen_leave(&mut self, gen: &Generator, finished: bool) {
+        let outer = self.exc_outer.pop().unwrap_or(Value::NONE);
+        let own = std::mem::replace(&mut self.exc_info, outer);
+        gen.exc_state.set(if finished { Value::NONE } else { own });
+    }
+
+    /// The exception being handled, as `sys.exc_info()` sees it.
+    pub fn handled_exception(&self) -> Value {
+        if !self.exc_info.is_none() && !self.exc_info.is_null() {
+            return self.exc_info.clone();
+        }
+        for e in self.exc_outer.iter().rev() {
+            if !e.is_none() && !e.is_null() {
+                return e.clone();
+            }
+        }
+        Value::NONE
     }
 }

@@ -1,10 +1,11 @@
-//! `memoryview` over `bytes` and `bytearray` (format 'B', one dimension,
-//! contiguous): indexing, contiguous slicing, writes through to a
-//! bytearray, `tobytes`/`tolist`/`hex`, `release` and the context manager.
+//! `memoryview` over `bytes` and `bytearray`, one-dimensional and
+//! contiguous, with the native single-item formats (`cast('I')` etc.):
+//! indexing, contiguous slicing, writes through to a bytearray,
+//! `tobytes`/`tolist`/`hex`, `release` and the context manager.
 //!
 //! Invariant: a view never copies on creation and reads its object's bytes
-//! at each access; a view of a bytearray sees later writes; other formats,
-//! strides and multi-dimensional views raise NotImplementedError.
+//! at each access; a view of a bytearray sees later writes; strides,
+//! shapes and multi-dimensional casts raise NotImplementedError.
 
 use std::cell::Cell;
 
@@ -18,15 +19,58 @@ use crate::vm::{Args, PyResult, Vm};
 
 pub struct MemoryView {
     pub obj: Value,
+    /// Byte offset and byte length of the view in its object.
     pub start: usize,
     pub len: usize,
+    /// The struct format character of the items (`b'B'` for plain bytes).
+    pub fmt: u8,
     pub released: Cell<bool>,
+}
+
+/// Size in bytes of one item of a native single-character format.
+fn itemsize_of(fmt: u8) -> Option<usize> {
+    Some(match fmt {
+        b'b' | b'B' | b'c' | b'?' => 1,
+        b'h' | b'H' => 2,
+        b'i' | b'I' | b'f' => 4,
+        b'l' | b'L' | b'q' | b'Q' | b'n' | b'N' | b'P' | b'd' => 8,
+        _ => return None,
+    })
 }
 payload!(MemoryView, kinds::MEMORYVIEW, "memoryview", traverse(self, visit) {
     visit(&self.obj);
 });
 
 impl MemoryView {
+    pub fn itemsize(&self) -> usize {
+        itemsize_of(self.fmt).unwrap_or(1)
+    }
+    /// Number of items.
+    pub fn count(&self) -> usize {
+        self.len / self.itemsize()
+    }
+    fn item(&self, vm: &Vm, raw: &[u8]) -> Value {
+        let mut a = [0u8; 8];
+        a[..raw.len()].copy_from_slice(raw);
+        let u = u64::from_le_bytes(a);
+        match self.fmt {
+            b'b' => vm.new_int(i64::from(raw[0] as i8)),
+            b'h' => vm.new_int(i64::from(u as u16 as i16)),
+            b'i' => vm.new_int(i64::from(u as u32 as i32)),
+            b'l' | b'q' | b'n' => vm.new_int(u as i64),
+            b'L' | b'Q' | b'N' | b'P' => vm.new_bigint(num_bigint::BigInt::from(u)),
+            b'f' => vm.new_float(f64::from(f32::from_bits(u as u32))),
+            b'd' => vm.new_float(f64::from_bits(u)),
+            b'?' => Value::from_bool(u != 0),
+            b'c' => vm.new_bytes(raw.to_vec()),
+            _ => vm.new_int(u as i64),
+        }
+    }
+    /// Every item as a Python value.
+    pub fn items(&self, vm: &Vm) -> Vec<Value> {
+        let sz = self.itemsize();
+        self.bytes().chunks(sz).map(|c| self.item(vm, c)).collect()
+    }
     /// The viewed bytes (a copy of the current contents).
     pub fn bytes(&self) -> Vec<u8> {
         let all: Vec<u8> = if let Some(b) = self.obj.downcast::<Bytes>() {
@@ -54,12 +98,17 @@ fn mv<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a MemoryView> {
 }
 
 fn new_view(vm: &Vm, obj: Value, start: usize, len: usize) -> Value {
+    new_view_fmt(vm, obj, start, len, b'B')
+}
+
+fn new_view_fmt(vm: &Vm, obj: Value, start: usize, len: usize, fmt: u8) -> Value {
     vm.alloc_builtin(
         &vm.t.memoryview,
         MemoryView {
             obj,
             start,
             len,
+            fmt,
             released: Cell::new(false),
         },
     )
@@ -74,8 +123,8 @@ fn mv_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let o = args.pos[1].clone();
     if let Some(m) = o.downcast::<MemoryView>() {
-        let (obj, s, l) = (m.obj.clone(), m.start, m.len);
-        return Ok(new_view(vm, obj, s, l));
+        let (obj, s, l, f) = (m.obj.clone(), m.start, m.len, m.fmt);
+        return Ok(new_view_fmt(vm, obj, s, l, f));
     }
     let len = if let Some(b) = o.downcast::<Bytes>() {
         b.b.len()
@@ -92,15 +141,16 @@ fn mv_new(vm: &mut Vm, args: Args) -> PyResult {
 
 fn mv_len(vm: &mut Vm, args: Args) -> PyResult {
     let m = mv(vm, &args.pos[0])?;
-    Ok(vm.new_int(m.len as i64))
+    Ok(vm.new_int(m.count() as i64))
 }
 
 fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "__getitem__", &args, 2, 2)?;
     let m = mv(vm, &args.pos[0])?;
     let key = &args.pos[1];
+    let sz = m.itemsize();
     if let Some(s) = key.downcast::<Slice>() {
-        let (start, _stop, step, count) = vm.slice_indices(s, m.len)?;
+        let (start, _stop, step, count) = vm.slice_indices(s, m.count())?;
         if step != 1 && count > 1 {
             return Err(
                 vm.not_implemented_error("memoryview slices with a step are not supported yet")
@@ -108,17 +158,24 @@ fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult {
         }
         let obj = m.obj.clone();
         let base = m.start;
-        return Ok(new_view(vm, obj, base + start.max(0) as usize, count));
+        let fmt = m.fmt;
+        return Ok(new_view_fmt(
+            vm,
+            obj,
+            base + start.max(0) as usize * sz,
+            count * sz,
+            fmt,
+        ));
     }
     let i = crate::builtins::seq::seq_index(
         vm,
         key,
-        m.len,
+        m.count(),
         "memoryview",
         "index out of bounds on dimension 1",
     )?;
     let b = m.bytes();
-    Ok(vm.new_int(i64::from(b[i])))
+    Ok(m.item(vm, &b[i * sz..(i + 1) * sz]))
 }
 
 fn mv_setitem(vm: &mut Vm, args: Args) -> PyResult {
@@ -127,6 +184,11 @@ fn mv_setitem(vm: &mut Vm, args: Args) -> PyResult {
     let Some(ba) = m.obj.downcast::<ByteArray>() else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
+    if m.fmt != b'B' {
+        return Err(vm.not_implemented_error(
+            "assignment to a memoryview of a format other than 'B' is not supported yet",
+        ));
+    }
     let key = &args.pos[1];
     if let Some(s) = key.downcast::<Slice>() {
         let (start, _stop, step, count) = vm.slice_indices(s, m.len)?;
@@ -178,11 +240,7 @@ fn mv_tobytes(vm: &mut Vm, args: Args) -> PyResult {
 
 fn mv_tolist(vm: &mut Vm, args: Args) -> PyResult {
     let m = mv(vm, &args.pos[0])?;
-    let items = m
-        .bytes()
-        .into_iter()
-        .map(|b| vm.new_int(i64::from(b)))
-        .collect();
+    let items = m.items(vm);
     Ok(vm.new_list(items))
 }
 
@@ -255,13 +313,28 @@ fn mv_cast(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "cast", &args, 2, 3)?;
     let m = mv(vm, &args.pos[0])?;
     let f = vm.str_string(&args.pos[1])?;
-    if f != "B" || args.pos.len() > 2 {
-        return Err(vm.not_implemented_error(format!(
-            "memoryview.cast to format '{f}' is not supported yet"
-        )));
+    if args.pos.len() > 2 {
+        return Err(vm.not_implemented_error("memoryview.cast with a shape is not supported yet"));
+    }
+    let fb = f.strip_prefix('@').unwrap_or(&f).as_bytes();
+    let fmt = match fb {
+        [c] if itemsize_of(*c).is_some() => *c,
+        _ => {
+            return Err(vm.value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            ))
+        }
+    };
+    if m.fmt != b'B' && m.fmt != b'b' && m.fmt != b'c' && fmt != b'B' && fmt != b'b' && fmt != b'c'
+    {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    let sz = itemsize_of(fmt).unwrap_or(1);
+    if m.len % sz != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
     }
     let (obj, s, l) = (m.obj.clone(), m.start, m.len);
-    Ok(new_view(vm, obj, s, l))
+    Ok(new_view_fmt(vm, obj, s, l, fmt))
 }
 
 fn get_obj(vm: &mut Vm, v: &Value) -> PyResult {
@@ -276,24 +349,24 @@ fn get_readonly(vm: &mut Vm, v: &Value) -> PyResult {
     ))
 }
 fn get_itemsize(vm: &mut Vm, v: &Value) -> PyResult {
-    mv(vm, v)?;
-    Ok(vm.new_int(1))
+    let n = mv(vm, v)?.itemsize();
+    Ok(vm.new_int(n as i64))
 }
 fn get_format(vm: &mut Vm, v: &Value) -> PyResult {
-    mv(vm, v)?;
-    Ok(vm.new_str("B"))
+    let f = mv(vm, v)?.fmt;
+    Ok(vm.new_string((f as char).to_string()))
 }
 fn get_ndim(vm: &mut Vm, v: &Value) -> PyResult {
     mv(vm, v)?;
     Ok(vm.new_int(1))
 }
 fn get_shape(vm: &mut Vm, v: &Value) -> PyResult {
-    let n = vm.new_int(mv(vm, v)?.len as i64);
+    let n = vm.new_int(mv(vm, v)?.count() as i64);
     Ok(vm.new_tuple(vec![n]))
 }
 fn get_strides(vm: &mut Vm, v: &Value) -> PyResult {
-    mv(vm, v)?;
-    let one = vm.new_int(1);
+    let sz = mv(vm, v)?.itemsize();
+    let one = vm.new_int(sz as i64);
     Ok(vm.new_tuple(vec![one]))
 }
 fn get_true(vm: &mut Vm, v: &Value) -> PyResult {

@@ -3,6 +3,7 @@
 //! Invariant: `init` registers every native method exactly once, on the
 //! type that defines it; nothing else adds entries to builtin type dicts.
 
+pub mod codeobj;
 pub mod coro;
 pub mod dict;
 pub mod exceptions;
@@ -39,5 +40,6 @@ pub fn init(vm: &mut Vm) {
     coro::init(vm);
     sys::init(vm);
     frames::init(vm);
+    codeobj::init(vm);
     memview::init(vm);
 }

@@ -182,8 +182,25 @@ fn obj_dict_get(vm: &mut Vm, o: &Value) -> PyResult {
 fn obj_subclasshook(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(vm.not_implemented.clone())
 }
-fn obj_reduce_ex(vm: &mut Vm, _args: Args) -> PyResult {
-    Err(vm.not_implemented_error("object.__reduce_ex__ is not supported yet"))
+fn obj_reduce_ex(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__reduce_ex__", &args, 2, 2)?;
+    let proto = crate::num::as_i64(&args.pos[1]).ok_or_else(|| {
+        vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&args.pos[1])
+        ))
+    })?;
+    let p = vm.new_int(proto);
+    crate::modules::pysource::call_reduce(vm, "reduce_ex", vec![args.pos[0].clone(), p])
+}
+fn obj_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__reduce__", &args, 1, 1)?;
+    let z = vm.new_int(0);
+    crate::modules::pysource::call_reduce(vm, "common_reduce", vec![args.pos[0].clone(), z])
+}
+fn obj_getstate(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__getstate__", &args, 1, 1)?;
+    crate::modules::pysource::call_reduce(vm, "getstate", vec![args.pos[0].clone()])
 }
 fn obj_sizeof(vm: &mut Vm, args: Args) -> PyResult {
     let o = arg(vm, &args, 0, "__sizeof__")?;
@@ -233,8 +250,21 @@ fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult {
     }
     Ok(Value::from_bool(is_subtype(&args.pos[1], &args.pos[0])))
 }
-fn type_subclasses(vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(vm.new_list(vec![]))
+fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult {
+    let t = arg(vm, &args, 0, "__subclasses__")?;
+    let Some(to) = t.downcast::<crate::objects::types::TypeObject>() else {
+        return Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object"));
+    };
+    let live: Vec<Value> = to
+        .subclasses
+        .borrow()
+        .iter()
+        .filter_map(|r| {
+            r.downcast::<adder_object::weak::WeakRef>()
+                .and_then(|w| w.get())
+        })
+        .collect();
+    Ok(vm.new_list(live))
 }
 fn type_repr_of_value(vm: &mut Vm, args: Args) -> PyResult {
     let o = arg(vm, &args, 0, "__repr__")?;
@@ -492,6 +522,12 @@ fn meth_module(vm: &mut Vm, v: &Value) -> PyResult {
     // Functions of the builtins module say so; methods of builtin types don't.
     if let Some(n) = v.downcast::<Native>() {
         if n.kind == crate::objects::function::NativeKind::Function && n.self_.is_null() {
+            // A native module's function names its module.
+            if let Some(md) = n.owner.downcast::<crate::objects::module::Module>() {
+                if let Some(name) = crate::ops::dict_get_str(&md.dict, "__name__") {
+                    return Ok(name);
+                }
+            }
             return Ok(vm.new_str("builtins"));
         }
     }
@@ -871,6 +907,48 @@ fn proxy_target(vm: &Vm, args: &Args) -> PyResult<Value> {
         None => Err(vm.type_error("expected a mappingproxy")),
     }
 }
+/// `types.MappingProxyType(mapping)`: a read-only view of any mapping.
+fn proxy_new(vm: &mut Vm, args: Args) -> PyResult {
+    let n = args.pos.len().saturating_sub(1) + args.kw.len();
+    let mapping = match (args.pos.get(1), args.kw.first()) {
+        (Some(m), None) if n == 1 => m.clone(),
+        (None, Some((k, m)))
+            if n == 1 && k.downcast::<Str>().is_some_and(|s| s.as_str() == "mapping") =>
+        {
+            m.clone()
+        }
+        _ if n == 0 => {
+            return Err(vm.type_error("mappingproxy() missing required argument 'mapping' (pos 1)"))
+        }
+        _ => {
+            return Err(vm.type_error(format!(
+                "mappingproxy() takes at most 1 argument ({n} given)"
+            )))
+        }
+    };
+    let is_mapping = matches!(
+        mapping.kind(),
+        Some(kinds::DICT) | Some(kinds::MAPPINGPROXY)
+    ) || (!matches!(mapping.kind(), Some(kinds::LIST) | Some(kinds::TUPLE)) && {
+        let t = vm.type_of(&mapping);
+        let g = vm.names.__getitem__.clone();
+        type_lookup(&t, &g).is_some()
+            && !matches!(
+                mapping.kind(),
+                Some(kinds::STR) | Some(kinds::BYTES) | Some(kinds::BYTEARRAY) | Some(kinds::RANGE)
+            )
+    });
+    if !is_mapping {
+        return Err(vm.type_error(format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            vm.type_name(&mapping)
+        )));
+    }
+    Ok(vm.alloc_builtin(
+        &vm.t.mappingproxy.clone(),
+        crate::objects::misc::MappingProxy { mapping },
+    ))
+}
 macro_rules! proxy_method {
     ($fname:ident, $name:literal) => {
         fn $fname(vm: &mut Vm, args: Args) -> PyResult {
@@ -922,6 +1000,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&o, "__format__", obj_format);
     vm.add_method(&o, "__dir__", obj_dir);
     vm.add_method(&o, "__reduce_ex__", obj_reduce_ex);
+    vm.add_method(&o, "__reduce__", obj_reduce);
+    vm.add_method(&o, "__getstate__", obj_getstate);
     vm.add_method(&o, "__sizeof__", obj_sizeof);
     vm.add_classmethod(&o, "__init_subclass__", super::types::object_init_subclass);
     vm.add_classmethod(&o, "__subclasshook__", obj_subclasshook);
@@ -1046,6 +1126,7 @@ pub fn init(vm: &mut Vm) {
         .set(so.flags.get() | crate::objects::types::tflags::HAS_GETATTRIBUTE);
 
     let mp = vm.t.mappingproxy.clone();
+    vm.set_new(&mp, proxy_new);
     vm.add_method(&mp, "keys", proxy_keys);
     vm.add_method(&mp, "values", proxy_values);
     vm.add_method(&mp, "items", proxy_items);

@@ -215,6 +215,7 @@ pub fn construct(vm: &mut Vm, mut args: Args) -> PyResult {
     if let Some(d) = pos.next() {
         dict = Some(d);
     }
+    let mut unknown = None;
     for (k, v) in args.kw {
         let key = k
             .downcast::<Str>()
@@ -223,9 +224,8 @@ pub fn construct(vm: &mut Vm, mut args: Args) -> PyResult {
             "sequence" => (&mut seq, 1),
             "dict" => (&mut dict, 2),
             _ => {
-                return Err(vm.type_error(format!(
-                    "'{key}' is an invalid keyword argument for structseq()"
-                )))
+                unknown.get_or_insert(key);
+                continue;
             }
         };
         if slot.is_some() {
@@ -238,6 +238,11 @@ pub fn construct(vm: &mut Vm, mut args: Args) -> PyResult {
     let Some(seq) = seq else {
         return Err(vm.type_error("structseq() missing required argument 'sequence' (pos 1)"));
     };
+    if let Some(key) = unknown {
+        return Err(vm.type_error(format!(
+            "'{key}' is an invalid keyword argument for structseq()"
+        )));
+    }
     let Some(l) = layout(&cls) else {
         return Err(vm.type_error("structseq() needs a struct sequence type"));
     };

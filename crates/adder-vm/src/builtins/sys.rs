@@ -306,7 +306,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::NONE)
 }
 fn exc_info(vm: &mut Vm, _args: Args) -> PyResult {
-    let e = vm.exc_info.clone();
+    let e = vm.handled_exception();
     if e.is_none() || e.is_null() {
         return Ok(vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
     }
@@ -317,7 +317,7 @@ fn exc_info(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(vm.new_tuple(vec![t, e, tb]))
 }
 fn exception(vm: &mut Vm, _args: Args) -> PyResult {
-    let e = vm.exc_info.clone();
+    let e = vm.handled_exception();
     Ok(if e.is_null() { Value::NONE } else { e })
 }
 fn intern(vm: &mut Vm, args: Args) -> PyResult {
@@ -374,6 +374,10 @@ fn set_int_max_str_digits(vm: &mut Vm, mut args: Args) -> PyResult {
 fn getdefaultencoding(vm: &mut Vm, _args: Args) -> PyResult {
     Ok(vm.new_str("utf-8"))
 }
+fn getfilesystemencodeerrors(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::check_args(vm, "getfilesystemencodeerrors", &args, 0, 0)?;
+    Ok(vm.new_str("surrogateescape"))
+}
 fn excepthook(vm: &mut Vm, args: Args) -> PyResult {
     crate::ops::check_args(vm, "excepthook", &args, 3, 3)?;
     crate::traceback::print_exception(vm, &args.pos[1]);
@@ -428,6 +432,7 @@ pub fn setup_sys(vm: &mut Vm) {
         ("set_int_max_str_digits", set_int_max_str_digits),
         ("getdefaultencoding", getdefaultencoding),
         ("getfilesystemencoding", getdefaultencoding),
+        ("getfilesystemencodeerrors", getfilesystemencodeerrors),
         ("audit", noop),
     ];
     for (n, f) in fns {
@@ -492,6 +497,92 @@ pub fn setup_sys(vm: &mut Vm) {
     set(vm, "platlibdir", vm.new_str("lib"));
     set(vm, "abiflags", vm.new_str(""));
     set(vm, "float_repr_style", vm.new_str("short"));
+    // Numeric parameters (x86-64 IEEE doubles; CPython's int and hash layout,
+    // which Adder's numeric hashing reproduces).
+    let fi = crate::builtins::structseq::new_type(
+        vm,
+        "sys",
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+        11,
+    );
+    let fv = vec![
+        vm.new_float(f64::MAX),
+        vm.new_int(f64::MAX_EXP as i64),
+        vm.new_int(f64::MAX_10_EXP as i64),
+        vm.new_float(f64::MIN_POSITIVE),
+        vm.new_int(f64::MIN_EXP as i64),
+        vm.new_int(f64::MIN_10_EXP as i64),
+        vm.new_int(f64::DIGITS as i64),
+        vm.new_int(f64::MANTISSA_DIGITS as i64),
+        vm.new_float(f64::EPSILON),
+        vm.new_int(2),
+        vm.new_int(1),
+    ];
+    let fv = crate::builtins::structseq::new(vm, &fi, fv);
+    set(vm, "float_info", fv);
+    let ii = crate::builtins::structseq::new_type(
+        vm,
+        "sys",
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+        4,
+    );
+    let iv = vec![
+        vm.new_int(30),
+        vm.new_int(4),
+        vm.new_int(4300),
+        vm.new_int(640),
+    ];
+    let iv = crate::builtins::structseq::new(vm, &ii, iv);
+    set(vm, "int_info", iv);
+    let hi = crate::builtins::structseq::new_type(
+        vm,
+        "sys",
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+        9,
+    );
+    let hv = vec![
+        vm.new_int(64),
+        vm.new_int((1i64 << 61) - 1),
+        vm.new_int(314159),
+        vm.new_int(0),
+        vm.new_int(1000003),
+        vm.new_str("siphash13"),
+        vm.new_int(64),
+        vm.new_int(128),
+        vm.new_int(0),
+    ];
+    let hv = crate::builtins::structseq::new(vm, &hi, hv);
+    set(vm, "hash_info", hv);
     set(vm, "dont_write_bytecode", Value::TRUE);
     set(vm, "pycache_prefix", Value::NONE);
     let exe = vm
@@ -538,6 +629,8 @@ pub fn setup_sys(vm: &mut Vm) {
             ("cache_tag", cache_tag),
             ("version", ver),
             ("hexversion", vm.new_int(0x000100A0)),
+            // Debian's build-time sysconfig data (`_sysconfigdata__linux_x86_64-linux-gnu`).
+            ("_multiarch", vm.new_str("x86_64-linux-gnu")),
         ] {
             let key = vm.intern(k);
             let _ = vm.setattr(&imp, &key, v);

@@ -139,7 +139,11 @@ fn solid_base(vm: &Vm, bases: &[Value]) -> PyResult<Value> {
             Some(cur) => {
                 if is_subtype(&layout_t, cur) {
                     best = Some(layout_t);
-                } else if !is_subtype(cur, &layout_t) {
+                } else if !is_subtype(cur, &layout_t)
+                    && vm.type_obj(cur).layout != vm.type_obj(&layout_t).layout
+                {
+                    // Builtin types with the same payload layout (e.g.
+                    // OSError and ValueError) combine, as in CPython.
                     return Err(vm.type_error("multiple bases have instance lay-out conflict"));
                 }
             }
@@ -308,6 +312,17 @@ pub fn new_class(
         layout,
         flags,
     );
+    for b in &bases {
+        let w = vm.alloc_builtin(&vm.t.weakref, adder_object::weak::WeakRef::new(Value::NONE));
+        if adder_object::weak::register(&t, &w) {
+            let subs = &vm.type_obj(b).subclasses;
+            subs.borrow_mut().retain(|r| {
+                r.downcast::<adder_object::weak::WeakRef>()
+                    .is_some_and(|w| w.alive())
+            });
+            subs.borrow_mut().push(w);
+        }
+    }
     let to = vm.type_obj(&t);
     to.nslots.set(nslots_base + slot_names.len());
     for (i, n) in slot_names.iter().enumerate() {
@@ -639,7 +654,7 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult {
         )));
     }
     // The most derived metaclass wins.
-    let mut winner = meta;
+    let mut winner = meta.clone();
     for b in &bases {
         let bm = vm.type_of(b);
         if is_subtype(&winner, &bm) {
@@ -652,6 +667,27 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error(
             "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
         ));
+    }
+    // CPython's type_new: a more derived metaclass with its own __new__
+    // (e.g. `type(name, (SomeEnum,), ns, boundary=...)`) takes over.
+    if !winner.is(&meta) {
+        let n = vm.intern("__new__");
+        let own = type_lookup(&winner, &n);
+        let base_new = type_lookup(&vm.t.type_.clone(), &n);
+        if let (Some(o), Some(b)) = (own, base_new) {
+            if !o.is(&b) {
+                let f = vm.getattr_str(&winner, "__new__")?;
+                let mut call_pos = vec![winner.clone()];
+                call_pos.extend(pos[1..].iter().cloned());
+                return vm.call_args(
+                    &f,
+                    Args {
+                        pos: call_pos,
+                        kw: args.kw,
+                    },
+                );
+            }
+        }
     }
     let ns = pos[3].clone();
     let t = new_class(vm, &winner, &name, bases, &ns)?;
@@ -808,6 +844,44 @@ pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Opt
             }
         }
         "__subclasses__" => return Ok(None),
+        "__flags__" => {
+            // CPython's Py_TPFLAGS_* bits for what Adder tracks.
+            let f = to.flags.get();
+            let mut bits: i64 = 0;
+            if f & tflags::HEAPTYPE != 0 {
+                bits |= (1 << 9) | (1 << 14);
+            } else {
+                bits |= 1 << 8;
+            }
+            if f & tflags::BASETYPE != 0 {
+                bits |= 1 << 10;
+            }
+            if f & tflags::SEQUENCE != 0 {
+                bits |= 1 << 5;
+            }
+            if f & tflags::MAPPING != 0 {
+                bits |= 1 << 6;
+            }
+            if f & tflags::ABSTRACT != 0 {
+                bits |= 1 << 20;
+            }
+            let sub = |t: &Value| is_subtype(cls, t);
+            for (t, bit) in [
+                (&vm.t.int, 24),
+                (&vm.t.list, 25),
+                (&vm.t.tuple, 26),
+                (&vm.t.bytes, 27),
+                (&vm.t.str, 28),
+                (&vm.t.dict, 29),
+                (&vm.t.base_exception, 30),
+                (&vm.t.type_, 31),
+            ] {
+                if sub(t) {
+                    bits |= 1 << bit;
+                }
+            }
+            vm.new_int(bits)
+        }
         "__annotations__" if to.has_flag(tflags::HEAPTYPE) => {
             if let Some(a) = dict_get_str(to.dict(), "__annotations__") {
                 return Ok(Some(a));
@@ -895,7 +969,8 @@ pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>
 /// `X | Y` for types (PEP 604): returns a `types.UnionType`-like tuple wrapper.
 pub fn union_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let ok = |vm: &Vm, v: &Value| v.is_none() || vm.is_type(v);
-    if !(ok(vm, a) && ok(vm, b)) {
+    // `None | None` is not a union (NoneType has no `__or__`).
+    if !(ok(vm, a) && ok(vm, b)) || (a.is_none() && b.is_none()) {
         return Ok(None);
     }
     crate::modules::pysource::union_or(vm, a, b)

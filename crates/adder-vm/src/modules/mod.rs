@@ -1,11 +1,12 @@
 //! Native modules that belong to the interpreter itself (they need its
 //! internals): `_weakref`, `_thread`, `_imp`, `_warnings`, `atexit`,
-//! `marshal`, `_opcode`, and the lazily executed `_frozen_importlib*`.
+//! `marshal`, `_opcode`, `gc`, and the lazily executed `_frozen_importlib*`.
 //!
 //! Invariant: like every native module, each is created on first import only.
 
 use crate::native::NativeModule;
 
+pub mod gc;
 pub mod imp;
 pub mod marshal;
 pub mod pysource;
@@ -55,6 +56,14 @@ pub const MODULES: &[NativeModule] = &[
     NativeModule {
         name: "_adder_generics",
         init: pysource::init_generics,
+    },
+    NativeModule {
+        name: "gc",
+        init: gc::init,
+    },
+    NativeModule {
+        name: "_adder_reduce",
+        init: pysource::init_reduce,
     },
     NativeModule {
         name: "_string",

@@ -1,6 +1,7 @@
 //! Native modules whose implementation is Python source compiled into the
 //! binary (`modules/py/*.py`): `_adder_generics` (types.GenericAlias and
-//! types.UnionType) and `_string`. Their logic is Adder's own, written in
+//! types.UnionType), `_adder_reduce` (the copy/pickle protocol of plain
+//! objects) and `_string`. Their logic is Adder's own, written in
 //! Python because it is object-protocol glue that gains nothing from Rust.
 //!
 //! Invariant: the source is executed once, on first import, in the fresh
@@ -22,6 +23,17 @@ fn exec_source(vm: &mut Vm, m: &Value, name: &str, src: &str) -> PyResult<()> {
 
 pub fn init_generics(vm: &mut Vm, m: &Value) -> PyResult<()> {
     exec_source(vm, m, "_adder_generics", include_str!("py/generics.py"))
+}
+
+pub fn init_reduce(vm: &mut Vm, m: &Value) -> PyResult<()> {
+    exec_source(vm, m, "_adder_reduce", include_str!("py/reduce.py"))
+}
+
+/// Calls `_adder_reduce.<name>(*args)`.
+pub fn call_reduce(vm: &mut Vm, name: &str, args: Vec<Value>) -> PyResult {
+    let m = crate::native::import(vm, "_adder_reduce")?;
+    let f = vm.getattr_str(&m, name)?;
+    vm.call(&f, args)
 }
 
 pub fn init_string(vm: &mut Vm, m: &Value) -> PyResult<()> {

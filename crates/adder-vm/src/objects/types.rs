@@ -77,6 +77,8 @@ pub struct TypeObject {
     /// Direct-mapped by the name's address; allocated on first lookup.
     pub lookup_cache: RefCell<Vec<CacheEntry>>,
     pub doc: Option<&'static str>,
+    /// Weak references to the direct subclasses (`__subclasses__`).
+    pub subclasses: RefCell<Vec<Value>>,
 }
 payload!(TypeObject, kinds::TYPE, "type", traverse(self, visit) {
     if let Some(d) = self.dict_cell.get() { visit(d) }

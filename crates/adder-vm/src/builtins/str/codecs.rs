@@ -40,6 +40,17 @@ impl Codec {
 
 /// Resolves an encoding name (case, `-`/`_`/space insensitive, common aliases).
 pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Codec> {
+    match lookup_known(name) {
+        Some(c) => Ok(c),
+        None => Err(vm.new_exception_msg(
+            &vm.t.lookup_error.clone(),
+            format!("unknown encoding: {name}"),
+        )),
+    }
+}
+
+/// The built-in codec for a name, if there is one.
+fn lookup_known(name: &str) -> Option<Codec> {
     let n: String = name
         .trim()
         .chars()
@@ -51,7 +62,7 @@ pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Codec> {
             }
         })
         .collect();
-    Ok(match n.as_str() {
+    Some(match n.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "iso646_us"
         | "cp367" => Codec::Ascii,
@@ -63,13 +74,61 @@ pub fn lookup(vm: &mut Vm, name: &str) -> PyResult<Codec> {
         "utf_32" | "utf32" | "u32" => Codec::Utf32(None),
         "utf_32_le" | "utf_32le" => Codec::Utf32(Some(false)),
         "utf_32_be" | "utf_32be" => Codec::Utf32(Some(true)),
-        _ => {
+        _ => return None,
+    })
+}
+
+/// Error handler names the built-in codecs apply themselves.
+fn builtin_handler(errors: &str) -> bool {
+    matches!(
+        errors,
+        "strict"
+            | "ignore"
+            | "replace"
+            | "backslashreplace"
+            | "surrogateescape"
+            | "surrogatepass"
+            | "xmlcharrefreplace"
+    )
+}
+
+/// Encodes or decodes through the `_codecs` registry (the `encodings`
+/// package), as CPython's `str.encode`/`bytes.decode` do for codecs and
+/// error handlers that are not built in. Without a `_codecs` module the
+/// built-in lookup's error stands.
+fn via_registry(vm: &mut Vm, obj: Value, encoding: &str, errors: &str, decode: bool) -> PyResult {
+    let Ok(codecs) = crate::native::import(vm, "_codecs") else {
+        lookup(vm, encoding)?;
+        return Err(unknown_handler(vm, errors));
+    };
+    let enc = vm.new_str(encoding);
+    let ci = vm.call_method(&codecs, "lookup", vec![enc])?;
+    let what = if decode { "decode" } else { "encode" };
+    let flag_name = vm.intern("_is_text_encoding");
+    if let Some(flag) = vm.getattr_opt(&ci, &flag_name)? {
+        if !vm.truthy(&flag)? {
             return Err(vm.new_exception_msg(
                 &vm.t.lookup_error.clone(),
-                format!("unknown encoding: {name}"),
-            ))
+                format!("'{encoding}' is not a text encoding; use codecs.{what}() to handle arbitrary codecs"),
+            ));
         }
-    })
+    }
+    let idx = vm.new_int(if decode { 1 } else { 0 });
+    let f = vm.getitem(&ci, &idx)?;
+    let ev = vm.new_str(errors);
+    let r = vm.call(&f, vec![obj, ev])?;
+    let item = r
+        .downcast::<crate::objects::seq::Tuple>()
+        .filter(|t| t.items.len() == 2)
+        .map(|t| t.items[0].clone());
+    let Some(item) = item else {
+        return Err(vm.type_error(if decode {
+            "decoder must return a tuple (object,integer)"
+        } else {
+            "encoder must return a tuple (object, integer)"
+        }));
+    };
+    Ok(item)
 }
 
 fn unknown_handler(vm: &Vm, errors: &str) -> Value {
@@ -196,7 +255,20 @@ fn utf8_seq(data: &[u8], i: usize) -> Result<usize, (usize, &'static str)> {
 
 /// Decodes `data` with `encoding`/`errors`.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = lookup(vm, encoding)?;
+    let codec = match lookup_known(encoding) {
+        Some(c) if builtin_handler(errors) => c,
+        _ => {
+            let b = vm.new_bytes(data.to_vec());
+            let r = via_registry(vm, b, encoding, errors, true)?;
+            return match r.downcast::<crate::objects::string::Str>() {
+                Some(s) => Ok(s.as_str().to_string()),
+                None => Err(vm.type_error(format!(
+                    "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                    vm.type_name(&r)
+                ))),
+            };
+        }
+    };
     let dec = Dec {
         codec,
         errors,
@@ -250,6 +322,13 @@ fn decode_utf16(vm: &mut Vm, dec: &Dec, order: Option<bool>, out: &mut String) -
             i = 2;
         }
     }
+    // Errors name the byte order actually used ('utf-16-le' after a BOM).
+    let named = Dec {
+        codec: Codec::Utf16(Some(be)),
+        errors: dec.errors,
+        data: dec.data,
+    };
+    let dec = &named;
     let unit = |k: usize| -> u16 {
         if be {
             u16::from_be_bytes([data[k], data[k + 1]])
@@ -302,6 +381,12 @@ fn decode_utf32(vm: &mut Vm, dec: &Dec, order: Option<bool>, out: &mut String) -
             i = 4;
         }
     }
+    let named = Dec {
+        codec: Codec::Utf32(Some(be)),
+        errors: dec.errors,
+        data: dec.data,
+    };
+    let dec = &named;
     while i < data.len() {
         if i + 3 >= data.len() {
             on_decode_error(vm, dec, i, data.len(), "truncated data", out)?;
@@ -331,7 +416,20 @@ fn decode_utf32(vm: &mut Vm, dec: &Dec, order: Option<bool>, out: &mut String) -
 
 /// Encodes `s` with `encoding`/`errors`.
 pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let codec = lookup(vm, encoding)?;
+    let codec = match lookup_known(encoding) {
+        Some(c) if builtin_handler(errors) => c,
+        _ => {
+            let sv = vm.new_str(s);
+            let r = via_registry(vm, sv, encoding, errors, false)?;
+            return match r.downcast::<crate::objects::string::Bytes>() {
+                Some(b) => Ok(b.b.to_vec()),
+                None => Err(vm.type_error(format!(
+                    "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+                    vm.type_name(&r)
+                ))),
+            };
+        }
+    };
     Ok(match codec {
         Codec::Utf8 => s.as_bytes().to_vec(),
         Codec::Ascii => encode_limited(vm, s, "ascii", 0x80, errors)?,

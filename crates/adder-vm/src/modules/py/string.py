@@ -17,6 +17,8 @@ def _parse(s):
             if i + 1 < n and s[i + 1] == '{':
                 literal.append('{')
                 i += 2
+                yield ''.join(literal), None, None, None
+                literal = []
                 continue
             # A replacement field: find its matching close brace.
             depth, j = 1, i + 1
@@ -61,6 +63,8 @@ def _parse(s):
             if i + 1 < n and s[i + 1] == '}':
                 literal.append('}')
                 i += 2
+                yield ''.join(literal), None, None, None
+                literal = []
                 continue
             raise ValueError("Single '}' encountered in format string")
         else:

@@ -1,0 +1,86 @@
+# struct: formats (s, p, c, ?, e, f, d, padding, counts, spaces), Struct objects,
+# buffers and offsets, and their error messages.
+import struct
+def t(f, *a, **k):
+    try: print(repr(f(*a, **k)))
+    except Exception as e: print(type(e).__name__, e)
+for mode in '<>':
+    for c in 'lLqQ':
+        for v in [-2**70, -2**63-1, -2**31-1, -1, 2**32, 2**64]:
+            try: struct.pack(mode + c, v)
+            except Exception as e: print(mode, c, v, type(e).__name__, e)
+for mode in '@<>':
+    t(struct.pack, mode+'f', 1e300)
+    t(struct.pack, mode+'f', float('nan'))
+    t(struct.pack, mode+'d', 1e300)
+    t(struct.pack, mode+'e', 70000.0)
+    t(struct.pack, mode+'?', 2)
+    t(struct.unpack, mode+'?', b'\x02')
+    t(struct.pack, mode+'P', -1)
+t(struct.pack, '@P', -2**63)
+print(struct.pack('5p', b'abcdefg'), struct.pack('5s', b'ab'), struct.pack('p', b'x'), struct.unpack('5p', b'\x09abcd'), struct.pack('0s', b''), struct.pack('?', []))
+print(struct.unpack('<?c5sxq', b'\x02z12345\x00' + b'\xff'*8))
+class I:
+    def __index__(self): return 7
+print(struct.pack('i', I()), struct.pack('<Q', True))
+t(struct.pack, 'e', 'x')
+t(struct.unpack_from, 'i')
+t(struct._clearcache)
+t(struct.pack, '<s', b'a', b'b')
+t(struct.pack, '2x')
+t(struct.pack, 'x', 1)
+t(struct.pack, ' i ', 1)
+t(struct.pack, 'i 2 h', 1)
+t(struct.calcsize, '<2 h')
+t(struct.pack, 'i\x00', 1)
+t(struct.pack, b'i', 1)
+t(struct.pack, bytearray(b'i'), 1)
+t(struct.unpack, '<h', bytearray(b'ab'))
+t(struct.unpack, '256p', bytes([255]) + b'a'*255)
+t(struct.pack, '256p', b'a'*300)
+t(struct.unpack, '3p', b'\x05ab')
+t(struct.pack, 'c', bytearray(b'a'))
+t(struct.pack, 's', bytearray(b'abc'))
+t(struct.pack, '3e', 0.1, -2.0, 1e-5)
+t(struct.unpack, '<e', b'\x00\x7e')
+t(struct.unpack, '<e', b'\x01\xfc')
+t(struct.unpack, '>d', b'\x7f\xf8\x00\x00\x00\x00\x00\x01')
+t(struct.pack, '>d', 2)
+t(struct.pack, '>f', 10**400)
+t(struct.pack, '>i', 2.0)
+t(struct.pack, '>?', 0.0)
+t(struct.Struct('i').pack_into, bytearray(4), 0, 5)
+t(struct.Struct('i').unpack_from, b'abcdefgh', offset=4)
+t(struct.Struct('i').unpack_from, buffer=b'abcdefgh')
+t(lambda: list(struct.Struct('i').iter_unpack(b'abcdefgh')))
+s = struct.Struct('i'); print(s.__sizeof__() > 0, isinstance(s, struct.Struct))
+class S(struct.Struct): pass
+print(S('h').size)
+t(struct.pack_into, 'i', bytearray(8), 2.0, 5)
+t(struct.unpack_from, 'i', b'abcdefgh', '1')
+t(struct.iter_unpack, '', b'')
+t(struct.calcsize, '')
+t(struct.unpack, '', b'')
+t(struct.pack, 'i')
+t(struct.pack)
+t(struct.unpack, 'i')
+t(struct.calcsize)
+t(struct.calcsize, 'i', 'x')
+
+import sys
+print(struct.pack('@?xhxiq', True, -2, 3, 4), struct.calcsize('@?xhxiq'), struct.calcsize('<?xhxiq'))
+print(struct.unpack('>HhIiQqf', bytes(range(32))))
+print(struct.unpack('@nNP', struct.pack('@nNP', -5, 7, 9)))
+ba = bytearray(b'\xee' * 12)
+struct.pack_into('<hxh', ba, 2, 1, 2); print(ba)
+struct.Struct('>I').pack_into(ba, -4, 0xdeadbeef); print(ba)
+print(list(struct.iter_unpack('<bB', b'\x80\x80\x01\x02')))
+print(struct.unpack_from('<h', bytearray(b'\x01\x02\x03'), 1), struct.unpack_from('<h', b'\x01\x02\x03', offset=-2))
+for x in [0.0, -0.0, 1.0, 0.1, 1/3, 65504.0, 65519.9, 6.1e-5, 6e-8, 3e-8, 2.9e-8, -1e-10, float('inf')]:
+    print(x, struct.pack('<e', x), struct.unpack('<e', struct.pack('<e', x)), struct.pack('>f', x), struct.pack('<d', x))
+s = struct.Struct('3s 2i')
+print(s.format, s.size, s.pack(b'abcdef', 1, -1), s.unpack(s.pack(b'x', 2, 3)))
+class MyStruct(struct.Struct):
+    def __init__(self):
+        super().__init__('!H')
+m = MyStruct(); print(m.format, m.size, m.pack(258), isinstance(m, struct.Struct))

@@ -1,0 +1,56 @@
+# zlib: compress/decompress round trips in every container (zlib, raw, gzip,
+# auto-detect), streaming objects, dictionaries, checksums and error messages.
+# (Compressed bytes themselves may differ from zlib's, so they are not printed
+# beyond headers.)
+import zlib
+def t(f, *a, **k):
+    try: print(repr(f(*a, **k)))
+    except Exception as e: print(type(e).__name__, e)
+data = b'hello world ' * 50 + bytes(range(256))
+for lvl in [-1, 0, 1, 6, 9]:
+    c = zlib.compress(data, lvl)
+    print(lvl, c[:2], zlib.decompress(c) == data)
+for w in [9, 15, -15, -9, 31, 25]:
+    c = zlib.compress(data, 6, w)
+    print(w, c[:2], zlib.decompress(c, w) == data, zlib.decompress(c, 47) == data if w > 0 else '')
+t(zlib.compress, data, 10)
+t(lambda: zlib.decompress(zlib.compress(data, 6, 8)) == data)
+t(zlib.compress, data, 6, 16)
+t(zlib.compress, 'x')
+t(zlib.decompress, b'garbage')
+t(zlib.decompress, zlib.compress(data)[:-5])
+t(lambda: len(zlib.decompress(zlib.compress(data) + b'trailing')))
+t(zlib.decompress, zlib.compress(data), 7)
+t(zlib.decompress, zlib.compress(data), -15)
+t(zlib.decompress, b'', 15)
+t(zlib.decompressobj, 7)
+t(zlib.compressobj, 10)
+t(zlib.compressobj, 6, 9)
+print(zlib.crc32(b'hello'), zlib.crc32(b'hello', 12345), zlib.adler32(b'hello'), zlib.adler32(b'hello', 7), zlib.adler32(data), zlib.crc32(b''), zlib.adler32(b''))
+co = zlib.compressobj(6, zlib.DEFLATED, -15)
+parts = [co.compress(data[:100]), co.compress(data[100:]), co.flush()]
+print([len(p) for p in parts[:2]], zlib.decompress(b''.join(parts), -15) == data)
+do = zlib.decompressobj(-15)
+x = do.decompress(b''.join(parts) + b'extra', 100)
+print(len(x), len(do.unconsumed_tail) > 0, do.eof, do.unused_data)
+y = do.decompress(do.unconsumed_tail)
+print(len(y), do.eof, do.unused_data, x + y == data, do.flush())
+co = zlib.compressobj()
+a = co.compress(b'abc'); b = co.flush(zlib.Z_SYNC_FLUSH); c = co.compress(b'def'); d = co.flush()
+print(a, b, c, d, zlib.decompress(a + b + c + d))
+t(co.compress, b'x')
+zd = b'hello world'
+co = zlib.compressobj(zdict=zd); c = co.compress(data) + co.flush()
+t(zlib.decompress, c)
+do = zlib.decompressobj(zdict=zd); print(do.decompress(c) == data, do.eof)
+do = zlib.decompressobj(); t(do.decompress, c)
+print(zlib.MAX_WBITS, zlib.DEFLATED, zlib.DEF_MEM_LEVEL, zlib.DEF_BUF_SIZE, zlib.Z_BEST_COMPRESSION, zlib.Z_FINISH, zlib.Z_SYNC_FLUSH, zlib.Z_DEFAULT_STRATEGY, zlib.Z_FILTERED, zlib.Z_HUFFMAN_ONLY, zlib.Z_RLE, zlib.Z_FIXED, zlib.Z_NO_FLUSH, zlib.Z_PARTIAL_FLUSH, zlib.Z_FULL_FLUSH, zlib.Z_BLOCK, zlib.Z_TREES, zlib.Z_NO_COMPRESSION, zlib.Z_BEST_SPEED, zlib.Z_DEFAULT_COMPRESSION)
+print(zlib.error.__mro__)
+do = zlib.decompressobj(); r = b''
+for i in range(0, len(zlib.compress(data)), 7): r += do.decompress(zlib.compress(data)[i:i+7])
+print(r == data, do.eof, do.flush())
+do = zlib.decompressobj(); print(len(do.decompress(zlib.compress(data)[:20]) + do.flush()), do.eof)
+t(zlib.decompressobj().decompress, b'x', -1)
+t(lambda: len(zlib.decompress(zlib.compress(b'a' * 100000), 15, 1)))
+print(len(zlib.decompress(zlib.compress(b'a' * 100000), bufsize=1)))
+print(zlib.compress(b''), zlib.compress(b'', 0), zlib.decompress(zlib.compress(b'')))
