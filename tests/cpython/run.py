@@ -602,7 +602,8 @@ def format_module(entry, res, c, verbose=False):
     if notrun:
         out.append(f"    REGRESSION {plural(len(notrun), 'test')} not run: {notrun[0][2]}")
     for tid, outcome, why in c.unexpected:
-        out.append(f"    UNEXPECTED {'SKIP' if outcome in SKIPPED else 'PASS'} {tid} (manifest: {why})")
+        kind = "SKIP" if outcome in SKIPPED else "PASS"
+        out.append(f"    UNEXPECTED {kind} {tid} (manifest: {why})")
     for tid, why in c.stale:
         out.append(f"    STALE ENTRY {tid}: no such test (manifest: {why})")
     for w in res.warnings:
@@ -665,22 +666,27 @@ def main(argv=None):
     ap = argparse.ArgumentParser(
         description="Run CPython 3.11's test modules under Adder and compare "
                     "with tests/cpython/manifest.toml.")
-    ap.add_argument("modules", nargs="*", metavar="MODULE", help="test modules to run (default: the whole ladder)")
-    ap.add_argument("--module", action="append", help="a test module to run (repeatable)")
-    ap.add_argument("--fast", action="store_true", help="only the modules marked fast = true")
-    ap.add_argument("--adder", default=None, help="interpreter to test (default: $CARGO_TARGET_DIR or target/, debug/adder)")
-    ap.add_argument("-j", "--jobs", type=int, default=2, help="modules run in parallel (default 2)")
-    ap.add_argument("--update", action="store_true", help="rewrite the manifest's expected failures from this run")
-    ap.add_argument("--ignore-expected", action="store_true",
-                    help="expect every test to pass (self-test with --adder /usr/bin/python3.11)")
-    ap.add_argument("--run-skipped", action="store_true",
-                    help="also start the tests the manifest's skip tables keep out")
-    ap.add_argument("--timeout-scale", type=float, default=1.0, help="multiply every module's time limit")
-    ap.add_argument("--logs", default=None, help="folder for per-module logs (default: <target>/cpython-ladder)")
-    ap.add_argument("--manifest", default=MANIFEST, help=argparse.SUPPRESS)
-    ap.add_argument("--top", type=int, default=0, metavar="N",
-                    help="finally list the N most common failure messages")
-    ap.add_argument("-v", "--verbose", action="store_true", help="also list the expected failures seen")
+    add = ap.add_argument
+    add("modules", nargs="*", metavar="MODULE",
+        help="test modules to run (default: the whole ladder)")
+    add("--module", action="append", help="a test module to run (repeatable)")
+    add("--fast", action="store_true", help="only the modules marked fast = true")
+    add("--adder", default=None,
+        help="interpreter to test (default: debug/adder under $CARGO_TARGET_DIR or target/)")
+    add("-j", "--jobs", type=int, default=2, help="modules run in parallel (default 2)")
+    add("--update", action="store_true",
+        help="rewrite the manifest's expected failures from this run")
+    add("--ignore-expected", action="store_true",
+        help="expect every test to pass (self-test with --adder /usr/bin/python3.11)")
+    add("--run-skipped", action="store_true",
+        help="also start the tests the manifest's skip tables keep out")
+    add("--timeout-scale", type=float, default=1.0, help="multiply every module's time limit")
+    add("--logs", default=None,
+        help="folder for per-module logs (default: <target>/cpython-ladder)")
+    add("--manifest", default=MANIFEST, help=argparse.SUPPRESS)
+    add("--top", type=int, default=0, metavar="N",
+        help="finally list the N most common failure messages")
+    add("-v", "--verbose", action="store_true", help="also list the expected failures seen")
     args = ap.parse_args(argv)
     if args.update and args.ignore_expected:
         ap.error("--update and --ignore-expected do not mix")

@@ -157,7 +157,8 @@ class ParseResultsTests(unittest.TestCase):
         self.assertEqual(r.tests["T.test_one"], ("ok", ""))
         self.assertEqual(r.tests["T.test_two"], ("crash", "killed by SIGSEGV"))
         self.assertEqual(r.tests["T.test_three"][0], "notrun")
-        self.assertEqual(r.tests["T.test_three"][1], "the run ended early (killed by SIGSEGV) in T.test_two")
+        self.assertEqual(r.tests["T.test_three"][1],
+                         "the run ended early (killed by SIGSEGV) in T.test_two")
 
     def test_timeout(self):
         out = lines(("plan", "test.test_a.T.test_one"), ("start", "test.test_a.T.test_one"))

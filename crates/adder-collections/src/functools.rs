@@ -326,6 +326,11 @@ fn partial_call(vm: &mut Vm, args: Args) -> PyResult {
         .unwrap_or_default();
     pos.extend(args.pos[1..].iter().cloned());
     let stored = p.kw.get();
+    if let Some(d) = stored.downcast::<Dict>() {
+        if d.keys().iter().any(|k| crate::args::as_str(k).is_none()) {
+            return Err(vm.type_error("keywords must be strings"));
+        }
+    }
     let kw = match stored.downcast::<Dict>() {
         Some(d) if !d.is_empty() => {
             let mut kw = d.items();

@@ -23,6 +23,7 @@ use crate::kind;
 
 struct Node {
     key: Value,
+    hash: i64,
     result: Value,
     prev: usize,
     next: usize,
@@ -74,6 +75,7 @@ pub fn init(vm: &mut Vm, m: &Value) {
 fn root() -> Node {
     Node {
         key: Value::NULL,
+        hash: 0,
         result: Value::NULL,
         prev: 0,
         next: 0,
@@ -201,21 +203,23 @@ fn lru_call(vm: &mut Vm, args: Args) -> PyResult {
         return vm.call_args(&c.func, Args::new(pos.to_vec()).with_kw(args.kw.clone()));
     }
     let key = make_key(vm, c, pos, &args.kw);
+    // The key is hashed once per call, as CPython does.
+    let h = vm.hash(&key)?;
     let cache = c.cache.clone();
     if c.maxsize < 0 {
-        if let Some(r) = vm.dict_get(&cache, &key)? {
+        if let Some(r) = vm.dict_get_hashed(&cache, &key, h)? {
             c.hits.set(c.hits.get() + 1);
             return Ok(r);
         }
         c.misses.set(c.misses.get() + 1);
         let r = vm.call_args(&c.func, Args::new(pos.to_vec()).with_kw(args.kw.clone()))?;
-        if vm.dict_get(&cache, &key)?.is_none() {
-            vm.dict_set(&cache, key, r.clone())?;
+        if vm.dict_get_hashed(&cache, &key, h)?.is_none() {
+            vm.dict_set_hashed(&cache, key, h, r.clone())?;
         }
         return Ok(r);
     }
     // Bounded.
-    if let Some(slot) = vm.dict_get(&cache, &key)? {
+    if let Some(slot) = vm.dict_get_hashed(&cache, &key, h)? {
         let i = slot.as_small_int().unwrap_or(0) as usize;
         let mut nodes = c.nodes.borrow_mut();
         if i != 0 && i < nodes.len() {
@@ -229,7 +233,7 @@ fn lru_call(vm: &mut Vm, args: Args) -> PyResult {
     }
     c.misses.set(c.misses.get() + 1);
     let result = vm.call_args(&c.func, Args::new(pos.to_vec()).with_kw(args.kw.clone()))?;
-    if vm.dict_get(&cache, &key)?.is_some() {
+    if vm.dict_get_hashed(&cache, &key, h)?.is_some() {
         // Added by a re-entrant call while the function ran.
         return Ok(result);
     }
@@ -247,10 +251,10 @@ fn lru_call(vm: &mut Vm, args: Args) -> PyResult {
             let k = std::mem::replace(&mut nodes[i].key, Value::NULL);
             let old = std::mem::replace(&mut nodes[i].result, Value::NULL);
             drop(old);
-            (k, i)
+            ((k, nodes[i].hash), i)
         };
         c.free.borrow_mut().push(i);
-        vm.dict_pop(&cache, &old_key)?;
+        vm.dict_pop_hashed(&cache, &old_key.0, old_key.1)?;
     }
     let i = {
         let reused = c.free.borrow_mut().pop();
@@ -263,12 +267,13 @@ fn lru_call(vm: &mut Vm, args: Args) -> PyResult {
             }
         };
         nodes[i].key = key.clone();
+        nodes[i].hash = h;
         nodes[i].result = result.clone();
         link_newest(&mut nodes, i);
         i
     };
     let iv = vm.new_int(i as i64);
-    if let Err(e) = vm.dict_set(&cache, key, iv) {
+    if let Err(e) = vm.dict_set_hashed(&cache, key, h, iv) {
         let mut nodes = c.nodes.borrow_mut();
         unlink(&mut nodes, i);
         nodes[i].key = Value::NULL;

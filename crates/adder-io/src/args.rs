@@ -244,16 +244,49 @@ pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
 }
 
 /// A required bytes-like argument (`a bytes-like object is required, not 'X'`).
-pub fn need_bytes(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    bytes_like(v).ok_or_else(|| {
-        vm.type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            vm.type_name(v)
-        ))
-    })
+pub fn need_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = bytes_like(v) {
+        return Ok(b);
+    }
+    if let Some(b) = array_bytes(vm, v)? {
+        return Ok(b);
+    }
+    Err(vm.type_error(format!(
+        "a bytes-like object is required, not '{}'",
+        vm.type_name(v)
+    )))
 }
 
-/// The length of a writable buffer (`readinto` targets).
+/// Whether `v` is an `array.array` (the one other buffer exporter Adder
+/// has): recognised by its `tobytes`/`frombytes`/`itemsize` methods.
+fn is_array(vm: &mut Vm, v: &Value) -> bool {
+    if matches!(
+        v.kind(),
+        Some(kinds::STR) | Some(kinds::BYTES) | Some(kinds::BYTEARRAY) | Some(kinds::MEMORYVIEW)
+    ) || v.as_small_int().is_some()
+        || v.is_none()
+    {
+        return false;
+    }
+    let t = vm.type_of(v);
+    ["tobytes", "frombytes", "itemsize", "typecode"]
+        .iter()
+        .all(|n| {
+            let k = vm.intern(n);
+            adder_vm::ops::type_lookup(&t, &k).is_some()
+        })
+}
+
+/// The raw bytes of an `array.array` (its buffer), if `v` is one.
+fn array_bytes(vm: &mut Vm, v: &Value) -> PyResult<Option<Vec<u8>>> {
+    if !is_array(vm, v) {
+        return Ok(None);
+    }
+    let b = vm.call_method(v, "tobytes", vec![])?;
+    Ok(bytes_like(&b))
+}
+
+/// The length in bytes of a writable buffer (`readinto` targets).
 pub fn writable_len(vm: &mut Vm, b: &Value) -> PyResult<usize> {
     if let Some(ba) = b.downcast::<ByteArray>() {
         return Ok(ba.b.borrow().len());
@@ -263,6 +296,12 @@ pub fn writable_len(vm: &mut Vm, b: &Value) -> PyResult<usize> {
             "readinto() argument must be read-write bytes-like object, not {}",
             vm.type_name(b)
         )));
+    }
+    if is_array(vm, b) {
+        let n = vm.len(b)?;
+        let size = vm.getattr_str(b, "itemsize")?;
+        let size = index_i64(vm, &size)?.max(0) as usize;
+        return Ok(n * size);
     }
     vm.len(b)
 }
@@ -278,7 +317,22 @@ pub fn fill_buffer(vm: &mut Vm, b: &Value, data: &[u8]) -> PyResult<()> {
         v[..n].copy_from_slice(&data[..n]);
         return Ok(());
     }
-    // Any other object supporting slice assignment (array.array, ...).
+    if is_array(vm, b) {
+        // Overlay the bytes on the array's buffer and store it back whole.
+        let Some(mut full) = array_bytes(vm, b)? else {
+            return Ok(());
+        };
+        let n = data.len().min(full.len());
+        full[..n].copy_from_slice(&data[..n]);
+        let t = vm.type_of(b);
+        let code = vm.getattr_str(b, "typecode")?;
+        let tmp = vm.call(&t, vec![code])?;
+        let fb = vm.new_bytes(full);
+        vm.call_method(&tmp, "frombytes", vec![fb])?;
+        let sl = vm.new_slice(Value::NONE, Value::NONE, Value::NONE);
+        return vm.setitem(b, sl, tmp);
+    }
+    // Any other object supporting slice assignment (memoryview, ...).
     let start = vm.new_int(0);
     let stop = vm.new_int(data.len() as i64);
     let sl = vm.new_slice(start, stop, Value::NONE);

@@ -170,7 +170,10 @@ pub fn compile(vm: &mut Vm, args: Args) -> PyResult {
     let isbytes = if pattern.is_none() {
         -1
     } else {
-        Subject::get(vm, &pattern, None)?.isbytes as i8
+        match Subject::kind_of(&pattern) {
+            Some(isbytes) => isbytes as i8,
+            None => return Err(Subject::type_error(vm, &pattern)),
+        }
     };
     let named = groupindex.downcast::<Dict>().is_some_and(|d| !d.is_empty());
     let (gi, ixg) = if named {

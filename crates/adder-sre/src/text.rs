@@ -183,14 +183,29 @@ impl Subject {
         })
     }
 
+    /// Whether `v` is a bytes-like object (`Some(true)`), a `str`
+    /// (`Some(false)`), or neither — without decoding anything.
+    pub fn kind_of(v: &Value) -> Option<bool> {
+        if v.downcast::<Str>().is_some() {
+            return Some(false);
+        }
+        if v.downcast::<Bytes>().is_some() || buffer_bytes(v).is_some() {
+            return Some(true);
+        }
+        None
+    }
+
+    /// `getstring`'s error for a value that is neither.
+    pub fn type_error(vm: &Vm, v: &Value) -> Value {
+        vm.type_error(format!(
+            "expected string or bytes-like object, got '{}'",
+            vm.type_name(v)
+        ))
+    }
+
     /// `getstring` with CPython's error for other types.
     pub fn get(vm: &Vm, v: &Value, cache: Option<&TextCache>) -> PyResult<Subject> {
-        Subject::of(v, cache).ok_or_else(|| {
-            vm.type_error(format!(
-                "expected string or bytes-like object, got '{}'",
-                vm.type_name(v)
-            ))
-        })
+        Subject::of(v, cache).ok_or_else(|| Subject::type_error(vm, v))
     }
 
     pub fn units(&self) -> Units<'_> {

@@ -277,6 +277,15 @@ impl Vm {
                 }
                 Control::Error(e) => {
                     if !std::mem::take(&mut self.reraising) {
+                        // A fresh exception (no traceback yet) raised while
+                        // another is handled chains to it, wherever it was
+                        // raised (native code included).
+                        let fresh = e
+                            .downcast::<crate::objects::exception::Exception>()
+                            .is_some_and(|x| x.traceback.get().is_none());
+                        if fresh {
+                            self.set_context(&e);
+                        }
                         self.add_traceback(&e, &mut f);
                     }
                     let code = f.code.clone();
@@ -1287,6 +1296,10 @@ impl Vm {
                     let e = f.stack.pop().unwrap();
                     let (rest, matched) =
                         tri!(crate::builtins::exceptions::eg_match(self, &e, &ty));
+                    // The handler sees (and chains to) the matching part.
+                    if !matched.is_none() {
+                        self.exc_info = matched.clone();
+                    }
                     f.stack.push(rest);
                     f.stack.push(matched);
                 }

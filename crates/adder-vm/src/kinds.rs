@@ -61,3 +61,5 @@ pub const MATH_FIRST: u8 = 128;
 pub const AST_FIRST: u8 = 144;
 /// Interpreter-level modules in this crate (`_weakref`, `_thread`, ...).
 pub const RUNTIME_FIRST: u8 = 160;
+/// adder-textmods (`unicodedata`, `_csv`).
+pub const TEXTMODS_FIRST: u8 = 176;

@@ -847,6 +847,41 @@ impl Vm {
         Ok(())
     }
 
+    /// `dict_get` with the key's hash already known (`_PyDict_GetItem_KnownHash`).
+    pub fn dict_get_hashed(&mut self, d: &Value, key: &Value, h: i64) -> PyResult<Option<Value>> {
+        let dict = d.downcast::<Dict>().expect("dict_get on a dict");
+        match self.table_find(&dict.table, key, h)? {
+            Some(ix) => Ok(Some(dict.table.borrow().entries[ix].value.clone())),
+            None => Ok(None),
+        }
+    }
+
+    /// `dict_set` with the key's hash already known.
+    pub fn dict_set_hashed(&mut self, d: &Value, key: Value, h: i64, value: Value) -> PyResult<()> {
+        let dict = d.downcast::<Dict>().expect("dict_set on a dict");
+        let old = match self.table_find(&dict.table, &key, h)? {
+            Some(ix) => dict.table.borrow_mut().replace_value(ix, value),
+            None => {
+                dict.table.borrow_mut().insert_new(h, key, value);
+                return Ok(());
+            }
+        };
+        drop(old);
+        Ok(())
+    }
+
+    /// `dict_pop` with the key's hash already known.
+    pub fn dict_pop_hashed(&mut self, d: &Value, key: &Value, h: i64) -> PyResult<Option<Value>> {
+        let dict = d.downcast::<Dict>().expect("dict_pop on a dict");
+        match self.table_find(&dict.table, key, h)? {
+            Some(ix) => {
+                let (_k, v) = dict.table.borrow_mut().remove_entry(ix);
+                Ok(Some(v))
+            }
+            None => Ok(None),
+        }
+    }
+
     /// Removes `key`; returns its value, or None if absent.
     pub fn dict_pop(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;

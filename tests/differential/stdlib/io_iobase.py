@@ -143,3 +143,14 @@ class Closer(io.IOBase):
 c = Closer()
 t('close with failing flush', lambda: c.close())
 print(c.closed)
+
+# ABC registration through the io module's classes
+f = open('/usr/lib/python3.11/this.py')
+print(isinstance(f, io.IOBase), isinstance(f, io.TextIOBase), isinstance(f.buffer, io.BufferedIOBase),
+      isinstance(f.buffer.raw, io.RawIOBase), isinstance(f, io.RawIOBase))
+print(issubclass(io.FileIO, io.IOBase), issubclass(io.StringIO, io.BufferedIOBase))
+try:
+    f.no_such_attribute
+except AttributeError as e:
+    print(e)
+f.close()

@@ -70,6 +70,12 @@ for f in (lambda: re.Pattern(), lambda: re.Match()):
         f()
     except TypeError as e:
         print('TypeError', e)
+for t in (re.Pattern, re.Match, type(re.compile('a').scanner('a'))):
+    try:
+        class X(t):
+            pass
+    except TypeError as e:
+        print('TypeError', e)
 print(re.Pattern.__doc__)
 print(bool(re.match('', '')))
 

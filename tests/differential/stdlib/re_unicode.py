@@ -62,3 +62,27 @@ print([_sre.unicode_tolower(c) for c in (65, 0xc9, 0x130, 0x3a3, 0x1e9e, 0x10400
 print([_sre.ascii_tolower(c) for c in (65, 0xc9, 90, 91)])
 print([_sre.unicode_iscased(c) for c in (65, 49, 0xdf, 0x1c5, 0x2160, 0x10ffff)])
 print([_sre.ascii_iscased(c) for c in (65, 49, 0xe9)])
+
+# tokenizer-style loops over long non-ASCII strings (match at a position)
+big1 = ('αβγ δε ' * 400) + 'END'
+big2 = ('ünï cödé ' * 300) + 'FIN'
+tok = re.compile(r'\S+|\s+')
+counts = []
+for s in (big1, big2, big1):
+    pos = n = 0
+    last = None
+    while pos < len(s):
+        m = tok.match(s, pos)
+        pos = m.end()
+        n += 1
+        last = m
+    counts.append((n, last.span(), last.group()))
+print(counts)
+a = tok.match(big1, 5)
+b = tok.match(big2, 7)
+print(a.span(), a.group(), b.span(), b.group(), a.string is big1)
+class S(str):
+    pass
+ss = S('ééé abc ' * 200)
+m = re.compile('abc').search(ss, 100)
+print(m.span(), type(m.group()).__name__, type(m.string).__name__, re.sub('é', 'e', ss)[:12])

@@ -922,7 +922,10 @@ fn islice_reduce(vm: &mut Vm, args: Args) -> PyResult {
 fn islice_setstate(vm: &mut Vm, args: Args) -> PyResult {
     let state = onearg(vm, &args, "__setstate__")?;
     let o = this(vm, &args, "islice", "__setstate__")?;
-    let c = crate::args::ssize(vm, &state)?;
+    let Some(b) = adder_vm::num::as_bigint(&state) else {
+        return Err(vm.type_error("an integer is required"));
+    };
+    let c = crate::args::big_ssize(vm, &b)?;
     if let St::ISlice { cnt, .. } = &mut *o.st(vm)? {
         *cnt = c;
     }

@@ -655,3 +655,115 @@ fn comb_sizeof(vm: &mut Vm, args: Args) -> PyResult {
     };
     Ok(vm.new_int(size.to_i64().unwrap_or(i64::MAX)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(n: i64) -> Vec<Value> {
+        (0..n)
+            .map(|i| Value::small_int(i).unwrap_or(Value::NONE))
+            .collect()
+    }
+
+    fn run(mut st: St) -> Vec<Vec<i64>> {
+        let mut out = Vec::new();
+        while let Some(r) = advance(&mut st) {
+            out.push(r.iter().map(|v| v.as_small_int().unwrap_or(-1)).collect());
+        }
+        // Exhausted stays exhausted.
+        assert!(advance(&mut st).is_none());
+        out
+    }
+
+    fn fact(n: usize) -> usize {
+        (1..=n).product()
+    }
+
+    #[test]
+    fn permutations_count_and_order() {
+        for n in 0..6usize {
+            for r in 0..n + 2 {
+                let got = run(St::Permutations {
+                    pool: ints(n as i64),
+                    indices: (0..n).collect(),
+                    cycles: (0..r.min(n)).map(|i| n - i).collect(),
+                    result: None,
+                    r,
+                    stopped: false,
+                });
+                let want = if r > n { 0 } else { fact(n) / fact(n - r) };
+                assert_eq!(got.len(), want, "n={n} r={r}");
+                let mut sorted = got.clone();
+                sorted.sort();
+                sorted.dedup();
+                assert_eq!(sorted, got, "lexicographic and unique, n={n} r={r}");
+            }
+        }
+    }
+
+    #[test]
+    fn combinations_and_cwr_counts() {
+        let binom = |n: usize, k: usize| -> usize {
+            if k > n {
+                0
+            } else {
+                fact(n) / (fact(k) * fact(n - k))
+            }
+        };
+        for n in 0..7usize {
+            for r in 0..n + 2 {
+                let c = run(St::Combinations {
+                    pool: ints(n as i64),
+                    indices: (0..r).collect(),
+                    result: None,
+                    r,
+                    stopped: false,
+                });
+                assert_eq!(c.len(), binom(n, r), "combinations n={n} r={r}");
+                assert!(c.iter().all(|v| v.windows(2).all(|w| w[0] < w[1])));
+                let w = run(St::Cwr {
+                    pool: ints(n as i64),
+                    indices: vec![0; r],
+                    result: None,
+                    r,
+                    stopped: false,
+                });
+                let want = if n == 0 {
+                    (r == 0) as usize
+                } else {
+                    binom(n + r - 1, r)
+                };
+                assert_eq!(w.len(), want, "cwr n={n} r={r}");
+                assert!(w.iter().all(|v| v.windows(2).all(|x| x[0] <= x[1])));
+            }
+        }
+    }
+
+    #[test]
+    fn product_counts() {
+        let got = run(St::Product {
+            pools: vec![ints(2), ints(3), ints(2)],
+            indices: vec![0; 3],
+            result: None,
+            stopped: false,
+        });
+        assert_eq!(got.len(), 12);
+        assert_eq!(got[0], vec![0, 0, 0]);
+        assert_eq!(got[11], vec![1, 2, 1]);
+        let empty = run(St::Product {
+            pools: vec![ints(2), ints(0)],
+            indices: vec![0; 2],
+            result: None,
+            stopped: false,
+        });
+        assert!(empty.is_empty());
+        let unit = run(St::Product {
+            pools: vec![],
+            indices: vec![],
+            result: None,
+            stopped: false,
+        });
+        assert_eq!(unit, vec![Vec::<i64>::new()]);
+    }
+}

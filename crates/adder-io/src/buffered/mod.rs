@@ -49,6 +49,7 @@ pub struct Buffered {
     pub write_pos: Cell<i64>,
     pub write_end: Cell<i64>,
     pub abs_pos: Cell<i64>,
+    pub finalizing: Cell<bool>,
 }
 payload!(Buffered, crate::KIND_BUFFERED, "BufferedReader", traverse(self, visit) {
     if let Ok(r) = self.raw.try_borrow() { visit(&r) }
@@ -97,6 +98,7 @@ impl Buffered {
             write_pos: Cell::new(0),
             write_end: Cell::new(-1),
             abs_pos: Cell::new(-1),
+            finalizing: Cell::new(false),
         }
     }
 
@@ -559,10 +561,19 @@ fn dealloc_warn(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn getstate(vm: &mut Vm, args: Args) -> PyResult {
-    let s = args::this(vm, &args, "__getstate__")?;
-    let tn = args::tp_name(vm, &s);
-    Err(vm.type_error(format!("cannot pickle '{tn}' object")))
+fn finalizing_get(vm: &mut Vm, v: &Value) -> PyResult {
+    let b = v
+        .downcast::<Buffered>()
+        .ok_or_else(|| vm.type_error("expected a buffered object"))?;
+    Ok(Value::from_bool(b.finalizing.get()))
+}
+fn finalizing_set(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    let b = v
+        .downcast::<Buffered>()
+        .ok_or_else(|| vm.type_error("expected a buffered object"))?;
+    let f = vm.truthy(&x)?;
+    b.finalizing.set(f);
+    Ok(())
 }
 
 pub fn init_types(vm: &mut Vm, reader: &Value, writer: &Value, random: &Value) {
@@ -580,12 +591,9 @@ pub fn init_types(vm: &mut Vm, reader: &Value, writer: &Value, random: &Value) {
         ("fileno", fileno),
         ("isatty", isatty),
         ("seekable", seekable),
-        ("readable", readable),
-        ("writable", writable),
         ("__repr__", repr),
         ("__sizeof__", sizeof),
         ("_dealloc_warn", dealloc_warn),
-        ("__getstate__", getstate),
     ];
     let reading: &[(&'static str, adder_vm::vm::NativeFn)] = &[
         ("read", read),
@@ -605,6 +613,13 @@ pub fn init_types(vm: &mut Vm, reader: &Value, writer: &Value, random: &Value) {
         vm.add_getset(t, "closed", closed_get, None);
         vm.add_getset(t, "name", name_get, None);
         vm.add_getset(t, "mode", mode_get, None);
+        vm.add_getset(t, "_finalizing", finalizing_get, Some(finalizing_set));
+    }
+    for t in [reader, random] {
+        vm.add_method(t, "readable", readable);
+    }
+    for t in [writer, random] {
+        vm.add_method(t, "writable", writable);
     }
     for t in [reader, random] {
         for &(n, f) in reading {

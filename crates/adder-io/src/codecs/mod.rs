@@ -162,7 +162,7 @@ fn errors_arg(vm: &Vm, v: &Option<Value>, fname: &str, pos: usize) -> PyResult<S
     }
 }
 
-fn data_arg(vm: &Vm, v: &Option<Value>) -> PyResult<Vec<u8>> {
+fn data_arg(vm: &mut Vm, v: &Option<Value>) -> PyResult<Vec<u8>> {
     match v {
         Some(v) => args::need_bytes(vm, v),
         None => Err(vm.type_error("a bytes-like object is required")),
@@ -240,23 +240,6 @@ fn lookup_fn(vm: &mut Vm, args: Args) -> PyResult {
     };
     let s = s.as_str().to_string();
     lookup(vm, &s)
-}
-
-fn forget_codec(vm: &mut Vm, args: Args) -> PyResult {
-    let a = args::posargs(
-        vm,
-        &args,
-        0,
-        "_forget_codec",
-        concat!("_codecs.", "_forget_codec"),
-        1,
-        1,
-    )?;
-    let name = str_arg(vm, &a[0], "_forget_codec", 1)?.to_string();
-    let cache = registry_part(vm, SEARCH_CACHE)?;
-    let k = vm.new_string(normalize(&name));
-    let _ = vm.dict_pop(&cache, &k)?;
-    Ok(Value::NONE)
 }
 
 /// Re-raises a codec failure as CPython's `_PyErr_TrySetFromCause` does:
@@ -747,7 +730,6 @@ pub fn init_module(vm: &mut Vm, m: &Value) -> PyResult<()> {
             ("register", register),
             ("unregister", unregister),
             ("lookup", lookup_fn),
-            ("_forget_codec", forget_codec),
             ("encode", encode),
             ("decode", decode),
             ("register_error", register_error),

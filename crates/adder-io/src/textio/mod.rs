@@ -919,12 +919,6 @@ fn finalizing_get(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(Value::from_bool(t.finalizing.get()))
 }
 
-fn getstate(vm: &mut Vm, args: Args) -> PyResult {
-    let s = args::this(vm, &args, "__getstate__")?;
-    let tn = args::tp_name(vm, &s);
-    Err(vm.type_error(format!("cannot pickle '{tn}' object")))
-}
-
 pub fn init_type(vm: &mut Vm, t: &Value) {
     vm.set_new(t, new);
     let methods: &[(&'static str, adder_vm::vm::NativeFn)] = &[
@@ -946,7 +940,6 @@ pub fn init_type(vm: &mut Vm, t: &Value) {
         ("__next__", read::next),
         ("tell", seek::tell),
         ("seek", seek::seek),
-        ("__getstate__", getstate),
     ];
     for &(n, f) in methods {
         vm.add_method(t, n, f);

@@ -332,9 +332,40 @@ impl<'t, C: Char> State<'t, C> {
             self.reset_capture();
             self.start = ptr;
             self.ptr = ptr;
+            if self.first_op_fails(code, pc, ptr) {
+                continue;
+            }
             status = self.run(code, pc, false)?;
         }
         Ok(status)
+    }
+
+    /// Whether the pattern's first operation certainly fails at `ptr` (a
+    /// position assertion or a one-character item), so that trying the
+    /// whole pattern there would only fail (and change nothing).
+    fn first_op_fails(&self, code: &[u32], pc: usize, ptr: isize) -> bool {
+        let op = code.get(pc).copied().unwrap_or(FAILURE);
+        match op {
+            AT => !self.at_code(ptr, code.get(pc + 1).copied().unwrap_or(0)),
+            LITERAL
+            | NOT_LITERAL
+            | LITERAL_IGNORE
+            | NOT_LITERAL_IGNORE
+            | LITERAL_UNI_IGNORE
+            | NOT_LITERAL_UNI_IGNORE
+            | LITERAL_LOC_IGNORE
+            | NOT_LITERAL_LOC_IGNORE
+            | CATEGORY
+            | ANY
+            | ANY_ALL
+            | IN
+            | IN_IGNORE
+            | IN_UNI_IGNORE
+            | IN_LOC_IGNORE => {
+                ptr >= self.end || !matches!(self.match_one(code, pc, self.ch(ptr)), Ok(true))
+            }
+            _ => false,
+        }
     }
 
     // ----- saved marks (CPython's MARK_PUSH / MARK_POP*) ---------------------------

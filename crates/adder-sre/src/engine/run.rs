@@ -230,8 +230,21 @@ impl<C: Char> State<'_, C> {
                     self.set_mark(i, ptr)?;
                     pc = p + 1;
                 }
-                LITERAL
-                | NOT_LITERAL
+                LITERAL => {
+                    if ptr >= end || self.ch(ptr) != at(code, p) {
+                        return FAIL;
+                    }
+                    pc = p + 1;
+                    ptr += 1;
+                }
+                IN => {
+                    if ptr >= end || !self.charset(code, p + 1, self.ch(ptr)) {
+                        return FAIL;
+                    }
+                    pc = p + at(code, p) as usize;
+                    ptr += 1;
+                }
+                NOT_LITERAL
                 | LITERAL_IGNORE
                 | NOT_LITERAL_IGNORE
                 | LITERAL_UNI_IGNORE
@@ -251,7 +264,7 @@ impl<C: Char> State<'_, C> {
                     };
                     ptr += 1;
                 }
-                IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
+                IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
                     if ptr >= end || !self.match_one(code, pc, self.ch(ptr))? {
                         return FAIL;
                     }

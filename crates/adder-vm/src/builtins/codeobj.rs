@@ -91,9 +91,11 @@ fn code_replace(vm: &mut Vm, args: Args) -> PyResult {
             "co_filename" => co.filename = as_str(vm)?,
             "co_firstlineno" => co.firstlineno = as_u32(vm)?,
             "co_flags" => co.flags = as_u32(vm)?,
-            _ => return Err(vm.not_implemented_error(format!(
+            _ => {
+                return Err(vm.not_implemented_error(format!(
                 "code.replace({k}=...) is not supported: Adder's bytecode differs from CPython's"
-            ))),
+            )))
+            }
         }
     }
     Ok(vm.load_code(&Rc::new(co)))

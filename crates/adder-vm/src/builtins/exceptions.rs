@@ -866,12 +866,11 @@ pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, list: &Value) -> PyResult {
     if raised.is_empty() {
         return Ok(reraised);
     }
+    // Newly raised exceptions always come out wrapped in a group, with the
+    // re-raised part of the original (if any) last.
     let mut all = raised;
     if !reraised.is_none() {
         all.push(reraised);
-    }
-    if all.len() == 1 {
-        return Ok(all.pop().unwrap());
     }
     let msg = vm.new_str("");
     let l = vm.new_list(all);

@@ -10,7 +10,6 @@ use adder_object::Value;
 
 use crate::kinds;
 use crate::num::as_bigint;
-use crate::objects::dict::Dict;
 use crate::objects::function::{Function, Native};
 use crate::objects::seq::Tuple;
 use crate::objects::string::Str;
@@ -160,10 +159,72 @@ fn ascii(vm: &mut Vm, args: Args) -> PyResult {
     vm.ascii(&args.pos[0])
 }
 
+/// `cls.__bases__` if it is a tuple (CPython's abstract class protocol);
+/// an AttributeError means "not a class", other errors propagate.
+fn abstract_bases(vm: &mut Vm, cls: &Value) -> PyResult<Option<Value>> {
+    let n = vm.intern("__bases__");
+    match vm.getattr(cls, &n) {
+        Ok(b) if b.kind() == Some(kinds::TUPLE) => Ok(Some(b)),
+        Ok(_) => Ok(None),
+        Err(e) if vm.exc_matches(&e, &vm.t.attribute_error.clone()) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `derived` reaches `cls` through `__bases__` chains.
+fn abstract_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    let mut d = derived.clone();
+    loop {
+        if d.is(cls) {
+            return Ok(true);
+        }
+        let Some(bases) = abstract_bases(vm, &d)? else {
+            return Ok(false);
+        };
+        let items = bases.downcast::<Tuple>().unwrap().items.to_vec();
+        match items.len() {
+            0 => return Ok(false),
+            1 => d = items[0].clone(),
+            _ => {
+                for b in &items {
+                    if recursion_guard(vm, " in __subclasscheck__", |vm| {
+                        abstract_issubclass(vm, b, cls)
+                    })? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+        }
+    }
+}
+
+/// Runs `f` one level deeper against the recursion limit.
+fn recursion_guard<T>(
+    vm: &mut Vm,
+    what: &str,
+    f: impl FnOnce(&mut Vm) -> PyResult<T>,
+) -> PyResult<T> {
+    vm.check_stack()?;
+    if vm.depth + vm.native_depth >= vm.recursion_limit {
+        return Err(vm.new_exception_msg(
+            &vm.t.recursion_error.clone(),
+            format!("maximum recursion depth exceeded{what}"),
+        ));
+    }
+    vm.depth += 1;
+    let r = f(vm);
+    vm.depth -= 1;
+    r
+}
+
 pub fn isinstance_impl(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     if let Some(t) = cls.downcast::<Tuple>() {
-        for c in t.items.iter() {
-            if isinstance_impl(vm, obj, c)? {
+        let items = t.items.to_vec();
+        for c in items.iter() {
+            if recursion_guard(vm, " in __instancecheck__", |vm| {
+                isinstance_impl(vm, obj, c)
+            })? {
                 return Ok(true);
             }
         }
@@ -202,7 +263,18 @@ pub fn isinstance_impl(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> 
     if let Some(r) = vm.call_special(cls, &n, vec![obj.clone()])? {
         return vm.truthy(&r);
     }
-    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    if abstract_bases(vm, cls)?.is_none() {
+        return Err(
+            vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        );
+    }
+    let cn = vm.names.__class__.clone();
+    let icls = match vm.getattr(obj, &cn) {
+        Ok(c) => c,
+        Err(e) if vm.exc_matches(&e, &vm.t.attribute_error.clone()) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    abstract_issubclass(vm, &icls, cls)
 }
 
 fn isinstance(vm: &mut Vm, args: Args) -> PyResult {
@@ -216,8 +288,9 @@ fn isinstance(vm: &mut Vm, args: Args) -> PyResult {
 
 pub fn issubclass_impl(vm: &mut Vm, c: &Value, cls: &Value) -> PyResult<bool> {
     if let Some(t) = cls.downcast::<Tuple>() {
-        for x in t.items.iter() {
-            if issubclass_impl(vm, c, x)? {
+        let items = t.items.to_vec();
+        for x in items.iter() {
+            if recursion_guard(vm, " in __subclasscheck__", |vm| issubclass_impl(vm, c, x))? {
                 return Ok(true);
             }
         }
@@ -234,19 +307,27 @@ pub fn issubclass_impl(vm: &mut Vm, c: &Value, cls: &Value) -> PyResult<bool> {
                 }
             }
         }
-        if !vm.is_type(c) {
+        if vm.is_type(c) {
+            return Ok(is_subtype(c, cls));
+        }
+        if abstract_bases(vm, c)?.is_none() {
             return Err(vm.type_error("issubclass() arg 1 must be a class"));
         }
-        return Ok(is_subtype(c, cls));
+        return abstract_issubclass(vm, c, cls);
     }
     let n = vm.names.__subclasscheck__.clone();
     if let Some(r) = vm.call_special(cls, &n, vec![c.clone()])? {
         return vm.truthy(&r);
     }
-    if !vm.is_type(c) {
+    if !vm.is_type(c) && abstract_bases(vm, c)?.is_none() {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
-    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    if abstract_bases(vm, cls)?.is_none() {
+        return Err(
+            vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        );
+    }
+    abstract_issubclass(vm, c, cls)
 }
 
 fn issubclass(vm: &mut Vm, args: Args) -> PyResult {
@@ -636,23 +717,13 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult {
         let l = crate::builtins::sys::current_locals(vm)?;
         vm.iterate(&l)?
     } else {
+        // Always `type(o).__dir__(o)`: a metaclass's or module's own
+        // `__dir__` takes part, as in CPython.
         let o = args.pos[0].clone();
-        if vm.is_type(&o) {
-            let mut out = Vec::new();
-            let mro = vm.type_obj(&o).mro.borrow().clone();
-            for c in mro {
-                out.extend(vm.type_obj(&c).dict().downcast::<Dict>().unwrap().keys());
-            }
-            out
-        } else if o.kind() == Some(kinds::MODULE) {
-            let d = vm.object_dict(&o).unwrap();
-            d.downcast::<Dict>().unwrap().keys()
-        } else {
-            let dn = vm.intern("__dir__");
-            match vm.call_special(&o, &dn, vec![])? {
-                Some(r) => vm.iterate(&r)?,
-                None => vec![],
-            }
+        let dn = vm.intern("__dir__");
+        match vm.call_special(&o, &dn, vec![])? {
+            Some(r) => vm.iterate(&r)?,
+            None => vec![],
         }
     };
     let mut strs: Vec<String> = Vec::new();

@@ -141,6 +141,25 @@ fn obj_dir(vm: &mut Vm, args: Args) -> PyResult {
     }
     Ok(vm.new_list(names))
 }
+/// `type.__dir__(cls)`: the names in the class and its bases.
+fn type_dir(vm: &mut Vm, args: Args) -> PyResult {
+    let o = arg(vm, &args, 0, "__dir__")?;
+    if !vm.is_type(&o) {
+        return Err(vm.type_error("descriptor '__dir__' requires a 'type' object"));
+    }
+    let mut names: Vec<Value> = Vec::new();
+    let mro = vm.type_obj(&o).mro.borrow().clone();
+    for c in mro {
+        names.extend(
+            vm.type_obj(&c)
+                .dict()
+                .downcast::<crate::objects::dict::Dict>()
+                .unwrap()
+                .keys(),
+        );
+    }
+    Ok(vm.new_list(names))
+}
 fn obj_class_get(vm: &mut Vm, o: &Value) -> PyResult {
     Ok(vm.type_of(o))
 }
@@ -562,6 +581,30 @@ fn native_eq(vm: &mut Vm, args: Args) -> PyResult {
         )),
         _ => Ok(vm.not_implemented.clone()),
     }
+}
+
+/// `builtin_function_or_method.__reduce__` (CPython 3.11: `meth_reduce`,
+/// and `descr_reduce` for methods of types): a function of a module
+/// pickles by its name; a bound or unbound method as `getattr(obj, name)`.
+fn native_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__reduce__", &args, 1, 1)?;
+    let Some(n) = args.pos[0].downcast::<Native>() else {
+        return Err(vm.type_error("expected a builtin function"));
+    };
+    let target = if !n.self_.is_null() {
+        n.self_.clone()
+    } else if n.kind != crate::objects::function::NativeKind::Function && vm.is_type(&n.owner) {
+        n.owner.clone()
+    } else {
+        return Ok(vm.new_str(n.name));
+    };
+    if target.kind() == Some(crate::kinds::MODULE) {
+        return Ok(vm.new_str(n.name));
+    }
+    let getattr = crate::ops::dict_get_str(&vm.builtins.clone(), "getattr").unwrap_or(Value::NONE);
+    let name = vm.new_str(n.name);
+    let a = vm.new_tuple(vec![target, name]);
+    Ok(vm.new_tuple(vec![getattr, a]))
 }
 
 // ----- property / classmethod / staticmethod ----------------------------------------------
@@ -1019,6 +1062,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&t, "__instancecheck__", type_instancecheck);
     vm.add_method(&t, "__subclasscheck__", type_subclasscheck);
     vm.add_method(&t, "__subclasses__", type_subclasses);
+    vm.add_method(&t, "__dir__", type_dir);
     vm.add_method(&t, "__repr__", type_repr);
 
     let f = vm.t.function.clone();
@@ -1082,6 +1126,7 @@ pub fn init(vm: &mut Vm) {
     let n = vm.t.native.clone();
     vm.add_method(&n, "__eq__", native_eq);
     vm.add_method(&n, "__hash__", meth_hash);
+    vm.add_method(&n, "__reduce__", native_reduce);
 
     let p = vm.t.property.clone();
     vm.set_new(&p, property_new);
@@ -1136,6 +1181,54 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&mp, "__contains__", proxy_contains);
     vm.add_method(&mp, "__iter__", proxy_iter);
     vm.add_method(&mp, "__len__", proxy_len);
+    macro_rules! proxy_cmp {
+        ($($name:ident => $op:expr, $dunder:literal);* $(;)?) => {
+            $(fn $name(vm: &mut Vm, args: Args) -> PyResult {
+                check_args(vm, $dunder, &args, 2, 2)?;
+                let m = proxy_target(vm, &args)?;
+                vm.richcmp(&m, &args.pos[1], $op)
+            }
+            vm.add_method(&mp, $dunder, $name);)*
+        };
+    }
+    proxy_cmp!(
+        proxy_eq => CmpOp::Eq, "__eq__";
+        proxy_ne => CmpOp::Ne, "__ne__";
+        proxy_lt => CmpOp::Lt, "__lt__";
+        proxy_le => CmpOp::Le, "__le__";
+        proxy_gt => CmpOp::Gt, "__gt__";
+        proxy_ge => CmpOp::Ge, "__ge__";
+    );
+    fn proxy_or(vm: &mut Vm, args: Args) -> PyResult {
+        check_args(vm, "__or__", &args, 2, 2)?;
+        let m = proxy_target(vm, &args)?;
+        let other = match args.pos[1].downcast::<crate::objects::misc::MappingProxy>() {
+            Some(p) => p.mapping.clone(),
+            None => args.pos[1].clone(),
+        };
+        vm.binary_op(&m, &other, adder_bytecode::BinOp::Or, false)
+    }
+    fn proxy_ror(vm: &mut Vm, args: Args) -> PyResult {
+        check_args(vm, "__ror__", &args, 2, 2)?;
+        let m = proxy_target(vm, &args)?;
+        vm.binary_op(&args.pos[1], &m, adder_bytecode::BinOp::Or, false)
+    }
+    fn proxy_reversed(vm: &mut Vm, args: Args) -> PyResult {
+        let m = proxy_target(vm, &args)?;
+        vm.call_method(&m, "__reversed__", vec![])
+    }
+    fn proxy_repr(vm: &mut Vm, args: Args) -> PyResult {
+        let m = proxy_target(vm, &args)?;
+        let r = vm.repr_string(&m)?;
+        Ok(vm.new_string(format!("mappingproxy({r})")))
+    }
+    vm.add_method(&mp, "__repr__", proxy_repr);
+    vm.add_method(&mp, "__or__", proxy_or);
+    vm.add_method(&mp, "__ror__", proxy_ror);
+    vm.add_method(&mp, "__reversed__", proxy_reversed);
+    let mpo = vm.type_obj(&mp);
+    mpo.flags
+        .set(mpo.flags.get() | crate::objects::types::tflags::DUNDER_DISPATCH);
 
     let cell = vm.t.cell.clone();
     vm.add_getset(

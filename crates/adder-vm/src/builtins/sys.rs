@@ -1,10 +1,12 @@
 //! The `sys` module, the bootstrap standard streams, and the registry of
 //! native modules.
 //!
-//! The standard streams here are a minimal text layer over the host's file
-//! descriptors 0/1/2 (line-buffered when the host says the fd is a tty, block
-//! buffered otherwise, unbuffered with `-u`); the full `_io` stack replaces
-//! them when the `_io` module lands (issue 3).
+//! The standard streams here (`StdStream`) are a minimal text layer over the
+//! host's file descriptors 0/1/2 (line-buffered when the host says the fd is
+//! a tty, block buffered otherwise, unbuffered with `-u`). They are only the
+//! fallback for interpreters without the `_io` module (the VM's in-process
+//! tests): the `_io` start-up hook (crates/adder-io) replaces them with real
+//! `TextIOWrapper` objects before any user code runs.
 //!
 //! Invariant: every byte written to a stream reaches the host in order, and
 //! `flush_std` at interpreter exit leaves nothing buffered.
@@ -759,11 +761,14 @@ fn module_dict(vm: &mut Vm, v: &Value) -> PyResult {
 }
 
 fn module_dir(vm: &mut Vm, args: Args) -> PyResult {
-    let d = args.pos[0]
-        .downcast::<crate::objects::module::Module>()
-        .unwrap()
-        .dict
-        .clone();
+    let Some(m) = args.pos[0].downcast::<crate::objects::module::Module>() else {
+        return Err(vm.type_error("descriptor '__dir__' requires a 'module' object"));
+    };
+    let d = m.dict.clone();
+    // A module-level `__dir__` function (PEP 562) decides.
+    if let Some(f) = dict_get_str(&d, "__dir__") {
+        return vm.call(&f, vec![]);
+    }
     let keys = d.downcast::<crate::objects::dict::Dict>().unwrap().keys();
     Ok(vm.new_list(keys))
 }

@@ -350,6 +350,9 @@ pub fn init_types(vm: &mut Vm) {
     vm.add_method(&r, "__repr__", ref_repr);
     vm.add_getset(&r, "__callback__", ref_callback, None);
     vm.add_classmethod(&r, "__class_getitem__", ref_class_getitem);
+    // Hashing and comparison go through the methods above (not identity).
+    let to = vm.type_obj(&r);
+    to.flags.set(to.flags.get() | tflags::DUNDER_DISPATCH);
     for p in [vm.t.weakproxy.clone(), vm.t.weakcallableproxy.clone()] {
         vm.add_method(&p, "__getattribute__", proxy_getattribute);
         vm.add_method(&p, "__getattr__", proxy_getattribute);

@@ -2,13 +2,16 @@
 //!
 //! Representation of `str`: immutable UTF-8 (`Box<str>`) with the character
 //! count and the hash cached. Indexing is O(1) when the string is ASCII
-//! (`char_len == byte len`), otherwise O(n) by scanning. Lone surrogates are
-//! not representable (see docs/COMPATIBILITY.md).
+//! (`char_len == byte len`); a long non-ASCII string builds, on first
+//! indexing, a table of the byte offset of every 64th character, so indexing
+//! costs at most 63 steps. Lone surrogates are not representable (see
+//! docs/COMPATIBILITY.md).
 //!
 //! Invariant: `char_len` is the number of chars of `s`; `hash` is -1 until
-//! computed, then the value `hash()` returns.
+//! computed, then the value `hash()` returns; `index[k]` is the byte offset
+//! of character `64 * k`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use adder_object::payload;
 
@@ -18,8 +21,16 @@ pub struct Str {
     pub s: Box<str>,
     pub char_len: usize,
     pub hash: Cell<i64>,
+    // Boxed on purpose: a thin pointer keeps `Str` one word larger, not two.
+    #[allow(clippy::box_collection)]
+    index: OnceCell<Box<Vec<usize>>>,
 }
 payload!(Str, kinds::STR, "str");
+
+/// Characters between two entries of a `Str`'s offset index.
+const INDEX_STRIDE: usize = 64;
+/// Non-ASCII strings shorter than this are simply scanned.
+const INDEX_MIN_CHARS: usize = 256;
 
 impl Str {
     pub fn new(s: Box<str>) -> Str {
@@ -32,7 +43,36 @@ impl Str {
             s,
             char_len,
             hash: Cell::new(-1),
+            index: OnceCell::new(),
         }
+    }
+
+    /// Byte offset of character `i` of a non-ASCII string, by the index
+    /// (built on first use) or by scanning a short string.
+    fn offset_slow(&self, i: usize) -> usize {
+        if self.char_len < INDEX_MIN_CHARS {
+            return self
+                .s
+                .char_indices()
+                .nth(i)
+                .map_or(self.s.len(), |(b, _)| b);
+        }
+        let index = self.index.get_or_init(|| {
+            let mut v = Vec::with_capacity(self.char_len / INDEX_STRIDE + 1);
+            for (n, (b, _)) in self.s.char_indices().enumerate() {
+                if n % INDEX_STRIDE == 0 {
+                    v.push(b);
+                }
+            }
+            Box::new(v)
+        });
+        let Some(&base) = index.get(i / INDEX_STRIDE) else {
+            return self.s.len();
+        };
+        self.s[base..]
+            .char_indices()
+            .nth(i % INDEX_STRIDE)
+            .map_or(self.s.len(), |(b, _)| base + b)
     }
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -47,7 +87,8 @@ impl Str {
         if self.is_ascii() {
             self.s.as_bytes()[i] as char
         } else {
-            self.s.chars().nth(i).unwrap_or('\0')
+            let b = self.offset_slow(i);
+            self.s[b..].chars().next().unwrap_or('\0')
         }
     }
     /// Byte offset of character index `i` (i <= char_len).
@@ -55,10 +96,7 @@ impl Str {
         if self.is_ascii() {
             i
         } else {
-            self.s
-                .char_indices()
-                .nth(i)
-                .map_or(self.s.len(), |(b, _)| b)
+            self.offset_slow(i)
         }
     }
     /// The substring of characters `start..end`.
