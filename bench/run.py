@@ -5,7 +5,8 @@ Adder and CPython alternately --runs times, checks that their outputs agree,
 and reports median wall times and the Adder/CPython ratio (plus the geometric
 mean of ratios). Then it measures per-object memory from outside the process
 (VmRSS of a child that builds 200,000 objects and waits, minus a baseline child
-that builds none) and start-up time and peak RSS of `-S -c pass`.
+that builds none) and start-up time and peak RSS of `-S -c pass`, `-c pass`
+(with site) and `-c "import os"`.
 The report is printed and written to bench/results/latest.md.
 
 Usage: /usr/bin/python3.11 bench/run.py [--adder target/release/adder] [--runs 5]
@@ -188,22 +189,30 @@ def main():
         a = per_object_bytes(adder, build)
         lines.append(f'| {label} | {fmt(c, ".1f")} | {fmt(a, ".1f")} |')
 
-    lines += ['', '## Start-up (`-S -c pass`, 20 runs)', '',
-              '| interpreter | median wall ms | max RSS KiB |', '| --- | ---: | ---: |']
-    for name, interp in (('CPython 3.11', CPYTHON), ('Adder', adder)):
-        walls, rss, ok = [], 0, True
-        for _ in range(20):
-            secs, code, maxrss = wait4_run([interp, '-S', '-c', 'pass'])
-            if code != 0:
-                ok = False
-                break
-            walls.append(secs)
-            peak = peak_rss_kib([interp, '-S', '-c', 'pass'])
-            rss = max(rss, peak * 1024 if peak is not None else maxrss)
-        if ok:
-            lines.append(f'| {name} | {statistics.median(walls) * 1000:.1f} | {rss // 1024} |')
-        else:
-            lines.append(f'| {name} | FAIL | FAIL |')
+    for title, argv in (('`-S -c pass`', ['-S', '-c', 'pass']),
+                        ('`-c pass` (with site)', ['-c', 'pass']),
+                        ('`-c "import os"` (with site)', ['-c', 'import os'])):
+        lines += ['', f'## Start-up {title}, 20 runs', '',
+                  '| interpreter | median wall ms | max RSS KiB | Adder/CPython |',
+                  '| --- | ---: | ---: | ---: |']
+        medians = {}
+        for name, interp in (('CPython 3.11', CPYTHON), ('Adder', adder)):
+            walls, rss, ok = [], 0, True
+            for _ in range(20):
+                secs, code, maxrss = wait4_run([interp] + argv)
+                if code != 0:
+                    ok = False
+                    break
+                walls.append(secs)
+                peak = peak_rss_kib([interp] + argv)
+                rss = max(rss, peak * 1024 if peak is not None else maxrss)
+            if ok:
+                medians[name] = statistics.median(walls)
+                ratio = (f'{medians[name] / medians["CPython 3.11"]:.2f}'
+                         if name == 'Adder' and 'CPython 3.11' in medians else '')
+                lines.append(f'| {name} | {medians[name] * 1000:.1f} | {rss // 1024} | {ratio} |')
+            else:
+                lines.append(f'| {name} | FAIL | FAIL | |')
 
     report = '\n'.join(lines) + '\n'
     print(report)

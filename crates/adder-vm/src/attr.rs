@@ -289,6 +289,13 @@ impl Vm {
     }
 
     /// `getattr(obj, name)`; `name` must be a str (interned for speed).
+    /// `__qualname__` of `obj`'s class (3.11's property error messages).
+    fn type_qualname(&self, obj: &Value) -> String {
+        let t = self.type_of(obj);
+        let q = self.type_obj(&t).qualname.borrow().clone();
+        q
+    }
+
     pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult {
         let t = self.type_of(obj);
         let to = t.downcast::<TypeObject>().expect("type_of gives a type");
@@ -384,13 +391,12 @@ impl Vm {
                 let g = p.fget.get();
                 if g.is_null() || g.is_none() {
                     let pname = p.name.get();
+                    let q = self.type_qualname(obj);
                     let msg = match pname.downcast::<Str>() {
-                        Some(s) => format!(
-                            "property '{}' of '{}' object has no getter",
-                            s.as_str(),
-                            self.type_name(obj)
-                        ),
-                        None => "unreadable attribute".to_string(),
+                        Some(s) => {
+                            format!("property '{}' of '{q}' object has no getter", s.as_str())
+                        }
+                        None => format!("property of '{q}' object has no getter"),
                     };
                     return Err(self.new_exception_msg(&self.t.attribute_error, msg));
                 }
@@ -581,16 +587,12 @@ impl Vm {
                     if f.is_null() || f.is_none() {
                         let pname = p.name.get();
                         let what = if value.is_some() { "setter" } else { "deleter" };
+                        let q = self.type_qualname(obj);
                         let msg = match pname.downcast::<Str>() {
-                            Some(s) => format!(
-                                "property '{}' of '{}' object has no {what}",
-                                s.as_str(),
-                                self.type_name(obj)
-                            ),
-                            None => format!(
-                                "can't {} attribute",
-                                if value.is_some() { "set" } else { "delete" }
-                            ),
+                            Some(s) => {
+                                format!("property '{}' of '{q}' object has no {what}", s.as_str())
+                            }
+                            None => format!("property of '{q}' object has no {what}"),
                         };
                         return Err(self.new_exception_msg(&self.t.attribute_error, msg));
                     }

@@ -38,6 +38,7 @@ impl Vm {
                 kind: n.kind,
                 owner: n.owner.clone(),
                 doc: n.doc,
+                needs_frame: false,
             },
         )
     }

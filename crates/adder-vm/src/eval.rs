@@ -114,25 +114,7 @@ fn needs_frame(vm: &Vm, callee: &Value) -> bool {
         return t.has_flag(crate::objects::types::tflags::HEAPTYPE);
     }
     match callee.downcast::<Native>() {
-        Some(n) => {
-            n.self_.is_null()
-                && matches!(
-                    n.name,
-                    "locals"
-                        | "globals"
-                        | "vars"
-                        | "dir"
-                        | "exec"
-                        | "eval"
-                        | "__build_class__"
-                        | "_getframe"
-                        | "warn"
-                        | "exc_info"
-                        | "dump_traceback"
-                        | "kill"
-                        | "raise_signal"
-                )
-        }
+        Some(n) => n.self_.is_null() && n.needs_frame,
         None => false,
     }
 }

@@ -66,6 +66,22 @@ impl Interpreter {
                 crate::traceback::print_exception(&mut interp.vm, &e);
             }
         }
+        // `site` (sys.path additions, virtual environments, builtins such as
+        // `exit` and `help`) runs unless -S, as in CPython.
+        if !interp.vm.flags.no_site {
+            if let Err(e) = crate::native::import(&mut interp.vm, "site") {
+                crate::builtins::sys::write_stderr(&mut interp.vm, "Error in site.py:\n");
+                crate::traceback::print_exception(&mut interp.vm, &e);
+            }
+        }
+        if let Some(p0) = interp.vm.flags.path0.clone() {
+            let sys = interp.vm.sys_module.clone();
+            if let Ok(path) = interp.vm.getattr_str(&sys, "path") {
+                let p = interp.vm.new_string(p0);
+                let zero = interp.vm.new_int(0);
+                let _ = interp.vm.call_method(&path, "insert", vec![zero, p]);
+            }
+        }
         interp
     }
 

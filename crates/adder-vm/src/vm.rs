@@ -404,6 +404,7 @@ impl Vm {
                 f,
                 self_: Value::NULL,
                 kind,
+                needs_frame: native_needs_frame(name, &owner),
                 owner,
                 doc: None,
             },
@@ -549,6 +550,44 @@ impl Vm {
             v
         }
     }
+}
+
+/// Which unbound natives see their caller's frame (see `Native::needs_frame`):
+/// functions of modules (they may warn or call back), and the builtins that
+/// read the frame or call Python code.
+fn native_needs_frame(name: &str, owner: &Value) -> bool {
+    if owner.kind() == Some(crate::kinds::MODULE) {
+        return true;
+    }
+    owner.is_none()
+        && matches!(
+            name,
+            "locals"
+                | "globals"
+                | "vars"
+                | "dir"
+                | "exec"
+                | "eval"
+                | "__build_class__"
+                | "__import__"
+                | "compile"
+                | "map"
+                | "filter"
+                | "sorted"
+                | "min"
+                | "max"
+                | "sum"
+                | "any"
+                | "all"
+                | "getattr"
+                | "setattr"
+                | "hasattr"
+                | "delattr"
+                | "print"
+                | "format"
+                | "iter"
+                | "next"
+        )
 }
 
 /// Creates a type object. `layout_vtable` is the layout of its instances.

@@ -13,6 +13,7 @@ pub mod generators;
 pub mod iterators;
 pub mod matching;
 pub mod memview;
+pub mod namespace;
 pub mod numbers;
 pub mod object;
 pub mod repr;

@@ -352,6 +352,15 @@ fn fn_code(vm: &mut Vm, v: &Value) -> PyResult {
 fn fn_globals(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(func_of(vm, v)?.globals.clone())
 }
+/// `__builtins__` of a function: its globals' builtins namespace (a dict).
+fn fn_builtins(vm: &mut Vm, v: &Value) -> PyResult {
+    let g = func_of(vm, v)?.globals.clone();
+    Ok(match crate::ops::dict_get_str(&g, "__builtins__") {
+        Some(b) if b.kind() == Some(kinds::DICT) => b,
+        Some(b) if b.kind() == Some(kinds::MODULE) => vm.object_dict(&b).unwrap_or(b),
+        _ => vm.builtins.clone(),
+    })
+}
 fn fn_closure(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(Vm::none_if_null(func_of(vm, v)?.closure.clone()))
 }
@@ -533,6 +542,14 @@ fn meth_doc(vm: &mut Vm, v: &Value) -> PyResult {
     }
     Ok(Value::NONE)
 }
+fn meth_getattr(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__getattr__", &args, 2, 2)?;
+    let Some(m) = args.pos[0].downcast::<crate::objects::function::Method>() else {
+        return Err(vm.type_error("descriptor '__getattr__' requires a 'method' object"));
+    };
+    let f = m.func.clone();
+    vm.getattr(&f, &args.pos[1])
+}
 fn meth_module(vm: &mut Vm, v: &Value) -> PyResult {
     if let Some(m) = v.downcast::<Method>() {
         let f = m.func.clone();
@@ -611,6 +628,19 @@ fn native_reduce(vm: &mut Vm, args: Args) -> PyResult {
 
 fn property_new(vm: &mut Vm, mut args: Args) -> PyResult {
     let cls = args.pos.remove(0);
+    let p = Property {
+        fget: ValueCell::new(Value::NONE),
+        fset: ValueCell::new(Value::NONE),
+        fdel: ValueCell::new(Value::NONE),
+        doc: ValueCell::new(Value::NONE),
+        name: ValueCell::new(Value::NONE),
+        getter_doc: std::cell::Cell::new(false),
+    };
+    Ok(vm.alloc_builtin(&cls, p))
+}
+/// `property.__init__(fget=None, fset=None, fdel=None, doc=None)`.
+fn property_init(vm: &mut Vm, mut args: Args) -> PyResult {
+    let me = args.pos.remove(0);
     let get = |i: usize, k: &str, args: &mut Args| -> Value {
         args.take_kw(k)
             .or_else(|| args.pos.get(i).cloned())
@@ -620,39 +650,66 @@ fn property_new(vm: &mut Vm, mut args: Args) -> PyResult {
     let fset = get(1, "fset", &mut args);
     let fdel = get(2, "fdel", &mut args);
     let mut doc = get(3, "doc", &mut args);
+    if args.pos.len() > 4 {
+        return Err(vm.type_error(format!(
+            "property() takes at most 4 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    if let Some((k, _)) = args.kw.first() {
+        let k = vm.str_string(k)?;
+        return Err(vm.type_error(format!(
+            "property() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let mut getter_doc = false;
     if doc.is_none() && !fget.is_none() {
         if let Ok(Some(d)) = vm.getattr_opt(&fget, &vm.names.__doc__.clone()) {
             doc = d;
         }
+        getter_doc = true;
     }
-    let p = Property {
-        fget: ValueCell::new(fget),
-        fset: ValueCell::new(fset),
-        fdel: ValueCell::new(fdel),
-        doc: ValueCell::new(doc),
-        name: ValueCell::new(Value::NONE),
-    };
-    Ok(vm.alloc_builtin(&cls, p))
+    let p = prop_of(vm, &me)?;
+    p.fget.set(fget);
+    p.fset.set(fset);
+    p.fdel.set(fdel);
+    p.getter_doc.set(getter_doc);
+    if vm.type_of(&me).is(&vm.t.property) {
+        p.doc.set(doc);
+    } else {
+        // A subclass keeps the docstring in the instance's __dict__, or
+        // it would be shadowed by the subclass's own __doc__.
+        let k = vm.names.__doc__.clone();
+        vm.setattr(&me, &k, doc)?;
+    }
+    Ok(Value::NONE)
 }
 fn prop_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Property> {
     v.downcast::<Property>()
         .ok_or_else(|| vm.type_error("expected a property"))
 }
+/// `getter`/`setter`/`deleter`: `type(self)(fget, fset, fdel, doc)`.
 fn property_copy(vm: &mut Vm, p: &Value, which: usize, f: Value) -> PyResult {
     let old = prop_of(vm, p)?;
     let mut parts = [old.fget.get(), old.fset.get(), old.fdel.get()];
+    let replaces_getter = which == 0 && !f.is_none();
     parts[which] = f;
-    let doc = old.doc.get();
+    let doc = if old.getter_doc.get() && replaces_getter {
+        Value::NONE
+    } else if vm.type_of(p).is(&vm.t.property) {
+        old.doc.get()
+    } else {
+        let k = vm.names.__doc__.clone();
+        vm.getattr(p, &k)?
+    };
     let name = old.name.get();
     let t = vm.type_of(p);
-    let np = Property {
-        fget: ValueCell::new(parts[0].clone()),
-        fset: ValueCell::new(parts[1].clone()),
-        fdel: ValueCell::new(parts[2].clone()),
-        doc: ValueCell::new(doc),
-        name: ValueCell::new(name),
-    };
-    Ok(vm.alloc_builtin(&t, np))
+    let [a, b, c] = parts;
+    let np = vm.call(&t, vec![a, b, c, doc])?;
+    if let Some(n) = np.downcast::<Property>() {
+        n.name.set(name);
+    }
+    Ok(np)
 }
 fn property_getter(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "getter", &args, 2, 2)?;
@@ -685,7 +742,12 @@ fn property_set(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::NONE)
 }
 fn property_set_name(vm: &mut Vm, args: Args) -> PyResult {
-    check_args(vm, "__set_name__", &args, 3, 3)?;
+    if args.pos.len() != 3 {
+        return Err(vm.type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
     prop_of(vm, &args.pos[0])?.name.set(args.pos[2].clone());
     Ok(Value::NONE)
 }
@@ -700,6 +762,10 @@ fn prop_fdel(vm: &mut Vm, v: &Value) -> PyResult {
 }
 fn prop_doc(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(prop_of(vm, v)?.doc.get())
+}
+fn prop_set_doc(vm: &mut Vm, v: &Value, d: Value) -> PyResult<()> {
+    prop_of(vm, v)?.doc.set(d);
+    Ok(())
 }
 fn prop_isabstract(vm: &mut Vm, v: &Value) -> PyResult {
     let p = prop_of(vm, v)?;
@@ -733,6 +799,33 @@ fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult {
             func: ValueCell::new(args.pos[1].clone()),
         },
     ))
+}
+/// `classmethod.__init__` / `staticmethod.__init__` (CPython's `cm_init`,
+/// `sm_init`): (re)binds the wrapped callable, so a subclass whose own
+/// `__init__` calls `super().__init__(f)` works (abc.abstractclassmethod).
+fn cm_init(vm: &mut Vm, args: Args) -> PyResult {
+    let me = arg(vm, &args, 0, "__init__")?;
+    let name = if me.kind() == Some(kinds::CLASSMETHOD) {
+        "classmethod"
+    } else {
+        "staticmethod"
+    };
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if args.pos.len() != 2 {
+        let n = args.pos.len() - 1;
+        return Err(vm.type_error(format!("{name} expected 1 argument, got {n}")));
+    }
+    let f = args.pos[1].clone();
+    if let Some(c) = me.downcast::<ClassMethod>() {
+        c.func.set(f);
+    } else if let Some(c) = me.downcast::<StaticMethod>() {
+        c.func.set(f);
+    } else {
+        return Err(vm.type_error(format!("descriptor '__init__' requires a '{name}' object")));
+    }
+    Ok(Value::NONE)
 }
 fn cm_func(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(vm.unwrap_method_descriptor(v))
@@ -1073,6 +1166,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&f, "__kwdefaults__", fn_kwdefaults, Some(fn_set_kwdefaults));
     vm.add_getset(&f, "__code__", fn_code, None);
     vm.add_getset(&f, "__globals__", fn_globals, None);
+    vm.add_getset(&f, "__builtins__", fn_builtins, None);
     vm.add_getset(&f, "__closure__", fn_closure, None);
     vm.add_getset(&f, "__module__", fn_module, Some(fn_set_module));
     vm.add_getset(
@@ -1121,6 +1215,11 @@ pub fn init(vm: &mut Vm) {
     }
     let m = vm.t.method.clone();
     vm.add_getset(&m, "__func__", meth_func, None);
+    // Other attributes of a bound method are its function's.
+    vm.add_method(&m, "__getattr__", meth_getattr);
+    let mo = vm.type_obj(&m);
+    mo.flags
+        .set(mo.flags.get() | crate::objects::types::tflags::HAS_GETATTR);
     vm.add_method(&m, "__eq__", meth_eq);
     vm.add_method(&m, "__hash__", meth_hash);
     let n = vm.t.native.clone();
@@ -1139,7 +1238,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&p, "fget", prop_fget, None);
     vm.add_getset(&p, "fset", prop_fset, None);
     vm.add_getset(&p, "fdel", prop_fdel, None);
-    vm.add_getset(&p, "__doc__", prop_doc, None);
+    vm.add_getset(&p, "__doc__", prop_doc, Some(prop_set_doc));
+    vm.add_method(&p, "__init__", property_init);
     vm.add_getset(&p, "__isabstractmethod__", prop_isabstract, None);
 
     for (ty, newf) in [
@@ -1150,6 +1250,7 @@ pub fn init(vm: &mut Vm) {
         (vm.t.staticmethod.clone(), staticmethod_new),
     ] {
         vm.set_new(&ty, newf);
+        vm.add_method(&ty, "__init__", cm_init);
         vm.add_getset(&ty, "__func__", cm_func, None);
         vm.add_getset(&ty, "__wrapped__", cm_func, None);
         vm.add_method(&ty, "__get__", cm_get);

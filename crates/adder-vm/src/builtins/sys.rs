@@ -442,7 +442,7 @@ pub fn setup_sys(vm: &mut Vm) {
             n,
             *f,
             crate::objects::function::NativeKind::Function,
-            Value::NONE,
+            m.clone(),
         );
         set(vm, n, nf);
     }
@@ -456,10 +456,9 @@ pub fn setup_sys(vm: &mut Vm) {
     let argv = vm.new_list(argv);
     set(vm, "argv", argv.clone());
     set(vm, "orig_argv", argv);
+    // sys.path[0] (the script's folder, or '') is inserted after `site`
+    // has run, as in CPython (see Interpreter::new).
     let mut path = Vec::new();
-    if let Some(p0) = vm.flags.path0.clone() {
-        path.push(vm.new_string(p0));
-    }
     if !vm.flags.isolated && !vm.flags.ignore_environment {
         if let Some(pp) = vm.host.getenv(b"PYTHONPATH") {
             for p in String::from_utf8_lossy(&pp)
@@ -499,6 +498,11 @@ pub fn setup_sys(vm: &mut Vm) {
     set(vm, "platlibdir", vm.new_str("lib"));
     set(vm, "abiflags", vm.new_str(""));
     set(vm, "float_repr_style", vm.new_str("short"));
+    set(
+        vm,
+        "copyright",
+        vm.new_str("Copyright (c) the Adder developers.\nPython's standard library: Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."),
+    );
     // Numeric parameters (x86-64 IEEE doubles; CPython's int and hash layout,
     // which Adder's numeric hashing reproduces).
     let fi = crate::builtins::structseq::new_type(
@@ -606,14 +610,7 @@ pub fn setup_sys(vm: &mut Vm) {
     set(vm, "path_importer_cache", vm.new_dict());
     set(vm, "_xoptions", vm.new_dict());
     // sys.implementation: a simple namespace object (an instance of a tiny class).
-    let ns_t = {
-        let d = vm.new_dict();
-        let n = vm.new_str("sys");
-        let _ = dict_set_str(vm, &d, "__module__", n);
-        let obj = vm.t.object.clone();
-        let tt = vm.t.type_.clone();
-        crate::builtins::types::new_class(vm, &tt, "SimpleNamespace", vec![obj], &d).ok()
-    };
+    let ns_t = crate::builtins::namespace::make_type(vm);
     if let Some(t) = ns_t {
         let imp = vm.alloc_instance(&t);
         let cache_tag = vm.new_str("adder-311");
@@ -638,9 +635,8 @@ pub fn setup_sys(vm: &mut Vm) {
             let _ = vm.setattr(&imp, &key, v);
         }
         set(vm, "implementation", imp);
-        let flags = vm.alloc_instance(&t);
         let fl = vm.flags.clone();
-        for (k, v) in [
+        let fields = [
             ("debug", 0),
             ("inspect", 0),
             ("interactive", 0),
@@ -662,15 +658,20 @@ pub fn setup_sys(vm: &mut Vm) {
             ("warn_default_encoding", 0),
             ("safe_path", fl.isolated as i64),
             ("int_max_str_digits", -1),
-        ] {
-            let key = vm.intern(k);
-            let val = if k == "dev_mode" {
-                Value::FALSE
-            } else {
-                vm.new_int(v)
-            };
-            let _ = vm.setattr(&flags, &key, val);
-        }
+        ];
+        let names: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+        let ft = crate::builtins::structseq::new_type(vm, "sys", "flags", &names, names.len());
+        let vals = fields
+            .iter()
+            .map(|(k, v)| {
+                if *k == "dev_mode" || *k == "safe_path" {
+                    Value::from_bool(*v != 0)
+                } else {
+                    vm.new_int(*v)
+                }
+            })
+            .collect();
+        let flags = crate::builtins::structseq::new(vm, &ft, vals);
         set(vm, "flags", flags);
     }
     let stdin = new_stream(vm, 0, "<stdin>");

@@ -392,8 +392,15 @@ pub fn new_class(
     recompute_flags(vm, &t);
     // __classcell__
     if let Some(cell) = dict_get_str(&dict, "__classcell__") {
-        if let Some(c) = cell.downcast::<crate::objects::cell::Cell>() {
-            c.value.set(t.clone());
+        match cell.downcast::<crate::objects::cell::Cell>() {
+            Some(c) => c.value.set(t.clone()),
+            None => {
+                let ct = vm.type_of(&cell);
+                let r = vm.repr_string(&ct)?;
+                return Err(
+                    vm.type_error(format!("__classcell__ must be a nonlocal cell, not {r}"))
+                );
+            }
         }
         let k = vm.names.__classcell__.clone();
         crate::ops::dict_del_strkey(&dict, &k);
@@ -403,7 +410,22 @@ pub fn new_class(
         let sn = vm.names.__set_name__.clone();
         let vt = vm.type_of(&v);
         if let Some(f) = type_lookup(&vt, &sn) {
-            vm.call_method_value(&f, &v, vec![t.clone(), k.clone()])?;
+            if let Err(e) = vm.call_method_value(&f, &v, vec![t.clone(), k.clone()]) {
+                // 3.11 wraps the error (3.12 switched to a note).
+                let kr = vm.repr_string(&k)?;
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance {kr} in '{}'",
+                    vm.type_name(&v),
+                    vm.type_obj(&t).name()
+                );
+                let rt = vm.new_exception_msg(&vm.t.runtime_error.clone(), msg);
+                if let Some(x) = rt.downcast::<crate::objects::exception::Exception>() {
+                    x.cause.set(e.clone());
+                    x.context.set(e);
+                    x.suppress_context.set(true);
+                }
+                return Err(rt);
+            }
         }
     }
     vm.type_obj(&t).dict_modified();
@@ -553,7 +575,8 @@ pub fn object_new_instance(vm: &mut Vm, cls: &Value) -> PyResult {
                 names.push(vm.str_string(&n)?);
             }
             names.sort();
-            let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+            // 3.11.2 lists the names bare (quotes came in 3.12).
+            let q = names.clone();
             let to = vm.type_obj(cls);
             return Err(vm.type_error(format!(
                 "Can't instantiate abstract class {} with abstract method{} {}",
@@ -779,12 +802,23 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
         let k = vm.intern("__orig_bases__");
         vm.setitem(&ns, k, ob)?;
     }
+    let name_v = name.clone();
     let mut a = Args::new(vec![name, bases_t, ns]);
     a.kw = kw;
     let cls = vm.call_args(&meta, a)?;
+    // The metaclass must have passed `__classcell__` on to `type.__new__`.
     if let Some(c) = cell.downcast::<crate::objects::cell::Cell>() {
-        if c.value.is_null() {
-            c.value.set(cls.clone());
+        if vm.is_type(&cls) && !c.value.get().is(&cls) {
+            let cr = vm.repr_string(&cls)?;
+            let nm = vm.str_string(&name_v)?;
+            if c.value.is_null() {
+                return Err(vm.runtime_error(format!(
+                    "__class__ not set defining '{nm}' as {cr}. Was __classcell__ propagated to type.__new__?"
+                )));
+            }
+            let got = c.value.get();
+            let gr = vm.repr_string(&got)?;
+            return Err(vm.type_error(format!("__class__ set to {gr} defining '{nm}' as {cr}")));
         }
     }
     Ok(cls)
@@ -862,7 +896,11 @@ pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Opt
             if f & tflags::MAPPING != 0 {
                 bits |= 1 << 6;
             }
-            if f & tflags::ABSTRACT != 0 {
+            // Py_TPFLAGS_IS_ABSTRACT: set while the class's own
+            // `__abstractmethods__` is non-empty (inspect.isabstract).
+            let abstract_ns = dict_get_str(to.dict(), "__abstractmethods__")
+                .is_some_and(|a| vm.truthy(&a).unwrap_or(false));
+            if f & tflags::ABSTRACT != 0 || abstract_ns {
                 bits |= 1 << 20;
             }
             let sub = |t: &Value| is_subtype(cls, t);

@@ -84,6 +84,9 @@ pub struct Native {
     /// The class that defines a method (for `__qualname__` and `__objclass__`).
     pub owner: Value,
     pub doc: Option<&'static str>,
+    /// Called from the loop, it gets the caller's frame on the frame stack
+    /// (it reads it, or calls back into Python code that may walk it).
+    pub needs_frame: bool,
 }
 payload!(Native, kinds::NATIVE, "builtin_function_or_method", traverse(self, visit) {
     visit(&self.self_); visit(&self.owner);
@@ -110,6 +113,8 @@ pub struct Property {
     pub fdel: ValueCell,
     pub doc: ValueCell,
     pub name: ValueCell,
+    /// The docstring came from the getter (re-derived when it is replaced).
+    pub getter_doc: std::cell::Cell<bool>,
 }
 payload!(Property, kinds::PROPERTY, "property", traverse(self, visit) {
     for c in [&self.fget, &self.fset, &self.fdel, &self.doc] { let v = c.get(); visit(&v); }
