@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3.11
 """The CPython test-suite ladder: runs CPython 3.11.2's own test modules (from
 Debian's libpython3.11-testsuite in /usr/lib/python3.11/test, never copied,
 never edited) under Adder and compares the per-test outcomes with

@@ -148,7 +148,7 @@ fn run(host: Rc<NativeHost>) -> i32 {
     let args: Vec<String> = host
         .args()
         .iter()
-        .map(|a| String::from_utf8_lossy(a).into_owned())
+        .map(|a| adder_text::surrogate::decode_utf8_surrogateescape(a).into_owned())
         .collect();
     let mut cfg = Config::new();
     let program = match parse(&args, &mut cfg, &host) {
@@ -170,7 +170,10 @@ fn run(host: Rc<NativeHost>) -> i32 {
         Program::Command(_) | Program::Stdin | Program::Module(_) => {
             if !cfg.isolated {
                 cfg.path0 = Some(if matches!(program, Program::Module(_)) {
-                    String::from_utf8_lossy(&host.getcwd().unwrap_or_default()).into_owned()
+                    adder_text::surrogate::decode_utf8_surrogateescape(
+                        &host.getcwd().unwrap_or_default(),
+                    )
+                    .into_owned()
                 } else {
                     String::new()
                 });
@@ -182,8 +185,10 @@ fn run(host: Rc<NativeHost>) -> i32 {
                 let abs = if d.starts_with('/') {
                     d
                 } else {
-                    let cwd =
-                        String::from_utf8_lossy(&host.getcwd().unwrap_or_default()).into_owned();
+                    let cwd = adder_text::surrogate::decode_utf8_surrogateescape(
+                        &host.getcwd().unwrap_or_default(),
+                    )
+                    .into_owned();
                     if d.is_empty() {
                         cwd
                     } else {
@@ -204,14 +209,20 @@ fn run(host: Rc<NativeHost>) -> i32 {
     match program {
         Program::Command(c) => interp.run_main_source(&c, "<string>"),
         Program::Module(m) => interp.run_main_module(&m),
-        Program::File(f) => match adder_host::read_file(&*host, f.as_bytes()) {
+        Program::File(f) => match adder_host::read_file(
+            &*host,
+            &adder_text::surrogate::encode_utf8_surrogateescape(&f)
+                .map_or_else(|_| f.as_bytes().to_vec(), |b| b.into_owned()),
+        ) {
             Ok(bytes) => {
                 // Like CPython, the main script's code carries an absolute path.
                 let abs = if f.starts_with('/') {
                     f.clone()
                 } else {
-                    let cwd =
-                        String::from_utf8_lossy(&host.getcwd().unwrap_or_default()).into_owned();
+                    let cwd = adder_text::surrogate::decode_utf8_surrogateescape(
+                        &host.getcwd().unwrap_or_default(),
+                    )
+                    .into_owned();
                     format!("{cwd}/{}", f.trim_start_matches("./"))
                 };
                 interp.run_main_bytes(&bytes, &abs)

@@ -1,10 +1,11 @@
 //! Iteration and container helpers CPython writes in C: `itertools`,
 //! `_collections`, `_contextvars`, `_functools`, `_operator`, `_heapq`,
-//! `_bisect`.
+//! `_bisect`, `_abc`.
 //!
 //! Invariant: no RefCell borrow of a container is held across a call that can
 //! run Python code; mutation during iteration raises CPython's errors.
 
+pub mod abc;
 pub mod args;
 pub mod collections;
 pub mod contextvars;
@@ -37,6 +38,8 @@ pub mod kind {
     pub const OPERATOR_CALLABLE: u8 = F + 9;
     pub const LRU_CACHE: u8 = F + 10;
     pub const MISSING: u8 = F + 11;
+    pub const ABC_DATA: u8 = F + 12;
+    pub const ABC_STATE: u8 = F + 13;
 }
 
 /// The modules this crate provides.
@@ -69,6 +72,10 @@ pub fn modules() -> Vec<NativeModule> {
         NativeModule {
             name: "_bisect",
             init: heapq_bisect::init_bisect,
+        },
+        NativeModule {
+            name: "_abc",
+            init: abc::init,
         },
     ]
 }

@@ -23,6 +23,12 @@ use adder_bytecode::CodeObject;
 pub use errors::{CompileError, ErrorKind};
 pub use source::decode_source;
 
+/// String literal values as Python sees them (ruff's values with lone
+/// surrogate escapes restored), for other consumers of ruff's AST.
+pub mod literal {
+    pub use crate::codegen::strlit::{fstring_piece, part_value, string_value};
+}
+
 /// What the source is compiled as (CPython's `compile()` modes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {

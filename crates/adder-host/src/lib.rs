@@ -1,7 +1,7 @@
 //! The host boundary: the only crate in Adder that touches the operating
 //! system. Invariant: every interaction with the outside world — files,
 //! directories, stat, environment, arguments, clocks, random bytes, stdio,
-//! process identity and exit — goes through the object-safe [`Host`] trait,
+//! process identity, sockets and exit — goes through the object-safe [`Host`] trait,
 //! whose methods take `&self` (implementations use interior mutability) so an
 //! interpreter holds it as `Rc<dyn Host>`. Paths, environment entries and
 //! arguments are raw bytes, exactly as the OS gives them; decoding is the
@@ -17,11 +17,13 @@ mod error;
 pub mod libm;
 mod memory;
 mod native;
+pub mod socket;
 mod types;
 
 pub use error::*;
 pub use memory::{HostExit, MemoryHost};
 pub use native::NativeHost;
+pub use socket::{AddrInfo, AncData, HostEnt, NetError, NetResult, RecvMsg, SockAddr};
 pub use types::*;
 
 /// A file descriptor as the host hands it out. 0, 1 and 2 are stdio.
@@ -519,6 +521,160 @@ pub trait Host {
     }
     /// Waits until a signal arrives (fails with `EINTR` then).
     fn pause(&self) -> HostResult<()> {
+        enosys()
+    }
+
+    // ----- sockets ----------------------------------------------------------------
+    // Descriptors made here are ordinary host descriptors (`close`, `dup`,
+    // `poll`, `set_blocking` apply). Blocking calls fail with `EINTR` when a
+    // signal the interpreter handles arrives; `connect` always reports
+    // `EINTR` (the connection then goes on in the background, PEP 475).
+
+    /// `socket(family, kind, proto)`, close-on-exec; `kind` may carry
+    /// `SOCK_NONBLOCK`.
+    fn socket(&self, _family: i32, _kind: i32, _proto: i32) -> HostResult<Fd> {
+        enosys()
+    }
+    /// A connected pair of sockets, both close-on-exec.
+    fn socketpair(&self, _family: i32, _kind: i32, _proto: i32) -> HostResult<(Fd, Fd)> {
+        enosys()
+    }
+    fn bind(&self, _fd: Fd, _addr: &SockAddr) -> HostResult<()> {
+        enosys()
+    }
+    fn listen(&self, _fd: Fd, _backlog: i32) -> HostResult<()> {
+        enosys()
+    }
+    /// Accepts a connection: the new (close-on-exec) descriptor and the
+    /// peer's address, if the kernel reported one.
+    fn accept(&self, _fd: Fd) -> HostResult<(Fd, Option<SockAddr>)> {
+        enosys()
+    }
+    fn connect(&self, _fd: Fd, _addr: &SockAddr) -> HostResult<()> {
+        enosys()
+    }
+    /// `send(fd, buf, flags)`: how many bytes were sent.
+    fn send(&self, _fd: Fd, _buf: &[u8], _flags: i32) -> HostResult<usize> {
+        enosys()
+    }
+    fn sendto(&self, _fd: Fd, _buf: &[u8], _flags: i32, _addr: &SockAddr) -> HostResult<usize> {
+        enosys()
+    }
+    /// `recv(fd, buf, flags)`: how many bytes arrived (0: orderly shutdown).
+    fn recv(&self, _fd: Fd, _buf: &mut [u8], _flags: i32) -> HostResult<usize> {
+        enosys()
+    }
+    /// `recvfrom`: the byte count and the sender, if reported.
+    fn recvfrom(
+        &self,
+        _fd: Fd,
+        _buf: &mut [u8],
+        _flags: i32,
+    ) -> HostResult<(usize, Option<SockAddr>)> {
+        enosys()
+    }
+    /// `sendmsg` of `data` (the gathered buffers) with ancillary items, to
+    /// `addr` when given; returns the bytes sent.
+    fn sendmsg(
+        &self,
+        _fd: Fd,
+        _data: &[u8],
+        _ancdata: &[AncData],
+        _flags: i32,
+        _addr: Option<&SockAddr>,
+    ) -> HostResult<usize> {
+        enosys()
+    }
+    /// `recvmsg` into a `bufsize` buffer with `ancbufsize` bytes of control
+    /// space.
+    fn recvmsg(
+        &self,
+        _fd: Fd,
+        _bufsize: usize,
+        _ancbufsize: usize,
+        _flags: i32,
+    ) -> HostResult<RecvMsg> {
+        enosys()
+    }
+    fn shutdown(&self, _fd: Fd, _how: i32) -> HostResult<()> {
+        enosys()
+    }
+    /// The socket's own address (None: the kernel reported an empty one).
+    fn getsockname(&self, _fd: Fd) -> HostResult<Option<SockAddr>> {
+        enosys()
+    }
+    fn getpeername(&self, _fd: Fd) -> HostResult<Option<SockAddr>> {
+        enosys()
+    }
+    /// `getsockopt` with a `buflen`-byte buffer; returns the bytes the
+    /// kernel filled in.
+    fn getsockopt(&self, _fd: Fd, _level: i32, _name: i32, _buflen: usize) -> HostResult<Vec<u8>> {
+        enosys()
+    }
+    /// `setsockopt` with `value` as the option buffer; None passes a NULL
+    /// buffer of `len` bytes (`setsockopt(level, opt, None, len)`).
+    fn setsockopt(
+        &self,
+        _fd: Fd,
+        _level: i32,
+        _name: i32,
+        _value: Option<&[u8]>,
+        _len: u32,
+    ) -> HostResult<()> {
+        enosys()
+    }
+    /// `getaddrinfo(host, service, hints)`, in the resolver's order.
+    fn getaddrinfo(
+        &self,
+        _host: Option<&[u8]>,
+        _service: Option<&[u8]>,
+        _family: i32,
+        _socktype: i32,
+        _proto: i32,
+        _flags: i32,
+    ) -> NetResult<Vec<AddrInfo>> {
+        Err(NetError::Os(HostError::from_errno(ENOSYS)))
+    }
+    /// `getnameinfo(addr, flags)`: (host, service).
+    fn getnameinfo(&self, _addr: &SockAddr, _flags: i32) -> NetResult<(Vec<u8>, Vec<u8>)> {
+        Err(NetError::Os(HostError::from_errno(ENOSYS)))
+    }
+    /// The host database entry for `name` (C's `gethostbyname`, IPv4).
+    fn gethostbyname(&self, _name: &[u8]) -> NetResult<HostEnt> {
+        Err(NetError::Os(HostError::from_errno(ENOSYS)))
+    }
+    /// The host database entry for an address of `family` (4 or 16 bytes).
+    fn gethostbyaddr(&self, _addr: &[u8], _family: i32) -> NetResult<HostEnt> {
+        Err(NetError::Os(HostError::from_errno(ENOSYS)))
+    }
+    fn gethostname(&self) -> HostResult<Vec<u8>> {
+        enosys()
+    }
+    fn sethostname(&self, _name: &[u8]) -> HostResult<()> {
+        enosys()
+    }
+    /// The port of service `name` (`getservbyname`), None if unknown.
+    fn getservbyname(&self, _name: &[u8], _proto: Option<&[u8]>) -> Option<u16> {
+        None
+    }
+    /// The name of the service on `port` (`getservbyport`), None if unknown.
+    fn getservbyport(&self, _port: u16, _proto: Option<&[u8]>) -> Option<Vec<u8>> {
+        None
+    }
+    /// The number of protocol `name` (`getprotobyname`), None if unknown.
+    fn getprotobyname(&self, _name: &[u8]) -> Option<i32> {
+        None
+    }
+    /// The network interfaces: (index, name).
+    fn if_nameindex(&self) -> HostResult<Vec<(u32, Vec<u8>)>> {
+        enosys()
+    }
+    /// The index of interface `name`; 0 when there is none.
+    fn if_nametoindex(&self, _name: &[u8]) -> u32 {
+        0
+    }
+    /// The name of interface `index`.
+    fn if_indextoname(&self, _index: u32) -> HostResult<Vec<u8>> {
         enosys()
     }
 }

@@ -159,7 +159,10 @@ pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 pub fn path_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     let p = fspath(vm, v)?;
     let b = match p.downcast::<Str>() {
-        Some(s) => s.as_str().as_bytes().to_vec(),
+        Some(s) => {
+            let s = s.as_str().to_string();
+            crate::codecs::unicode::fsencode(vm, &s)?
+        }
         None => args::bytes_like(&p).unwrap_or_default(),
     };
     if b.contains(&0) {

@@ -105,6 +105,7 @@ pub fn startup(vm: &mut Vm) -> PyResult<()> {
         adder_vm::ops::dict_set_str(vm, &b, "open", open)?;
     }
     let (env_enc, env_err) = io_encoding_env(vm);
+    let env_names_encoding = !env_enc.is_empty();
     let utf8_mode = crate::textio::utf8_mode(vm);
     let enc = if env_enc.is_empty() {
         if utf8_mode {
@@ -116,9 +117,15 @@ pub fn startup(vm: &mut Vm) -> PyResult<()> {
         env_enc
     };
     let enc = codec_name(vm, &enc)?;
+    // CPython 3.11 (Python/initconfig.c): PYTHONIOENCODING's errors part;
+    // "strict" when it names only an encoding; else surrogateescape in UTF-8
+    // mode, the C/POSIX locale and the coercion targets (C.UTF-8, ...).
+    let locale = crate::textio::locale_name(vm);
     let errors = if !env_err.is_empty() {
         env_err
-    } else if utf8_mode {
+    } else if env_names_encoding {
+        "strict".to_string()
+    } else if utf8_mode || matches!(locale.as_str(), "C.UTF-8" | "C.utf8" | "UTF-8") {
         "surrogateescape".to_string()
     } else {
         "strict".to_string()

@@ -6,6 +6,7 @@
 //! (float results come from the same libm functions, combined in the same
 //! order, as CPython's).
 
+mod array;
 mod binascii;
 mod cmath;
 mod hashes;
@@ -26,6 +27,7 @@ pub fn modules() -> Vec<NativeModule> {
         structmod::module(),
         binascii::module(),
         zlib::module(),
+        array::module(),
     ];
     v.extend(hashes::modules());
     v

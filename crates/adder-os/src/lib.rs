@@ -1,6 +1,6 @@
 //! The operating-system modules (`posix`, `errno`, `_stat`, `time`,
 //! `_signal`, `select`, `fcntl`, `_locale`, `pwd`, `resource`,
-//! `faulthandler`, `_posixsubprocess`), all through the `Host` trait.
+//! `faulthandler`, `_posixsubprocess`, `_socket`), all through the `Host` trait.
 //!
 //! Invariant: nothing here calls the OS directly; every request goes through
 //! `vm.host`, so the sandboxed and in-memory hosts see all of it.
@@ -16,6 +16,7 @@ mod pwd;
 mod resource;
 mod select;
 pub mod signal;
+mod socket;
 mod stat;
 mod time;
 pub mod util;
@@ -39,6 +40,7 @@ pub fn modules() -> Vec<NativeModule> {
         m("resource", resource::init),
         m("faulthandler", faulthandler::init),
         m("_posixsubprocess", posixsubprocess::init),
+        m("_socket", socket::init),
     ]
 }
 

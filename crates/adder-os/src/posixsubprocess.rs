@@ -37,7 +37,8 @@ fn fs_item(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         }
     };
     let b = if let Some(s) = p.downcast::<Str>() {
-        s.as_str().as_bytes().to_vec()
+        let s = s.as_str().to_string();
+        util::encode(vm, &s)?
     } else if let Some(b) = p.downcast::<Bytes>() {
         b.b.to_vec()
     } else {

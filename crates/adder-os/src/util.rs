@@ -73,16 +73,31 @@ impl<'a> PathSpec<'a> {
     }
 }
 
-/// `os.fsencode` for a str: UTF-8 (Adder's strings cannot hold the lone
-/// surrogates `surrogateescape` would produce, so this is exact).
-pub fn encode(s: &str) -> Vec<u8> {
-    s.as_bytes().to_vec()
+/// `os.fsencode` for a str: UTF-8 with `surrogateescape` (U+DC80..U+DCFF
+/// become the bytes they stand for); any other lone surrogate raises
+/// CPython's `UnicodeEncodeError`.
+pub fn encode(vm: &mut Vm, s: &str) -> PyResult<Vec<u8>> {
+    match adder_text::surrogate::encode_utf8_surrogateescape(s) {
+        Ok(b) => Ok(b.into_owned()),
+        Err((start, end)) => {
+            let args = vec![
+                vm.new_str("utf-8"),
+                vm.new_str(s),
+                vm.new_int(start as i64),
+                vm.new_int(end as i64),
+                vm.new_str("surrogates not allowed"),
+            ];
+            let t = vm.t.unicode_encode_error.clone();
+            Err(match vm.call(&t, args) {
+                Ok(e) | Err(e) => e,
+            })
+        }
+    }
 }
 
-/// `os.fsdecode` of OS bytes: UTF-8, with invalid sequences replaced
-/// (CPython would use `surrogateescape`; see docs/COMPATIBILITY.md).
+/// `os.fsdecode` of OS bytes: UTF-8 with `surrogateescape`.
 pub fn decode(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    adder_text::surrogate::decode_utf8_surrogateescape(b).into_owned()
 }
 
 /// A str or bytes result, matching the kind of the argument.
@@ -178,7 +193,7 @@ pub fn path(vm: &mut Vm, v: &Value, spec: PathSpec) -> PyResult<PathArg> {
         if s.as_str().contains('\0') {
             return Err(vm.value_error("embedded null byte"));
         }
-        let bytes = encode(s.as_str());
+        let bytes = encode(vm, s.as_str())?;
         return Ok(PathArg {
             bytes,
             fd: None,

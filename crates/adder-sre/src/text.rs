@@ -1,4 +1,5 @@
-//! Subjects: the string a pattern runs over, in the engine's code units.
+//! Subjects: the string a pattern runs over, in the engine's code units
+//! (a lone surrogate is its code point, see `adder_text::surrogate`).
 //! ASCII `str` and `bytes` are read in place (no copy); a non-ASCII `str`
 //! becomes a vector of code points (with byte-offset checkpoints so slices
 //! of the original UTF-8 stay cheap); a `bytearray` or `memoryview` is
@@ -51,7 +52,7 @@ impl WideText {
             if k % STRIDE == 0 {
                 checkpoints.push(b);
             }
-            cps.push(c as u32);
+            cps.push(adder_text::surrogate::to_code_point(c));
         }
         WideText {
             cps: cps.into_boxed_slice(),
@@ -69,7 +70,7 @@ impl WideText {
         };
         base + self.cps[c * STRIDE..k]
             .iter()
-            .map(|&cp| char::from_u32(cp).map_or(1, char::len_utf8))
+            .map(|&cp| adder_text::surrogate::to_internal(cp).map_or(1, char::len_utf8))
             .sum::<usize>()
     }
 }

@@ -16,6 +16,7 @@ pub fn modules() -> Vec<NativeModule> {
     v.extend(adder_collections::modules());
     v.extend(adder_math::modules());
     v.extend(adder_ast::modules());
+    v.extend(adder_textmods::modules());
     v
 }
 

@@ -13,6 +13,7 @@ pub mod percent;
 pub mod repr;
 pub mod spec;
 pub mod str_ops;
+pub mod surrogate;
 mod unicode_tables;
 
 pub use error::{ErrKind, TextError};

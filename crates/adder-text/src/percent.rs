@@ -147,7 +147,7 @@ pub fn check_conversion(conv: char, conv_index: usize) -> Result<(), TextError> 
     if "%sraducioxXeEfFgGi".contains(conv) {
         return Ok(());
     }
-    let n = conv as u32;
+    let n = crate::surrogate::to_code_point(conv);
     let shown = if n > 32 && n < 128 { conv } else { '?' };
     Err(TextError::value(format!(
         "unsupported format character '{}' ({:#x}) at index {}",

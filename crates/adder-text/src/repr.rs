@@ -4,6 +4,7 @@
 //! `\UNNNNNNNN` (lower-case hex), exactly as CPython 3.11 prints it.
 
 use crate::chars::is_printable;
+use crate::surrogate::{backslash_escape, to_code_point};
 
 fn pick_quote(has_single: bool, has_double: bool) -> char {
     if has_single && !has_double {
@@ -28,16 +29,7 @@ fn push_escaped(out: &mut String, c: char, quote: char, ascii_only: bool) {
         }
         c if c.is_ascii() => out.push(c),
         c if !ascii_only && is_printable(c) => out.push(c),
-        c => {
-            let n = c as u32;
-            if n <= 0xff {
-                out.push_str(&format!("\\x{:02x}", n));
-            } else if n <= 0xffff {
-                out.push_str(&format!("\\u{:04x}", n));
-            } else {
-                out.push_str(&format!("\\U{:08x}", n));
-            }
-        }
+        c => out.push_str(&backslash_escape(to_code_point(c))),
     }
 }
 
@@ -104,9 +96,15 @@ mod tests {
             ),
             ("é€😀", "'é€😀'", "'\\xe9\\u20ac\\U0001f600'"),
             (
-                "\u{85}\u{a0}\u{2028}\u{e000}\u{10ffff}",
-                "'\\x85\\xa0\\u2028\\ue000\\U0010ffff'",
-                "'\\x85\\xa0\\u2028\\ue000\\U0010ffff'",
+                "\u{85}\u{a0}\u{2028}\u{e000}\u{10f7ff}",
+                "'\\x85\\xa0\\u2028\\ue000\\U0010f7ff'",
+                "'\\x85\\xa0\\u2028\\ue000\\U0010f7ff'",
+            ),
+            // Lone surrogates (stored in plane 16, see `surrogate`).
+            (
+                "\u{10f800}\u{10ffff}",
+                "'\\ud800\\udfff'",
+                "'\\ud800\\udfff'",
             ),
             ("\u{ad}\u{200b}", "'\\xad\\u200b'", "'\\xad\\u200b'"),
         ];

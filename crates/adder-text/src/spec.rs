@@ -51,7 +51,7 @@ fn is_align(c: char) -> bool {
 
 /// How CPython prints a presentation-type character inside a message.
 fn code_repr(c: char) -> String {
-    let n = c as u32;
+    let n = crate::surrogate::to_code_point(c);
     if n > 32 && n < 128 {
         c.to_string()
     } else {
@@ -222,10 +222,18 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, TextError> {
             return Err(unknown_code(c, "str"));
         }
     }
-    if spec.sign.is_some() {
-        return Err(TextError::value(
-            "Sign not allowed in string format specifier",
-        ));
+    match spec.sign {
+        Some(' ') => {
+            return Err(TextError::value(
+                "Space not allowed in string format specifier",
+            ))
+        }
+        Some(_) => {
+            return Err(TextError::value(
+                "Sign not allowed in string format specifier",
+            ))
+        }
+        None => {}
     }
     if spec.no_neg_0 {
         return Err(TextError::value(
@@ -385,9 +393,7 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
             .ok()
             .filter(|n| *n <= 0x10ffff)
             .ok_or_else(|| TextError::overflow("%c arg not in range(0x110000)"))?;
-        // Lone surrogates cannot live in a Rust string; the caller must
-        // handle 0xD800..=0xDFFF itself if its strings allow them.
-        let c = char::from_u32(ch).unwrap_or('\u{fffd}');
+        let c = crate::surrogate::to_internal(ch).unwrap_or('\u{fffd}');
         let s = c.to_string();
         let num = Number {
             sign: None,

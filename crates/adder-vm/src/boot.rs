@@ -451,6 +451,14 @@ impl Vm {
             ("dict_itemiterator", "dict_itemiterator"),
             ("set_iterator", "set_iterator"),
             ("callable_iterator", "callable_iterator"),
+            ("list_reverseiterator", "list_reverseiterator"),
+            ("longrange_iterator", "longrange_iterator"),
+            ("str_uiterator", "str_iterator"),
+            ("bytes_iterator", "bytes_iterator"),
+            ("bytearray_iterator", "bytearray_iterator"),
+            ("dict_reversekeyiterator", "dict_reversekeyiterator"),
+            ("dict_reversevalueiterator", "dict_reversevalueiterator"),
+            ("dict_reverseitemiterator", "dict_reverseitemiterator"),
         ] {
             b.add(field, name, "object", Iter::vtable(), kinds::ITERATOR, 0);
         }
@@ -528,9 +536,9 @@ impl Vm {
             0,
         );
         for (field, name, flags) in [
-            ("weakref", "weakref", tflags::BASETYPE),
-            ("weakproxy", "weakproxy", 0),
-            ("weakcallableproxy", "weakcallableproxy", 0),
+            ("weakref", "ReferenceType", tflags::BASETYPE),
+            ("weakproxy", "ProxyType", 0),
+            ("weakcallableproxy", "CallableProxyType", 0),
         ] {
             b.add(
                 field,

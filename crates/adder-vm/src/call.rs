@@ -219,7 +219,7 @@ impl Vm {
     /// Builds the frame for calling Python function `f` with `args`.
     pub fn make_frame(&mut self, f: &Value, args: Args) -> PyResult<Box<Frame>> {
         let func = f.downcast::<Function>().unwrap();
-        let codev = func.code.clone();
+        let codev = func.code.get();
         let code = func.code();
         let co = &code.code;
         let nlocals = co.varnames.len();

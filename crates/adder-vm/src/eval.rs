@@ -1597,7 +1597,7 @@ impl Vm {
             fr.fast.extend(cl.items.iter().cloned());
         }
         fr.stack.reserve(stacksize);
-        fr.code = func.code.clone();
+        fr.code = func.code.get();
         fr.globals = func.globals.clone();
         fr.builtins = func.builtins.clone();
         f.stack.pop();
@@ -1834,7 +1834,7 @@ impl Vm {
         self.alloc_builtin(
             &self.t.function,
             Function {
-                code: codeobj.clone(),
+                code: adder_object::ValueCell::new(codeobj.clone()),
                 globals,
                 builtins,
                 name: adder_object::ValueCell::new(name),

@@ -311,6 +311,17 @@ impl Vm {
             n.to_usize().unwrap_or(usize::MAX)
         };
         let len = crate::ops::native_len(seq).unwrap_or(0);
+        // An exact str, tuple or bytes that repeating leaves unchanged is
+        // returned itself, as CPython does (`t * 1 is t`).
+        let exact_immutable = match seq.kind() {
+            Some(kinds::STR) => self.type_of(seq).is(&self.t.str),
+            Some(kinds::TUPLE) => self.type_of(seq).is(&self.t.tuple),
+            Some(kinds::BYTES) => self.type_of(seq).is(&self.t.bytes),
+            _ => false,
+        };
+        if exact_immutable && (n == 1 || len == 0) {
+            return Ok(seq.clone());
+        }
         let n = if len == 0 { 0 } else { n };
         let unit = if seq.kind() == Some(kinds::STR) {
             seq.downcast::<Str>().unwrap().s.len()
@@ -793,19 +804,13 @@ impl Vm {
         let (kind, ty) = match v.kind() {
             Some(kinds::LIST) => (IterKind::Seq, self.t.list_iterator.clone()),
             Some(kinds::TUPLE) => (IterKind::Seq, self.t.tuple_iterator.clone()),
-            Some(kinds::STR) => (IterKind::Str, self.t.str_iterator.clone()),
-            Some(kinds::BYTES) | Some(kinds::BYTEARRAY) => (IterKind::Seq, self.t.iterator.clone()),
+            Some(kinds::STR) => return Ok(crate::builtins::iterators::str_iter(self, v.clone())),
+            Some(kinds::BYTES) | Some(kinds::BYTEARRAY) => {
+                return Ok(crate::builtins::iterators::bytes_iter(self, v.clone()))
+            }
             Some(kinds::DICT) => (IterKind::DictKeys, self.t.dict_keyiterator.clone()),
             Some(kinds::SET) => (IterKind::SetKeys, self.t.set_iterator.clone()),
-            Some(kinds::RANGE) => {
-                let it = self.new_iter(IterKind::Range, v.clone(), &self.t.range_iterator.clone());
-                let n = crate::ops::range_len(v.downcast::<crate::objects::seq::Range>().unwrap());
-                it.downcast::<Iter>()
-                    .unwrap()
-                    .len
-                    .set(n.to_usize().unwrap_or(usize::MAX));
-                return Ok(it);
-            }
+            Some(kinds::RANGE) => return Ok(crate::builtins::iterators::range_iter(self, v)),
             Some(kinds::DICTVIEW) => {
                 let dv = v.downcast::<DictView>().unwrap();
                 let (k, ty) = match dv.kind {

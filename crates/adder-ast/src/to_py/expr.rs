@@ -248,7 +248,9 @@ impl ToPy<'_> {
             }
             Expr::FString(x) => self.fstring(x, r),
             Expr::StringLiteral(x) => {
-                let v = self.vm.new_str(x.value.to_str());
+                let v = self
+                    .vm
+                    .new_str(&adder_compiler::literal::string_value(self.src, x));
                 let kind = if x.value.is_unicode() {
                     self.str("u")
                 } else {
@@ -323,7 +325,8 @@ impl ToPy<'_> {
         for part in x.value.iter() {
             match part {
                 ast::FStringPart::Literal(s) => {
-                    b.text(&s.value, s.flags.prefix().is_unicode());
+                    let v = adder_compiler::literal::part_value(self.src, s);
+                    b.text(&v, s.flags.prefix().is_unicode());
                 }
                 ast::FStringPart::FString(f) => {
                     let part = self.pos(f.range);
@@ -365,7 +368,10 @@ impl ToPy<'_> {
     ) -> PyResult<()> {
         for el in elements.iter() {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => b.text(&l.value, false),
+                ast::InterpolatedStringElement::Literal(l) => b.text(
+                    &adder_compiler::literal::fstring_piece(self.src, l, false),
+                    false,
+                ),
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let mut conv: i64 = match i.conversion {
                         ast::ConversionFlag::None => -1,

@@ -96,7 +96,9 @@ impl<'a, 's> Compiler<'a, 's> {
                     im: *imag,
                 },
             },
-            Expr::StringLiteral(s) => Constant::Str(Rc::from(s.value.to_str())),
+            Expr::StringLiteral(s) => {
+                Constant::Str(Rc::from(&*super::strlit::string_value(self.src.text, s)))
+            }
             Expr::BytesLiteral(b) => {
                 let mut v: Vec<u8> = Vec::new();
                 for part in b.value.iter() {
@@ -706,9 +708,12 @@ impl<'a, 's> Compiler<'a, 's> {
         let mut pending = String::new();
         for part in f.value.iter() {
             match part {
-                ast::FStringPart::Literal(s) => pending.push_str(&s.value),
+                ast::FStringPart::Literal(s) => {
+                    pending.push_str(&super::strlit::part_value(self.src.text, s))
+                }
                 ast::FStringPart::FString(fs) => {
-                    self.fstring_elements(&fs.elements, &mut pending, &mut n)?
+                    let raw = fs.flags.prefix().is_raw();
+                    self.fstring_elements(&fs.elements, raw, &mut pending, &mut n)?
                 }
             }
         }
@@ -733,12 +738,15 @@ impl<'a, 's> Compiler<'a, 's> {
     fn fstring_elements(
         &mut self,
         elements: &'a ast::InterpolatedStringElements,
+        raw: bool,
         pending: &mut String,
         n: &mut u32,
     ) -> R {
         for el in elements.iter() {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => pending.push_str(&l.value),
+                ast::InterpolatedStringElement::Literal(l) => {
+                    pending.push_str(&super::strlit::fstring_piece(self.src.text, l, raw))
+                }
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let mut conv = match i.conversion {
                         ast::ConversionFlag::None => format_value::CONV_NONE,
@@ -759,7 +767,7 @@ impl<'a, 's> Compiler<'a, 's> {
                     if let Some(spec) = &i.format_spec {
                         let mut sp = String::new();
                         let mut sn = 0u32;
-                        self.fstring_elements(&spec.elements, &mut sp, &mut sn)?;
+                        self.fstring_elements(&spec.elements, raw, &mut sp, &mut sn)?;
                         if !sp.is_empty() || sn == 0 {
                             self.load_const(Constant::Str(Rc::from(sp.as_str())));
                             sn += 1;

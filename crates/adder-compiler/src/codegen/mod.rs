@@ -14,6 +14,7 @@ mod exceptions;
 mod expr;
 mod pattern;
 mod stmt;
+pub(crate) mod strlit;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -612,11 +613,11 @@ impl<'a, 's> Compiler<'a, 's> {
             self.emit(Opcode::SetupAnnotations, 0);
         }
         let mut rest = body;
-        if let Some(doc) = docstring(body) {
+        if let Some(doc) = docstring(self.src.text, body) {
             if let Some(first) = body.first() {
                 self.set_loc(first.range());
             }
-            self.load_const(Constant::Str(Rc::from(doc)));
+            self.load_const(Constant::Str(Rc::from(&*doc)));
             self.emit_name(Opcode::StoreName, "__doc__");
             rest = &body[1..];
         }
@@ -628,10 +629,10 @@ impl<'a, 's> Compiler<'a, 's> {
 }
 
 /// The docstring of a body, if its first statement is a string literal.
-pub(crate) fn docstring(body: &[Stmt]) -> Option<&str> {
+pub(crate) fn docstring<'b>(src: &str, body: &'b [Stmt]) -> Option<std::borrow::Cow<'b, str>> {
     match body.first()? {
         Stmt::Expr(e) => match &*e.value {
-            Expr::StringLiteral(s) => Some(s.value.to_str()),
+            Expr::StringLiteral(s) => Some(strlit::string_value(src, s)),
             _ => None,
         },
         _ => None,

@@ -803,9 +803,9 @@ impl<'a, 's> Compiler<'a, 's> {
         self.enter_scope(&f.name, scope, firstlineno, f.range)?;
         self.u().is_async_function = f.is_async;
         self.set_arg_counts(Some(&f.parameters));
-        let doc = docstring(&f.body);
-        match doc {
-            Some(d) => self.add_const(Constant::Str(Rc::from(d))),
+        let doc = docstring(self.src.text, &f.body);
+        match &doc {
+            Some(d) => self.add_const(Constant::Str(Rc::from(&**d))),
             None => self.add_const(Constant::None),
         };
         let body = if doc.is_some() {

@@ -15,9 +15,10 @@ use super::{
 use crate::calendar;
 use crate::consts::{self, NSIG};
 use crate::{
-    DirEntryInfo, Fd, Host, HostError, HostResult, OpenFlags, Rusage, SignalAction, Stat, Times,
-    Tm, Uname, Whence, EACCES, EAGAIN, EBADF, EBUSY, ECHILD, EEXIST, EINTR, EINVAL, EISDIR, ENOENT,
-    ENOTDIR, ENOTEMPTY, ENOTTY, EOVERFLOW, EPIPE, ESPIPE, ESRCH, S_IFDIR, S_IFIFO, S_IFREG,
+    AddrInfo, AncData, DirEntryInfo, Fd, Host, HostEnt, HostError, HostResult, NetResult,
+    OpenFlags, RecvMsg, Rusage, SignalAction, SockAddr, Stat, Times, Tm, Uname, Whence, EACCES,
+    EAGAIN, EBADF, EBUSY, ECHILD, EEXIST, EINTR, EINVAL, EISDIR, ENOENT, ENOTDIR, ENOTEMPTY,
+    ENOTTY, EOVERFLOW, EPIPE, ESPIPE, ESRCH, S_IFDIR, S_IFIFO, S_IFREG,
 };
 
 const POLLIN: i16 = 0x1;
@@ -164,6 +165,7 @@ impl Host for MemoryHost {
                 let inode = inode.borrow();
                 read_at(&inode.data, pos, buf)
             }
+            Target::Socket(end) => return self.sock_read(&end.sock, buf, false).map(|r| r.0),
         };
         file.pos += n as u64;
         Ok(n)
@@ -204,6 +206,7 @@ impl Host for MemoryHost {
                 p.buf.extend(&buf[..n]);
                 return Ok(n);
             }
+            Target::Socket(end) => return self.sock_write(&end.sock, buf, None),
             Target::File(inode) => {
                 let mut inode = inode.borrow_mut();
                 let start = if append { inode.data.len() as u64 } else { pos };
@@ -280,6 +283,7 @@ impl Host for MemoryHost {
                 };
                 State::dir_stat(*ino, perm)
             }
+            Target::Socket(_) => MemoryHost::sock_stat(),
             _ => fifo_stat(),
         })
     }
@@ -690,6 +694,7 @@ impl Host for MemoryHost {
                         r
                     }
                 }
+                Target::Socket(end) => MemoryHost::sock_ready(&end.sock, POLLIN, POLLOUT, POLLHUP),
                 _ => POLLIN | POLLOUT,
             };
             out.push(ready & (events | POLLHUP | POLLNVAL | 0x8));
@@ -1081,6 +1086,124 @@ impl Host for MemoryHost {
         } else {
             // Nothing else runs in this world, so nothing could wake us.
             err(crate::EDEADLK)
+        }
+    }
+
+    // ----- sockets (see `super::socket`) -----------------------------------------------
+
+    fn socket(&self, family: i32, kind: i32, proto: i32) -> HostResult<Fd> {
+        self.m_socket(family, kind, proto)
+    }
+    fn socketpair(&self, family: i32, kind: i32, proto: i32) -> HostResult<(Fd, Fd)> {
+        self.m_socketpair(family, kind, proto)
+    }
+    fn bind(&self, fd: Fd, addr: &SockAddr) -> HostResult<()> {
+        self.m_bind(fd, addr)
+    }
+    fn listen(&self, fd: Fd, _backlog: i32) -> HostResult<()> {
+        self.m_listen(fd)
+    }
+    fn accept(&self, fd: Fd) -> HostResult<(Fd, Option<SockAddr>)> {
+        self.m_accept(fd)
+    }
+    fn connect(&self, fd: Fd, addr: &SockAddr) -> HostResult<()> {
+        self.m_connect(fd, addr)
+    }
+    fn send(&self, fd: Fd, buf: &[u8], _flags: i32) -> HostResult<usize> {
+        self.m_send(fd, buf, None)
+    }
+    fn sendto(&self, fd: Fd, buf: &[u8], _flags: i32, addr: &SockAddr) -> HostResult<usize> {
+        self.m_send(fd, buf, Some(addr))
+    }
+    fn recv(&self, fd: Fd, buf: &mut [u8], flags: i32) -> HostResult<usize> {
+        self.m_recv(fd, buf, flags).map(|r| r.0)
+    }
+    fn recvfrom(
+        &self,
+        fd: Fd,
+        buf: &mut [u8],
+        flags: i32,
+    ) -> HostResult<(usize, Option<SockAddr>)> {
+        self.m_recv(fd, buf, flags)
+    }
+    fn sendmsg(
+        &self,
+        fd: Fd,
+        data: &[u8],
+        ancdata: &[AncData],
+        _flags: i32,
+        addr: Option<&SockAddr>,
+    ) -> HostResult<usize> {
+        self.m_sendmsg(fd, data, ancdata, addr)
+    }
+    fn recvmsg(
+        &self,
+        fd: Fd,
+        bufsize: usize,
+        _ancbufsize: usize,
+        flags: i32,
+    ) -> HostResult<RecvMsg> {
+        self.m_recvmsg(fd, bufsize, flags)
+    }
+    fn shutdown(&self, fd: Fd, how: i32) -> HostResult<()> {
+        self.m_shutdown(fd, how)
+    }
+    fn getsockname(&self, fd: Fd) -> HostResult<Option<SockAddr>> {
+        self.m_name(fd, false)
+    }
+    fn getpeername(&self, fd: Fd) -> HostResult<Option<SockAddr>> {
+        self.m_name(fd, true)
+    }
+    fn getsockopt(&self, fd: Fd, level: i32, name: i32, buflen: usize) -> HostResult<Vec<u8>> {
+        self.m_getsockopt(fd, level, name, buflen)
+    }
+    fn setsockopt(
+        &self,
+        fd: Fd,
+        level: i32,
+        name: i32,
+        value: Option<&[u8]>,
+        _len: u32,
+    ) -> HostResult<()> {
+        self.m_setsockopt(fd, level, name, value)
+    }
+    fn getaddrinfo(
+        &self,
+        host: Option<&[u8]>,
+        service: Option<&[u8]>,
+        family: i32,
+        socktype: i32,
+        proto: i32,
+        flags: i32,
+    ) -> NetResult<Vec<AddrInfo>> {
+        super::socket::getaddrinfo(host, service, family, socktype, proto, flags)
+    }
+    fn getnameinfo(&self, addr: &SockAddr, _flags: i32) -> NetResult<(Vec<u8>, Vec<u8>)> {
+        super::socket::getnameinfo(addr)
+    }
+    fn gethostbyname(&self, name: &[u8]) -> NetResult<HostEnt> {
+        super::socket::gethostbyname(name)
+    }
+    fn gethostbyaddr(&self, addr: &[u8], family: i32) -> NetResult<HostEnt> {
+        super::socket::gethostbyaddr(addr, family)
+    }
+    fn gethostname(&self) -> HostResult<Vec<u8>> {
+        Ok(b"adder".to_vec())
+    }
+    fn sethostname(&self, _name: &[u8]) -> HostResult<()> {
+        err(crate::EPERM)
+    }
+    fn if_nameindex(&self) -> HostResult<Vec<(u32, Vec<u8>)>> {
+        Ok(vec![(1, b"lo".to_vec())])
+    }
+    fn if_nametoindex(&self, name: &[u8]) -> u32 {
+        u32::from(name == b"lo")
+    }
+    fn if_indextoname(&self, index: u32) -> HostResult<Vec<u8>> {
+        if index == 1 {
+            Ok(b"lo".to_vec())
+        } else {
+            err(crate::ENXIO)
         }
     }
 }

@@ -10,11 +10,13 @@
 //! captured; environment, argv, clocks (advancing a fixed tick per reading,
 //! and by the requested amount on `sleep`), pid and urandom (a seeded
 //! generator) are all fixed, so the same program always sees the same world;
-//! local time is UTC. Nothing can block: an operation that would wait
+//! local time is UTC. Sockets live in a loopback-only network of their
+//! own (see `socket`). Nothing can block: an operation that would wait
 //! forever (reading an empty pipe whose writer is open) fails with `EAGAIN`.
 //! `exit` unwinds with a [`HostExit`] panic payload, since it cannot return.
 
 mod host;
+mod socket;
 #[cfg(test)]
 mod tests;
 
@@ -85,6 +87,7 @@ enum Target {
     File(Rc<RefCell<Inode>>),
     Dir { ino: u64, path: Vec<u8> },
     Pipe(PipeEnd),
+    Socket(socket::SockEnd),
 }
 
 /// An open-file description, shared by descriptors made with `dup`.
@@ -119,6 +122,7 @@ struct State {
     pending: BTreeSet<i32>,
     blocked: BTreeSet<i32>,
     wakeup_fd: Fd,
+    net: socket::Net,
 }
 
 /// A host whose whole world lives in memory. See the module docs.
@@ -210,6 +214,7 @@ impl MemoryHost {
                 pending: BTreeSet::new(),
                 blocked: BTreeSet::new(),
                 wakeup_fd: -1,
+                net: socket::Net::default(),
             }),
             signal_flag: Arc::new(AtomicBool::new(false)),
         }

@@ -16,6 +16,7 @@ mod fd;
 mod path;
 mod process;
 mod signals;
+mod socket;
 mod time;
 
 pub(crate) use signals::strsignal;
@@ -25,8 +26,9 @@ use std::os::unix::ffi::OsStrExt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::{
-    DirEntryInfo, Fd, Host, HostError, HostResult, OpenFlags, Rusage, SignalAction, SpawnRequest,
-    Stat, Times, Tm, Uname, Whence, EINTR, EINVAL,
+    AddrInfo, AncData, DirEntryInfo, Fd, Host, HostEnt, HostError, HostResult, NetResult,
+    OpenFlags, RecvMsg, Rusage, SignalAction, SockAddr, SpawnRequest, Stat, Times, Tm, Uname,
+    Whence, EINTR, EINVAL,
 };
 
 /// The host that talks to the real operating system.
@@ -651,6 +653,127 @@ impl Host for NativeHost {
     }
     fn pause(&self) -> HostResult<()> {
         signals::pause()
+    }
+
+    fn socket(&self, family: i32, kind: i32, proto: i32) -> HostResult<Fd> {
+        socket::socket(family, kind, proto)
+    }
+    fn socketpair(&self, family: i32, kind: i32, proto: i32) -> HostResult<(Fd, Fd)> {
+        socket::socketpair(family, kind, proto)
+    }
+    fn bind(&self, fd: Fd, addr: &SockAddr) -> HostResult<()> {
+        socket::bind(fd, addr)
+    }
+    fn listen(&self, fd: Fd, backlog: i32) -> HostResult<()> {
+        socket::listen(fd, backlog)
+    }
+    fn accept(&self, fd: Fd) -> HostResult<(Fd, Option<SockAddr>)> {
+        socket::accept(fd)
+    }
+    fn connect(&self, fd: Fd, addr: &SockAddr) -> HostResult<()> {
+        socket::connect(fd, addr)
+    }
+    fn send(&self, fd: Fd, buf: &[u8], flags: i32) -> HostResult<usize> {
+        socket::send(fd, buf, flags)
+    }
+    fn sendto(&self, fd: Fd, buf: &[u8], flags: i32, addr: &SockAddr) -> HostResult<usize> {
+        socket::sendto(fd, buf, flags, addr)
+    }
+    fn recv(&self, fd: Fd, buf: &mut [u8], flags: i32) -> HostResult<usize> {
+        socket::recv(fd, buf, flags)
+    }
+    fn recvfrom(
+        &self,
+        fd: Fd,
+        buf: &mut [u8],
+        flags: i32,
+    ) -> HostResult<(usize, Option<SockAddr>)> {
+        socket::recvfrom(fd, buf, flags)
+    }
+    fn sendmsg(
+        &self,
+        fd: Fd,
+        data: &[u8],
+        ancdata: &[AncData],
+        flags: i32,
+        addr: Option<&SockAddr>,
+    ) -> HostResult<usize> {
+        socket::sendmsg(fd, data, ancdata, flags, addr)
+    }
+    fn recvmsg(
+        &self,
+        fd: Fd,
+        bufsize: usize,
+        ancbufsize: usize,
+        flags: i32,
+    ) -> HostResult<RecvMsg> {
+        socket::recvmsg(fd, bufsize, ancbufsize, flags)
+    }
+    fn shutdown(&self, fd: Fd, how: i32) -> HostResult<()> {
+        socket::shutdown(fd, how)
+    }
+    fn getsockname(&self, fd: Fd) -> HostResult<Option<SockAddr>> {
+        socket::sockname(fd, false)
+    }
+    fn getpeername(&self, fd: Fd) -> HostResult<Option<SockAddr>> {
+        socket::sockname(fd, true)
+    }
+    fn getsockopt(&self, fd: Fd, level: i32, name: i32, buflen: usize) -> HostResult<Vec<u8>> {
+        socket::getsockopt(fd, level, name, buflen)
+    }
+    fn setsockopt(
+        &self,
+        fd: Fd,
+        level: i32,
+        name: i32,
+        value: Option<&[u8]>,
+        len: u32,
+    ) -> HostResult<()> {
+        socket::setsockopt(fd, level, name, value, len)
+    }
+    fn getaddrinfo(
+        &self,
+        host: Option<&[u8]>,
+        service: Option<&[u8]>,
+        family: i32,
+        socktype: i32,
+        proto: i32,
+        flags: i32,
+    ) -> NetResult<Vec<AddrInfo>> {
+        socket::getaddrinfo(host, service, family, socktype, proto, flags)
+    }
+    fn getnameinfo(&self, addr: &SockAddr, flags: i32) -> NetResult<(Vec<u8>, Vec<u8>)> {
+        socket::getnameinfo(addr, flags)
+    }
+    fn gethostbyname(&self, name: &[u8]) -> NetResult<HostEnt> {
+        socket::gethostbyname(name)
+    }
+    fn gethostbyaddr(&self, addr: &[u8], family: i32) -> NetResult<HostEnt> {
+        socket::gethostbyaddr(addr, family)
+    }
+    fn gethostname(&self) -> HostResult<Vec<u8>> {
+        socket::gethostname()
+    }
+    fn sethostname(&self, name: &[u8]) -> HostResult<()> {
+        socket::sethostname(name)
+    }
+    fn getservbyname(&self, name: &[u8], proto: Option<&[u8]>) -> Option<u16> {
+        socket::getservbyname(name, proto)
+    }
+    fn getservbyport(&self, port: u16, proto: Option<&[u8]>) -> Option<Vec<u8>> {
+        socket::getservbyport(port, proto)
+    }
+    fn getprotobyname(&self, name: &[u8]) -> Option<i32> {
+        socket::getprotobyname(name)
+    }
+    fn if_nameindex(&self) -> HostResult<Vec<(u32, Vec<u8>)>> {
+        socket::if_nameindex()
+    }
+    fn if_nametoindex(&self, name: &[u8]) -> u32 {
+        socket::if_nametoindex(name)
+    }
+    fn if_indextoname(&self, index: u32) -> HostResult<Vec<u8>> {
+        socket::if_indextoname(index)
     }
 }
 

@@ -7,6 +7,7 @@
 //! "character maps to <undefined>" through the error handler.
 
 use adder_object::Value;
+use adder_text::surrogate;
 use adder_vm::objects::string::{Bytes, Str};
 use adder_vm::{PyResult, Vm};
 
@@ -42,16 +43,7 @@ fn decode_byte(vm: &mut Vm, mapping: &Value, table: Option<&[char]>, b: u8) -> P
     }
     if adder_vm::num::is_int(&v) {
         let n = adder_vm::num::as_i64(&v).unwrap_or(-1);
-        let Some(c) = (0..0x110000)
-            .contains(&n)
-            .then(|| char::from_u32(n as u32))
-            .flatten()
-        else {
-            if (0xd800..0xe000).contains(&n) {
-                return Err(vm.not_implemented_error(
-                    "charmap decoding to a lone surrogate is not supported",
-                ));
-            }
+        let Some(c) = u32::try_from(n).ok().and_then(surrogate::to_internal) else {
             return Err(vm.type_error("character mapping must be in range(0x110000)"));
         };
         if c == '\u{fffe}' {
@@ -95,7 +87,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], errors: &str, mapping: &Value) -> PyResu
 
 /// The bytes one character encodes to, or None when it is unmapped.
 fn encode_char(vm: &mut Vm, mapping: &Value, c: char) -> PyResult<Option<Vec<u8>>> {
-    let Some(v) = lookup_item(vm, mapping, c as i64)? else {
+    let Some(v) = lookup_item(vm, mapping, surrogate::to_code_point(c) as i64)? else {
         return Ok(None);
     };
     if v.is_none() {
@@ -154,7 +146,7 @@ pub fn encode(vm: &mut Vm, s: &str, errors: &str, mapping: &Value) -> PyResult<V
 pub fn build(vm: &mut Vm, table: &str) -> PyResult {
     let d = vm.new_dict();
     for (i, c) in table.chars().enumerate() {
-        let k = vm.new_int(c as i64);
+        let k = vm.new_int(surrogate::to_code_point(c) as i64);
         let v = vm.new_int(i as i64);
         vm.dict_set(&d, k, v)?;
     }

@@ -5,11 +5,11 @@
 //! Invariant: a codec reports every error through `decode_error` or
 //! `encode_error`, which either raise the exception CPython raises or tell
 //! the codec what to emit and where to resume; handler names are resolved
-//! only when an error actually happens. Adder's `str` cannot hold lone
-//! surrogates, so the handlers that would produce them (`surrogateescape`
-//! and `surrogatepass` while decoding) raise NotImplementedError.
+//! only when an error actually happens. Lone surrogates are read and
+//! written through `adder_text::surrogate`.
 
 use adder_object::Value;
+use adder_text::surrogate::{self, to_code_point, to_internal};
 use adder_vm::objects::seq::Tuple;
 use adder_vm::objects::string::{Bytes, Str};
 use adder_vm::{PyResult, Vm};
@@ -132,32 +132,20 @@ impl<'a> DecodeCtx<'a> {
                 }
                 Ok(end)
             }
-            Handler::SurrogateEscape => {
-                if data[start..end].iter().all(|&b| b >= 128) {
-                    Err(no_surrogates(vm, "surrogateescape"))
-                } else {
-                    Err(decode_exc(vm, self.encoding, data, start, end, reason))
+            Handler::SurrogateEscape => match escape_bytes(&data[start..end]) {
+                Some((text, n)) => {
+                    out.push_str(&text);
+                    Ok(start + n)
                 }
-            }
-            Handler::SurrogatePass => {
-                let is_surrogate = match self.encoding {
-                    "utf-8" => {
-                        data.len() >= start + 3
-                            && data[start] == 0xed
-                            && (0xa0..=0xbf).contains(&data[start + 1])
-                            && (0x80..=0xbf).contains(&data[start + 2])
-                    }
-                    "utf-16" | "utf-16-le" | "utf-16-be" | "utf-32" | "utf-32-le" | "utf-32-be" => {
-                        reason.contains("surrogate") || reason == "illegal encoding"
-                    }
-                    _ => false,
-                };
-                if is_surrogate {
-                    Err(no_surrogates(vm, "surrogatepass"))
-                } else {
-                    Err(decode_exc(vm, self.encoding, data, start, end, reason))
+                None => Err(decode_exc(vm, self.encoding, data, start, end, reason)),
+            },
+            Handler::SurrogatePass => match pass_decode(self.encoding, data, start) {
+                Some((c, n)) => {
+                    out.push(c);
+                    Ok(start + n)
                 }
-            }
+                None => Err(decode_exc(vm, self.encoding, data, start, end, reason)),
+            },
             Handler::XmlCharRefReplace | Handler::NameReplace => {
                 let e = decode_exc(vm, self.encoding, data, start, end, reason);
                 Err(vm.type_error(format!(
@@ -167,7 +155,9 @@ impl<'a> DecodeCtx<'a> {
             }
             Handler::Custom(f) => {
                 let e = decode_exc(vm, self.encoding, data, start, end, reason);
-                let r = vm.call(&f, vec![e])?;
+                let obj = vm.getattr_str(&e, "object")?;
+                let r = vm.call(&f, vec![e.clone()])?;
+                check_object_kept(vm, &e, &obj)?;
                 let (rep, pos) = handler_result(vm, &r, false)?;
                 let Some(s) = rep.downcast::<Str>() else {
                     return Err(
@@ -181,9 +171,162 @@ impl<'a> DecodeCtx<'a> {
     }
 }
 
-fn no_surrogates(vm: &Vm, name: &str) -> Value {
-    vm.not_implemented_error(format!(
-        "the '{name}' error handler would produce lone surrogates, which Adder's str cannot hold yet"
+/// `surrogateescape` while decoding (CPython's generic handler): the
+/// leading non-ASCII bytes of `run` (at most four) as U+DC80..U+DCFF, and
+/// how many were taken; `None` when the first byte is ASCII.
+fn escape_bytes(run: &[u8]) -> Option<(String, usize)> {
+    let n = run.iter().take(4).take_while(|&&b| b >= 128).count();
+    if n == 0 {
+        return None;
+    }
+    let text = run[..n]
+        .iter()
+        .map(|&b| to_internal(0xdc00 + b as u32).unwrap_or('\u{fffd}'))
+        .collect();
+    Some((text, n))
+}
+
+/// The UTF flavours `surrogatepass` knows (CPython's
+/// `get_standard_encoding`): UTF-8, or UTF-16/32 with a byte order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Standard {
+    Utf8,
+    Utf16 { be: bool },
+    Utf32 { be: bool },
+}
+
+impl Standard {
+    fn unit_len(self) -> usize {
+        match self {
+            Standard::Utf8 => 3,
+            Standard::Utf16 { .. } => 2,
+            Standard::Utf32 { .. } => 4,
+        }
+    }
+}
+
+fn standard_encoding(name: &str) -> Option<Standard> {
+    if name == "CP_UTF8" {
+        return Some(Standard::Utf8);
+    }
+    let lower = name.to_ascii_lowercase();
+    let rest = lower.strip_prefix("utf")?;
+    let rest = rest
+        .strip_prefix('-')
+        .or_else(|| rest.strip_prefix('_'))
+        .unwrap_or(rest);
+    if rest == "8" {
+        return Some(Standard::Utf8);
+    }
+    let (bits, order) = if let Some(o) = rest.strip_prefix("16") {
+        (16, o)
+    } else if let Some(o) = rest.strip_prefix("32") {
+        (32, o)
+    } else {
+        return None;
+    };
+    let order = order
+        .strip_prefix('-')
+        .or_else(|| order.strip_prefix('_'))
+        .unwrap_or(order);
+    // Without a suffix: the machine's order (little endian here).
+    let be = match order {
+        "" | "le" => false,
+        "be" => true,
+        _ => return None,
+    };
+    Some(if bits == 16 {
+        Standard::Utf16 { be }
+    } else {
+        Standard::Utf32 { be }
+    })
+}
+
+/// `surrogatepass` while decoding: the surrogate encoded at `data[start..]`
+/// and its length in bytes.
+fn pass_decode(encoding: &str, data: &[u8], start: usize) -> Option<(char, usize)> {
+    let std_enc = standard_encoding(encoding)?;
+    let n = std_enc.unit_len();
+    let w = data.get(start..start + n)?;
+    let cp = match std_enc {
+        Standard::Utf8 => surrogate::utf8_surrogate_at(w, 0)?,
+        Standard::Utf16 { be } => {
+            let u = [w[0], w[1]];
+            u32::from(if be {
+                u16::from_be_bytes(u)
+            } else {
+                u16::from_le_bytes(u)
+            })
+        }
+        Standard::Utf32 { be } => {
+            let u = [w[0], w[1], w[2], w[3]];
+            if be {
+                u32::from_be_bytes(u)
+            } else {
+                u32::from_le_bytes(u)
+            }
+        }
+    };
+    if !surrogate::is_surrogate(cp) {
+        return None;
+    }
+    Some((to_internal(cp)?, n))
+}
+
+/// `surrogatepass` while encoding: the bytes of `run`, which must be all
+/// surrogates.
+fn pass_encode(encoding: &str, run: &[char]) -> Option<Vec<u8>> {
+    let std_enc = standard_encoding(encoding)?;
+    let mut out = Vec::with_capacity(run.len() * std_enc.unit_len());
+    for &c in run {
+        if !surrogate::is_surrogate_char(c) {
+            return None;
+        }
+        let cp = to_code_point(c);
+        match std_enc {
+            Standard::Utf8 => out.extend_from_slice(&surrogate::utf8_surrogate_bytes(cp)),
+            Standard::Utf16 { be } => {
+                let u = cp as u16;
+                out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            Standard::Utf32 { be } => {
+                out.extend_from_slice(&if be {
+                    cp.to_be_bytes()
+                } else {
+                    cp.to_le_bytes()
+                });
+            }
+        }
+    }
+    Some(out)
+}
+
+/// `surrogateescape` while encoding: the bytes of `run`, which must be all
+/// U+DC80..U+DCFF; otherwise the index of the first that is not.
+fn escape_encode(run: &[char]) -> Result<Vec<u8>, usize> {
+    run.iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            let cp = to_code_point(c);
+            if (0xdc80..=0xdcff).contains(&cp) {
+                Ok((cp - 0xdc00) as u8)
+            } else {
+                Err(k)
+            }
+        })
+        .collect()
+}
+
+/// CPython lets a handler replace `exc.object` and goes on with the new
+/// input; Adder's codecs keep reading the original, so that is refused
+/// (rather than looping on input the handler meant to change).
+fn check_object_kept(vm: &mut Vm, e: &Value, before: &Value) -> PyResult<()> {
+    let now = vm.getattr_str(e, "object")?;
+    if now.is(before) {
+        return Ok(());
+    }
+    Err(vm.not_implemented_error(
+        "codec error handlers that replace the exception's object are not supported",
     ))
 }
 
@@ -227,6 +370,10 @@ pub struct EncodeCtx<'a> {
     pub errors: &'a str,
     pub chars: &'a [char],
     handler: Option<Handler>,
+    /// CPython's UTF-8, Latin-1 and ASCII encoders apply `surrogateescape`
+    /// themselves: a failure is reported from the first character that
+    /// cannot be escaped, not from the start of the run.
+    pub escape_in_place: bool,
 }
 
 impl<'a> EncodeCtx<'a> {
@@ -236,6 +383,7 @@ impl<'a> EncodeCtx<'a> {
             errors,
             chars,
             handler: None,
+            escape_in_place: false,
         }
     }
 
@@ -263,9 +411,22 @@ impl<'a> EncodeCtx<'a> {
         let h = self.handler.clone().unwrap_or(Handler::Strict);
         let run = &self.chars[start..end];
         Ok(match h {
-            Handler::Strict | Handler::SurrogateEscape | Handler::SurrogatePass => {
-                return Err(self.raise(vm, start, end, reason))
-            }
+            Handler::Strict => return Err(self.raise(vm, start, end, reason)),
+            Handler::SurrogateEscape => match escape_encode(run) {
+                Ok(b) => (Replacement::Bytes(b), end),
+                Err(k) => {
+                    let from = if self.escape_in_place {
+                        start + k
+                    } else {
+                        start
+                    };
+                    return Err(self.raise(vm, from, end, reason));
+                }
+            },
+            Handler::SurrogatePass => match pass_encode(self.encoding, run) {
+                Some(b) => (Replacement::Bytes(b), end),
+                None => return Err(self.raise(vm, start, end, reason)),
+            },
             Handler::Ignore => (Replacement::Bytes(Vec::new()), end),
             Handler::Replace => (Replacement::Text("?".repeat(run.len())), end),
             Handler::BackslashReplace => {
@@ -273,7 +434,10 @@ impl<'a> EncodeCtx<'a> {
                 (Replacement::Text(s), end)
             }
             Handler::XmlCharRefReplace => {
-                let s: String = run.iter().map(|&c| format!("&#{};", c as u32)).collect();
+                let s: String = run
+                    .iter()
+                    .map(|&c| format!("&#{};", to_code_point(c)))
+                    .collect();
                 (Replacement::Text(s), end)
             }
             Handler::NameReplace => {
@@ -285,7 +449,9 @@ impl<'a> EncodeCtx<'a> {
             }
             Handler::Custom(f) => {
                 let e = self.raise(vm, start, end, reason);
-                let r = vm.call(&f, vec![e])?;
+                let obj = vm.getattr_str(&e, "object")?;
+                let r = vm.call(&f, vec![e.clone()])?;
+                check_object_kept(vm, &e, &obj)?;
                 let (rep, pos) = handler_result(vm, &r, true)?;
                 let p = resolve_pos(vm, pos, self.chars.len())?;
                 match rep.downcast::<Str>() {
@@ -302,14 +468,7 @@ impl<'a> EncodeCtx<'a> {
 
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
 pub fn backslash_escape(c: char) -> String {
-    let n = c as u32;
-    if n < 0x100 {
-        format!("\\x{n:02x}")
-    } else if n < 0x10000 {
-        format!("\\u{n:04x}")
-    } else {
-        format!("\\U{n:08x}")
-    }
+    surrogate::backslash_escape(to_code_point(c))
 }
 
 /// `\N{NAME}` through `unicodedata` (or a backslash escape for unnamed
@@ -355,12 +514,41 @@ fn wrong_exc(vm: &Vm, e: &Value) -> Value {
     ))
 }
 
+/// `(start, end)` of a Unicode error as CPython's getters give them: the
+/// object must have the right type (str, or bytes when decoding), start is
+/// clamped to `[0, len - 1]` and end to `[1, len]`.
 fn exc_range(vm: &mut Vm, e: &Value) -> PyResult<(i64, i64)> {
     let s = vm.getattr_str(e, "start")?;
     let s = crate::args::index_i64(vm, &s)?;
     let en = vm.getattr_str(e, "end")?;
     let en = crate::args::index_i64(vm, &en)?;
-    Ok((s, en))
+    let o = vm.getattr_str(e, "object")?;
+    let size = match exc_kind(vm, e) {
+        None => return Ok((s, en)),
+        Some(ExcKind::Decode) => match crate::args::bytes_like(&o) {
+            Some(b) => b.len(),
+            None => return Err(vm.type_error("object attribute must be bytes")),
+        },
+        Some(_) => match o.downcast::<Str>() {
+            Some(t) => t.char_len,
+            None => return Err(vm.type_error("object attribute must be unicode")),
+        },
+    } as i64;
+    let start = if s < 0 {
+        0
+    } else if s >= size {
+        size - 1
+    } else {
+        s
+    };
+    let end = if en < 1 {
+        1
+    } else if en > size {
+        size
+    } else {
+        en
+    };
+    Ok((start, end))
 }
 
 fn exc_chars(vm: &mut Vm, e: &Value) -> PyResult<Vec<char>> {
@@ -459,7 +647,7 @@ pub fn xmlcharrefreplace_errors(vm: &mut Vm, args: adder_vm::Args) -> PyResult {
     let chars = exc_chars(vm, &e)?;
     let rep = run_of(&chars, s, end)
         .iter()
-        .map(|&c| format!("&#{};", c as u32))
+        .map(|&c| format!("&#{};", to_code_point(c)))
         .collect();
     result(vm, rep, end)
 }
@@ -485,22 +673,67 @@ pub fn surrogateescape_errors(vm: &mut Vm, args: adder_vm::Args) -> PyResult {
             let (s, end) = exc_range(vm, &e)?;
             let o = vm.getattr_str(&e, "object")?;
             let b = crate::args::bytes_like(&o).unwrap_or_default();
-            let s = s.clamp(0, b.len() as i64) as usize;
-            let en = end.clamp(s as i64, b.len() as i64) as usize;
-            if !b[s..en].is_empty() && b[s..en].iter().all(|&x| x >= 128) {
-                return Err(no_surrogates(vm, "surrogateescape"));
+            let st = s.clamp(0, b.len() as i64) as usize;
+            let en = end.clamp(st as i64, b.len() as i64) as usize;
+            match escape_bytes(&b[st..en]) {
+                Some((text, n)) => result(vm, text, (st + n) as i64),
+                None => Err(e),
             }
-            Err(e)
         }
-        Some(ExcKind::Encode) => Err(e),
+        Some(ExcKind::Encode) => {
+            let (s, end) = exc_range(vm, &e)?;
+            let chars = exc_chars(vm, &e)?;
+            match escape_encode(run_of(&chars, s, end)) {
+                Ok(b) => {
+                    let b = vm.new_bytes(b);
+                    let n = vm.new_int(end);
+                    Ok(vm.new_tuple(vec![b, n]))
+                }
+                Err(_) => Err(e),
+            }
+        }
         _ => Err(wrong_exc(vm, &e)),
+    }
+}
+
+/// The `encoding` attribute of a Unicode error.
+fn exc_encoding(vm: &mut Vm, e: &Value) -> PyResult<String> {
+    let v = vm.getattr_str(e, "encoding")?;
+    match v.downcast::<Str>() {
+        Some(s) => Ok(s.as_str().to_string()),
+        None => Err(vm.type_error("encoding attribute must be unicode")),
     }
 }
 
 pub fn surrogatepass_errors(vm: &mut Vm, args: adder_vm::Args) -> PyResult {
     let e = exc_arg(vm, &args, "surrogatepass")?;
     match exc_kind(vm, &e) {
-        Some(ExcKind::Decode) | Some(ExcKind::Encode) => Err(e),
+        Some(ExcKind::Decode) => {
+            let (s, _) = exc_range(vm, &e)?;
+            let enc = exc_encoding(vm, &e)?;
+            let o = vm.getattr_str(&e, "object")?;
+            let b = crate::args::bytes_like(&o).unwrap_or_default();
+            let Ok(st) = usize::try_from(s) else {
+                return Err(e);
+            };
+            match pass_decode(&enc, &b, st) {
+                Some((c, n)) => result(vm, c.to_string(), (st + n) as i64),
+                None => Err(e),
+            }
+        }
+        Some(ExcKind::Encode) => {
+            let (s, end) = exc_range(vm, &e)?;
+            let enc = exc_encoding(vm, &e)?;
+            let chars = exc_chars(vm, &e)?;
+            match pass_encode(&enc, run_of(&chars, s, end)) {
+                Some(b) => {
+                    let b = vm.new_bytes(b);
+                    let n = vm.new_int(end);
+                    Ok(vm.new_tuple(vec![b, n]))
+                }
+                None => Err(e),
+            }
+        }
         _ => Err(wrong_exc(vm, &e)),
     }
 }

@@ -6,6 +6,7 @@
 //! with CPython's positions and reasons; non-final decoding stops before an
 //! escape that more input could complete.
 
+use adder_text::surrogate;
 use adder_vm::{PyResult, Vm};
 
 use super::errors::DecodeCtx;
@@ -128,7 +129,7 @@ pub fn escape_encode(data: &[u8]) -> Vec<u8> {
 pub fn unicode_escape_encode(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     for c in s.chars() {
-        let n = c as u32;
+        let n = surrogate::to_code_point(c);
         match c {
             '\\' => out.extend_from_slice(b"\\\\"),
             '\t' => out.extend_from_slice(b"\\t"),
@@ -147,7 +148,7 @@ pub fn unicode_escape_encode(s: &str) -> Vec<u8> {
 pub fn raw_unicode_escape_encode(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     for c in s.chars() {
-        let n = c as u32;
+        let n = surrogate::to_code_point(c);
         if n < 0x100 {
             out.push(n as u8);
         } else if n < 0x10000 {
@@ -357,20 +358,15 @@ pub fn unicode_escape_decode(
             continue;
         }
         i += digits;
-        match char::from_u32(v) {
+        match surrogate::to_internal(v) {
             Some(ch) => out.push(ch),
-            None if v >= 0x110000 => {
+            None => {
                 let reason = if raw {
                     "\\Uxxxxxxxx out of range"
                 } else {
                     "illegal Unicode character"
                 };
                 i = ctx.error(vm, start, i, reason, &mut out)?;
-            }
-            None => {
-                return Err(vm.not_implemented_error(
-                    "escapes for lone surrogates are not supported (Adder's str cannot hold them)",
-                ))
             }
         }
     }
@@ -423,7 +419,14 @@ pub fn utf7_encode(s: &str) -> Vec<u8> {
             in_b64 = true;
         }
         let mut buf = [0u16; 2];
-        for u in c.encode_utf16(&mut buf).iter() {
+        // A lone surrogate is written as the UTF-16 unit it is.
+        let units: &[u16] = if surrogate::is_surrogate_char(c) {
+            buf[0] = surrogate::to_code_point(c) as u16;
+            &buf[..1]
+        } else {
+            c.encode_utf16(&mut buf)
+        };
+        for u in units {
             bits = (bits << 16) | *u as u32;
             nbits += 16;
             while nbits >= 6 {
@@ -443,99 +446,125 @@ pub fn utf7_encode(s: &str) -> Vec<u8> {
     out
 }
 
+/// UTF-7 decoding (CPython 3.11: `PyUnicode_DecodeUTF7Stateful`): lone
+/// surrogates inside a shift sequence are kept, a high surrogate pending
+/// when the sequence ends is kept if a direct character ends it; errors
+/// are reported as codec `utf7` from the `+` that opened the sequence.
 pub fn utf7_decode(
     vm: &mut Vm,
     data: &[u8],
     errors: &str,
     final_: bool,
 ) -> PyResult<(String, usize)> {
-    let mut ctx = DecodeCtx::new("utf-7", errors, data);
+    fn push_cp(out: &mut String, cp: u32) {
+        out.push(surrogate::to_internal(cp).unwrap_or('\u{fffd}'));
+    }
+    let direct = |b: u8| b <= 127 && b != b'+';
+    let mut ctx = DecodeCtx::new("utf7", errors, data);
     let mut out = String::new();
+    let mut in_shift = false;
+    let mut bits: u32 = 0;
+    let mut nbits = 0u32;
+    let mut high: u32 = 0;
+    let mut shift_out_start = 0usize;
+    let mut start = 0usize;
     let mut i = 0;
-    let mut last_safe = 0usize;
-    let mut out_safe = 0usize;
     while i < data.len() {
-        let c = data[i];
-        if c == b'+' {
-            let start = i;
-            i += 1;
-            if data.get(i) == Some(&b'-') {
-                out.push('+');
-                i += 1;
-                last_safe = i;
-                out_safe = out.len();
-                continue;
-            }
-            let mut bits: u32 = 0;
-            let mut nbits = 0;
-            let mut high: Option<u16> = None;
-            let mut closed = false;
-            while i < data.len() {
-                let Some(v) = b64_val(data[i]) else {
-                    closed = true;
-                    break;
-                };
+        let ch = data[i];
+        let reason;
+        if in_shift {
+            if let Some(v) = b64_val(ch) {
                 bits = (bits << 6) | v;
                 nbits += 6;
                 i += 1;
                 if nbits >= 16 {
+                    let u = (bits >> (nbits - 16)) & 0xffff;
                     nbits -= 16;
-                    let u = ((bits >> nbits) & 0xffff) as u16;
                     bits &= (1 << nbits) - 1;
-                    match high.take() {
-                        Some(h) if (0xdc00..0xe000).contains(&u) => {
-                            let cp = 0x10000 + (((h as u32) - 0xd800) << 10) + (u as u32 - 0xdc00);
-                            out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
+                    if high != 0 {
+                        if (0xdc00..0xe000).contains(&u) {
+                            push_cp(&mut out, 0x10000 + ((high - 0xd800) << 10) + (u - 0xdc00));
+                            high = 0;
+                            continue;
                         }
-                        Some(_) => {
-                            i = ctx.error(vm, start, i, "second surrogate missing", &mut out)?;
-                            closed = true;
-                            break;
-                        }
-                        None if (0xd800..0xdc00).contains(&u) => high = Some(u),
-                        None if (0xdc00..0xe000).contains(&u) => {
-                            i =
-                                ctx.error(vm, start, i, "unexpected special character", &mut out)?;
-                            closed = true;
-                            break;
-                        }
-                        None => out.push(char::from_u32(u as u32).unwrap_or('\u{fffd}')),
+                        push_cp(&mut out, high);
+                        high = 0;
+                    }
+                    if (0xd800..0xdc00).contains(&u) {
+                        high = u;
+                    } else {
+                        push_cp(&mut out, u);
                     }
                 }
-            }
-            if !closed {
-                if !final_ {
-                    out.truncate(out_safe);
-                    return Ok((out, last_safe));
-                }
-                if nbits >= 6 || bits != 0 || high.is_some() {
-                    i = ctx.error(
-                        vm,
-                        start,
-                        data.len(),
-                        "unterminated shift sequence",
-                        &mut out,
-                    )?;
-                }
-                last_safe = i;
-                out_safe = out.len();
                 continue;
             }
-            if i < data.len() && data[i] == b'-' {
+            // Leaving the base-64 section.
+            in_shift = false;
+            if nbits >= 6 {
                 i += 1;
+                reason = "partial character in shift sequence";
+            } else if nbits > 0 && bits != 0 {
+                i += 1;
+                reason = "non-zero padding bits in shift sequence";
+            } else {
+                if high != 0 && direct(ch) {
+                    push_cp(&mut out, high);
+                }
+                high = 0;
+                if ch == b'-' {
+                    i += 1;
+                }
+                continue;
             }
-            last_safe = i;
-            out_safe = out.len();
-            continue;
-        }
-        if c >= 0x80 {
-            i = ctx.error(vm, i, i + 1, "unexpected special character", &mut out)?;
-        } else {
-            out.push(c as char);
+        } else if ch == b'+' {
+            start = i;
             i += 1;
+            match data.get(i) {
+                Some(b'-') => {
+                    i += 1;
+                    out.push('+');
+                    continue;
+                }
+                Some(&n) if b64_val(n).is_none() => {
+                    i += 1;
+                    reason = "ill-formed sequence";
+                }
+                _ => {
+                    in_shift = true;
+                    high = 0;
+                    shift_out_start = out.len();
+                    nbits = 0;
+                    bits = 0;
+                    continue;
+                }
+            }
+        } else if direct(ch) {
+            i += 1;
+            out.push(ch as char);
+            continue;
+        } else {
+            start = i;
+            i += 1;
+            reason = "unexpected special character";
         }
-        last_safe = i;
-        out_safe = out.len();
+        i = ctx.error(vm, start, i, reason, &mut out)?;
+    }
+    if in_shift && final_ {
+        if high != 0 || nbits >= 6 || (nbits > 0 && bits != 0) {
+            ctx.error(
+                vm,
+                start,
+                data.len(),
+                "unterminated shift sequence",
+                &mut out,
+            )?;
+        }
+        return Ok((out, data.len()));
+    }
+    if in_shift {
+        // The open shift sequence is decoded again with the next input.
+        out.truncate(shift_out_start);
+        return Ok((out, start));
     }
     Ok((out, data.len()))
 }

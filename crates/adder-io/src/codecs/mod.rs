@@ -242,43 +242,10 @@ fn lookup_fn(vm: &mut Vm, args: Args) -> PyResult {
     lookup(vm, &s)
 }
 
-/// Re-raises a codec failure as CPython's `_PyErr_TrySetFromCause` does:
-/// same type, message prefixed with what failed, original as the cause.
+/// Re-raises a codec failure as CPython's `_PyErr_TrySetFromCause` does
+/// (shared with `str.encode`/`bytes.decode`).
 fn wrap_error(vm: &mut Vm, e: Value, op: &str, encoding: &str) -> Value {
-    let t = vm.type_of(&e);
-    let simple = [
-        vm.t.type_error.clone(),
-        vm.t.value_error.clone(),
-        vm.t.lookup_error.clone(),
-        vm.t.attribute_error.clone(),
-    ]
-    .iter()
-    .any(|c| t.is(c));
-    let Some(ex) = e.downcast::<adder_vm::objects::exception::Exception>() else {
-        return e;
-    };
-    let a = ex.args.get();
-    let Some(msg) = a
-        .downcast::<Tuple>()
-        .filter(|t| t.items.len() == 1)
-        .and_then(|t| t.items[0].downcast::<Str>().map(|s| s.as_str().to_string()))
-    else {
-        return e;
-    };
-    if !simple {
-        return e;
-    }
-    let tn = vm.type_name(&e);
-    let new = vm.new_exception_msg(
-        &t,
-        format!("{op} with '{encoding}' codec failed ({tn}: {msg})"),
-    );
-    if let Some(nx) = new.downcast::<adder_vm::objects::exception::Exception>() {
-        nx.cause.set(e.clone());
-        nx.suppress_context.set(true);
-        nx.traceback.set(ex.traceback.get());
-    }
-    new
+    adder_vm::builtins::str::codecs::wrap_codec_error(vm, e, op, encoding)
 }
 
 fn encode_or_decode(vm: &mut Vm, mut args: Args, decode: bool) -> PyResult {
@@ -378,10 +345,11 @@ fn utf_8_encode(vm: &mut Vm, args: Args) -> PyResult {
         1,
         2,
     )?;
-    let s = str_arg(vm, &a[0], "utf_8_encode", 1)?;
-    errors_arg(vm, &a[1], "utf_8_encode", 2)?;
+    let s = str_arg(vm, &a[0], "utf_8_encode", 1)?.to_string();
+    let errors = errors_arg(vm, &a[1], "utf_8_encode", 2)?;
     let n = s.chars().count();
-    let b = vm.new_bytes(unicode::utf8_encode(s));
+    let b = unicode::utf8_encode(vm, &s, &errors)?;
+    let b = vm.new_bytes(b);
     Ok(pair(vm, b, n))
 }
 
@@ -411,15 +379,15 @@ fn utf_n_encode(vm: &mut Vm, args: Args, name: &str, bits: u32, fixed: Option<i3
     let max = if fixed.is_some() { 2 } else { 3 };
     let a = args::posargs(vm, &args, 0, name, &format!("_codecs.{name}"), 1, max)?;
     let s = str_arg(vm, &a[0], name, 1)?.to_string();
-    errors_arg(vm, &a[1], name, 2)?;
+    let errors = errors_arg(vm, &a[1], name, 2)?;
     let order = match fixed {
         Some(o) => o,
         None => int_arg(vm, &a[2], 0)? as i32,
     };
     let b = if bits == 16 {
-        unicode::utf16_encode(&s, order.signum())
+        unicode::utf16_encode(vm, &s, &errors, order.signum())?
     } else {
-        unicode::utf32_encode(&s, order.signum())
+        unicode::utf32_encode(vm, &s, &errors, order.signum())?
     };
     let n = s.chars().count();
     let b = vm.new_bytes(b);

@@ -6,6 +6,7 @@
 //! end of the input and reports how many bytes it consumed, so feeding the
 //! rest later yields exactly what one final decode of the whole input would.
 
+use adder_text::surrogate;
 use adder_vm::{PyResult, Vm};
 
 use super::errors::{DecodeCtx, EncodeCtx, Replacement};
@@ -61,6 +62,16 @@ pub fn utf8_decode(
                 i += n;
             }
             Err((_, "unexpected end of data")) if !final_ => return Ok((out, i)),
+            // A trailing `ED A0..BF` may be the start of an encoded
+            // surrogate that `surrogatepass` accepts (CPython does the same).
+            Err(_)
+                if !final_
+                    && data.len() - i == 2
+                    && data[i] == 0xed
+                    && (0xa0..=0xbf).contains(&data[i + 1]) =>
+            {
+                return Ok((out, i))
+            }
             Err((n, reason)) => {
                 i = ctx.error(vm, i, i + n, reason, &mut out)?;
             }
@@ -93,8 +104,128 @@ pub fn utf8_incomplete_tail(data: &[u8]) -> usize {
     0
 }
 
-pub fn utf8_encode(s: &str) -> Vec<u8> {
-    s.as_bytes().to_vec()
+/// Encodes UTF-8; lone surrogates go through the error handler.
+pub fn utf8_encode(vm: &mut Vm, s: &str, errors: &str) -> PyResult<Vec<u8>> {
+    if !surrogate::has_surrogates(s) {
+        return Ok(s.as_bytes().to_vec());
+    }
+    utf_encode(vm, s, errors, Utf::Eight)
+}
+
+/// `os.fsencode` of a str: UTF-8 with `surrogateescape`.
+pub fn fsencode(vm: &mut Vm, s: &str) -> PyResult<Vec<u8>> {
+    utf8_encode(vm, s, "surrogateescape")
+}
+
+/// The UTF encoders' shared shape.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Utf {
+    Eight,
+    /// Byte order: -1 little, 1 big, 0 little with a BOM.
+    Sixteen(i32),
+    ThirtyTwo(i32),
+}
+
+impl Utf {
+    fn name(self) -> &'static str {
+        match self {
+            Utf::Eight => "utf-8",
+            Utf::Sixteen(-1) => "utf-16-le",
+            Utf::Sixteen(1) => "utf-16-be",
+            Utf::Sixteen(_) => "utf-16",
+            Utf::ThirtyTwo(-1) => "utf-32-le",
+            Utf::ThirtyTwo(1) => "utf-32-be",
+            Utf::ThirtyTwo(_) => "utf-32",
+        }
+    }
+
+    /// Bytes per code unit.
+    fn unit(self) -> usize {
+        match self {
+            Utf::Eight => 1,
+            Utf::Sixteen(_) => 2,
+            Utf::ThirtyTwo(_) => 4,
+        }
+    }
+
+    /// Appends one (non-surrogate) character.
+    fn put(self, out: &mut Vec<u8>, c: char) {
+        match self {
+            Utf::Eight => {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+            Utf::Sixteen(order) => {
+                let mut buf = [0u16; 2];
+                for u in c.encode_utf16(&mut buf) {
+                    out.extend_from_slice(&if order == 1 {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    });
+                }
+            }
+            Utf::ThirtyTwo(order) => {
+                let u = c as u32;
+                out.extend_from_slice(&if order == 1 {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                });
+            }
+        }
+    }
+}
+
+/// UTF-8/16/32 encoding of text holding lone surrogates (CPython 3.11:
+/// Objects/stringlib/codecs.h, `_PyUnicode_EncodeUTF16/32`). UTF-8 hands
+/// a whole run of surrogates to the error handler, UTF-16/32 one at a
+/// time; a str replacement must be ASCII and a bytes one whole code units.
+fn utf_encode(vm: &mut Vm, s: &str, errors: &str, kind: Utf) -> PyResult<Vec<u8>> {
+    let chars: Vec<char> = s.chars().collect();
+    let reason = "surrogates not allowed";
+    let mut ctx = EncodeCtx::new(kind.name(), errors, &chars);
+    ctx.escape_in_place = kind == Utf::Eight;
+    let mut out = Vec::with_capacity(s.len() * kind.unit() + 4);
+    match kind {
+        Utf::Sixteen(0) => out.extend_from_slice(&[0xff, 0xfe]),
+        Utf::ThirtyTwo(0) => out.extend_from_slice(&[0xff, 0xfe, 0, 0]),
+        _ => {}
+    }
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !surrogate::is_surrogate_char(c) {
+            kind.put(&mut out, c);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        if kind == Utf::Eight {
+            while end < chars.len() && surrogate::is_surrogate_char(chars[end]) {
+                end += 1;
+            }
+        }
+        let (rep, next) = ctx.error(vm, i, end, reason)?;
+        // A bad replacement is reported at the original error (bpo-36819).
+        let (bad_start, bad_end) = (i, end);
+        match rep {
+            Replacement::Bytes(b) => {
+                if b.len() % kind.unit() != 0 {
+                    return Err(ctx.raise(vm, bad_start, bad_end, reason));
+                }
+                out.extend_from_slice(&b);
+            }
+            Replacement::Text(t) => {
+                if !t.is_ascii() {
+                    return Err(ctx.raise(vm, bad_start, bad_end, reason));
+                }
+                t.chars().for_each(|ch| kind.put(&mut out, ch));
+            }
+        }
+        i = next;
+    }
+    Ok(out)
 }
 
 fn order_name(bits: u32, big: bool) -> &'static str {
@@ -226,7 +357,15 @@ pub fn utf32_decode(
 }
 
 /// Encodes UTF-16: `byteorder` 0 writes a BOM and little endian.
-pub fn utf16_encode(s: &str, byteorder: i32) -> Vec<u8> {
+pub fn utf16_encode(vm: &mut Vm, s: &str, errors: &str, byteorder: i32) -> PyResult<Vec<u8>> {
+    if surrogate::has_surrogates(s) {
+        return utf_encode(vm, s, errors, Utf::Sixteen(byteorder.signum()));
+    }
+    Ok(utf16_encode_plain(s, byteorder))
+}
+
+/// UTF-16 of text without lone surrogates.
+fn utf16_encode_plain(s: &str, byteorder: i32) -> Vec<u8> {
     let big = byteorder == 1;
     let mut out = Vec::with_capacity(s.len() * 2 + 2);
     if byteorder == 0 {
@@ -245,7 +384,16 @@ pub fn utf16_encode(s: &str, byteorder: i32) -> Vec<u8> {
     out
 }
 
-pub fn utf32_encode(s: &str, byteorder: i32) -> Vec<u8> {
+/// Encodes UTF-32 (same `byteorder` convention as UTF-16).
+pub fn utf32_encode(vm: &mut Vm, s: &str, errors: &str, byteorder: i32) -> PyResult<Vec<u8>> {
+    if surrogate::has_surrogates(s) {
+        return utf_encode(vm, s, errors, Utf::ThirtyTwo(byteorder.signum()));
+    }
+    Ok(utf32_encode_plain(s, byteorder))
+}
+
+/// UTF-32 of text without lone surrogates.
+fn utf32_encode_plain(s: &str, byteorder: i32) -> Vec<u8> {
     let big = byteorder == 1;
     let mut out = Vec::with_capacity(s.len() * 4 + 4);
     if byteorder == 0 {
@@ -313,6 +461,7 @@ pub fn limited_encode(
         "ordinal not in range(256)"
     };
     let mut ctx = EncodeCtx::new(name, errors, &chars);
+    ctx.escape_in_place = true;
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
@@ -360,8 +509,11 @@ mod tests {
 
     #[test]
     fn utf16_roundtrip_bytes() {
-        assert_eq!(utf16_encode("a", 0), vec![0xff, 0xfe, b'a', 0]);
-        assert_eq!(utf16_encode("\u{1f600}", 1), vec![0xd8, 0x3d, 0xde, 0x00]);
-        assert_eq!(utf32_encode("a", -1), vec![b'a', 0, 0, 0]);
+        assert_eq!(utf16_encode_plain("a", 0), vec![0xff, 0xfe, b'a', 0]);
+        assert_eq!(
+            utf16_encode_plain("\u{1f600}", 1),
+            vec![0xd8, 0x3d, 0xde, 0x00]
+        );
+        assert_eq!(utf32_encode_plain("a", -1), vec![b'a', 0, 0, 0]);
     }
 }

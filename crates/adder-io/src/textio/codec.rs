@@ -200,7 +200,8 @@ impl Decoder {
 
 #[derive(Clone)]
 pub enum Encoder {
-    Utf8,
+    /// UTF-8 with the error handler (only lone surrogates can fail).
+    Utf8(String),
     Latin1(String),
     Ascii(String),
     Py(Value),
@@ -209,7 +210,7 @@ pub enum Encoder {
 impl Encoder {
     pub fn new_native(kind: Native, errors: &str) -> Encoder {
         match kind {
-            Native::Utf8 => Encoder::Utf8,
+            Native::Utf8 => Encoder::Utf8(errors.to_string()),
             Native::Latin1 => Encoder::Latin1(errors.to_string()),
             Native::Ascii => Encoder::Ascii(errors.to_string()),
         }
@@ -217,7 +218,7 @@ impl Encoder {
 
     pub fn encode(&self, vm: &mut Vm, text: &str) -> PyResult<Vec<u8>> {
         match self {
-            Encoder::Utf8 => Ok(text.as_bytes().to_vec()),
+            Encoder::Utf8(e) => unicode::utf8_encode(vm, text, e),
             Encoder::Latin1(e) => unicode::limited_encode(vm, text, e, 256, "latin-1"),
             Encoder::Ascii(e) => unicode::limited_encode(vm, text, e, 128, "ascii"),
             Encoder::Py(enc) => {

@@ -546,7 +546,7 @@ pub fn write_text(
     check_closed(vm, selfv, t)?;
     let utf8 = match t.encoder.borrow().as_ref() {
         None => None,
-        Some(Encoder::Utf8) => Some(true),
+        Some(Encoder::Utf8(_)) => Some(true),
         Some(_) => Some(false),
     };
     let Some(utf8) = utf8 else {
@@ -567,7 +567,7 @@ pub fn write_text(
         text
     };
     let needflush = t.line_buffering.get() && (haslf || text.contains('\r'));
-    let over = if utf8 {
+    let over = if utf8 && !adder_text::surrogate::has_surrogates(text) {
         // UTF-8 needs no encoding step: the text's bytes are the output.
         let mut p = t.pending.borrow_mut();
         p.extend_from_slice(text.as_bytes());

@@ -94,7 +94,8 @@ fn getlogin(vm: &mut Vm, args: Args) -> PyResult {
 /// `PyUnicode_FSConverter`: str (encoded) or bytes, no NUL bytes.
 fn fs_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     let b = if let Some(s) = v.downcast::<Str>() {
-        s.as_str().as_bytes().to_vec()
+        let s = s.as_str().to_string();
+        util::encode(vm, &s)?
     } else if let Some(b) = v.downcast::<Bytes>() {
         b.b.to_vec()
     } else {

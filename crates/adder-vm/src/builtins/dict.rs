@@ -252,7 +252,9 @@ fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult {
         let last = (0..t.dense_len())
             .rev()
             .find(|&i| t.entry_at(i).is_some_and(|e| !e.key.is_null()));
-        last.map(|i| t.remove_entry(i))
+        let removed = last.map(|i| t.remove_entry(i));
+        t.trim_deleted_tail();
+        removed
     };
     match removed {
         Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),

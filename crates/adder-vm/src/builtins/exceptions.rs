@@ -181,14 +181,9 @@ pub fn exception_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
             .unwrap_or_default();
         if end == start + 1 {
             if let Some(c) = text.chars().nth(start as usize) {
-                let n = c as u32;
-                let esc = if n < 0x100 {
-                    format!("\\x{n:02x}")
-                } else if n < 0x10000 {
-                    format!("\\u{n:04x}")
-                } else {
-                    format!("\\U{n:08x}")
-                };
+                let esc = adder_text::surrogate::backslash_escape(
+                    adder_text::surrogate::to_code_point(c),
+                );
                 return Ok(format!(
                     "'{enc}' codec can't encode character '{esc}' in position {start}: {reason}"
                 ));
@@ -209,14 +204,9 @@ pub fn exception_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
         let reason = vm.str_string(&args[3])?;
         if end == start + 1 {
             if let Some(c) = text.chars().nth(start as usize) {
-                let n = c as u32;
-                let esc = if n < 0x100 {
-                    format!("\\x{n:02x}")
-                } else if n < 0x10000 {
-                    format!("\\u{n:04x}")
-                } else {
-                    format!("\\U{n:08x}")
-                };
+                let esc = adder_text::surrogate::backslash_escape(
+                    adder_text::surrogate::to_code_point(c),
+                );
                 return Ok(format!(
                     "can't translate character '{esc}' in position {start}: {reason}"
                 ));
@@ -650,10 +640,12 @@ fn eg_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let seq = match args.pos[2].kind() {
         Some(kinds::LIST) | Some(kinds::TUPLE) => args.pos[2].clone(),
-        _ => vm.new_tuple(excs),
+        _ => vm.new_tuple(excs.clone()),
     };
     let a = vm.new_tuple(vec![msg, seq]);
-    Ok(vm.alloc_builtin(&cls, Exception::new(a)))
+    let e = Exception::new(a);
+    e.group.set(vm.new_tuple(excs));
+    Ok(vm.alloc_builtin(&cls, e))
 }
 
 fn eg_init(_vm: &mut Vm, _args: Args) -> PyResult {
@@ -663,7 +655,14 @@ fn eg_init(_vm: &mut Vm, _args: Args) -> PyResult {
 fn eg_parts(vm: &Vm, e: &Value) -> (Value, Vec<Value>) {
     let a = args_of(vm, e);
     let msg = a.first().cloned().unwrap_or(Value::NONE);
-    let excs = a.get(1).and_then(crate::ops::seq_items).unwrap_or_default();
+    let group = e
+        .downcast::<Exception>()
+        .map(|x| x.group.get())
+        .filter(|g| !g.is_null());
+    let excs = match group {
+        Some(g) => crate::ops::seq_items(&g).unwrap_or_default(),
+        None => a.get(1).and_then(crate::ops::seq_items).unwrap_or_default(),
+    };
     (msg, excs)
 }
 

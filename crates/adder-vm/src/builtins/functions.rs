@@ -454,11 +454,9 @@ fn chr(vm: &mut Vm, args: Args) -> PyResult {
     let i = vm.index(&args.pos[0])?;
     use num_traits::ToPrimitive;
     match i.to_u32() {
-        Some(c) if c <= 0x10FFFF => match char::from_u32(c) {
+        Some(c) if c <= 0x10FFFF => match adder_text::surrogate::to_internal(c) {
             Some(ch) => Ok(vm.new_string(ch.to_string())),
-            None => Err(
-                vm.value_error("chr() arg is a lone surrogate, which Adder's str cannot represent")
-            ),
+            None => Err(vm.value_error("chr() arg not in range(0x110000)")),
         },
         _ => {
             if i.to_i64().is_none() {
@@ -474,7 +472,8 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult {
     let v = &args.pos[0];
     if let Some(s) = v.downcast::<Str>() {
         if s.char_len == 1 {
-            return Ok(vm.new_int(s.as_str().chars().next().unwrap() as i64));
+            let c = s.as_str().chars().next().unwrap_or('\0');
+            return Ok(vm.new_int(adder_text::surrogate::to_code_point(c) as i64));
         }
         return Err(vm.type_error(format!(
             "ord() expected a character, but string of length {} found",
@@ -740,6 +739,10 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult {
 
 fn source_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<String> {
     if let Some(s) = v.downcast::<Str>() {
+        if adder_text::surrogate::has_surrogates(s.as_str()) {
+            // CPython encodes a str source to UTF-8 first.
+            crate::builtins::str::codecs::encode(vm, s.as_str(), "utf-8", "strict")?;
+        }
         return Ok(s.as_str().to_string());
     }
     if let Some(b) = crate::ops::bytes_of(v) {

@@ -347,7 +347,26 @@ fn fn_set_kwdefaults(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
     Ok(())
 }
 fn fn_code(vm: &mut Vm, v: &Value) -> PyResult {
-    Ok(func_of(vm, v)?.code.clone())
+    Ok(func_of(vm, v)?.code.get())
+}
+fn fn_set_code(vm: &mut Vm, v: &Value, c: Value) -> PyResult<()> {
+    let f = func_of(vm, v)?;
+    let Some(new) = c.downcast::<Code>() else {
+        return Err(vm.type_error("__code__ must be set to a code object"));
+    };
+    let nfree = new.code.freevars.len();
+    let nclosure = f
+        .closure
+        .downcast::<crate::objects::seq::Tuple>()
+        .map_or(0, |t| t.items.len());
+    if nfree != nclosure {
+        let name = vm.str_string(&f.name.get())?;
+        return Err(vm.value_error(format!(
+            "{name}() requires a code object with {nclosure} free vars, not {nfree}"
+        )));
+    }
+    f.code.set(c);
+    Ok(())
 }
 fn fn_globals(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(func_of(vm, v)?.globals.clone())
@@ -578,6 +597,33 @@ fn meth_eq(vm: &mut Vm, args: Args) -> PyResult {
         (Some(a), Some(b)) => Ok(Value::from_bool(a.func.is(&b.func) && a.self_.is(&b.self_))),
         _ => Ok(vm.not_implemented.clone()),
     }
+}
+fn meth_ne(vm: &mut Vm, args: Args) -> PyResult {
+    let r = meth_eq(vm, args)?;
+    if r.is(&vm.not_implemented) {
+        return Ok(r);
+    }
+    Ok(Value::from_bool(!r.is(&Value::TRUE)))
+}
+/// `types.MethodType(function, instance)`.
+fn meth_new(vm: &mut Vm, args: Args) -> PyResult {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if args.pos.len() != 3 {
+        return Err(vm.type_error(format!(
+            "method expected 2 arguments, got {}",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
+    let (f, s) = (args.pos[1].clone(), args.pos[2].clone());
+    if !vm.callable(&f) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if s.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(vm.new_method(f, s))
 }
 fn meth_hash(vm: &mut Vm, args: Args) -> PyResult {
     let m = arg(vm, &args, 0, "__hash__")?;
@@ -1164,7 +1210,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&f, "__doc__", fn_doc, Some(fn_set_doc));
     vm.add_getset(&f, "__defaults__", fn_defaults, Some(fn_set_defaults));
     vm.add_getset(&f, "__kwdefaults__", fn_kwdefaults, Some(fn_set_kwdefaults));
-    vm.add_getset(&f, "__code__", fn_code, None);
+    vm.add_getset(&f, "__code__", fn_code, Some(fn_set_code));
     vm.add_getset(&f, "__globals__", fn_globals, None);
     vm.add_getset(&f, "__builtins__", fn_builtins, None);
     vm.add_getset(&f, "__closure__", fn_closure, None);
@@ -1221,7 +1267,14 @@ pub fn init(vm: &mut Vm) {
     mo.flags
         .set(mo.flags.get() | crate::objects::types::tflags::HAS_GETATTR);
     vm.add_method(&m, "__eq__", meth_eq);
+    vm.add_method(&m, "__ne__", meth_ne);
     vm.add_method(&m, "__hash__", meth_hash);
+    vm.set_new(&m, meth_new);
+    vm.add_method(&m, "__repr__", type_repr_of_value);
+    // ==, hash() and `in` go through the methods above.
+    let mo = vm.type_obj(&m);
+    mo.flags
+        .set(mo.flags.get() | crate::objects::types::tflags::DUNDER_DISPATCH);
     let n = vm.t.native.clone();
     vm.add_method(&n, "__eq__", native_eq);
     vm.add_method(&n, "__hash__", meth_hash);

@@ -19,7 +19,6 @@ use self::args::{
     adjust, index_isize, need_str, opt, parse, recv, slice_bound, str_of, text_err, Style,
 };
 use crate::kinds;
-use crate::objects::iter::IterKind;
 use crate::objects::seq::{Slice, Tuple};
 use crate::objects::string::Str;
 use crate::vm::{Args, NativeFn, PyResult, Vm};
@@ -705,7 +704,7 @@ fn s_translate(vm: &mut Vm, mut args: Args) -> PyResult {
     let chars: Vec<char> = text(&s).chars().collect();
     let lookup_error = vm.t.lookup_error.clone();
     for c in chars {
-        let key = vm.new_int(c as i64);
+        let key = vm.new_int(adder_text::surrogate::to_code_point(c) as i64);
         let r = match vm.getitem(&table, &key) {
             Ok(r) => r,
             Err(e) if vm.exc_matches(&e, &lookup_error) => {
@@ -722,14 +721,7 @@ fn s_translate(vm: &mut Vm, mut args: Args) -> PyResult {
         } else if let Some(i) = crate::num::as_bigint(&r).filter(|_| crate::num::is_int(&r)) {
             let ch = num_traits::ToPrimitive::to_u32(&i).filter(|n| *n < 0x110000);
             match ch {
-                Some(n) => match char::from_u32(n) {
-                    Some(ch) => out.push(ch),
-                    None => {
-                        return Err(vm.not_implemented_error(
-                            "str.translate: lone surrogates are not supported",
-                        ))
-                    }
-                },
+                Some(n) => out.push(adder_text::surrogate::to_internal(n).unwrap_or('\u{fffd}')),
                 None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
             }
         } else {
@@ -772,7 +764,7 @@ fn s_maketrans(vm: &mut Vm, args: Args) -> PyResult {
                     let mut it = ks.chars();
                     match (it.next(), it.next()) {
                         (Some(c), None) => {
-                            let key = vm.new_int(c as i64);
+                            let key = vm.new_int(adder_text::surrogate::to_code_point(c) as i64);
                             vm.dict_set(&d, key, v)?;
                         }
                         _ => {
@@ -804,13 +796,16 @@ fn s_maketrans(vm: &mut Vm, args: Args) -> PyResult {
                 );
             }
             for (cx, cy) in xc.iter().zip(yc.iter()) {
-                let (k, v) = (vm.new_int(*cx as i64), vm.new_int(*cy as i64));
+                let (k, v) = (
+                    vm.new_int(adder_text::surrogate::to_code_point(*cx) as i64),
+                    vm.new_int(adder_text::surrogate::to_code_point(*cy) as i64),
+                );
                 vm.dict_set(&d, k, v)?;
             }
             if let Some(z) = &a[2] {
                 let zs = need_str(vm, z, "maketrans() argument 3 must be str, not ")?;
                 for c in zs.chars() {
-                    let k = vm.new_int(c as i64);
+                    let k = vm.new_int(adder_text::surrogate::to_code_point(c) as i64);
                     vm.dict_set(&d, k, Value::NONE)?;
                 }
             }
@@ -875,8 +870,7 @@ fn s_contains(vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn s_iter(vm: &mut Vm, mut args: Args) -> PyResult {
     let (s, _) = sargs(vm, &mut args, "__iter__", &[], 0, Style::Clinic)?;
-    let t = vm.t.str_iterator.clone();
-    Ok(vm.new_iter(IterKind::Str, s, &t))
+    Ok(crate::builtins::iterators::str_iter(vm, s))
 }
 
 fn s_add(vm: &mut Vm, mut args: Args) -> PyResult {

@@ -206,7 +206,7 @@ fn render(vm: &mut Vm, fmt: &str, src: &mut Source, depth: i32) -> PyResult<Stri
             Some('s') => vm.str(&obj)?,
             Some('a') => vm.ascii(&obj)?,
             Some(c) => {
-                let n = c as u32;
+                let n = adder_text::surrogate::to_code_point(c);
                 let shown = if n > 32 && n < 127 {
                     c.to_string()
                 } else {

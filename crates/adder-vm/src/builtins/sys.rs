@@ -354,6 +354,70 @@ fn getrefcount(vm: &mut Vm, args: Args) -> PyResult {
 fn noop(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::NONE)
 }
+/// `sys.is_finalizing()`: Python code never runs during interpreter teardown here.
+fn is_finalizing(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::check_args(vm, "is_finalizing", &args, 0, 0)?;
+    Ok(Value::FALSE)
+}
+/// `sys.get_asyncgen_hooks()`: the (firstiter, finalizer) pair last set
+/// (kept in the sys module's dict; the VM does not call them yet).
+fn get_asyncgen_hooks(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::check_args(vm, "get_asyncgen_hooks", &args, 0, 0)?;
+    let d = vm
+        .sys_module
+        .downcast::<crate::objects::module::Module>()
+        .map(|m| m.dict.clone());
+    let get = |k: &str| {
+        d.as_ref()
+            .and_then(|d| crate::ops::dict_get_str(d, k))
+            .unwrap_or(Value::NONE)
+    };
+    let (a, b) = (get("_asyncgen_firstiter"), get("_asyncgen_finalizer"));
+    Ok(vm.new_tuple(vec![a, b]))
+}
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: arguments not
+/// given keep their value; each must be callable or None.
+fn set_asyncgen_hooks(vm: &mut Vm, mut args: Args) -> PyResult {
+    let firstiter = args.take_kw("firstiter");
+    let finalizer = args.take_kw("finalizer");
+    if let Some((k, _)) = args.kw.first() {
+        let k = vm.str_string(k)?;
+        return Err(vm.type_error(format!(
+            "set_asyncgen_hooks() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "set_asyncgen_hooks() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let mut pos = args.pos.into_iter();
+    let firstiter = firstiter.or_else(|| pos.next());
+    let finalizer = finalizer.or_else(|| pos.next());
+    let Some(d) = vm
+        .sys_module
+        .downcast::<crate::objects::module::Module>()
+        .map(|m| m.dict.clone())
+    else {
+        return Ok(Value::NONE);
+    };
+    for (name, key, v) in [
+        ("firstiter", "_asyncgen_firstiter", firstiter),
+        ("finalizer", "_asyncgen_finalizer", finalizer),
+    ] {
+        if let Some(v) = v {
+            if !v.is_none() && !vm.callable(&v) {
+                return Err(vm.type_error(format!(
+                    "callable {name} expected, got {}",
+                    vm.type_name(&v)
+                )));
+            }
+            dict_set_str(vm, &d, key, v)?;
+        }
+    }
+    Ok(Value::NONE)
+}
 fn gettrace(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(Value::NONE)
 }
@@ -436,6 +500,9 @@ pub fn setup_sys(vm: &mut Vm) {
         ("getfilesystemencoding", getdefaultencoding),
         ("getfilesystemencodeerrors", getfilesystemencodeerrors),
         ("audit", noop),
+        ("is_finalizing", is_finalizing),
+        ("get_asyncgen_hooks", get_asyncgen_hooks),
+        ("set_asyncgen_hooks", set_asyncgen_hooks),
     ];
     for (n, f) in fns {
         let nf = vm.new_native(

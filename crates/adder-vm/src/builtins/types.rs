@@ -783,7 +783,7 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
     let f = func
         .downcast::<crate::objects::function::Function>()
         .ok_or_else(|| vm.type_error("__build_class__: func must be a function"))?;
-    let code = f.code.clone();
+    let code = f.code.get();
     let globals = f.globals.clone();
     let closure = f.closure.clone();
     let mut frame = vm.make_module_frame(code, globals, ns.clone());

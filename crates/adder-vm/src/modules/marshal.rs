@@ -98,9 +98,11 @@ fn dump_other(vm: &mut Vm, v: &Value, out: &mut Vec<u8>, depth: usize) -> PyResu
         out.extend_from_slice(&c.re.to_le_bytes());
         out.extend_from_slice(&c.im.to_le_bytes());
     } else if let Some(s) = v.downcast::<Str>() {
+        // UTF-8 with lone surrogates as their 3-byte forms, as CPython.
+        let b = adder_text::surrogate::encode_utf8_surrogatepass(s.as_str());
         out.push(b'u');
-        out.extend_from_slice(&(s.as_str().len() as u32).to_le_bytes());
-        out.extend_from_slice(s.as_str().as_bytes());
+        out.extend_from_slice(&(b.len() as u32).to_le_bytes());
+        out.extend_from_slice(&b);
     } else if let Some(b) = v.downcast::<Bytes>() {
         out.push(b's');
         out.extend_from_slice(&(b.b.len() as u32).to_le_bytes());
@@ -246,9 +248,8 @@ impl Reader<'_> {
                 };
                 let b = self.take(vm, n)?;
                 let s = if matches!(ty, b'u' | b't') {
-                    std::str::from_utf8(b)
-                        .map_err(|_| vm.value_error("bad marshal data (invalid utf-8)"))?
-                        .to_string()
+                    adder_text::surrogate::decode_utf8_surrogatepass(b)
+                        .ok_or_else(|| vm.value_error("bad marshal data (invalid utf-8)"))?
                 } else {
                     b.iter().map(|&c| c as char).collect()
                 };

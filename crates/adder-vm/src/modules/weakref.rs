@@ -284,7 +284,7 @@ macro_rules! forward {
 }
 
 forward!(
-    p_str => "__str__", p_bool => "__bool__", p_len => "__len__",
+    p_str => "__str__", p_bool => "__bool__",
     p_iter => "__iter__", p_next => "__next__", p_getitem => "__getitem__",
     p_setitem => "__setitem__", p_delitem => "__delitem__", p_contains => "__contains__",
     p_eq => "__eq__", p_ne => "__ne__", p_lt => "__lt__", p_le => "__le__",
@@ -296,6 +296,14 @@ forward!(
     p_xor => "__xor__", p_lshift => "__lshift__", p_rshift => "__rshift__",
     p_iadd => "__iadd__", p_reversed => "__reversed__", p_bytes => "__bytes__",
 );
+
+/// `len(proxy)` is `len(referent)` (CPython's `proxy_length`: a referent
+/// without a length raises TypeError, not AttributeError).
+fn p_len(vm: &mut Vm, args: Args) -> PyResult {
+    let t = referent(vm, &args.pos[0])?;
+    let n = vm.len(&t)?;
+    Ok(vm.new_int(n as i64))
+}
 
 fn p_call(vm: &mut Vm, args: Args) -> PyResult {
     let t = referent(vm, &args.pos[0])?;
@@ -340,6 +348,14 @@ fn remove_dead_weakref(vm: &mut Vm, args: Args) -> PyResult {
 
 /// Registers the methods of the three weakref types (created at boot).
 pub fn init_types(vm: &mut Vm) {
+    for t in [
+        vm.t.weakref.clone(),
+        vm.t.weakproxy.clone(),
+        vm.t.weakcallableproxy.clone(),
+    ] {
+        let m = vm.new_str("weakref");
+        vm.add_attr(&t, "__module__", m);
+    }
     let r = vm.t.weakref.clone();
     vm.set_new(&r, ref_new);
     vm.add_method(&r, "__init__", ref_init);
@@ -363,6 +379,7 @@ pub fn init_types(vm: &mut Vm) {
         for &(name, f) in FORWARDED {
             vm.add_method(&p, name, f);
         }
+        vm.add_method(&p, "__len__", p_len);
         let to = vm.type_obj(&p);
         to.flags.set(
             to.flags.get()

@@ -39,7 +39,8 @@ pub struct Table {
     pub entries: Vec<Entry>,
     used: usize,
     pub version: u64,
-    /// Set mode (see the module docs); `fill` counts used + dummy slots.
+    /// Set mode (see the module docs); `fill` counts used + dummy slots
+    /// (in dict mode: index slots that are not EMPTY).
     set_mode: bool,
     fill: usize,
 }
@@ -67,6 +68,9 @@ pub struct Probe {
     hash: i64,
     /// Set mode: linear probes left from `pos`.
     linear: usize,
+    /// Set mode: where the current run of linear probes started (the next
+    /// perturbed probe is computed from it, as CPython's set code does).
+    base: usize,
 }
 
 pub enum Step {
@@ -169,6 +173,7 @@ impl Table {
             if !p.started {
                 p.started = true;
                 p.pos = (p.hash as u64 as usize) & mask;
+                p.base = p.pos;
                 p.linear = if p.pos + LINEAR_PROBES <= mask {
                     LINEAR_PROBES
                 } else {
@@ -178,7 +183,10 @@ impl Table {
                 p.linear -= 1;
                 p.pos += 1;
             } else {
-                p.pos = next_probe(p.pos, &mut p.perturb, mask);
+                // CPython 3.11: Objects/setobject.c, set_add_entry: the
+                // perturbed probe starts from `i`, not from `i + 9`.
+                p.pos = next_probe(p.base, &mut p.perturb, mask);
+                p.base = p.pos;
                 p.linear = if p.pos + LINEAR_PROBES <= mask {
                     LINEAR_PROBES
                 } else {
@@ -232,6 +240,7 @@ impl Table {
             started: false,
             hash,
             linear: 0,
+            base: 0,
         }
     }
 
@@ -300,7 +309,10 @@ impl Table {
             self.set_insert(hash, key, value);
             return;
         }
-        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        // DUMMY index slots count too: deleting trims trailing entries, so
+        // `entries` alone could leave the index without an EMPTY slot.
+        let load = self.entries.len().max(self.fill);
+        if self.indices.is_empty() || (load + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
         }
         let mut p = self.probe(hash);
@@ -310,6 +322,9 @@ impl Table {
                 Step::Candidate { .. } => continue,
             }
         };
+        if self.indices[slot] == EMPTY {
+            self.fill += 1;
+        }
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
@@ -382,14 +397,17 @@ impl Table {
         let v = e.value.take();
         self.used -= 1;
         self.version = self.version.wrapping_add(1);
-        // Trailing deleted entries can go at once (keeps popitem cheap).
+        // The entry stays as a hole, as in CPython: a key inserted next goes
+        // after it, so an iterator positioned past it sees the new key.
+        (k, v)
+    }
+
+    /// Drops the deleted entries at the end of the entry array (what
+    /// CPython's `popitem` does to `dk_nentries`; keeps it cheap).
+    pub fn trim_deleted_tail(&mut self) {
         while self.entries.last().is_some_and(|e| e.key.is_null()) {
             self.entries.pop();
         }
-        if self.used == 0 {
-            self.entries.clear();
-        }
-        (k, v)
     }
 
     fn grow(&mut self) {
@@ -400,6 +418,7 @@ impl Table {
 
     fn rebuild_indices(&mut self, size: usize) {
         self.indices = vec![EMPTY; size];
+        self.fill = self.entries.len();
         let mask = size - 1;
         for (ix, e) in self.entries.iter().enumerate() {
             let mut pos = (e.hash as u64 as usize) & mask;

@@ -17,9 +17,12 @@ pub struct Exception {
     pub context: ValueCell,
     pub suppress_context: Cell<bool>,
     pub notes: ValueCell,
+    /// An exception group's `exceptions` (a tuple copied at construction;
+    /// `args[1]` stays the caller's sequence, as in CPython); NULL otherwise.
+    pub group: ValueCell,
 }
 payload!(Exception, kinds::EXCEPTION, "BaseException", traverse(self, visit) {
-    for c in [&self.args, &self.traceback, &self.cause, &self.context, &self.notes] { let v = c.get(); visit(&v); }
+    for c in [&self.args, &self.traceback, &self.cause, &self.context, &self.notes, &self.group] { let v = c.get(); visit(&v); }
 });
 
 impl Exception {
@@ -31,6 +34,7 @@ impl Exception {
             context: ValueCell::new(Value::NONE),
             suppress_context: Cell::new(false),
             notes: ValueCell::new(Value::NULL),
+            group: ValueCell::new(Value::NULL),
         }
     }
 }

@@ -40,7 +40,8 @@ payload!(Code, kinds::CODE, "code", traverse(self, visit) {
 });
 
 pub struct Function {
-    pub code: Value,
+    /// `__code__` (assignable, as in CPython: `types.coroutine` does it).
+    pub code: ValueCell,
     pub globals: Value,
     pub builtins: Value,
     pub name: ValueCell,
@@ -54,13 +55,16 @@ pub struct Function {
     pub annotations: ValueCell,
 }
 payload!(Function, kinds::FUNCTION, "function", traverse(self, visit) {
-    visit(&self.code); visit(&self.globals); visit(&self.closure);
+    let c = self.code.get(); visit(&c); visit(&self.globals); visit(&self.closure);
     for c in [&self.defaults, &self.kwdefaults, &self.dict, &self.annotations] { let v = c.get(); visit(&v); }
 });
 
 impl Function {
-    pub fn code(&self) -> &Code {
-        self.code.downcast::<Code>().expect("function code")
+    pub fn code(&self) -> adder_object::Ref<Code> {
+        self.code
+            .get()
+            .into_ref::<Code>()
+            .unwrap_or_else(|_| unreachable!("__code__ is always a code object"))
     }
 }
 

@@ -9,15 +9,33 @@ use adder_object::{payload, Value, ValueCell};
 
 use crate::frame::Frame;
 use crate::kinds;
+use crate::objects::dict::Dict;
+use crate::objects::set::Set;
+use crate::objects::string::Str;
 
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum IterKind {
-    /// list, tuple, str, bytes, bytearray, range (by index), dict keys/values/items and sets (by dense position).
+    /// list, tuple, bytes, bytearray (by index).
     Seq,
+    /// `reversed(list)`: `pos` is the next index + 1 (0: done).
+    ListReversed,
+    /// Dict keys/values/items and sets, by dense position; `len` is the
+    /// size the container must keep and `left` the items not yet produced.
     DictKeys,
     DictValues,
     DictItems,
+    /// `reversed(dict)` and its views: `pos` is the next dense position + 1.
+    DictRevKeys,
+    DictRevValues,
+    DictRevItems,
     SetKeys,
+    /// A range whose items fit an i64 (`range_iterator`): `pos` is the
+    /// index, `len` the length.
     Range,
+    /// Any other range (`longrange_iterator`): the index is the Python
+    /// object in `extra` (CPython keeps whatever `__setstate__` was given).
+    LongRange,
+    /// `pos` is a byte offset, `left` the characters not yet produced.
     Str,
     /// `iter(callable, sentinel)`
     Callable,
@@ -38,6 +56,8 @@ pub struct Iter {
     pub extra: ValueCell,
     /// Number of items expected (dict size check), or the length of a range.
     pub len: Cell<usize>,
+    /// Items not yet produced (dict, set and str iterators).
+    pub left: Cell<usize>,
     pub extra_list: RefCell<Vec<Value>>,
 }
 payload!(Iter, kinds::ITERATOR, "iterator", traverse(self, visit) {
@@ -46,13 +66,33 @@ payload!(Iter, kinds::ITERATOR, "iterator", traverse(self, visit) {
 });
 
 impl Iter {
+    /// A fresh iterator over `source`; dict, set and str iterators start
+    /// with `left` (and dict/set ones with `len`) set from the source.
     pub fn new(kind: IterKind, source: Value) -> Iter {
+        let n = match kind {
+            IterKind::Str => source.downcast::<Str>().map_or(0, |s| s.char_len),
+            IterKind::DictKeys
+            | IterKind::DictValues
+            | IterKind::DictItems
+            | IterKind::DictRevKeys
+            | IterKind::DictRevValues
+            | IterKind::DictRevItems => source.downcast::<Dict>().map_or(0, |d| d.len()),
+            IterKind::SetKeys => source.downcast::<Set>().map_or(0, |s| s.len()),
+            _ => 0,
+        };
+        let pos = match kind {
+            IterKind::DictRevKeys | IterKind::DictRevValues | IterKind::DictRevItems => source
+                .downcast::<Dict>()
+                .map_or(0, |d| d.table.borrow().dense_len()),
+            _ => 0,
+        };
         Iter {
             kind,
             source: ValueCell::new(source),
-            pos: Cell::new(0),
+            pos: Cell::new(pos),
             extra: ValueCell::new(Value::NULL),
-            len: Cell::new(0),
+            len: Cell::new(n),
+            left: Cell::new(n),
             extra_list: RefCell::new(Vec::new()),
         }
     }

@@ -4,8 +4,9 @@
 //! count and the hash cached. Indexing is O(1) when the string is ASCII
 //! (`char_len == byte len`); a long non-ASCII string builds, on first
 //! indexing, a table of the byte offset of every 64th character, so indexing
-//! costs at most 63 steps. Lone surrogates are not representable (see
-//! docs/COMPATIBILITY.md).
+//! costs at most 63 steps. A lone surrogate U+D800..U+DFFF is stored as the
+//! plane-16 character `adder_text::surrogate` maps it to (see
+//! docs/DECISIONS.md); nothing here needs to know.
 //!
 //! Invariant: `char_len` is the number of chars of `s`; `hash` is -1 until
 //! computed, then the value `hash()` returns; `index[k]` is the byte offset

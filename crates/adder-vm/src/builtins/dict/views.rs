@@ -125,20 +125,21 @@ fn view_iter(vm: &mut Vm, args: Args) -> PyResult {
     Ok(it)
 }
 
-/// An iterator over a snapshot of `d`'s keys/values/items, last first.
+/// An iterator over `d`'s keys/values/items, last first, that detects a
+/// change of the dict's size as the forward ones do.
 pub(super) fn reversed_iter(vm: &mut Vm, d: &Value, kind: ViewKind) -> PyResult {
-    let items = d.downcast::<Dict>().expect("dict").items();
-    let mut out = Vec::with_capacity(items.len());
-    for (k, v) in items.into_iter().rev() {
-        out.push(match kind {
-            ViewKind::Keys => k,
-            ViewKind::Values => v,
-            ViewKind::Items => vm.new_tuple(vec![k, v]),
-        });
-    }
-    let l = vm.new_list(out);
-    let ty = vm.t.list_iterator.clone();
-    Ok(vm.new_iter(IterKind::Seq, l, &ty))
+    let (kind, ty) = match kind {
+        ViewKind::Keys => (IterKind::DictRevKeys, vm.t.dict_reversekeyiterator.clone()),
+        ViewKind::Values => (
+            IterKind::DictRevValues,
+            vm.t.dict_reversevalueiterator.clone(),
+        ),
+        ViewKind::Items => (
+            IterKind::DictRevItems,
+            vm.t.dict_reverseitemiterator.clone(),
+        ),
+    };
+    Ok(vm.new_iter(kind, d.clone(), &ty))
 }
 
 fn view_reversed(vm: &mut Vm, args: Args) -> PyResult {

@@ -91,10 +91,10 @@ fn list_init(vm: &mut Vm, args: Args) -> PyResult {
     no_kw_list(vm, &args)?;
     super::count_check(vm, "list", args.pos.len() - 1, 0, 1)?;
     // Cleared first, as in CPython: `l.__init__(l)` leaves `l` empty.
-    let old = std::mem::take(&mut *items_of(&l).items.borrow_mut());
+    let old = take_all(&mut items_of(&l).items.borrow_mut());
     drop(old);
     if let Some(src) = args.pos.get(1) {
-        let new = vm.iterate(src)?;
+        let new = extend_items(vm, &l, src)?;
         items_of(&l).items.borrow_mut().extend(new);
     }
     Ok(Value::NONE)
@@ -112,9 +112,26 @@ fn list_append(vm: &mut Vm, args: Args) -> PyResult {
 fn list_extend(vm: &mut Vm, args: Args) -> PyResult {
     let l = self_list(vm, &args, "extend")?;
     let src = onearg(vm, &args, "list.extend")?;
-    let new = vm.iterate(&src)?;
+    let new = extend_items(vm, &l, &src)?;
     items_of(&l).items.borrow_mut().extend(new);
     Ok(Value::NONE)
+}
+
+/// The items `l.extend(src)` appends. As in CPython's `list_extend`, an
+/// iterable that is not an exact list or tuple is asked for its length
+/// hint (whose errors propagate) after its iterator was made.
+fn extend_items(vm: &mut Vm, l: &Value, src: &Value) -> PyResult<Vec<Value>> {
+    let t = vm.type_of(src);
+    if src.is(l) || t.is(&vm.t.list) || t.is(&vm.t.tuple) {
+        return vm.iterate(src);
+    }
+    let it = vm.iter(src)?;
+    let n = crate::builtins::iterators::length_hint(vm, src, 8)?;
+    let mut out = Vec::with_capacity(n.min(1 << 16));
+    while let Some(x) = vm.next(&it)? {
+        out.push(x);
+    }
+    Ok(out)
 }
 
 fn list_insert(vm: &mut Vm, args: Args) -> PyResult {
@@ -219,9 +236,18 @@ fn list_copy(vm: &mut Vm, args: Args) -> PyResult {
 fn list_clear(vm: &mut Vm, args: Args) -> PyResult {
     let l = self_list(vm, &args, "clear")?;
     noargs(vm, &args, "list.clear")?;
-    let old = std::mem::take(&mut *items_of(&l).items.borrow_mut());
+    let old = take_all(&mut items_of(&l).items.borrow_mut());
     drop(old);
     Ok(Value::NONE)
+}
+
+/// Takes all items out of a list's storage. A list that had storage keeps
+/// a one-slot buffer: `list.sort` leaves the list without storage while it
+/// runs and takes any storage found afterwards as a sign of modification
+/// (CPython's `allocated != -1`), which must survive e.g. `append; clear`.
+fn take_all(items: &mut Vec<Value>) -> Vec<Value> {
+    let keep = usize::from(items.capacity() != 0);
+    std::mem::replace(items, Vec::with_capacity(keep))
 }
 
 fn list_sort_method(vm: &mut Vm, args: Args) -> PyResult {
@@ -254,10 +280,15 @@ pub fn list_sort(vm: &mut Vm, mut args: Args) -> PyResult {
         )));
     }
     let list = items_of(&l);
+    // During the sort the list has no items and no storage; any growth
+    // gives it storage, which stays (see `take_all`) even if the items go.
     let mut items = std::mem::take(&mut *list.items.borrow_mut());
     let result = sort_values(vm, &mut items, key.as_ref(), reverse);
+    // The keys died in `sort_values`: their `__del__` runs while the list
+    // is still being sorted, as in CPython.
+    vm.run_pending();
     let intruders = std::mem::replace(&mut *list.items.borrow_mut(), items);
-    let modified = !intruders.is_empty();
+    let modified = !intruders.is_empty() || intruders.capacity() != 0;
     drop(intruders);
     result?;
     if modified {
@@ -460,7 +491,7 @@ pub fn list_delitem(vm: &mut Vm, l: &Value, key: &Value) -> PyResult<()> {
         }
         let removed: Vec<Value> = {
             let mut items = list.items.borrow_mut();
-            let all = std::mem::take(&mut *items);
+            let all = take_all(&mut items);
             let mut removed = Vec::with_capacity(n);
             for (i, v) in all.into_iter().enumerate() {
                 if drop_mask.get(i).copied().unwrap_or(false) {
@@ -596,16 +627,11 @@ fn list_iter(vm: &mut Vm, args: Args) -> PyResult {
 
 fn list_reversed(vm: &mut Vm, args: Args) -> PyResult {
     let l = dunder(vm, &args, &vm.t.list.clone(), "__reversed__", 0)?;
-    // The live list when its items are read natively; a subclass (whose
-    // `__getitem__` may be overridden) is walked through a snapshot.
-    let src = if vm.type_of(&l).is(&vm.t.list) {
-        l
-    } else {
-        vm.new_list(items_of(&l).snapshot())
-    };
-    let n = items_of(&src).len();
-    let ty = vm.t.reversed.clone();
-    let it = vm.new_iter(IterKind::Reversed, src, &ty);
+    // The items are read natively, as CPython's listreviter does (even for
+    // a subclass that overrides `__getitem__`).
+    let n = items_of(&l).len();
+    let ty = vm.t.list_reverseiterator.clone();
+    let it = vm.new_iter(IterKind::ListReversed, l, &ty);
     if let Some(i) = it.downcast::<crate::objects::iter::Iter>() {
         i.pos.set(n);
     }
@@ -694,7 +720,11 @@ fn list_imul(vm: &mut Vm, args: Args) -> PyResult {
     };
     let items = list.snapshot();
     let out = repeat_items(vm, &items, n)?;
-    let old = std::mem::replace(&mut *list.items.borrow_mut(), out);
+    let old = if out.is_empty() {
+        take_all(&mut list.items.borrow_mut())
+    } else {
+        std::mem::replace(&mut *list.items.borrow_mut(), out)
+    };
     drop(old);
     Ok(l)
 }

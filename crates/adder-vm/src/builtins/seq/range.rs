@@ -194,17 +194,7 @@ fn range_iter(vm: &mut Vm, args: Args) -> PyResult {
 
 fn range_reversed(vm: &mut Vm, args: Args) -> PyResult {
     let r = dunder(vm, &args, &vm.t.range.clone(), "__reversed__", 0)?;
-    let rg = range_of(&r);
-    let n = range_len(rg);
-    let last = &rg.start + (&n - 1) * &rg.step;
-    let before_first = &rg.start - &rg.step;
-    let step = -&rg.step;
-    let rev = if n.is_zero() {
-        make_range(vm, BigInt::zero(), BigInt::zero(), BigInt::one())?
-    } else {
-        make_range(vm, last, before_first, step)?
-    };
-    vm.iter(&rev)
+    crate::builtins::iterators::range_reversed_iter(vm, &r)
 }
 
 fn range_hash(vm: &mut Vm, args: Args) -> PyResult {

@@ -79,6 +79,11 @@ fn bytes_of_iterable(vm: &mut Vm, src: &Value, what: &str) -> PyResult<Vec<u8>> 
         }
         Err(e) => return Err(e),
     };
+    // CPython's `bytearray.extend` asks for the length hint (errors
+    // propagate) once it has the iterator.
+    if what.starts_with("can't extend") {
+        crate::builtins::iterators::length_hint(vm, src, 32)?;
+    }
     let mut out = Vec::new();
     while let Some(x) = vm.next(&it)? {
         out.push(byte_value(vm, &x)?);

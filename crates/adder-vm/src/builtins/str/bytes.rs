@@ -1216,8 +1216,7 @@ fn b_contains(vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn b_iter(vm: &mut Vm, mut args: Args) -> PyResult {
     let (r, _) = bargs(vm, &mut args, "__iter__", &[], 0, Style::Clinic)?;
-    let t = vm.t.iterator.clone();
-    Ok(vm.new_iter(crate::objects::iter::IterKind::Seq, r.v, &t))
+    Ok(crate::builtins::iterators::bytes_iter(vm, r.v))
 }
 
 fn b_add(vm: &mut Vm, mut args: Args) -> PyResult {
@@ -1240,6 +1239,10 @@ pub(super) fn repeat_count(vm: &mut Vm, v: &Value, len: usize) -> PyResult<usize
 fn b_mul(vm: &mut Vm, mut args: Args) -> PyResult {
     let (r, a) = bargs(vm, &mut args, "__mul__", &["value"], 1, Style::Clinic)?;
     let n = repeat_count(vm, a[0].as_ref().unwrap(), r.b.len())?;
+    // CPython: `size == Py_SIZE(a) && PyBytes_CheckExact(a)` returns `a`.
+    if !r.arr && (n == 1 || r.b.is_empty()) && vm.type_of(&r.v).is(&vm.t.bytes) {
+        return Ok(r.v);
+    }
     Ok(mk(vm, r.arr, r.b.repeat(n)))
 }
 

@@ -4,11 +4,11 @@
 //! Invariant: a codec either produces exactly what CPython 3.11 produces or
 //! raises the same `UnicodeDecodeError`/`UnicodeEncodeError`/`LookupError`;
 //! error handler names are looked up only when an error actually occurs (as
-//! CPython does). Lone surrogates cannot exist in an Adder `str`, so
-//! `surrogateescape`/`surrogatepass` decoding of bad bytes raises
-//! `NotImplementedError` (see docs/COMPATIBILITY.md).
+//! CPython does). Lone surrogates are stored as described in
+//! `adder_text::surrogate`; encoders see them through that mapping.
 
 use adder_object::Value;
+use adder_text::surrogate::{self, is_surrogate_char, to_code_point, to_internal};
 
 use crate::vm::{PyResult, Vm};
 
@@ -116,7 +116,14 @@ fn via_registry(vm: &mut Vm, obj: Value, encoding: &str, errors: &str, decode: b
     let idx = vm.new_int(if decode { 1 } else { 0 });
     let f = vm.getitem(&ci, &idx)?;
     let ev = vm.new_str(errors);
-    let r = vm.call(&f, vec![obj, ev])?;
+    let r = match vm.call(&f, vec![obj, ev]) {
+        Ok(r) => r,
+        Err(e) if cpython_fast_path(encoding) => return Err(e),
+        Err(e) => {
+            let op = if decode { "decoding" } else { "encoding" };
+            return Err(wrap_codec_error(vm, e, op, encoding));
+        }
+    };
     let item = r
         .downcast::<crate::objects::seq::Tuple>()
         .filter(|t| t.items.len() == 2)
@@ -129,6 +136,129 @@ fn via_registry(vm: &mut Vm, obj: Value, encoding: &str, errors: &str, decode: b
         }));
     };
     Ok(item)
+}
+
+/// Whether CPython's `str.encode`/`bytes.decode` call this codec directly
+/// (`PyUnicode_AsEncodedString` fast paths), so its errors are not wrapped.
+fn cpython_fast_path(encoding: &str) -> bool {
+    let mut n = String::with_capacity(encoding.len());
+    let mut punct = false;
+    for c in encoding.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if punct && !n.is_empty() {
+                n.push('_');
+            }
+            punct = false;
+            n.push(c.to_ascii_lowercase());
+        } else {
+            punct = true;
+        }
+    }
+    matches!(
+        n.as_str(),
+        "utf8"
+            | "utf_8"
+            | "utf16"
+            | "utf_16"
+            | "utf32"
+            | "utf_32"
+            | "ascii"
+            | "us_ascii"
+            | "latin1"
+            | "latin_1"
+            | "iso_8859_1"
+            | "iso8859_1"
+    )
+}
+
+/// CPython's `wrap_codec_error` (`_PyErr_TrySetFromCause`): an exception
+/// raised by a codec function is replaced by one of the same type whose
+/// message says what failed, with the original as `__cause__` — but only
+/// when that loses nothing: the type keeps BaseException's construction
+/// and layout, the instance has no attributes and at most one str arg.
+pub fn wrap_codec_error(vm: &mut Vm, e: Value, op: &str, encoding: &str) -> Value {
+    use crate::objects::exception::Exception;
+    use crate::objects::types::TypeObject;
+    let t = vm.type_of(&e);
+    let Some(ex) = e.downcast::<Exception>() else {
+        return e;
+    };
+    // Builtin exceptions with their own constructor or extra fields.
+    let complex = [
+        vm.t.system_exit.clone(),
+        vm.t.import_error.clone(),
+        vm.t.os_error.clone(),
+        vm.t.syntax_error.clone(),
+        vm.t.stop_iteration.clone(),
+        vm.t.attribute_error.clone(),
+        vm.t.name_error.clone(),
+        vm.t.unicode_encode_error.clone(),
+        vm.t.unicode_decode_error.clone(),
+        vm.t.unicode_translate_error.clone(),
+        vm.t.base_exception_group.clone(),
+    ];
+    if complex.iter().any(|c| crate::ops::is_subtype(&t, c)) {
+        return e;
+    }
+    // Python subclasses must not define __init__/__new__ or slots.
+    let mro = t
+        .downcast::<TypeObject>()
+        .map(|to| to.mro.borrow().clone())
+        .unwrap_or_default();
+    for c in &mro {
+        let Some(to) = c.downcast::<TypeObject>() else {
+            continue;
+        };
+        if !crate::ops::is_heap_type(c) {
+            continue;
+        }
+        if to.nslots.get() > 0 {
+            return e;
+        }
+        if let Some(d) = to.dict_cell.get() {
+            for name in ["__init__", "__new__"] {
+                let k = vm.new_str(name);
+                if matches!(vm.dict_get(d, &k), Ok(Some(_))) {
+                    return e;
+                }
+            }
+        }
+    }
+    let args = ex.args.get();
+    let items = args
+        .downcast::<crate::objects::seq::Tuple>()
+        .map(|a| a.items.to_vec())
+        .unwrap_or_default();
+    let simple_args = match items.as_slice() {
+        [] => true,
+        [a] => vm.type_of(a).is(&vm.t.str),
+        _ => false,
+    };
+    if !simple_args {
+        return e;
+    }
+    let dict_name = vm.intern("__dict__");
+    if let Ok(Some(d)) = vm.getattr_opt(&e, &dict_name) {
+        if !matches!(vm.len(&d), Ok(0)) {
+            return e;
+        }
+    }
+    let Ok(text) = vm.str_string(&e) else {
+        return e;
+    };
+    let tn = vm.type_name(&e);
+    let msg = vm.new_string(format!(
+        "{op} with '{encoding}' codec failed ({tn}: {text})"
+    ));
+    let new = match vm.call(&t, vec![msg]) {
+        Ok(n) => n,
+        Err(_) => return e,
+    };
+    if let Some(nx) = new.downcast::<Exception>() {
+        nx.cause.set(e.clone());
+        nx.suppress_context.set(true);
+    }
+    new
 }
 
 fn unknown_handler(vm: &Vm, errors: &str) -> Value {
@@ -187,7 +317,8 @@ struct Dec<'a> {
     data: &'a [u8],
 }
 
-/// Applies the decode error handler to `data[start..end]`.
+/// Applies the decode error handler to `data[start..end]`; returns where
+/// decoding resumes.
 fn on_decode_error(
     vm: &mut Vm,
     d: &Dec,
@@ -195,24 +326,44 @@ fn on_decode_error(
     end: usize,
     reason: &str,
     out: &mut String,
-) -> PyResult<()> {
+) -> PyResult<usize> {
     let (codec, errors, data) = (d.codec, d.errors, d.data);
     match errors {
         "strict" => Err(decode_error(vm, codec, data, start, end, reason)),
-        "ignore" => Ok(()),
+        "ignore" => Ok(end),
         "replace" => {
             out.push('\u{fffd}');
-            Ok(())
+            Ok(end)
         }
         "backslashreplace" => {
             for b in &data[start..end] {
                 out.push_str(&format!("\\x{b:02x}"));
             }
-            Ok(())
+            Ok(end)
         }
-        "surrogateescape" | "surrogatepass" => Err(vm.not_implemented_error(format!(
-            "the '{errors}' error handler cannot decode invalid bytes: lone surrogates are not supported"
-        ))),
+        // PEP 383: each undecodable byte (>= 0x80) becomes U+DC80..U+DCFF.
+        // Like CPython's handler: the leading non-ASCII bytes of the run (at
+        // most four) are escaped and decoding resumes after them; a run
+        // that starts with an ASCII byte fails.
+        "surrogateescape" => {
+            let run = &data[start..end];
+            let n = run.iter().take(4).take_while(|&&b| b >= 0x80).count();
+            if n == 0 {
+                return Err(decode_error(vm, codec, data, start, end, reason));
+            }
+            for &b in &run[..n] {
+                out.push(to_internal(0xdc00 + b as u32).unwrap_or('\u{fffd}'));
+            }
+            Ok(start + n)
+        }
+        // An encoded surrogate at `start` in the codec's own form.
+        "surrogatepass" => match surrogate_at(codec, data, start) {
+            Some((cp, n)) => {
+                out.push(to_internal(cp).unwrap_or('\u{fffd}'));
+                Ok(start + n)
+            }
+            None => Err(decode_error(vm, codec, data, start, end, reason)),
+        },
         "xmlcharrefreplace" | "namereplace" => {
             let e = decode_error(vm, codec, data, start, end, reason);
             Err(vm.type_error(format!(
@@ -222,6 +373,36 @@ fn on_decode_error(
         }
         _ => Err(unknown_handler(vm, errors)),
     }
+}
+
+/// The surrogate code point encoded at `data[start..]` in `codec`'s form
+/// and its length in bytes (what `surrogatepass` accepts).
+fn surrogate_at(codec: Codec, data: &[u8], start: usize) -> Option<(u32, usize)> {
+    let (cp, n) = match codec {
+        Codec::Utf8 => (surrogate::utf8_surrogate_at(data, start)?, 3),
+        Codec::Utf16(order) => {
+            let w = data.get(start..start + 2)?;
+            let w = [w[0], w[1]];
+            let u = if order == Some(true) {
+                u16::from_be_bytes(w)
+            } else {
+                u16::from_le_bytes(w)
+            };
+            (u as u32, 2)
+        }
+        Codec::Utf32(order) => {
+            let w = data.get(start..start + 4)?;
+            let w = [w[0], w[1], w[2], w[3]];
+            let u = if order == Some(true) {
+                u32::from_be_bytes(w)
+            } else {
+                u32::from_le_bytes(w)
+            };
+            (u, 4)
+        }
+        Codec::Ascii | Codec::Latin1 => return None,
+    };
+    surrogate::is_surrogate(cp).then_some((cp, n))
 }
 
 /// Length of the valid prefix of the UTF-8 sequence at `data[i..]` whose
@@ -288,8 +469,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                         i += n;
                     }
                     Err((n, reason)) => {
-                        on_decode_error(vm, &dec, i, i + n, reason, &mut out)?;
-                        i += n;
+                        i = on_decode_error(vm, &dec, i, i + n, reason, &mut out)?;
                     }
                 }
             }
@@ -338,8 +518,8 @@ fn decode_utf16(vm: &mut Vm, dec: &Dec, order: Option<bool>, out: &mut String) -
     };
     while i < data.len() {
         if i + 1 >= data.len() {
-            on_decode_error(vm, dec, i, data.len(), "truncated data", out)?;
-            break;
+            i = on_decode_error(vm, dec, i, data.len(), "truncated data", out)?;
+            continue;
         }
         let u = unit(i);
         if !(0xd800..0xe000).contains(&u) {
@@ -348,18 +528,16 @@ fn decode_utf16(vm: &mut Vm, dec: &Dec, order: Option<bool>, out: &mut String) -
             continue;
         }
         if u >= 0xdc00 {
-            on_decode_error(vm, dec, i, i + 2, "illegal encoding", out)?;
-            i += 2;
+            i = on_decode_error(vm, dec, i, i + 2, "illegal encoding", out)?;
             continue;
         }
         if i + 3 >= data.len() {
-            on_decode_error(vm, dec, i, data.len(), "unexpected end of data", out)?;
-            break;
+            i = on_decode_error(vm, dec, i, data.len(), "unexpected end of data", out)?;
+            continue;
         }
         let u2 = unit(i + 2);
         if !(0xdc00..0xe000).contains(&u2) {
-            on_decode_error(vm, dec, i, i + 2, "illegal UTF-16 surrogate", out)?;
-            i += 2;
+            i = on_decode_error(vm, dec, i, i + 2, "illegal UTF-16 surrogate", out)?;
             continue;
         }
         let c = 0x10000 + (((u as u32) - 0xd800) << 10) + ((u2 as u32) - 0xdc00);
@@ -389,8 +567,8 @@ fn decode_utf32(vm: &mut Vm, dec: &Dec, order: Option<bool>, out: &mut String) -
     let dec = &named;
     while i < data.len() {
         if i + 3 >= data.len() {
-            on_decode_error(vm, dec, i, data.len(), "truncated data", out)?;
-            break;
+            i = on_decode_error(vm, dec, i, data.len(), "truncated data", out)?;
+            continue;
         }
         let w = [data[i], data[i + 1], data[i + 2], data[i + 3]];
         let c = if be {
@@ -399,17 +577,19 @@ fn decode_utf32(vm: &mut Vm, dec: &Dec, order: Option<bool>, out: &mut String) -
             u32::from_le_bytes(w)
         };
         match char::from_u32(c) {
-            Some(ch) => out.push(ch),
+            Some(ch) => {
+                out.push(ch);
+                i += 4;
+            }
             None => {
                 let reason = if c >= 0x110000 {
                     "code point not in range(0x110000)"
                 } else {
                     "code point in surrogate code point range(0xd800, 0xe000)"
                 };
-                on_decode_error(vm, dec, i, i + 4, reason, out)?;
+                i = on_decode_error(vm, dec, i, i + 4, reason, out)?;
             }
         }
-        i += 4;
     }
     Ok(())
 }
@@ -430,37 +610,115 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
             };
         }
     };
-    Ok(match codec {
-        Codec::Utf8 => s.as_bytes().to_vec(),
-        Codec::Ascii => encode_limited(vm, s, "ascii", 0x80, errors)?,
-        Codec::Latin1 => encode_limited(vm, s, "latin-1", 0x100, errors)?,
+    match codec {
+        Codec::Utf8 if !surrogate::has_surrogates(s) => Ok(s.as_bytes().to_vec()),
+        Codec::Ascii => encode_limited(vm, s, "ascii", 0x80, errors),
+        Codec::Latin1 => encode_limited(vm, s, "latin-1", 0x100, errors),
+        _ => encode_utf(vm, s, codec, errors),
+    }
+}
+
+/// Appends code point `cp` in a UTF codec's form (surrogates included:
+/// callers decide whether they may be written).
+fn put_unit(codec: Codec, out: &mut Vec<u8>, cp: u32) {
+    match codec {
         Codec::Utf16(order) => {
-            let be = order.unwrap_or(false);
-            let mut out = Vec::with_capacity(s.len() * 2 + 2);
-            if order.is_none() {
-                out.extend_from_slice(&[0xff, 0xfe]);
+            let be = order == Some(true);
+            let mut push =
+                |u: u16| out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            if cp >= 0x10000 {
+                let v = cp - 0x10000;
+                push(0xd800 | (v >> 10) as u16);
+                push(0xdc00 | (v & 0x3ff) as u16);
+            } else {
+                push(cp as u16);
             }
-            let mut buf = [0u16; 2];
-            for c in s.chars() {
-                for u in c.encode_utf16(&mut buf) {
-                    out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
-                }
-            }
-            out
         }
         Codec::Utf32(order) => {
-            let be = order.unwrap_or(false);
-            let mut out = Vec::with_capacity(s.len() * 4 + 4);
-            if order.is_none() {
-                out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
-            }
-            for c in s.chars() {
-                let u = c as u32;
-                out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
-            }
-            out
+            out.extend_from_slice(&if order == Some(true) {
+                cp.to_be_bytes()
+            } else {
+                cp.to_le_bytes()
+            });
         }
-    })
+        _ => {
+            if surrogate::is_surrogate(cp) {
+                out.extend_from_slice(&surrogate::utf8_surrogate_bytes(cp));
+            } else if let Some(c) = char::from_u32(cp) {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+}
+
+/// UTF-8/16/32 encoding with the built-in error handlers; lone surrogates
+/// are the only unencodable characters (CPython 3.11:
+/// Objects/stringlib/codecs.h and `_PyUnicode_EncodeUTF16/32`: UTF-8
+/// reports a whole run of surrogates, UTF-16/32 one at a time).
+fn encode_utf(vm: &mut Vm, s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(s.len() * 2 + 4);
+    match codec {
+        Codec::Utf16(None) => out.extend_from_slice(&[0xff, 0xfe]),
+        Codec::Utf32(None) => out.extend_from_slice(&[0xff, 0xfe, 0, 0]),
+        _ => {}
+    }
+    let reason = "surrogates not allowed";
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !is_surrogate_char(c) {
+            put_unit(codec, &mut out, c as u32);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        if codec == Codec::Utf8 {
+            while end < chars.len() && is_surrogate_char(chars[end]) {
+                end += 1;
+            }
+        }
+        let run = &chars[i..end];
+        match errors {
+            "strict" => return Err(encode_error(vm, codec.name(), s, i, end, reason)),
+            "ignore" => {}
+            "replace" => run
+                .iter()
+                .for_each(|_| put_unit(codec, &mut out, '?' as u32)),
+            "backslashreplace" | "xmlcharrefreplace" => {
+                for &c in run {
+                    let rep = if errors == "backslashreplace" {
+                        backslash_escape(c)
+                    } else {
+                        format!("&#{};", to_code_point(c))
+                    };
+                    rep.chars()
+                        .for_each(|r| put_unit(codec, &mut out, r as u32));
+                }
+            }
+            "surrogatepass" => run
+                .iter()
+                .for_each(|&c| put_unit(codec, &mut out, to_code_point(c))),
+            "surrogateescape" => {
+                // Only UTF-8 can take the escaped bytes (a UTF-16/32
+                // replacement must be whole code units).
+                if codec != Codec::Utf8 {
+                    return Err(encode_error(vm, codec.name(), s, i, end, reason));
+                }
+                for (k, &c) in run.iter().enumerate() {
+                    let cp = to_code_point(c);
+                    if !(0xdc80..=0xdcff).contains(&cp) {
+                        return Err(encode_error(vm, codec.name(), s, i + k, end, reason));
+                    }
+                    out.push((cp - 0xdc00) as u8);
+                }
+            }
+            _ => return Err(unknown_handler(vm, errors)),
+        }
+        i = end;
+    }
+    Ok(out)
 }
 
 fn encode_limited(vm: &mut Vm, s: &str, name: &str, limit: u32, errors: &str) -> PyResult<Vec<u8>> {
@@ -484,8 +742,19 @@ fn encode_limited(vm: &mut Vm, s: &str, name: &str, limit: u32, errors: &str) ->
             "ordinal not in range(256)"
         };
         match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
+            "strict" | "surrogatepass" => {
                 return Err(encode_error(vm, name, s, i, end, reason));
+            }
+            // Escaped bytes first; the first character that is not one
+            // fails with the rest of the run (CPython's fast path).
+            "surrogateescape" => {
+                for (k, &c) in chars[i..end].iter().enumerate() {
+                    let cp = to_code_point(c);
+                    if !(0xdc80..=0xdcff).contains(&cp) {
+                        return Err(encode_error(vm, name, s, i + k, end, reason));
+                    }
+                    out.push((cp - 0xdc00) as u8);
+                }
             }
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
@@ -496,13 +765,8 @@ fn encode_limited(vm: &mut Vm, s: &str, name: &str, limit: u32, errors: &str) ->
             }
             "xmlcharrefreplace" => {
                 for &c in &chars[i..end] {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                    out.extend_from_slice(format!("&#{};", to_code_point(c)).as_bytes());
                 }
-            }
-            "namereplace" => {
-                return Err(
-                    vm.not_implemented_error("the 'namereplace' error handler is not supported")
-                );
             }
             _ => return Err(unknown_handler(vm, errors)),
         }
@@ -513,12 +777,5 @@ fn encode_limited(vm: &mut Vm, s: &str, name: &str, limit: u32, errors: &str) ->
 
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for one character.
 pub fn backslash_escape(c: char) -> String {
-    let n = c as u32;
-    if n < 0x100 {
-        format!("\\x{n:02x}")
-    } else if n < 0x10000 {
-        format!("\\u{n:04x}")
-    } else {
-        format!("\\U{n:08x}")
-    }
+    adder_text::surrogate::backslash_escape(adder_text::surrogate::to_code_point(c))
 }

@@ -213,7 +213,7 @@ fn fetch(vm: &mut Vm, ctx: &mut Ctx, d: &mut PercentDirective) -> PyResult<Value
 
 fn unsupported(vm: &Vm, d: &PercentDirective) -> Value {
     let c = d.spec.conv;
-    let n = c as u32;
+    let n = adder_text::surrogate::to_code_point(c);
     let shown = if n > 32 && n < 128 { c } else { '?' };
     vm.value_error(format!(
         "unsupported format character '{shown}' ({n:#x}) at index {}",
@@ -285,14 +285,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult {
                         return Err(vm.type_error("%c requires int or char"));
                     };
                     match i.to_u32().filter(|n| *n < 0x110000) {
-                        Some(n) => match char::from_u32(n) {
-                            Some(c) => c,
-                            None => {
-                                return Err(vm.not_implemented_error(
-                                    "%c: lone surrogates are not supported",
-                                ))
-                            }
-                        },
+                        Some(n) => adder_text::surrogate::to_internal(n).unwrap_or('\u{fffd}'),
                         None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
                     }
                 } else {

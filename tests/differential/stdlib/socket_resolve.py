@@ -1,0 +1,112 @@
+# The name service through the host: getaddrinfo / getnameinfo on numeric
+# and local names, the gethostby* family, services, protocols, interfaces,
+# and gaierror / herror (no network: only numeric names, localhost and
+# names refused before any lookup).
+import socket
+import _socket
+
+
+def t(f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print("ok", repr(r))
+    except Exception as e:
+        print(type(e).__name__, e, getattr(e, "errno", None))
+
+
+NUM = socket.AI_NUMERICHOST
+t(_socket.getaddrinfo, "127.0.0.1", 80)
+t(_socket.getaddrinfo, "127.0.0.1", 80, _socket.AF_INET, _socket.SOCK_STREAM)
+t(_socket.getaddrinfo, None, 0, flags=_socket.AI_PASSIVE, type=_socket.SOCK_STREAM)
+t(_socket.getaddrinfo, None, 8080, _socket.AF_INET, _socket.SOCK_DGRAM)
+t(_socket.getaddrinfo, "::1", "http", 0, _socket.SOCK_STREAM)
+t(_socket.getaddrinfo, "::1", None, _socket.AF_INET6, _socket.SOCK_DGRAM)
+t(_socket.getaddrinfo, b"127.0.0.1", b"80", 0, _socket.SOCK_STREAM)
+t(_socket.getaddrinfo, host="127.0.0.1", port=80, type=_socket.SOCK_DGRAM)
+t(_socket.getaddrinfo, "127.0.0.1", "80", 0, _socket.SOCK_STREAM, 0, socket.AI_NUMERICSERV)
+t(_socket.getaddrinfo, "127.0.0.1", 80, 0, _socket.SOCK_STREAM, 0, socket.AI_CANONNAME)
+t(_socket.getaddrinfo, "localhost", 0, _socket.AF_INET, _socket.SOCK_STREAM)
+t(_socket.getaddrinfo, 1, 2)
+t(_socket.getaddrinfo, "x", 2.5)
+t(_socket.getaddrinfo, "not numeric", 80, 0, 0, 0, NUM)
+t(_socket.getaddrinfo, "127.0.0.1", "nosuchservice")
+t(_socket.getaddrinfo, "127.0.0.1", 80, 12345)
+t(_socket.getaddrinfo, "127.0.0.1", 80, 0, 12345)
+t(_socket.getaddrinfo, "127.0.0.1", 80, 0, 0, 0, -1)
+t(_socket.getaddrinfo, "127.0.0.1", 80, 0, 0, 0, 0, 7)
+t(_socket.getaddrinfo, "127.0.0.1")
+t(_socket.getaddrinfo, "127.0.0.1", 80, x=1)
+t(_socket.getaddrinfo, "127.0.0.1", 2**70)
+t(_socket.getaddrinfo, "127.0.0.1", -1)
+t(_socket.getaddrinfo, None, None)
+t(_socket.getaddrinfo, "127.0.0.1", "\ud800")
+print(socket.getaddrinfo("127.0.0.1", 80, type=socket.SOCK_STREAM))
+print(socket.getaddrinfo("::1", 443, socket.AF_INET6, socket.SOCK_DGRAM, socket.IPPROTO_UDP))
+
+t(_socket.getnameinfo, ("127.0.0.1", 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV)
+t(_socket.getnameinfo, ("127.0.0.1", 80), socket.NI_NUMERICHOST)
+t(_socket.getnameinfo, ("127.0.0.1", 53), socket.NI_NUMERICHOST | socket.NI_DGRAM)
+t(_socket.getnameinfo, ("::1", 80, 0, 0), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV)
+t(_socket.getnameinfo, ("127.0.0.1",), 0)
+t(_socket.getnameinfo, ["127.0.0.1", 80], 0)
+t(_socket.getnameinfo, (1, 80), 0)
+t(_socket.getnameinfo, ("127.0.0.1", 80, 0, 0), 0)
+t(_socket.getnameinfo, ("::1", 80, 2**21, 0), 1)
+t(_socket.getnameinfo, ("localhost", 80), 0)
+t(_socket.getnameinfo, ("127.0.0.1", "x"), 0)
+t(_socket.getnameinfo, ("127.0.0.1", 80))
+t(_socket.getnameinfo, ("127.0.0.1", 80), "x")
+t(_socket.getnameinfo, ("a\0b", 80), 0)
+
+t(_socket.gethostbyname, "127.0.0.1")
+t(_socket.gethostbyname, "")
+t(_socket.gethostbyname, "<broadcast>")
+t(_socket.gethostbyname, "255.255.255.255")
+t(_socket.gethostbyname, b"127.0.0.2")
+t(_socket.gethostbyname, bytearray(b"10.1.2.3"))
+t(_socket.gethostbyname, 1)
+t(_socket.gethostbyname, "::1")
+t(_socket.gethostbyname, "localhost")
+t(_socket.gethostbyname)
+t(_socket.gethostbyname_ex, "127.0.0.1")
+t(_socket.gethostbyname_ex, "localhost")
+t(_socket.gethostbyname_ex, "::1")
+t(_socket.gethostbyaddr, "127.0.0.1")
+t(_socket.gethostbyaddr, 5)
+t(_socket.gethostbyaddr, "not numeric\0")
+
+t(_socket.getservbyname, "http")
+t(_socket.getservbyname, "http", "tcp")
+t(_socket.getservbyname, "domain", "udp")
+t(_socket.getservbyname, "nope")
+t(_socket.getservbyname, 1)
+t(_socket.getservbyname, "http", 1)
+t(_socket.getservbyname, "a\0b")
+t(_socket.getservbyport, 80)
+t(_socket.getservbyport, 80, "udp")
+t(_socket.getservbyport, 22, "tcp")
+t(_socket.getservbyport, 70000)
+t(_socket.getservbyport, -1)
+t(_socket.getservbyport, "x")
+t(_socket.getprotobyname, "tcp")
+t(_socket.getprotobyname, "udp")
+t(_socket.getprotobyname, "icmp")
+t(_socket.getprotobyname, "nope")
+t(_socket.getprotobyname, b"tcp")
+
+t(_socket.if_nametoindex, "lo")
+t(_socket.if_nametoindex, b"lo")
+t(_socket.if_nametoindex, "nope")
+t(_socket.if_nametoindex, 1)
+t(_socket.if_indextoname, _socket.if_nametoindex("lo"))
+t(_socket.if_indextoname, -1)
+t(_socket.if_indextoname, "x")
+print((1, "lo") in _socket.if_nameindex() or _socket.if_nametoindex("lo") > 0)
+print(all(type(i) is int and type(n) is str for i, n in socket.if_nameindex()))
+t(_socket.if_nameindex, 1)
+print(socket.getfqdn("127.0.0.1") != "")
+# host names go through the idna codec's ASCII checks
+for h in ["a" * 70, "a..b", ".", "a." + "b" * 64, ""]:
+    t(_socket.gethostbyname, h)
+for h in ["a" * 70, "a..b", ".", "a." + "b" * 64, "x" * 63 + "."]:
+    t(_socket.getaddrinfo, h, 80, 0, 0, 0, NUM)
