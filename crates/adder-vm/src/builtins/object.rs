@@ -368,6 +368,95 @@ fn fn_set_code(vm: &mut Vm, v: &Value, c: Value) -> PyResult<()> {
     f.code.set(c);
     Ok(())
 }
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`.
+fn function_new(vm: &mut Vm, mut args: Args) -> PyResult {
+    args.pos.remove(0);
+    let names = ["code", "globals", "name", "argdefs", "closure"];
+    let mut vals: Vec<Value> = vec![Value::NONE; 5];
+    if args.pos.len() > 5 {
+        return Err(vm.type_error(format!(
+            "function() takes at most 5 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    for (i, v) in args.pos.iter().enumerate() {
+        vals[i] = v.clone();
+    }
+    for (i, n) in names.iter().enumerate() {
+        if let Some(v) = args.take_kw(n) {
+            vals[i] = v;
+        }
+    }
+    if let Some((k, _)) = args.kw.first() {
+        let k = vm.str_string(k)?;
+        return Err(vm.type_error(format!(
+            "function() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let [code, globals, name, argdefs, closure] =
+        <[Value; 5]>::try_from(vals).unwrap_or_else(|_| unreachable!());
+    let Some(c) = code.downcast::<Code>() else {
+        return Err(vm.type_error(format!(
+            "function() argument 'code' must be code, not {}",
+            vm.type_name(&code)
+        )));
+    };
+    if globals.kind() != Some(kinds::DICT) {
+        return Err(vm.type_error(format!(
+            "function() argument 'globals' must be dict, not {}",
+            vm.type_name(&globals)
+        )));
+    }
+    if !name.is_none() && name.kind() != Some(kinds::STR) {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
+    if !argdefs.is_none() && argdefs.kind() != Some(kinds::TUPLE) {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let nfree = c.code.freevars.len();
+    let ncl = match closure.downcast::<crate::objects::seq::Tuple>() {
+        Some(t) => t.items.len(),
+        None if closure.is_none() => 0,
+        None => return Err(vm.type_error("arg 5 (closure) must be tuple")),
+    };
+    if nfree > 0 && closure.is_none() {
+        return Err(vm.type_error("arg 5 (closure) must be tuple"));
+    }
+    if nfree != ncl {
+        let n = vm.str_string(&vm.new_str(&c.code.name.clone()))?;
+        return Err(vm.value_error(format!("{n} requires closure of length {nfree}, not {ncl}")));
+    }
+    let builtins = match crate::ops::dict_get_str(&globals, "__builtins__") {
+        Some(b) if b.kind() == Some(kinds::DICT) => b,
+        Some(b) if b.kind() == Some(kinds::MODULE) => vm.object_dict(&b).unwrap_or(b),
+        _ => vm.builtins.clone(),
+    };
+    let defaults = if argdefs.is_none() {
+        Value::NULL
+    } else {
+        argdefs
+    };
+    let closure = if closure.is_none() {
+        Value::NULL
+    } else {
+        closure
+    };
+    let f = vm.make_function(
+        code,
+        globals,
+        builtins,
+        defaults,
+        Value::NULL,
+        Value::NULL,
+        closure,
+    );
+    if !name.is_none() {
+        if let Some(func) = f.downcast::<Function>() {
+            func.name.set(name);
+        }
+    }
+    Ok(f)
+}
 fn fn_globals(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(func_of(vm, v)?.globals.clone())
 }
@@ -1211,6 +1300,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&f, "__defaults__", fn_defaults, Some(fn_set_defaults));
     vm.add_getset(&f, "__kwdefaults__", fn_kwdefaults, Some(fn_set_kwdefaults));
     vm.add_getset(&f, "__code__", fn_code, Some(fn_set_code));
+    vm.set_new(&f, function_new);
     vm.add_getset(&f, "__globals__", fn_globals, None);
     vm.add_getset(&f, "__builtins__", fn_builtins, None);
     vm.add_getset(&f, "__closure__", fn_closure, None);

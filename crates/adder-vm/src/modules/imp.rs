@@ -125,6 +125,9 @@ pub fn init_imp(vm: &mut Vm, m: &Value) -> PyResult<()> {
             ("create_dynamic", no_dynamic),
             ("exec_dynamic", zero),
             ("source_hash", source_hash),
+            // test.support toggles frozen modules; Adder freezes none.
+            ("_override_frozen_modules_for_tests", none),
+            ("_frozen_module_names", empty_list),
         ],
     );
     let never = vm.new_str("never");
