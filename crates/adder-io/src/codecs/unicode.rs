@@ -11,35 +11,6 @@ use adder_vm::{PyResult, Vm};
 
 use super::errors::{DecodeCtx, EncodeCtx, Replacement};
 
-/// Length of the UTF-8 sequence at `data[i..]`, or the number of bytes
-/// that form the invalid prefix and the reason.
-fn utf8_seq(data: &[u8], i: usize) -> Result<usize, (usize, &'static str)> {
-    let b0 = data[i];
-    let need = match b0 {
-        0x00..=0x7f => return Ok(1),
-        0xc2..=0xdf => 2,
-        0xe0..=0xef => 3,
-        0xf0..=0xf4 => 4,
-        _ => return Err((1, "invalid start byte")),
-    };
-    for k in 1..need {
-        let Some(&b) = data.get(i + k) else {
-            return Err((data.len() - i, "unexpected end of data"));
-        };
-        let ok = match (k, b0) {
-            (1, 0xe0) => (0xa0..=0xbf).contains(&b),
-            (1, 0xed) => (0x80..=0x9f).contains(&b),
-            (1, 0xf0) => (0x90..=0xbf).contains(&b),
-            (1, 0xf4) => (0x80..=0x8f).contains(&b),
-            _ => (0x80..=0xbf).contains(&b),
-        };
-        if !ok {
-            return Err((k, "invalid continuation byte"));
-        }
-    }
-    Ok(need)
-}
-
 /// Decodes UTF-8; returns the text and the number of bytes consumed.
 pub fn utf8_decode(
     vm: &mut Vm,
@@ -56,7 +27,7 @@ pub fn utf8_decode(
     let mut ctx = DecodeCtx::new("utf-8", errors, data);
     let mut i = valid;
     while i < data.len() {
-        match utf8_seq(data, i) {
+        match surrogate::utf8_sequence(data, i) {
             Ok(n) => {
                 out.push_str(std::str::from_utf8(&data[i..i + n]).unwrap_or_default());
                 i += n;
@@ -93,8 +64,11 @@ pub fn utf8_incomplete_tail(data: &[u8]) -> usize {
                 0xf0..=0xf4 => 4,
                 _ => return 0,
             };
-            return if back < need && matches!(utf8_seq(data, i), Err((_, "unexpected end of data")))
-            {
+            return if back < need
+                && matches!(
+                    surrogate::utf8_sequence(data, i),
+                    Err((_, "unexpected end of data"))
+                ) {
                 back
             } else {
                 0

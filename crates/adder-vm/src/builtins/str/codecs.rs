@@ -405,35 +405,6 @@ fn surrogate_at(codec: Codec, data: &[u8], start: usize) -> Option<(u32, usize)>
     surrogate::is_surrogate(cp).then_some((cp, n))
 }
 
-/// Length of the valid prefix of the UTF-8 sequence at `data[i..]` whose
-/// lead byte needs `need` bytes in total, and whether it is complete.
-fn utf8_seq(data: &[u8], i: usize) -> Result<usize, (usize, &'static str)> {
-    let b0 = data[i];
-    let need = match b0 {
-        0x00..=0x7f => return Ok(1),
-        0xc2..=0xdf => 2,
-        0xe0..=0xef => 3,
-        0xf0..=0xf4 => 4,
-        _ => return Err((1, "invalid start byte")),
-    };
-    for k in 1..need {
-        let Some(&b) = data.get(i + k) else {
-            return Err((data.len() - i, "unexpected end of data"));
-        };
-        let ok = match (k, b0) {
-            (1, 0xe0) => (0xa0..=0xbf).contains(&b),
-            (1, 0xed) => (0x80..=0x9f).contains(&b),
-            (1, 0xf0) => (0x90..=0xbf).contains(&b),
-            (1, 0xf4) => (0x80..=0x8f).contains(&b),
-            _ => (0x80..=0xbf).contains(&b),
-        };
-        if !ok {
-            return Err((k, "invalid continuation byte"));
-        }
-    }
-    Ok(need)
-}
-
 /// Decodes `data` with `encoding`/`errors`.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
     let codec = match lookup_known(encoding) {
@@ -463,7 +434,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
             }
             let mut i = 0;
             while i < data.len() {
-                match utf8_seq(data, i) {
+                match surrogate::utf8_sequence(data, i) {
                     Ok(n) => {
                         out.push_str(std::str::from_utf8(&data[i..i + n]).unwrap_or("\u{fffd}"));
                         i += n;
