@@ -92,6 +92,12 @@ fn parse(args: &[String], cfg: &mut Config, host: &NativeHost) -> Result<Program
                                 .collect();
                             return Ok(Program::Module(value));
                         }
+                        'X' => {
+                            if let Some(name) = value.strip_prefix("gc=") {
+                                cfg.gc_strategy = Some(name.to_string());
+                            }
+                            cfg.xoptions.push(value);
+                        }
                         _ => {}
                     }
                     j = flags.len();
@@ -159,6 +165,38 @@ fn run(host: Rc<NativeHost>) -> i32 {
             return code;
         }
     };
+    // Adder's own collector controls apply even under -E.
+    if cfg.gc_strategy.is_none() {
+        if let Some(v) = host.getenv(b"ADDER_GC").filter(|v| !v.is_empty()) {
+            cfg.gc_strategy = Some(String::from_utf8_lossy(&v).into_owned());
+        }
+    }
+    if let Some(name) = &cfg.gc_strategy {
+        if !adder_vm::collector::STRATEGIES.contains(&name.as_str()) {
+            let msg = format!(
+                "adder: unknown garbage collector '{name}' (-X gc= / ADDER_GC; available: {})\n",
+                adder_vm::collector::STRATEGIES.join(", ")
+            );
+            let _ = adder_host::write_all(&*host, 2, msg.as_bytes());
+            return 2;
+        }
+    }
+    if let Some(v) = host.getenv(b"ADDER_GC_STRESS") {
+        match std::str::from_utf8(&v)
+            .ok()
+            .and_then(|s| s.parse::<usize>().ok())
+        {
+            Some(n) => cfg.gc_stress = n,
+            None => {
+                let _ = adder_host::write_all(
+                    &*host,
+                    2,
+                    b"adder: ADDER_GC_STRESS must be a count of allocations\n",
+                );
+                return 2;
+            }
+        }
+    }
     if !cfg.ignore_environment
         && host
             .getenv(b"PYTHONUNBUFFERED")

@@ -11,6 +11,11 @@
 //!   failing set (existing reasons kept, new entries "# not yet triaged");
 //! - `ADDER_DIFF_JOBS=n` sets the worker count (default 3).
 //!
+//! Every script also runs a second time under Adder's GC stress mode
+//! (`ADDER_GC_STRESS`, a collection every few tracked allocations): its
+//! output must be the same as without it (issue 4: the collector never
+//! changes what a program does), whether or not the script is listed.
+//!
 //! This harness runs processes and reads files, so it is exempt from the
 //! host-boundary lint (see crates/adder-host/tests/boundary.rs).
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
@@ -26,6 +31,8 @@ use std::time::{Duration, Instant};
 
 const CPYTHON: &str = "/usr/bin/python3.11";
 const TIMEOUT: Duration = Duration::from_secs(20);
+/// Tracked allocations between collections in the stress pass.
+const GC_STRESS: &str = "25";
 
 /// What one interpreter did with one script.
 #[derive(Clone, Debug)]
@@ -77,10 +84,15 @@ fn corpus_dir() -> PathBuf {
 }
 
 /// Runs `program script` in the script's folder with the oracle environment.
-fn run(program: &Path, script: &Path) -> Outcome {
+fn run(program: &Path, script: &Path, gc_stress: Option<&str>) -> Outcome {
     let dir = script.parent().unwrap_or(Path::new("."));
     let name = script.file_name().expect("script has a name");
-    let child = Command::new(program)
+    let mut cmd = Command::new(program);
+    match gc_stress {
+        Some(n) => cmd.env("ADDER_GC_STRESS", n),
+        None => cmd.env_remove("ADDER_GC_STRESS"),
+    };
+    let child = cmd
         .arg(name)
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")
@@ -312,18 +324,27 @@ fn differential() {
         .clamp(1, 16);
     let queue = Arc::new(Mutex::new(scripts.clone()));
     let results: Arc<Mutex<BTreeMap<String, Option<String>>>> = Arc::default();
+    let stress_diffs: Arc<Mutex<Vec<String>>> = Arc::default();
     let workers: Vec<_> = (0..jobs)
         .map(|_| {
             let queue = Arc::clone(&queue);
             let results = Arc::clone(&results);
+            let stress_diffs = Arc::clone(&stress_diffs);
             let adder = adder.clone();
             thread::spawn(move || loop {
                 let Some((rel, path)) = queue.lock().unwrap().pop() else {
                     return;
                 };
-                let cpython = run(Path::new(CPYTHON), &path);
-                let ours = run(&adder, &path);
+                let cpython = run(Path::new(CPYTHON), &path, None);
+                let ours = run(&adder, &path, None);
+                let stressed = run(&adder, &path, Some(GC_STRESS));
                 let diff = compare(&ours, &cpython);
+                if let Some(d) = compare(&stressed, &ours) {
+                    stress_diffs.lock().unwrap().push(format!(
+                        "{rel}: output changes under ADDER_GC_STRESS={GC_STRESS}\n{}",
+                        d.replace("cpython", "normal")
+                    ));
+                }
                 results.lock().unwrap().insert(rel, diff);
             })
         })
@@ -334,7 +355,8 @@ fn differential() {
     let results = Arc::try_unwrap(results).unwrap().into_inner().unwrap();
 
     let (mut passed, mut failed, mut skipped) = (0, 0, 0);
-    let mut problems = Vec::new();
+    let mut problems = Arc::try_unwrap(stress_diffs).unwrap().into_inner().unwrap();
+    let stress_failed = problems.len();
     let mut now_failing = BTreeMap::new();
     for (rel, diff) in &results {
         match (diff, known.get(rel)) {
@@ -377,12 +399,15 @@ fn differential() {
         println!("{p}\n");
     }
     // Written past libtest's output capture so the summary is always visible.
-    let summary = format!("differential: {passed} passed, {failed} failed, {skipped} skipped\n");
+    let summary = format!(
+        "differential: {passed} passed, {failed} failed, {skipped} skipped; \
+         {stress_failed} changed under GC stress\n"
+    );
     let _ = std::io::Write::write_all(&mut std::io::stdout(), summary.as_bytes());
     if !update {
         assert!(
             problems.is_empty(),
-            "{failed} differential script(s) failed; see above \
+            "{failed} differential script(s) failed, {stress_failed} changed under GC stress; see above \
              (ADDER_UPDATE_KNOWN_FAILURES=1 records the current failures)"
         );
     }

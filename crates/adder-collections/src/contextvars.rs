@@ -28,8 +28,16 @@ pub struct Context {
     pub prev: ValueCell,
 }
 payload!(Context, kind::CONTEXT, "Context", traverse(self, visit) {
-    if let Ok(v) = self.vars.try_borrow() { for (k, x) in v.iter() { visit(k); visit(x) } }
+    // The mapping is shared copy-on-write between contexts: its values
+    // belong to this context alone only while nobody else holds it.
+    if let Ok(v) = self.vars.try_borrow() {
+        if Rc::strong_count(&v) == 1 { for (k, x) in v.iter() { visit(k); visit(x) } }
+    }
     let p = self.prev.get(); visit(&p)
+}, clear(self) {
+    let old = self.vars.try_borrow_mut().map(|mut v| std::mem::take(&mut *v));
+    self.prev.set(Value::NONE);
+    drop(old);
 });
 
 pub struct ContextVar {

@@ -28,6 +28,8 @@ pub struct Partial {
 }
 payload!(Partial, kind::PARTIAL, "partial", traverse(self, visit) {
     for c in [&self.func, &self.args, &self.kw] { let v = c.get(); visit(&v) }
+}, clear(self) {
+    self.func.set(Value::NONE);
 });
 
 pub struct KeyWrapper {

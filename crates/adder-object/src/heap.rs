@@ -31,7 +31,13 @@ const KIND_MASK: u32 = 0xFF;
 /// The object has an extra trailing `__dict__` slot (subclass instances of
 /// builtin types); `Header::dict_slot` finds it.
 pub const FLAG_DICT_SLOT: u32 = 0x100;
-/// Reserved for the cycle collector.
+/// The object lives in the tracked heap (`gcheap`): the cycle collector
+/// sees it. Set at allocation for layouts that can hold references.
+pub const FLAG_TRACKED: u32 = 0x200;
+/// `gc.freeze()` moved this object to the permanent generation: the
+/// collector never examines it.
+pub const FLAG_FROZEN: u32 = 0x400;
+/// Reserved for the cycle collector's bookkeeping.
 pub const FLAG_GC_MASK: u32 = 0xE00;
 /// Weak references to this object may exist (see `weak`).
 pub const FLAG_WEAKREFD: u32 = 0x1000;
@@ -54,6 +60,11 @@ pub struct VTable {
     pub drop_payload: unsafe fn(*mut Header),
     /// Calls `visit` on every Value the payload owns (cycle collector).
     pub traverse: TraverseFn,
+    /// Drops the references the payload holds in mutable places, leaving a
+    /// valid (emptied) object: how the cycle collector breaks a cycle.
+    pub clear: unsafe fn(*const Header),
+    /// Whether objects of this layout are allocated in the tracked heap.
+    pub tracked: bool,
     /// Whether a dying object of this layout must be finalised by the
     /// interpreter first (e.g. a suspended generator must be closed).
     pub needs_finalize: Option<fn(&Header) -> bool>,
@@ -115,14 +126,25 @@ pub struct Obj<T> {
 pub trait Payload: Sized + 'static {
     const KIND: u8;
     fn vtable() -> &'static VTable;
-    /// Visits every owned Value (for the cycle collector).
+    /// Visits every owned Value (for the cycle collector). Must report only
+    /// references the payload owns, each once; missing one is safe (the
+    /// collector then treats the referent as reachable).
     fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// Drops the references held in mutable places (cycle breaking). The
+    /// object must stay valid: emptied, not torn down.
+    fn clear(&self) {}
 }
 
-/// Declares `Payload` for a type with a static vtable.
+/// Declares `Payload` for a type with a static vtable. Optional parts, in
+/// this order: `traverse(self, visit) { .. }` (the payload holds references:
+/// its objects are tracked by the cycle collector), `clear(self) { .. }`
+/// (drop the references held in mutable places), `needs_finalize = f`.
 #[macro_export]
 macro_rules! payload {
-    ($t:ty, $kind:expr, $name:literal) => {
+    ($t:ty, $kind:expr, $name:literal
+     $(, traverse($s:ident, $v:ident) $tb:block)?
+     $(, clear($cs:ident) $cb:block)?
+     $(, needs_finalize = $f:expr)? $(,)?) => {
         impl $crate::heap::Payload for $t {
             const KIND: u8 = $kind;
             fn vtable() -> &'static $crate::heap::VTable {
@@ -132,46 +154,20 @@ macro_rules! payload {
                     base_size: ::std::mem::size_of::<$crate::heap::Obj<$t>>(),
                     drop_payload: $crate::heap::drop_payload_of::<$t>,
                     traverse: $crate::heap::traverse_of::<$t>,
-                    needs_finalize: None,
+                    clear: $crate::heap::clear_of::<$t>,
+                    tracked: $crate::payload!(@present $($tb)?),
+                    needs_finalize: $crate::payload!(@opt $($f)?),
                 };
                 &VT
             }
+            $(fn traverse(&$s, $v: &mut dyn FnMut(&$crate::Value)) $tb)?
+            $(fn clear(&$cs) $cb)?
         }
     };
-    ($t:ty, $kind:expr, $name:literal, traverse($s:ident, $v:ident) $body:block) => {
-        impl $crate::heap::Payload for $t {
-            const KIND: u8 = $kind;
-            fn vtable() -> &'static $crate::heap::VTable {
-                static VT: $crate::heap::VTable = $crate::heap::VTable {
-                    name: $name,
-                    kind: $kind,
-                    base_size: ::std::mem::size_of::<$crate::heap::Obj<$t>>(),
-                    drop_payload: $crate::heap::drop_payload_of::<$t>,
-                    traverse: $crate::heap::traverse_of::<$t>,
-                    needs_finalize: None,
-                };
-                &VT
-            }
-            fn traverse(&$s, $v: &mut dyn FnMut(&$crate::Value)) $body
-        }
-    };
-    ($t:ty, $kind:expr, $name:literal, traverse($s:ident, $v:ident) $body:block, needs_finalize = $f:expr) => {
-        impl $crate::heap::Payload for $t {
-            const KIND: u8 = $kind;
-            fn vtable() -> &'static $crate::heap::VTable {
-                static VT: $crate::heap::VTable = $crate::heap::VTable {
-                    name: $name,
-                    kind: $kind,
-                    base_size: ::std::mem::size_of::<$crate::heap::Obj<$t>>(),
-                    drop_payload: $crate::heap::drop_payload_of::<$t>,
-                    traverse: $crate::heap::traverse_of::<$t>,
-                    needs_finalize: Some($f),
-                };
-                &VT
-            }
-            fn traverse(&$s, $v: &mut dyn FnMut(&$crate::Value)) $body
-        }
-    };
+    (@present $tb:block) => { true };
+    (@present) => { false };
+    (@opt $f:expr) => { Some($f) };
+    (@opt) => { None };
 }
 
 /// # Safety
@@ -186,6 +182,13 @@ pub unsafe fn drop_payload_of<T: Payload>(h: *mut Header) {
 pub unsafe fn traverse_of<T: Payload>(h: *const Header, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: per contract, h heads a live Obj<T>.
     unsafe { (*(h as *const Obj<T>)).payload.traverse(visit) }
+}
+
+/// # Safety
+/// `h` must be the header of a live `Obj<T>`.
+pub unsafe fn clear_of<T: Payload>(h: *const Header) {
+    // SAFETY: per contract, h heads a live Obj<T>.
+    unsafe { (*(h as *const Obj<T>)).payload.clear() }
 }
 
 impl Header {
@@ -224,17 +227,51 @@ impl Header {
     pub fn vtable(&self) -> &'static VTable {
         self.meta().vtable
     }
-    /// The class object's header.
-    #[inline(always)]
-    /// Calls `visit` on every Value this object owns: its payload's and its
-    /// trailing slots (instance attributes, `__dict__`).
+    /// Calls `visit` on every Value this object owns: its class (unless
+    /// immortal), its payload's references and its trailing slots (instance
+    /// attributes, `__dict__`).
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        let c = self.class_header();
+        // SAFETY: the header owns a reference to its class (module invariant).
+        if !c.is_null() && unsafe { (*c).refcount() } != IMMORTAL {
+            // SAFETY: a borrowed view of that owned reference, never dropped.
+            let class = ManuallyDrop::new(unsafe { Value::from_header_owned(c) });
+            visit(&class);
+        }
         // SAFETY: `self` is a live object whose vtable matches its payload.
         unsafe { (self.vtable().traverse)(self as *const Header, visit) };
         for slot in self.trailing() {
             // SAFETY: nothing writes the slot during this read-only visit.
             visit(unsafe { slot.peek() });
         }
+    }
+    /// Drops every reference this object holds in a mutable place (payload
+    /// cells and trailing slots); the class reference stays. The cycle
+    /// collector's way to break a cycle: the object stays valid and dies
+    /// through ordinary reference counting.
+    pub fn clear_refs(&self) {
+        // SAFETY: `self` is a live object whose vtable matches its payload.
+        unsafe { (self.vtable().clear)(self as *const Header) };
+        for slot in self.trailing() {
+            drop(slot.take());
+        }
+    }
+    /// Whether this object lives in the tracked heap.
+    #[inline(always)]
+    pub fn is_tracked(&self) -> bool {
+        self.flags.get() & FLAG_TRACKED != 0
+    }
+    /// Whether this object must be finalised (`__del__`, generator close)
+    /// before it dies, and has not been yet.
+    pub fn needs_finalizer(&self) -> bool {
+        if self.flags.get() & FLAG_FINALIZED != 0 {
+            return false;
+        }
+        let class = self.class_header();
+        // SAFETY: the class is alive while this object holds it.
+        let by_class =
+            !class.is_null() && unsafe { (*class).flags.get() } & FLAG_HAS_FINALIZER != 0;
+        by_class || self.vtable().needs_finalize.is_some_and(|f| f(self))
     }
     /// The payload, if this object's layout is `T`.
     pub fn payload<T: Payload>(&self) -> Option<&T> {
@@ -392,14 +429,27 @@ pub fn alloc<T: Payload>(meta: &Meta, payload: T, trailing: usize, extra_flags: 
     let base = std::mem::size_of::<Obj<T>>();
     debug_assert!(base.is_multiple_of(8) && std::mem::align_of::<Obj<T>>() <= 8);
     let size = base + trailing * std::mem::size_of::<ValueCell>();
-    let layout = Layout::from_size_align(size, 8).expect("object layout");
-    // SAFETY: size > 0 (the header alone is 16 bytes).
-    let p = unsafe { alloc::alloc(layout) } as *mut Obj<T>;
-    if p.is_null() {
-        alloc::handle_alloc_error(layout);
-    }
-    let flags =
-        (T::KIND as u32) | ((trailing as u32) << TRAILING_SHIFT) | (extra_flags & !KIND_MASK);
+    let class = meta.class.get();
+    // Instances of classes that can die (heap types) refer to their class,
+    // so they can close a cycle through it: the collector must see them.
+    // SAFETY: a meta's class outlives the meta's objects (module invariant).
+    let mortal_class = !class.is_null() && unsafe { (*class).refcount() } != IMMORTAL;
+    let tracked = T::vtable().tracked || trailing > 0 || mortal_class;
+    let p = if tracked {
+        crate::gcheap::alloc_block(size) as *mut Obj<T>
+    } else {
+        let layout = Layout::from_size_align(size, 8).expect("object layout");
+        // SAFETY: size > 0 (the header alone is 16 bytes).
+        let p = unsafe { alloc::alloc(layout) } as *mut Obj<T>;
+        if p.is_null() {
+            alloc::handle_alloc_error(layout);
+        }
+        p
+    };
+    let flags = (T::KIND as u32)
+        | ((trailing as u32) << TRAILING_SHIFT)
+        | (extra_flags & !(KIND_MASK | FLAG_TRACKED))
+        | if tracked { FLAG_TRACKED } else { 0 };
     // SAFETY: p is a fresh allocation of the right size and alignment.
     unsafe {
         ptr::write(
@@ -417,7 +467,6 @@ pub fn alloc<T: Payload>(meta: &Meta, payload: T, trailing: usize, extra_flags: 
         for i in 0..trailing {
             ptr::write(slots.add(i), ValueCell::new(Value::NULL));
         }
-        let class = meta.class.get();
         if !class.is_null() {
             (*class).incref();
         }
@@ -456,13 +505,10 @@ unsafe fn dealloc(h: *mut Header) {
         let class = hr.class_header();
         hr.rc.set(1);
         let flags = hr.flags.get();
-        if flags & FLAG_FINALIZED == 0 {
-            let by_class = !class.is_null() && (*class).flags.get() & FLAG_HAS_FINALIZER != 0;
-            if by_class || vt.needs_finalize.is_some_and(|f| f(hr)) {
-                // Resurrected: the queue owns the reference rc == 1 stands for.
-                crate::weak::queue_finalize(h);
-                return;
-            }
+        if hr.needs_finalizer() {
+            // Resurrected: the queue owns the reference rc == 1 stands for.
+            crate::weak::queue_finalize(h);
+            return;
         }
         if flags & FLAG_WEAKREFD != 0 {
             crate::weak::clear_weakrefs(h);
@@ -473,8 +519,12 @@ unsafe fn dealloc(h: *mut Header) {
         for i in 0..n {
             ptr::drop_in_place(slots.add(i));
         }
-        let size = vt.base_size + n * std::mem::size_of::<ValueCell>();
-        alloc::dealloc(h as *mut u8, Layout::from_size_align_unchecked(size, 8));
+        if flags & FLAG_TRACKED != 0 {
+            crate::gcheap::free_block(h as *mut u8);
+        } else {
+            let size = vt.base_size + n * std::mem::size_of::<ValueCell>();
+            alloc::dealloc(h as *mut u8, Layout::from_size_align_unchecked(size, 8));
+        }
         if !class.is_null() {
             decref(class);
         }

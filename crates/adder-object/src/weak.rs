@@ -49,10 +49,14 @@ thread_local! {
     static TABLE: RefCell<HashMap<usize, Vec<*const Header>>> = RefCell::new(HashMap::new());
     static QUEUE: RefCell<VecDeque<Pending>> = const { RefCell::new(VecDeque::new()) };
     static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+    static COLLECT_WANTED: Cell<bool> = const { Cell::new(false) };
 }
 
 crate::payload!(WeakRef, WEAKREF_KIND, "weakref", traverse(self, visit) {
-    visit(&self.callback.borrow());
+    if let Ok(cb) = self.callback.try_borrow() { visit(&cb) }
+}, clear(self) {
+    let old = self.callback.try_borrow_mut().map(|mut c| std::mem::replace(&mut *c, Value::NONE));
+    drop(old);
 });
 
 impl WeakRef {
@@ -172,6 +176,15 @@ pub fn refs_of(target: &Value) -> Vec<Value> {
 /// is dropped: kills every weakref to it and queues their callbacks (newest
 /// first, as CPython calls them).
 pub(crate) fn clear_weakrefs(h: *const Header) {
+    clear_weakrefs_except(h, &|_| false);
+}
+
+/// Kills every weakref to `h` and queues the callbacks of those for which
+/// `skip_callback` is false (newest first).
+pub(crate) fn clear_weakrefs_except(
+    h: *const Header,
+    skip_callback: &dyn Fn(*const Header) -> bool,
+) {
     let list = TABLE.with(|tab| tab.borrow_mut().remove(&(h as usize)));
     let Some(list) = list else { return };
     for &w in list.iter() {
@@ -179,6 +192,9 @@ pub(crate) fn clear_weakrefs(h: *const Header) {
         unsafe { payload_of(w) }.target.set(std::ptr::null());
     }
     for &w in list.iter().rev() {
+        if skip_callback(w) {
+            continue;
+        }
         // SAFETY: as above; we take a reference for the queue.
         let wr = unsafe { payload_of(w) };
         let cb = std::mem::replace(&mut *wr.callback.borrow_mut(), Value::NONE);
@@ -224,8 +240,27 @@ pub fn take_pending() -> Option<Pending> {
         let mut q = q.borrow_mut();
         let p = q.pop_front();
         if q.is_empty() {
-            HAS_PENDING.with(|f| f.set(false));
+            HAS_PENDING.with(|f| f.set(COLLECT_WANTED.with(|c| c.get())));
         }
         p
     })
+}
+
+/// Asks the interpreter to run the cycle collector at its next safe point
+/// (called from inside an allocation, so it only sets flags).
+pub fn request_collection() {
+    COLLECT_WANTED.with(|c| c.set(true));
+    HAS_PENDING.with(|f| f.set(true));
+}
+
+/// Takes a pending collection request.
+pub fn take_collection_request() -> bool {
+    let wanted = COLLECT_WANTED.with(|c| c.replace(false));
+    if wanted {
+        let empty = QUEUE.with(|q| q.borrow().is_empty());
+        if empty {
+            HAS_PENDING.with(|f| f.set(false));
+        }
+    }
+    wanted
 }

@@ -666,6 +666,11 @@ impl Vm {
             v
         };
         let names = crate::names::Names::new(&mut intern);
+        // The CLI validated the name (`collector::STRATEGIES`); embedders
+        // passing an unknown one get the default.
+        let gc = crate::collector::GcState::new(flags.gc_strategy.as_deref(), flags.gc_stress)
+            .or_else(|_| crate::collector::GcState::new(None, flags.gc_stress))
+            .expect("the default collector exists");
         let mut vm = Vm {
             t,
             not_implemented,
@@ -702,6 +707,7 @@ impl Vm {
             flags,
             names,
             draining_pending: false,
+            gc,
             context: Value::NULL,
         };
         crate::builtins::init(&mut vm);

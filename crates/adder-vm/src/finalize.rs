@@ -1,12 +1,13 @@
 //! Running what dying objects left behind: weakref callbacks, `__del__`
 //! methods and the closing of suspended generators, at the interpreter's
-//! safe points (calls, loop back-edges, deletions, returns, exit).
+//! safe points (calls, loop back-edges, deletions, returns, exit) — and
+//! the cycle collections the tracked heap asked for (`collector`).
 //!
 //! Invariant: finalisers run with the interrupted code's exception state
 //! saved and restored; an exception escaping a finaliser is reported as
 //! CPython's "Exception ignored in: ..." and never propagates.
 
-use adder_object::weak::{take_pending, Pending};
+use adder_object::weak::{take_collection_request, take_pending, Pending};
 use adder_object::Value;
 
 use crate::kinds;
@@ -23,21 +24,31 @@ impl Vm {
         }
         self.draining_pending = true;
         let saved = self.exc_info.clone();
-        while let Some(p) = take_pending() {
-            match p {
-                Pending::Finalize(obj) => self.finalize_object(&obj),
-                Pending::Callback { weakref, callback } => {
-                    if let Err(e) = self.call(&callback, vec![weakref]) {
-                        self.report_unraisable(&e, Some(&callback));
-                    }
-                }
+        loop {
+            if !self.gc.collecting && take_collection_request() {
+                self.collect_automatic();
+            }
+            match take_pending() {
+                Some(p) => self.run_one_pending(p),
+                None => break,
             }
         }
         self.exc_info = saved;
         self.draining_pending = false;
     }
 
-    fn finalize_object(&mut self, obj: &Value) {
+    pub(crate) fn run_one_pending(&mut self, p: Pending) {
+        match p {
+            Pending::Finalize(obj) => self.finalize_object(&obj),
+            Pending::Callback { weakref, callback } => {
+                if let Err(e) = self.call(&callback, vec![weakref]) {
+                    self.report_unraisable(&e, Some(&callback));
+                }
+            }
+        }
+    }
+
+    pub(crate) fn finalize_object(&mut self, obj: &Value) {
         if obj.kind() == Some(kinds::GENERATOR) {
             let running = obj
                 .downcast::<Generator>()

@@ -37,6 +37,12 @@ pub struct Config {
     pub modules: Vec<crate::NativeModule>,
     /// Run in order once `sys` exists, before any Python code.
     pub startup: Vec<crate::StartupHook>,
+    /// `-X` options, in order (`sys._xoptions`).
+    pub xoptions: Vec<String>,
+    /// The cycle collector strategy (`-X gc=NAME`, `ADDER_GC`); None: default.
+    pub gc_strategy: Option<String>,
+    /// Collect after every N tracked allocations (`ADDER_GC_STRESS`); 0: off.
+    pub gc_stress: usize,
 }
 
 impl Config {

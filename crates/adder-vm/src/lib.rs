@@ -8,6 +8,7 @@ pub mod attr;
 pub mod boot;
 pub mod builtins;
 pub mod call;
+pub mod collector;
 pub mod eval;
 pub mod fasthash;
 pub mod finalize;

@@ -257,6 +257,8 @@ pub struct Vm {
     pub names: crate::names::Names,
     /// `run_pending` is on the stack (finalisers don't drain recursively).
     pub draining_pending: bool,
+    /// The cycle collector's state and strategy.
+    pub gc: crate::collector::GcState,
     /// The current `contextvars.Context` of this thread, or NULL before
     /// the first use (owned by adder-collections' `_contextvars`).
     pub context: Value,

@@ -28,6 +28,10 @@ pub struct Deque {
 }
 payload!(Deque, kind::DEQUE, "deque", traverse(self, visit) {
     if let Ok(items) = self.items.try_borrow() { for v in items.iter() { visit(v) } }
+}, clear(self) {
+    let old = self.items.try_borrow_mut().map(|mut v| std::mem::take(&mut *v));
+    self.state.set(self.state.get().wrapping_add(1));
+    drop(old);
 });
 
 impl Deque {

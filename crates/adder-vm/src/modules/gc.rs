@@ -1,89 +1,119 @@
-//! `gc`: the interface of CPython's collector over Adder's reference
-//! counting. Until the cycle collector lands (issue 4), `collect()` runs the
-//! pending finalisers and weakref callbacks and reports 0 objects found,
-//! because nothing here looks for unreachable cycles yet.
+//! `gc`: CPython's interface to the cycle collector (`crate::collector`)
+//! and the tracked heap it walks.
 //!
-//! Invariant: every function reports the truth about Adder's heap; what
-//! cannot be answered without the collector's object walk
-//! (`get_objects`, `get_referrers`) raises NotImplementedError.
+//! Invariant: every function reports the truth about Adder's heap: counts,
+//! generations and object lists come from the tracked heap itself; the
+//! state (enabled, thresholds, debug flags, `garbage`, `callbacks`) lives
+//! in `Vm::gc`, so the collector sees what Python code set.
 
 use adder_object::Value;
 
 use crate::kinds;
-use crate::native::{module_add_fns, module_add_ints, module_get, module_set};
+use crate::native::{module_add_fns, module_add_ints, module_set};
 use crate::ops::check_args;
 use crate::vm::{Args, PyResult, Vm};
 
+fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    use num_traits::ToPrimitive;
+    let b = vm.index(v)?;
+    b.to_i64()
+        .ok_or_else(|| vm.overflow_error("Python int too large to convert to C long"))
+}
+
+fn generation_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+    let Some(v) = v.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    match int_arg(vm, v)? {
+        -1 => Ok(None),
+        g if g < 0 => Err(vm.value_error("generation parameter cannot be negative")),
+        g if g > 2 => Err(vm.value_error(
+            "generation parameter must be less than the number of available generations (3)",
+        )),
+        g => Ok(Some(g as usize)),
+    }
+}
+
 fn collect(vm: &mut Vm, args: Args) -> PyResult {
     let mut args = args;
-    let _ = args.take_kw("generation");
+    let kw = args.take_kw("generation");
     check_args(vm, "collect", &args, 0, 1)?;
-    if let Some(g) = args.pos.first() {
-        let g = crate::num::as_i64(g).unwrap_or(-1);
-        if !(0..=2).contains(&g) {
-            return Err(vm.value_error("invalid generation"));
+    let g = match args.pos.first().or(kw.as_ref()) {
+        None => 2,
+        Some(v) => {
+            let g = int_arg(vm, v)?;
+            if !(0..=2).contains(&g) {
+                return Err(vm.value_error("invalid generation"));
+            }
+            g as usize
         }
-    }
+    };
     vm.run_pending();
-    Ok(vm.new_int(0))
+    let n = vm.collect_garbage(g);
+    vm.run_pending();
+    Ok(vm.new_int(n as i64))
 }
 
 fn set_enabled(vm: &mut Vm, on: bool) -> PyResult {
-    let m = crate::native::import(vm, "gc")?;
-    module_set(vm, &m, "_enabled", Value::from_bool(on));
+    vm.gc.enabled = on;
+    vm.gc.arm();
     Ok(Value::NONE)
 }
-fn enable(vm: &mut Vm, _args: Args) -> PyResult {
+fn enable(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "enable", &args, 0, 0)?;
     set_enabled(vm, true)
 }
-fn disable(vm: &mut Vm, _args: Args) -> PyResult {
+fn disable(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "disable", &args, 0, 0)?;
     set_enabled(vm, false)
 }
-fn isenabled(vm: &mut Vm, _args: Args) -> PyResult {
-    state(vm, "_enabled")
+fn isenabled(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "isenabled", &args, 0, 0)?;
+    Ok(Value::from_bool(vm.gc.enabled))
 }
 
-fn state(vm: &mut Vm, key: &str) -> PyResult {
-    let m = crate::native::import(vm, "gc")?;
-    module_get(&m, key).ok_or_else(|| vm.system_error("gc state lost"))
+fn ints(vm: &Vm, xs: &[usize]) -> Value {
+    let items = xs.iter().map(|&x| vm.new_int(x as i64)).collect();
+    vm.new_tuple(items)
 }
 
-fn get_threshold(vm: &mut Vm, _args: Args) -> PyResult {
-    state(vm, "_thresholds")
+fn get_threshold(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "get_threshold", &args, 0, 0)?;
+    Ok(ints(vm, &vm.gc.threshold.clone()))
 }
 fn set_threshold(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "set_threshold", &args, 1, 3)?;
-    let old = state(vm, "_thresholds")?;
-    let mut t = vm.iterate(&old)?;
+    let mut t = vm.gc.threshold;
     for (i, v) in args.pos.iter().enumerate() {
-        if crate::num::as_i64(v).is_none() {
+        let Some(n) =
+            crate::num::as_i64(v).filter(|_| !v.is_ptr() || v.kind() == Some(kinds::BIGINT))
+        else {
             return Err(vm.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 vm.type_name(v)
             )));
-        }
-        t[i] = v.clone();
+        };
+        t[i] = n.max(0) as usize;
     }
-    let m = crate::native::import(vm, "gc")?;
-    let nt = vm.new_tuple(t);
-    module_set(vm, &m, "_thresholds", nt);
+    vm.gc.threshold = t;
+    vm.gc.arm();
     Ok(Value::NONE)
 }
-fn get_count(vm: &mut Vm, _args: Args) -> PyResult {
-    let z = vm.new_int(0);
-    Ok(vm.new_tuple(vec![z.clone(), z.clone(), z]))
+fn get_count(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "get_count", &args, 0, 0)?;
+    let young = adder_object::cycles::counts().1;
+    Ok(ints(vm, &[young, vm.gc.count[0], vm.gc.count[1]]))
 }
 
-/// Whether the collector would track `v`: containers that can hold other
-/// objects (CPython's rule, minus its untracking optimisations).
+/// Whether the collector tracks `v`: objects that can hold references
+/// live in the tracked heap (CPython additionally untracks some dicts and
+/// tuples of atoms; Adder does not).
 fn is_tracked(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "is_tracked", &args, 1, 1)?;
-    let v = &args.pos[0];
-    let r = match v.kind() {
-        None => false,
-        Some(kinds::STR | kinds::BYTES | kinds::BIGINT | kinds::FLOAT | kinds::COMPLEX) => false,
-        Some(_) => true,
-    };
+    // Immortal objects (builtin types, interned strings) are never examined.
+    let r = args.pos[0]
+        .header()
+        .is_some_and(|h| h.is_tracked() && h.refcount() != adder_object::heap::IMMORTAL);
     Ok(Value::from_bool(r))
 }
 
@@ -100,7 +130,7 @@ fn get_referents(vm: &mut Vm, args: Args) -> PyResult {
     for v in &args.pos {
         if let Some(h) = v.header() {
             h.traverse(&mut |x| {
-                if x.header().is_some() {
+                if !x.is_null() {
                     out.push(x.clone());
                 }
             });
@@ -109,37 +139,91 @@ fn get_referents(vm: &mut Vm, args: Args) -> PyResult {
     Ok(vm.new_list(out))
 }
 
-fn needs_collector(vm: &mut Vm, _args: Args) -> PyResult {
-    Err(vm.not_implemented_error(
-        "gc.get_objects()/get_referrers() need the cycle collector's heap walk (not yet in Adder)",
-    ))
+fn get_referrers(vm: &mut Vm, args: Args) -> PyResult {
+    let targets: std::collections::HashSet<u64> = args.pos.iter().map(|v| v.bits()).collect();
+    let mut out = Vec::new();
+    adder_object::cycles::for_each_tracked(|o| {
+        let mut hit = false;
+        if let Some(h) = o.header() {
+            h.traverse(&mut |x| hit |= targets.contains(&x.bits()));
+        }
+        if hit {
+            out.push(o);
+        }
+    });
+    Ok(vm.new_list(out))
 }
 
-fn freeze(_vm: &mut Vm, _args: Args) -> PyResult {
+fn get_objects(vm: &mut Vm, mut args: Args) -> PyResult {
+    let kw = args.take_kw("generation");
+    check_args(vm, "get_objects", &args, 0, 1)?;
+    let g = generation_arg(vm, args.pos.first().or(kw.as_ref()))?;
+    let mut out = Vec::new();
+    adder_object::cycles::for_each_tracked(|o| {
+        let in_gen = match (g, o.header()) {
+            (Some(g), Some(h)) => adder_object::cycles::generation_of(h) == g,
+            _ => true,
+        };
+        if in_gen {
+            out.push(o);
+        }
+    });
+    Ok(vm.new_list(out))
+}
+
+fn freeze(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "freeze", &args, 0, 0)?;
+    adder_object::cycles::for_each_tracked(|o| {
+        if let Some(h) = o.header() {
+            h.set_flag(adder_object::heap::FLAG_FROZEN);
+        }
+    });
     Ok(Value::NONE)
 }
-fn get_freeze_count(vm: &mut Vm, _args: Args) -> PyResult {
-    Ok(vm.new_int(0))
+fn unfreeze(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "unfreeze", &args, 0, 0)?;
+    adder_object::cycles::for_each_tracked(|o| {
+        if let Some(h) = o.header() {
+            h.clear_flag(adder_object::heap::FLAG_FROZEN);
+        }
+    });
+    Ok(Value::NONE)
 }
-fn get_stats(vm: &mut Vm, _args: Args) -> PyResult {
+fn get_freeze_count(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "get_freeze_count", &args, 0, 0)?;
+    let mut n = 0i64;
+    adder_object::cycles::for_each_tracked(|o| {
+        n += i64::from(
+            o.header()
+                .is_some_and(|h| h.has_flag(adder_object::heap::FLAG_FROZEN)),
+        );
+    });
+    Ok(vm.new_int(n))
+}
+fn get_stats(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "get_stats", &args, 0, 0)?;
     let mut gens = Vec::new();
-    for _ in 0..3 {
+    for s in vm.gc.stats {
         let d = vm.new_dict();
-        for k in ["collections", "collected", "uncollectable"] {
-            let z = vm.new_int(0);
-            crate::ops::dict_set_str(vm, &d, k, z)?;
+        for (k, n) in [
+            ("collections", s.collections),
+            ("collected", s.collected),
+            ("uncollectable", s.uncollectable),
+        ] {
+            let n = vm.new_int(n as i64);
+            crate::ops::dict_set_str(vm, &d, k, n)?;
         }
         gens.push(d);
     }
     Ok(vm.new_list(gens))
 }
-fn get_debug(vm: &mut Vm, _args: Args) -> PyResult {
-    state(vm, "_debug")
+fn get_debug(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "get_debug", &args, 0, 0)?;
+    Ok(vm.new_int(vm.gc.debug))
 }
 fn set_debug(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "set_debug", &args, 1, 1)?;
-    let m = crate::native::import(vm, "gc")?;
-    module_set(vm, &m, "_debug", args.pos[0].clone());
+    vm.gc.debug = int_arg(vm, &args.pos[0])?;
     Ok(Value::NONE)
 }
 
@@ -158,10 +242,10 @@ pub fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
             ("is_tracked", is_tracked),
             ("is_finalized", is_finalized),
             ("get_referents", get_referents),
-            ("get_referrers", needs_collector),
-            ("get_objects", needs_collector),
+            ("get_referrers", get_referrers),
+            ("get_objects", get_objects),
             ("freeze", freeze),
-            ("unfreeze", freeze),
+            ("unfreeze", unfreeze),
             ("get_freeze_count", get_freeze_count),
             ("get_stats", get_stats),
             ("get_debug", get_debug),
@@ -179,15 +263,14 @@ pub fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
             ("DEBUG_LEAK", 38),
         ],
     );
-    let t = [700, 10, 10].iter().map(|&n| vm.new_int(n)).collect();
-    let t = vm.new_tuple(t);
-    module_set(vm, m, "_thresholds", t);
-    let z = vm.new_int(0);
-    module_set(vm, m, "_debug", z);
-    module_set(vm, m, "_enabled", Value::TRUE);
     for name in ["garbage", "callbacks"] {
         let l = vm.new_list(vec![]);
-        module_set(vm, m, name, l);
+        module_set(vm, m, name, l.clone());
+        if name == "garbage" {
+            vm.gc.garbage = l;
+        } else {
+            vm.gc.callbacks = l;
+        }
     }
     Ok(())
 }

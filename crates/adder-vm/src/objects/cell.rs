@@ -12,4 +12,6 @@ pub struct Cell {
 payload!(Cell, kinds::CELL, "cell", traverse(self, visit) {
     // SAFETY-free read: traversal does not run Python code.
     let v = self.value.get(); visit(&v);
+}, clear(self) {
+    self.value.set(adder_object::Value::NULL);
 });

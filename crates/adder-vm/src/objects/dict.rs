@@ -459,6 +459,9 @@ payload!(Dict, kinds::DICT, "dict", traverse(self, visit) {
     if let Ok(t) = self.table.try_borrow() {
         for e in t.entries.iter() { visit(&e.key); visit(&e.value); }
     }
+}, clear(self) {
+    let old = self.table.try_borrow_mut().map(|mut t| t.clear());
+    drop(old);
 });
 
 impl Dict {

@@ -23,6 +23,10 @@ pub struct Exception {
 }
 payload!(Exception, kinds::EXCEPTION, "BaseException", traverse(self, visit) {
     for c in [&self.args, &self.traceback, &self.cause, &self.context, &self.notes, &self.group] { let v = c.get(); visit(&v); }
+}, clear(self) {
+    for c in [&self.traceback, &self.cause, &self.context] { c.set(Value::NONE) }
+    self.notes.set(Value::NULL);
+    self.group.set(Value::NULL);
 });
 
 impl Exception {
@@ -49,4 +53,6 @@ pub struct Traceback {
 }
 payload!(Traceback, kinds::TRACEBACK, "traceback", traverse(self, visit) {
     visit(&self.code); let n = self.next.get(); visit(&n); visit(&self.frame);
+}, clear(self) {
+    self.next.set(Value::NONE);
 });

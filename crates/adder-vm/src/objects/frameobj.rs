@@ -41,4 +41,9 @@ payload!(FrameObject, kinds::FRAME, "frame", traverse(self, visit) {
     visit(&b);
     let t = self.trace.get();
     visit(&t);
+}, clear(self) {
+    let old = self.fast.try_borrow_mut().map(|mut f| std::mem::take(&mut *f));
+    self.back.set(Value::NONE);
+    self.trace.set(Value::NONE);
+    drop(old);
 });

@@ -35,9 +35,9 @@ pub struct GlobalCache {
     pub builtins_version: u64,
     pub value: Value,
 }
-payload!(Code, kinds::CODE, "code", traverse(self, visit) {
-    for v in self.consts.iter() { visit(v) }
-});
+// Not tracked (no `traverse`): constants cannot refer back to their code
+// object, so code objects never close a cycle (as in CPython).
+payload!(Code, kinds::CODE, "code");
 
 pub struct Function {
     /// `__code__` (assignable, as in CPython: `types.coroutine` does it).
@@ -57,6 +57,10 @@ pub struct Function {
 payload!(Function, kinds::FUNCTION, "function", traverse(self, visit) {
     let c = self.code.get(); visit(&c); visit(&self.globals); visit(&self.closure);
     for c in [&self.defaults, &self.kwdefaults, &self.dict, &self.annotations] { let v = c.get(); visit(&v); }
+    for c in [&self.name, &self.qualname, &self.doc, &self.module] { let v = c.get(); visit(&v); }
+}, clear(self) {
+    for c in [&self.defaults, &self.kwdefaults, &self.annotations, &self.doc, &self.module] { c.set(Value::NONE) }
+    self.dict.set(Value::NULL);
 });
 
 impl Function {
@@ -121,18 +125,22 @@ pub struct Property {
     pub getter_doc: std::cell::Cell<bool>,
 }
 payload!(Property, kinds::PROPERTY, "property", traverse(self, visit) {
-    for c in [&self.fget, &self.fset, &self.fdel, &self.doc] { let v = c.get(); visit(&v); }
+    for c in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] { let v = c.get(); visit(&v); }
+}, clear(self) {
+    for c in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] { c.set(Value::NONE) }
 });
 
 pub struct ClassMethod {
     pub func: ValueCell,
 }
-payload!(ClassMethod, kinds::CLASSMETHOD, "classmethod", traverse(self, visit) { let v = self.func.get(); visit(&v); });
+payload!(ClassMethod, kinds::CLASSMETHOD, "classmethod", traverse(self, visit) { let v = self.func.get(); visit(&v); },
+    clear(self) { self.func.set(Value::NONE) });
 
 pub struct StaticMethod {
     pub func: ValueCell,
 }
-payload!(StaticMethod, kinds::STATICMETHOD, "staticmethod", traverse(self, visit) { let v = self.func.get(); visit(&v); });
+payload!(StaticMethod, kinds::STATICMETHOD, "staticmethod", traverse(self, visit) { let v = self.func.get(); visit(&v); },
+    clear(self) { self.func.set(Value::NONE) });
 
 /// `super(type, obj)`.
 pub struct Super {
@@ -150,7 +158,9 @@ pub struct SlotDescr {
     pub index: usize,
     pub owner: Value,
 }
-payload!(SlotDescr, kinds::SLOTDESCR, "member_descriptor");
+payload!(SlotDescr, kinds::SLOTDESCR, "member_descriptor", traverse(self, visit) {
+    visit(&self.name); visit(&self.owner);
+});
 
 /// The setter of a `GetSet` descriptor.
 pub type Setter = fn(&mut crate::vm::Vm, &Value, Value) -> crate::vm::PyResult<()>;
@@ -162,4 +172,4 @@ pub struct GetSet {
     pub set: Option<Setter>,
     pub owner: Value,
 }
-payload!(GetSet, kinds::GETSET, "getset_descriptor");
+payload!(GetSet, kinds::GETSET, "getset_descriptor", traverse(self, visit) { visit(&self.owner) });

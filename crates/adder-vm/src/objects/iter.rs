@@ -63,6 +63,13 @@ pub struct Iter {
 payload!(Iter, kinds::ITERATOR, "iterator", traverse(self, visit) {
     let s = self.source.get(); visit(&s); let e = self.extra.get(); visit(&e);
     if let Ok(l) = self.extra_list.try_borrow() { for v in l.iter() { visit(v) } }
+}, clear(self) {
+    self.left.set(0);
+    self.len.set(0);
+    self.source.set(Value::NONE);
+    self.extra.set(Value::NONE);
+    let old = self.extra_list.try_borrow_mut().map(|mut l| std::mem::take(&mut *l));
+    drop(old);
 });
 
 impl Iter {
@@ -126,7 +133,15 @@ pub struct Generator {
 }
 payload!(Generator, kinds::GENERATOR, "generator", traverse(self, visit) {
     let e = self.exc_state.get(); visit(&e);
+    let y = self.yield_from.get(); visit(&y);
     if let Ok(f) = self.frame.try_borrow() { if let Some(f) = f.as_ref() { f.traverse(visit) } }
+}, clear(self) {
+    if self.state.get() == GenState::Running { return }
+    let frame = self.frame.try_borrow_mut().map(|mut f| f.take());
+    self.state.set(GenState::Finished);
+    self.exc_state.set(Value::NONE);
+    self.yield_from.set(Value::NULL);
+    drop(frame);
 }, needs_finalize = generator_needs_close);
 
 impl Generator {
@@ -166,4 +181,6 @@ pub struct CoroWrapper {
 }
 payload!(CoroWrapper, kinds::CORO_WRAPPER, "coroutine_wrapper", traverse(self, visit) {
     visit(&self.gen); let a = self.arg.get(); visit(&a);
+}, clear(self) {
+    self.arg.set(Value::NONE);
 });

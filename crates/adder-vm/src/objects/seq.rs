@@ -23,6 +23,9 @@ pub struct List {
 }
 payload!(List, kinds::LIST, "list", traverse(self, visit) {
     if let Ok(items) = self.items.try_borrow() { for v in items.iter() { visit(v) } }
+}, clear(self) {
+    let old = self.items.try_borrow_mut().map(|mut v| std::mem::take(&mut *v));
+    drop(old);
 });
 
 impl List {

@@ -17,6 +17,9 @@ pub struct Set {
 }
 payload!(Set, kinds::SET, "set", traverse(self, visit) {
     if let Ok(t) = self.table.try_borrow() { for e in t.entries.iter() { visit(&e.key) } }
+}, clear(self) {
+    let old = self.table.try_borrow_mut().map(|mut t| t.clear());
+    drop(old);
 });
 
 impl Set {

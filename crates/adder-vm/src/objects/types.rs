@@ -83,6 +83,14 @@ pub struct TypeObject {
 payload!(TypeObject, kinds::TYPE, "type", traverse(self, visit) {
     if let Some(d) = self.dict_cell.get() { visit(d) }
     if let Ok(b) = self.bases.try_borrow() { visit(&b) }
+    if let Ok(m) = self.mro.try_borrow() { for v in m.iter() { visit(v) } }
+    if let Ok(c) = self.lookup_cache.try_borrow() { for e in c.iter() { if let Some(v) = &e.value { visit(v) } } }
+    if let Ok(s) = self.subclasses.try_borrow() { for v in s.iter() { visit(v) } }
+}, clear(self) {
+    let mro = self.mro.try_borrow_mut().map(|mut m| std::mem::take(&mut *m));
+    let cache = self.lookup_cache.try_borrow_mut().map(|mut c| std::mem::take(&mut *c));
+    self.dict_modified();
+    drop((mro, cache));
 });
 
 impl TypeObject {

@@ -1,0 +1,490 @@
+//! The tracked heap: where container objects (the ones the cycle collector
+//! must see) are allocated, in size-class pages of our own, so that the
+//! collector can walk every tracked object without a per-object list
+//! (DESIGN.md: no doubly-linked GC list in the header).
+//!
+//! Invariants:
+//! - Every page is `PAGE_SIZE`-aligned and starts with its `Page` header;
+//!   every block starts within the first `PAGE_SIZE` bytes of its page, so a
+//!   block's page is its address rounded down to `PAGE_SIZE`. Small pages are
+//!   `PAGE_SIZE` bytes and hold blocks of one size class; a large page holds
+//!   one block.
+//! - Bit i of a page's `live` map is set exactly while block i holds an
+//!   allocated object. The generation maps (`gen1`, `gen2`) only have bits of
+//!   live blocks, never both; a live block in neither is in generation 0.
+//! - A page's free blocks form a list through their first word; blocks with
+//!   index >= `bump` were never handed out (and never touched, so untouched
+//!   parts of a page do not become resident).
+//! - Every page of this thread's heap is in `Heap::pages` at `page.index`.
+//!   A small page with a free block that is not its class's current page is
+//!   in the class's `avail` list at `page.avail_pos`.
+//! - Objects are bound to the thread that made them (as in `weak`), so the
+//!   heap is per thread. Pages are never returned while they hold a live
+//!   block; at thread exit the remaining pages (immortal objects) are leaked.
+
+use std::alloc::{self, Layout};
+use std::cell::{Cell, RefCell};
+use std::ptr;
+
+use crate::heap::Header;
+
+pub const PAGE_SIZE: usize = 1 << 16;
+/// Blocks larger than this get a page of their own.
+pub const MAX_SMALL: usize = 4096;
+const NOT_AVAIL: u32 = u32::MAX;
+
+/// Block sizes of the small classes (multiples of 8, at least 16).
+const fn class_sizes() -> [u32; NCLASSES] {
+    let mut out = [0u32; NCLASSES];
+    let mut i = 0;
+    let mut s = 16u32;
+    while s <= 256 {
+        out[i] = s;
+        i += 1;
+        s += 8;
+    }
+    let steps: [(u32, u32); 4] = [(512, 32), (1024, 64), (2048, 256), (4096, 512)];
+    let mut k = 0;
+    while k < steps.len() {
+        let (end, step) = steps[k];
+        s = out[i - 1] + step;
+        while s <= end {
+            out[i] = s;
+            i += 1;
+            s += step;
+        }
+        k += 1;
+    }
+    out
+}
+pub const NCLASSES: usize = 31 + 8 + 8 + 4 + 4;
+const CLASS_SIZES: [u32; NCLASSES] = class_sizes();
+const _: () = assert!(CLASS_SIZES[NCLASSES - 1] as usize == MAX_SMALL);
+
+/// Size class of every size in 8-byte steps up to `MAX_SMALL`.
+const fn class_table() -> [u8; MAX_SMALL / 8 + 1] {
+    let mut t = [0u8; MAX_SMALL / 8 + 1];
+    let mut w = 0;
+    let mut c = 0;
+    while w <= MAX_SMALL / 8 {
+        while (CLASS_SIZES[c] as usize) < w * 8 {
+            c += 1;
+        }
+        t[w] = c as u8;
+        w += 1;
+    }
+    t
+}
+const CLASS_OF: [u8; MAX_SMALL / 8 + 1] = class_table();
+
+#[repr(C)]
+pub(crate) struct Page {
+    pub(crate) block_size: u32,
+    pub(crate) capacity: u32,
+    used: u32,
+    /// Live blocks in generation 0 and in generation 1.
+    pub(crate) gen0: u32,
+    pub(crate) gen1: u32,
+    bump: u32,
+    /// Size class, or `NCLASSES` for a large page.
+    class: u32,
+    avail_pos: u32,
+    /// Words in each bitmap.
+    words: u32,
+    /// Offset of block 0 from the page start.
+    first: u32,
+    index: usize,
+    /// Bytes of the page's allocation.
+    bytes: usize,
+    free: *mut u8,
+    /// The page's own allocation pointer: bitmaps and blocks are reached
+    /// through it (a `&Page` only covers the header's bytes).
+    base: *mut u8,
+    /// The collector's index of block 0 in its per-collection arrays.
+    pub(crate) scratch: usize,
+}
+
+/// Which bitmap of a page.
+#[derive(Clone, Copy)]
+pub(crate) enum Map {
+    Live = 0,
+    Gen1 = 1,
+    Gen2 = 2,
+}
+
+impl Page {
+    fn maps(&self) -> *mut u64 {
+        // SAFETY: the bitmaps follow the header inside the page's allocation.
+        unsafe { self.base.add(std::mem::size_of::<Page>()) as *mut u64 }
+    }
+    pub(crate) fn map(&self, m: Map) -> &[Cell<u64>] {
+        let w = self.words as usize;
+        // SAFETY: three maps of `words` words each follow the header; Cell
+        // has u64's layout and the heap is single-threaded.
+        unsafe {
+            std::slice::from_raw_parts(self.maps().add(m as usize * w) as *const Cell<u64>, w)
+        }
+    }
+    pub(crate) fn set_bit(&self, m: Map, i: usize, on: bool) {
+        let w = &self.map(m)[i / 64];
+        let bit = 1u64 << (i % 64);
+        w.set(if on { w.get() | bit } else { w.get() & !bit });
+    }
+    pub(crate) fn block(&self, i: usize) -> *const Header {
+        // SAFETY: i < capacity, so the block lies inside the page.
+        unsafe {
+            self.base
+                .add(self.first as usize + i * self.block_size as usize)
+                as *const Header
+        }
+    }
+    /// The index of the block at `p` (which must be a block of this page).
+    pub(crate) fn index_of(&self, p: *const Header) -> usize {
+        (p as usize - self.base as usize - self.first as usize) / self.block_size as usize
+    }
+    pub(crate) fn words(&self) -> usize {
+        self.words as usize
+    }
+    /// Whether the page holds objects of generations `0..=generation`.
+    pub(crate) fn holds_up_to(&self, generation: usize) -> bool {
+        match generation {
+            0 => self.gen0 > 0,
+            1 => self.gen0 + self.gen1 > 0,
+            _ => self.used > 0,
+        }
+    }
+    /// Moves block i (of generation <= `from`, a collection's candidate)
+    /// to the generation after `from` (at most 2).
+    pub(crate) fn promote(&mut self, i: usize, from: usize) {
+        let bit = 1u64 << (i % 64);
+        let (g1, g2) = (&self.map(Map::Gen1)[i / 64], &self.map(Map::Gen2)[i / 64]);
+        if g2.get() & bit != 0 {
+            return;
+        }
+        let was1 = g1.get() & bit != 0;
+        if from == 0 && !was1 {
+            g1.set(g1.get() | bit);
+            self.gen0 -= 1;
+            self.gen1 += 1;
+        } else {
+            g1.set(g1.get() & !bit);
+            g2.set(g2.get() | bit);
+            if was1 {
+                self.gen1 -= 1;
+            } else {
+                self.gen0 -= 1;
+            }
+        }
+    }
+}
+
+/// The page that holds the tracked object at `h`.
+///
+/// # Safety
+/// `h` must be a tracked object's header (allocated by `alloc_block`).
+pub(crate) unsafe fn page_of<'a>(h: *const Header) -> &'a Page {
+    // SAFETY: per module invariant, the page header is at the rounded address.
+    unsafe { &*page_ptr(h) }
+}
+
+pub(crate) fn page_ptr(h: *const Header) -> *mut Page {
+    h.cast_mut()
+        .map_addr(|a| a & !(PAGE_SIZE - 1))
+        .cast::<Page>()
+}
+
+struct Heap {
+    pages: Vec<*mut Page>,
+    current: [*mut Page; NCLASSES],
+    avail: [Vec<*mut Page>; NCLASSES],
+}
+
+/// Allocation counters the collector's thresholds read.
+pub struct Counters {
+    /// Tracked allocations minus deallocations since the last collection
+    /// (CPython's generation-0 count; never negative).
+    pub young: Cell<usize>,
+    /// Tracked objects alive in this heap.
+    pub live: Cell<usize>,
+    /// When `young` exceeds this (and it is not 0), `on_threshold` runs.
+    pub threshold: Cell<usize>,
+    pub on_threshold: Cell<Option<fn()>>,
+}
+
+thread_local! {
+    static HEAP: RefCell<Heap> = const { RefCell::new(Heap {
+        pages: Vec::new(),
+        current: [ptr::null_mut(); NCLASSES],
+        avail: [const { Vec::new() }; NCLASSES],
+    }) };
+    pub(crate) static COUNTERS: Counters = const { Counters {
+        young: Cell::new(0),
+        live: Cell::new(0),
+        threshold: Cell::new(0),
+        on_threshold: Cell::new(None),
+    } };
+}
+
+/// Layout of a new page for blocks of `block_size`, holding `capacity`.
+fn page_layout(block_size: usize, large: bool) -> (usize, usize, usize) {
+    let hdr = std::mem::size_of::<Page>();
+    let first_of = |cap: usize| {
+        let words = cap.div_ceil(64);
+        ((hdr + 3 * 8 * words).div_ceil(16) * 16, words)
+    };
+    if large {
+        let (first, words) = first_of(1);
+        let bytes = (first + block_size).div_ceil(4096) * 4096;
+        return (1, words, bytes.max(first + block_size));
+    }
+    let mut cap = (PAGE_SIZE - hdr) / block_size;
+    while first_of(cap).0 + cap * block_size > PAGE_SIZE {
+        cap -= 1;
+    }
+    (cap, first_of(cap).1, PAGE_SIZE)
+}
+
+impl Heap {
+    fn new_page(&mut self, block_size: usize, class: usize) -> *mut Page {
+        let large = class == NCLASSES;
+        let (capacity, words, bytes) = page_layout(block_size, large);
+        let first = (std::mem::size_of::<Page>() + 3 * 8 * words).div_ceil(16) * 16;
+        let layout = Layout::from_size_align(bytes, PAGE_SIZE).expect("page layout");
+        // SAFETY: bytes > 0.
+        let p = unsafe { alloc::alloc(layout) } as *mut Page;
+        if p.is_null() {
+            alloc::handle_alloc_error(layout);
+        }
+        // SAFETY: p is a fresh, suitably aligned allocation of `bytes`.
+        unsafe {
+            ptr::write(
+                p,
+                Page {
+                    block_size: block_size as u32,
+                    capacity: capacity as u32,
+                    used: 0,
+                    gen0: 0,
+                    gen1: 0,
+                    bump: 0,
+                    class: class as u32,
+                    avail_pos: NOT_AVAIL,
+                    words: words as u32,
+                    first: first as u32,
+                    index: self.pages.len(),
+                    bytes,
+                    free: ptr::null_mut(),
+                    base: p as *mut u8,
+                    scratch: 0,
+                },
+            );
+            ptr::write_bytes((*p).maps(), 0, 3 * words);
+        }
+        self.pages.push(p);
+        p
+    }
+
+    /// A block from `page`, or None when it is full.
+    fn take(page: &mut Page) -> Option<*mut u8> {
+        let i;
+        let b;
+        if !page.free.is_null() {
+            b = page.free;
+            // SAFETY: free blocks hold the next free pointer in their first word.
+            page.free = unsafe { *(b as *mut *mut u8) };
+            i = page.index_of(b as *const Header);
+        } else if page.bump < page.capacity {
+            i = page.bump as usize;
+            page.bump += 1;
+            b = page.block(i) as *mut u8;
+        } else {
+            return None;
+        }
+        page.used += 1;
+        page.gen0 += 1;
+        page.set_bit(Map::Live, i, true);
+        Some(b)
+    }
+
+    fn alloc(&mut self, size: usize) -> *mut u8 {
+        if size > MAX_SMALL {
+            let p = self.new_page(size.div_ceil(8) * 8, NCLASSES);
+            // SAFETY: a fresh large page has its one block free.
+            return Self::take(unsafe { &mut *p }).expect("fresh page");
+        }
+        let class = CLASS_OF[size.div_ceil(8)] as usize;
+        let cur = self.current[class];
+        if !cur.is_null() {
+            // SAFETY: pages in the heap are live.
+            if let Some(b) = Self::take(unsafe { &mut *cur }) {
+                return b;
+            }
+        }
+        let page = loop {
+            match self.avail[class].pop() {
+                Some(p) => {
+                    // SAFETY: as above.
+                    let pg = unsafe { &mut *p };
+                    pg.avail_pos = NOT_AVAIL;
+                    if pg.used < pg.capacity {
+                        break p;
+                    }
+                }
+                None => break self.new_page(CLASS_SIZES[class] as usize, class),
+            }
+        };
+        self.current[class] = page;
+        // SAFETY: the chosen page has room.
+        Self::take(unsafe { &mut *page }).expect("page with room")
+    }
+
+    /// # Safety
+    /// `b` must be a live block of this heap.
+    unsafe fn free(&mut self, b: *mut u8) {
+        // SAFETY: per contract.
+        let page = unsafe { &mut *page_ptr(b as *const Header) };
+        let i = page.index_of(b as *const Header);
+        let bit = 1u64 << (i % 64);
+        if page.map(Map::Gen1)[i / 64].get() & bit != 0 {
+            page.gen1 -= 1;
+        } else if page.map(Map::Gen2)[i / 64].get() & bit == 0 {
+            page.gen0 -= 1;
+        }
+        page.set_bit(Map::Live, i, false);
+        page.set_bit(Map::Gen1, i, false);
+        page.set_bit(Map::Gen2, i, false);
+        page.used -= 1;
+        let class = page.class as usize;
+        let pp = page as *mut Page;
+        if page.used == 0 && (class == NCLASSES || self.current[class] != pp) {
+            self.release(pp);
+            return;
+        }
+        // SAFETY: the block is dead; its first word becomes the list link.
+        unsafe { *(b as *mut *mut u8) = page.free };
+        page.free = b;
+        if class < NCLASSES && self.current[class] != pp && page.avail_pos == NOT_AVAIL {
+            page.avail_pos = self.avail[class].len() as u32;
+            self.avail[class].push(pp);
+        }
+    }
+
+    fn release(&mut self, p: *mut Page) {
+        // SAFETY: p is an empty page of this heap.
+        let page = unsafe { &*p };
+        let class = page.class as usize;
+        if page.avail_pos != NOT_AVAIL {
+            let list = &mut self.avail[class];
+            let pos = page.avail_pos as usize;
+            list.swap_remove(pos);
+            if let Some(&moved) = list.get(pos) {
+                // SAFETY: pages in the list are live.
+                unsafe { (*moved).avail_pos = pos as u32 };
+            }
+        }
+        let idx = page.index;
+        self.pages.swap_remove(idx);
+        if let Some(&moved) = self.pages.get(idx) {
+            // SAFETY: as above.
+            unsafe { (*moved).index = idx };
+        }
+        let layout = Layout::from_size_align(page.bytes, PAGE_SIZE).expect("page layout");
+        // SAFETY: allocated in new_page with this layout; nothing points into it.
+        unsafe { alloc::dealloc(p as *mut u8, layout) };
+    }
+}
+
+/// Allocates a block of at least `size` bytes (8-aligned) in the tracked
+/// heap and counts it as a young object.
+pub(crate) fn alloc_block(size: usize) -> *mut u8 {
+    let b = HEAP.with(|h| h.borrow_mut().alloc(size));
+    COUNTERS.with(|c| {
+        c.live.set(c.live.get() + 1);
+        let y = c.young.get() + 1;
+        c.young.set(y);
+        let t = c.threshold.get();
+        if t != 0 && y > t {
+            if let Some(f) = c.on_threshold.get() {
+                f();
+            }
+        }
+    });
+    b
+}
+
+/// Returns a tracked object's block.
+///
+/// # Safety
+/// `b` must be a block from `alloc_block` whose object is dead.
+pub(crate) unsafe fn free_block(b: *mut u8) {
+    // At thread exit the heap may be gone; the block is then leaked.
+    let _ = HEAP.try_with(|h| {
+        // SAFETY: per contract.
+        unsafe { h.borrow_mut().free(b) }
+    });
+    let _ = COUNTERS.try_with(|c| {
+        c.live.set(c.live.get().saturating_sub(1));
+        c.young.set(c.young.get().saturating_sub(1));
+    });
+}
+
+/// Calls `f` on every page of this thread's heap. `f` must not allocate
+/// or free tracked objects.
+pub(crate) fn with_pages<R>(f: impl FnOnce(&[*mut Page]) -> R) -> R {
+    HEAP.with(|h| f(&h.borrow().pages))
+}
+
+/// Number of pages and bytes the tracked heap holds (for `sys` statistics).
+pub fn footprint() -> (usize, usize) {
+    HEAP.with(|h| {
+        let h = h.borrow();
+        // SAFETY: pages in the heap are live.
+        let bytes = h.pages.iter().map(|&p| unsafe { (*p).bytes }).sum();
+        (h.pages.len(), bytes)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_cover_every_size() {
+        for size in (16..=MAX_SMALL).step_by(8) {
+            let c = CLASS_OF[size / 8] as usize;
+            assert!(CLASS_SIZES[c] as usize >= size);
+            assert!(c == 0 || (CLASS_SIZES[c - 1] as usize) < size);
+        }
+        for w in CLASS_SIZES.windows(2) {
+            assert!(w[0] < w[1] && w[1] % 8 == 0);
+        }
+    }
+
+    #[test]
+    fn pages_fit_and_blocks_map_back() {
+        for &bs in CLASS_SIZES.iter() {
+            let (cap, words, bytes) = page_layout(bs as usize, false);
+            assert_eq!(bytes, PAGE_SIZE);
+            assert!(cap >= 1 && words * 64 >= cap, "class {bs}");
+        }
+        let blocks: Vec<*mut u8> = (0..5000).map(|i| alloc_block(16 + (i % 40) * 8)).collect();
+        for &b in &blocks {
+            // SAFETY: blocks just allocated.
+            let page = unsafe { page_of(b as *const Header) };
+            let i = page.index_of(b as *const Header);
+            assert_eq!(page.block(i), b as *const Header);
+            assert!(page.map(Map::Live)[i / 64].get() & (1 << (i % 64)) != 0);
+        }
+        let big = alloc_block(100_000);
+        // SAFETY: as above.
+        assert_eq!(
+            unsafe { page_of(big as *const Header) }.index_of(big as *const Header),
+            0
+        );
+        let before = footprint().0;
+        for b in blocks.into_iter().chain([big]) {
+            // SAFETY: each block freed once.
+            unsafe { free_block(b) };
+        }
+        assert!(footprint().0 < before);
+    }
+}
