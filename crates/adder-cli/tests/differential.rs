@@ -11,10 +11,11 @@
 //!   failing set (existing reasons kept, new entries "# not yet triaged");
 //! - `ADDER_DIFF_JOBS=n` sets the worker count (default 3).
 //!
-//! Every script also runs a second time under Adder's GC stress mode
-//! (`ADDER_GC_STRESS`, a collection every few tracked allocations): its
-//! output must be the same as without it (issue 4: the collector never
-//! changes what a program does), whether or not the script is listed.
+//! Every script also runs again under Adder's GC stress mode
+//! (`ADDER_GC_STRESS`, a collection every few tracked allocations), once
+//! with each collector strategy: its output must be the same as without it
+//! (issue 4: the collector never changes what a program does), whether or
+//! not the script is listed.
 //!
 //! This harness runs processes and reads files, so it is exempt from the
 //! host-boundary lint (see crates/adder-host/tests/boundary.rs).
@@ -33,6 +34,8 @@ const CPYTHON: &str = "/usr/bin/python3.11";
 const TIMEOUT: Duration = Duration::from_secs(20);
 /// Tracked allocations between collections in the stress pass.
 const GC_STRESS: &str = "25";
+/// Collector strategies the stress runs use.
+const GC_STRATEGIES: [&str; 2] = ["generational", "incremental"];
 
 /// What one interpreter did with one script.
 #[derive(Clone, Debug)]
@@ -84,13 +87,15 @@ fn corpus_dir() -> PathBuf {
 }
 
 /// Runs `program script` in the script's folder with the oracle environment.
-fn run(program: &Path, script: &Path, gc_stress: Option<&str>) -> Outcome {
+/// Runs `program script`; `gc` is `(strategy, stress count)` for Adder's
+/// collector stress runs.
+fn run(program: &Path, script: &Path, gc: Option<(&str, &str)>) -> Outcome {
     let dir = script.parent().unwrap_or(Path::new("."));
     let name = script.file_name().expect("script has a name");
     let mut cmd = Command::new(program);
-    match gc_stress {
-        Some(n) => cmd.env("ADDER_GC_STRESS", n),
-        None => cmd.env_remove("ADDER_GC_STRESS"),
+    match gc {
+        Some((strategy, n)) => cmd.env("ADDER_GC", strategy).env("ADDER_GC_STRESS", n),
+        None => cmd.env_remove("ADDER_GC").env_remove("ADDER_GC_STRESS"),
     };
     let child = cmd
         .arg(name)
@@ -337,13 +342,15 @@ fn differential() {
                 };
                 let cpython = run(Path::new(CPYTHON), &path, None);
                 let ours = run(&adder, &path, None);
-                let stressed = run(&adder, &path, Some(GC_STRESS));
                 let diff = compare(&ours, &cpython);
-                if let Some(d) = compare(&stressed, &ours) {
-                    stress_diffs.lock().unwrap().push(format!(
-                        "{rel}: output changes under ADDER_GC_STRESS={GC_STRESS}\n{}",
-                        d.replace("cpython", "normal")
-                    ));
+                for strategy in GC_STRATEGIES {
+                    let stressed = run(&adder, &path, Some((strategy, GC_STRESS)));
+                    if let Some(d) = compare(&stressed, &ours) {
+                        stress_diffs.lock().unwrap().push(format!(
+                            "{rel}: output changes under ADDER_GC={strategy} ADDER_GC_STRESS={GC_STRESS}\n{}",
+                            d.replace("cpython", "normal")
+                        ));
+                    }
                 }
                 results.lock().unwrap().insert(rel, diff);
             })

@@ -23,7 +23,6 @@ use crate::gcheap::{page_of, page_ptr, with_pages, Map, COUNTERS};
 use crate::heap::{Header, FLAG_FROZEN, FLAG_WEAKREFD};
 use crate::value::Value;
 
-const NOT_CANDIDATE: i64 = i64::MIN;
 const REACHABLE: i64 = i64::MAX;
 
 /// The result of one analysis.
@@ -47,43 +46,55 @@ unsafe fn owned(h: *const Header) -> Value {
 }
 
 /// Pages that hold no candidate have this `scratch`.
-const NO_SCRATCH: usize = usize::MAX;
+const NO_SCRATCH: usize = crate::gcheap::NO_SCRATCH;
 
-/// Index of a tracked object in the per-collection arrays, if its page
-/// holds candidates.
-///
-/// # Safety
-/// `h` must be a tracked object's header.
-unsafe fn slot(h: *const Header) -> Option<usize> {
-    // SAFETY: per contract.
-    let page = unsafe { page_of(h) };
-    (page.scratch != NO_SCRATCH).then(|| page.scratch + page.index_of(h))
+/// Where a collection finds its candidates' numbers: for each word of each
+/// page that holds candidates (from `page.scratch`), the candidate bits and
+/// the number of candidates before that word. Candidates are numbered
+/// densely, so the per-candidate arrays are as small as the young
+/// generation however scattered it is over a large heap.
+struct Index {
+    bits: Vec<u64>,
+    before: Vec<u32>,
+}
+
+impl Index {
+    /// The number of a tracked object if it is a candidate.
+    fn of(&self, r: &Header) -> Option<usize> {
+        if !r.is_tracked() {
+            return None;
+        }
+        // SAFETY: r is tracked.
+        let page = unsafe { page_of(r) };
+        if page.scratch == NO_SCRATCH {
+            return None;
+        }
+        let i = page.index_of(r);
+        let k = page.scratch + i / 64;
+        let below = self.bits[k] & ((1u64 << (i % 64)) - 1);
+        (self.bits[k] & (1u64 << (i % 64)) != 0)
+            .then(|| self.before[k] as usize + below.count_ones() as usize)
+    }
 }
 
 /// Finds the unreachable objects among generations `0..=generation` and
 /// moves the survivors one generation up (at most to 2).
 pub fn find_unreachable(generation: usize) -> Found {
     let generation = generation.min(2);
-    let (cands, mut refs) = with_pages(|pages| {
-        let mut total = 0;
+    let (cands, index) = with_pages(|pages| {
+        let mut index = Index {
+            bits: Vec::new(),
+            before: Vec::new(),
+        };
+        let mut cands: Vec<*const Header> = Vec::new();
         for &p in pages {
             // SAFETY: pages of the heap are live; only the collector writes `scratch`.
             let page = unsafe { &mut *p };
-            if page.holds_up_to(generation) {
-                page.scratch = total;
-                total += page.capacity as usize;
-            } else {
+            if !page.holds_up_to(generation) {
                 page.scratch = NO_SCRATCH;
-            }
-        }
-        let mut refs = vec![NOT_CANDIDATE; total];
-        let mut cands: Vec<*const Header> = Vec::new();
-        for &p in pages {
-            // SAFETY: as above.
-            let page = unsafe { &*p };
-            if page.scratch == NO_SCRATCH {
                 continue;
             }
+            page.scratch = index.bits.len();
             let (live, g1, g2) = (
                 page.map(Map::Live),
                 page.map(Map::Gen1),
@@ -95,44 +106,46 @@ pub fn find_unreachable(generation: usize) -> Found {
                     1 => live[w].get() & !g2[w].get(),
                     _ => live[w].get(),
                 };
+                let mut kept = bits;
                 while bits != 0 {
-                    let i = w * 64 + bits.trailing_zeros() as usize;
+                    let b = bits.trailing_zeros();
                     bits &= bits - 1;
-                    let h = page.block(i);
+                    let h = page.block(w * 64 + b as usize);
                     // SAFETY: live blocks hold objects.
-                    let hr = unsafe { &*h };
-                    if hr.has_flag(FLAG_FROZEN) {
-                        continue;
+                    if unsafe { &*h }.has_flag(FLAG_FROZEN) {
+                        kept &= !(1u64 << b);
                     }
-                    refs[page.scratch + i] = i64::from(hr.refcount());
-                    cands.push(h);
+                }
+                index.before.push(cands.len() as u32);
+                index.bits.push(kept);
+                let mut k = kept;
+                while k != 0 {
+                    let b = k.trailing_zeros() as usize;
+                    k &= k - 1;
+                    cands.push(page.block(w * 64 + b));
                 }
             }
         }
-        (cands, refs)
+        (cands, index)
     });
-    let candidate_slot = |r: &Header, refs: &[i64]| -> Option<usize> {
-        if !r.is_tracked() {
-            return None;
-        }
-        // SAFETY: r is tracked.
-        let s = unsafe { slot(r) }?;
-        (refs[s] != NOT_CANDIDATE).then_some(s)
-    };
+    // SAFETY (for the derefs below): candidates are live objects; analysis
+    // frees nothing.
+    let mut refs: Vec<i64> = cands
+        .iter()
+        .map(|&h| i64::from(unsafe { &*h }.refcount()))
+        .collect();
     // Subtract the references candidates hold to each other.
     for &h in &cands {
-        // SAFETY: candidates are live objects.
+        // SAFETY: as above.
         unsafe { &*h }.traverse(&mut |v| {
-            if let Some(s) = v.header().and_then(|r| candidate_slot(r, &refs)) {
+            if let Some(s) = v.header().and_then(|r| index.of(r)) {
                 refs[s] -= 1;
             }
         });
     }
     // Mark what is reachable from candidates that are held from outside.
     let mut stack: Vec<*const Header> = Vec::new();
-    for &h in &cands {
-        // SAFETY: candidates are tracked.
-        let s = unsafe { slot(h) }.expect("candidate page has scratch");
+    for (s, &h) in cands.iter().enumerate() {
         if refs[s] > 0 {
             refs[s] = REACHABLE;
             stack.push(h);
@@ -142,7 +155,7 @@ pub fn find_unreachable(generation: usize) -> Found {
         // SAFETY: as above.
         unsafe { &*h }.traverse(&mut |v| {
             if let Some(r) = v.header() {
-                if let Some(s) = candidate_slot(r, &refs) {
+                if let Some(s) = index.of(r) {
                     if refs[s] != REACHABLE {
                         refs[s] = REACHABLE;
                         stack.push(r);
@@ -152,9 +165,7 @@ pub fn find_unreachable(generation: usize) -> Found {
         });
     }
     let mut garbage = Vec::new();
-    for &h in &cands {
-        // SAFETY: as above.
-        let s = unsafe { slot(h) }.expect("candidate page has scratch");
+    for (s, &h) in cands.iter().enumerate() {
         if refs[s] != REACHABLE {
             // SAFETY: h is live.
             garbage.push(unsafe { owned(h) });
@@ -284,6 +295,18 @@ pub fn generation_of(h: &Header) -> usize {
 /// collection.
 pub fn counts() -> (usize, usize) {
     COUNTERS.with(|c| (c.live.get(), c.young.get()))
+}
+
+/// Makes the trigger also fire every `n` tracked allocations (0: only by
+/// the young count), for pacing incremental work.
+pub fn set_step_interval(n: usize) {
+    COUNTERS.with(|c| c.step_every.set(n));
+}
+
+/// Tracked allocations since the last call (the work an incremental step
+/// must keep pace with).
+pub fn take_allocations_since_step() -> usize {
+    COUNTERS.with(|c| c.since_step.replace(0))
 }
 
 /// Sets the young-object count above which `hook` runs (0 disables it).

@@ -102,7 +102,16 @@ pub(crate) struct Page {
     base: *mut u8,
     /// The collector's index of block 0 in its per-collection arrays.
     pub(crate) scratch: usize,
+    /// The same for the running incremental cycle (`NO_SCRATCH`: the page
+    /// is not in its snapshot).
+    pub(crate) inc_scratch: usize,
+    /// In a running incremental cycle's snapshot: not released when empty
+    /// (the cycle may still look at its bitmaps).
+    pub(crate) pinned: bool,
 }
+
+/// A page index field that names no index.
+pub(crate) const NO_SCRATCH: usize = usize::MAX;
 
 /// Which bitmap of a page.
 #[derive(Clone, Copy)]
@@ -110,7 +119,10 @@ pub(crate) enum Map {
     Live = 0,
     Gen1 = 1,
     Gen2 = 2,
+    /// Member of the running incremental cycle's snapshot (`incremental`).
+    InSet = 3,
 }
+const NMAPS: usize = 4;
 
 impl Page {
     fn maps(&self) -> *mut u64 {
@@ -209,6 +221,11 @@ pub struct Counters {
     /// When `young` exceeds this (and it is not 0), `on_threshold` runs.
     pub threshold: Cell<usize>,
     pub on_threshold: Cell<Option<fn()>>,
+    /// Tracked allocations since the collector last took this count, and
+    /// how many make it call `on_threshold` too (0: never): the pacing of
+    /// an incremental cycle's steps.
+    pub since_step: Cell<usize>,
+    pub step_every: Cell<usize>,
 }
 
 thread_local! {
@@ -222,6 +239,8 @@ thread_local! {
         live: Cell::new(0),
         threshold: Cell::new(0),
         on_threshold: Cell::new(None),
+        since_step: Cell::new(0),
+        step_every: Cell::new(0),
     } };
 }
 
@@ -230,7 +249,7 @@ fn page_layout(block_size: usize, large: bool) -> (usize, usize, usize) {
     let hdr = std::mem::size_of::<Page>();
     let first_of = |cap: usize| {
         let words = cap.div_ceil(64);
-        ((hdr + 3 * 8 * words).div_ceil(16) * 16, words)
+        ((hdr + NMAPS * 8 * words).div_ceil(16) * 16, words)
     };
     if large {
         let (first, words) = first_of(1);
@@ -248,7 +267,7 @@ impl Heap {
     fn new_page(&mut self, block_size: usize, class: usize) -> *mut Page {
         let large = class == NCLASSES;
         let (capacity, words, bytes) = page_layout(block_size, large);
-        let first = (std::mem::size_of::<Page>() + 3 * 8 * words).div_ceil(16) * 16;
+        let first = (std::mem::size_of::<Page>() + NMAPS * 8 * words).div_ceil(16) * 16;
         let layout = Layout::from_size_align(bytes, PAGE_SIZE).expect("page layout");
         // SAFETY: bytes > 0.
         let p = unsafe { alloc::alloc(layout) } as *mut Page;
@@ -275,9 +294,11 @@ impl Heap {
                     free: ptr::null_mut(),
                     base: p as *mut u8,
                     scratch: 0,
+                    inc_scratch: NO_SCRATCH,
+                    pinned: false,
                 },
             );
-            ptr::write_bytes((*p).maps(), 0, 3 * words);
+            ptr::write_bytes((*p).maps(), 0, NMAPS * words);
         }
         self.pages.push(p);
         p
@@ -352,10 +373,11 @@ impl Heap {
         page.set_bit(Map::Live, i, false);
         page.set_bit(Map::Gen1, i, false);
         page.set_bit(Map::Gen2, i, false);
+        page.set_bit(Map::InSet, i, false);
         page.used -= 1;
         let class = page.class as usize;
         let pp = page as *mut Page;
-        if page.used == 0 && (class == NCLASSES || self.current[class] != pp) {
+        if page.used == 0 && !page.pinned && (class == NCLASSES || self.current[class] != pp) {
             self.release(pp);
             return;
         }
@@ -402,7 +424,10 @@ pub(crate) fn alloc_block(size: usize) -> *mut u8 {
         let y = c.young.get() + 1;
         c.young.set(y);
         let t = c.threshold.get();
-        if t != 0 && y > t {
+        let s = c.since_step.get() + 1;
+        c.since_step.set(s);
+        let every = c.step_every.get();
+        if (t != 0 && y > t) || (every != 0 && s >= every) {
             if let Some(f) = c.on_threshold.get() {
                 f();
             }
@@ -431,6 +456,40 @@ pub(crate) unsafe fn free_block(b: *mut u8) {
 /// or free tracked objects.
 pub(crate) fn with_pages<R>(f: impl FnOnce(&[*mut Page]) -> R) -> R {
     HEAP.with(|h| f(&h.borrow().pages))
+}
+
+/// Pins every page of the heap (an incremental cycle's snapshot) and
+/// returns them.
+pub(crate) fn pin_all() -> Vec<*mut Page> {
+    HEAP.with(|h| {
+        let h = h.borrow();
+        for &p in &h.pages {
+            // SAFETY: pages of the heap are live.
+            unsafe { (*p).pinned = true };
+        }
+        h.pages.clone()
+    })
+}
+
+/// Unpins `pages` (from `pin_all`; pinned pages are never released, so all
+/// are live) and releases those that became empty meanwhile.
+pub(crate) fn unpin(pages: &[*mut Page]) {
+    let _ = HEAP.try_with(|h| {
+        let mut h = h.borrow_mut();
+        for &p in pages {
+            // SAFETY: pinned pages stay allocated until unpinned here.
+            let page = unsafe { &mut *p };
+            page.pinned = false;
+            page.inc_scratch = NO_SCRATCH;
+            for w in page.map(Map::InSet) {
+                w.set(0);
+            }
+            let class = page.class as usize;
+            if page.used == 0 && (class == NCLASSES || h.current[class] != p) {
+                h.release(p);
+            }
+        }
+    });
 }
 
 /// Number of pages and bytes the tracked heap holds (for `sys` statistics).

@@ -49,6 +49,10 @@ const TRAILING_SHIFT: u32 = 16;
 
 /// Visits the Values a payload owns (for the cycle collector).
 pub type TraverseFn = unsafe fn(*const Header, &mut dyn FnMut(&Value));
+/// Visits part of them: from item `start`, about `budget` items; returns
+/// where to resume, or None when done (incremental collection).
+pub type TraverseFromFn =
+    unsafe fn(*const Header, usize, usize, &mut dyn FnMut(&Value)) -> Option<usize>;
 
 /// Per-layout operations, one static table per payload type.
 pub struct VTable {
@@ -60,6 +64,7 @@ pub struct VTable {
     pub drop_payload: unsafe fn(*mut Header),
     /// Calls `visit` on every Value the payload owns (cycle collector).
     pub traverse: TraverseFn,
+    pub traverse_from: TraverseFromFn,
     /// Drops the references the payload holds in mutable places, leaving a
     /// valid (emptied) object: how the cycle collector breaks a cycle.
     pub clear: unsafe fn(*const Header),
@@ -130,6 +135,21 @@ pub trait Payload: Sized + 'static {
     /// references the payload owns, each once; missing one is safe (the
     /// collector then treats the referent as reachable).
     fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// Visits the owned Values from item `start` on, about `budget` of
+    /// them; returns where to resume (None: done). Payloads that can hold
+    /// millions of items (lists, dicts, sets, tuples) override it so the
+    /// incremental collector's steps stay short; the default visits all.
+    fn traverse_from(
+        &self,
+        start: usize,
+        _budget: usize,
+        visit: &mut dyn FnMut(&Value),
+    ) -> Option<usize> {
+        if start == 0 {
+            self.traverse(visit);
+        }
+        None
+    }
     /// Drops the references held in mutable places (cycle breaking). The
     /// object must stay valid: emptied, not torn down.
     fn clear(&self) {}
@@ -143,6 +163,7 @@ pub trait Payload: Sized + 'static {
 macro_rules! payload {
     ($t:ty, $kind:expr, $name:literal
      $(, traverse($s:ident, $v:ident) $tb:block)?
+     $(, traverse_from($fs:ident, $start:ident, $budget:ident, $fv:ident) $fb:block)?
      $(, clear($cs:ident) $cb:block)?
      $(, needs_finalize = $f:expr)? $(,)?) => {
         impl $crate::heap::Payload for $t {
@@ -154,6 +175,7 @@ macro_rules! payload {
                     base_size: ::std::mem::size_of::<$crate::heap::Obj<$t>>(),
                     drop_payload: $crate::heap::drop_payload_of::<$t>,
                     traverse: $crate::heap::traverse_of::<$t>,
+                    traverse_from: $crate::heap::traverse_from_of::<$t>,
                     clear: $crate::heap::clear_of::<$t>,
                     tracked: $crate::payload!(@present $($tb)?),
                     needs_finalize: $crate::payload!(@opt $($f)?),
@@ -161,6 +183,7 @@ macro_rules! payload {
                 &VT
             }
             $(fn traverse(&$s, $v: &mut dyn FnMut(&$crate::Value)) $tb)?
+            $(fn traverse_from(&$fs, $start: usize, $budget: usize, $fv: &mut dyn FnMut(&$crate::Value)) -> Option<usize> $fb)?
             $(fn clear(&$cs) $cb)?
         }
     };
@@ -182,6 +205,22 @@ pub unsafe fn drop_payload_of<T: Payload>(h: *mut Header) {
 pub unsafe fn traverse_of<T: Payload>(h: *const Header, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: per contract, h heads a live Obj<T>.
     unsafe { (*(h as *const Obj<T>)).payload.traverse(visit) }
+}
+
+/// # Safety
+/// `h` must be the header of a live `Obj<T>`.
+pub unsafe fn traverse_from_of<T: Payload>(
+    h: *const Header,
+    start: usize,
+    budget: usize,
+    visit: &mut dyn FnMut(&Value),
+) -> Option<usize> {
+    // SAFETY: per contract, h heads a live Obj<T>.
+    unsafe {
+        (*(h as *const Obj<T>))
+            .payload
+            .traverse_from(start, budget, visit)
+    }
 }
 
 /// # Safety
@@ -244,6 +283,31 @@ impl Header {
             // SAFETY: nothing writes the slot during this read-only visit.
             visit(unsafe { slot.peek() });
         }
+    }
+    /// Like `traverse`, but visits the payload's items from `start`, about
+    /// `budget` of them (the class and trailing slots with the first part);
+    /// returns where to resume, or None when done.
+    pub fn traverse_from(
+        &self,
+        start: usize,
+        budget: usize,
+        visit: &mut dyn FnMut(&Value),
+    ) -> Option<usize> {
+        if start == 0 {
+            let c = self.class_header();
+            // SAFETY: as in `traverse`.
+            if !c.is_null() && unsafe { (*c).refcount() } != IMMORTAL {
+                // SAFETY: a borrowed view of the owned class reference.
+                let class = ManuallyDrop::new(unsafe { Value::from_header_owned(c) });
+                visit(&class);
+            }
+            for slot in self.trailing() {
+                // SAFETY: nothing writes the slot during this visit.
+                visit(unsafe { slot.peek() });
+            }
+        }
+        // SAFETY: `self` is a live object whose vtable matches its payload.
+        unsafe { (self.vtable().traverse_from)(self as *const Header, start, budget, visit) }
     }
     /// Drops every reference this object holds in a mutable place (payload
     /// cells and trailing slots); the class reference stays. The cycle

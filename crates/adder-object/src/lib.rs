@@ -8,6 +8,7 @@
 pub mod cycles;
 pub mod gcheap;
 pub mod heap;
+pub mod incremental;
 pub mod shape;
 pub mod value;
 pub mod weak;

@@ -9,16 +9,10 @@
 //! Invariant: it only decides which generation; `Vm::collect_garbage` does
 //! the work and keeps the counts.
 
-use super::{Collector, GcState};
+use super::Collector;
 use crate::vm::Vm;
 
-#[derive(Default)]
-pub struct Generational {
-    /// Objects that survived the last full collection.
-    long_lived_total: usize,
-    /// Objects promoted into generation 2 since.
-    long_lived_pending: usize,
-}
+pub struct Generational;
 
 impl Collector for Generational {
     fn name(&self) -> &'static str {
@@ -30,30 +24,12 @@ impl Collector for Generational {
         let mut generation = 0;
         if st.threshold[2] > 0
             && st.count[1] > st.threshold[2]
-            && self.long_lived_pending >= self.long_lived_total / 4
+            && st.long_lived_pending >= st.long_lived_total / 4
         {
             generation = 2;
         } else if st.threshold[1] > 0 && st.count[0] > st.threshold[1] {
             generation = 1;
         }
         vm.collect_garbage(generation);
-    }
-
-    fn after_collection(
-        &mut self,
-        _st: &mut GcState,
-        generation: usize,
-        examined: usize,
-        found: usize,
-    ) {
-        let survivors = examined.saturating_sub(found);
-        match generation {
-            2 => {
-                self.long_lived_total = survivors;
-                self.long_lived_pending = 0;
-            }
-            1 => self.long_lived_pending += survivors,
-            _ => {}
-        }
     }
 }

@@ -17,6 +17,7 @@
 //!   meanwhile (a finaliser allocating) waits for the next safe point.
 
 mod generational;
+mod incremental;
 
 use adder_object::cycles;
 use adder_object::heap::FLAG_FINALIZED;
@@ -26,6 +27,7 @@ use adder_object::Value;
 use crate::vm::Vm;
 
 pub use generational::Generational;
+pub use incremental::Incremental;
 
 /// A collection strategy: decides when and how much to collect. The
 /// mechanism (`collect`) is shared.
@@ -34,15 +36,8 @@ pub trait Collector {
     /// The tracked heap's young count passed `threshold[0]`: do the
     /// automatic work.
     fn on_trigger(&mut self, vm: &mut Vm);
-    /// A collection of `generation` finished (automatic or `gc.collect`),
-    /// having examined `examined` objects and found `found` unreachable.
-    fn after_collection(
-        &mut self,
-        st: &mut GcState,
-        generation: usize,
-        examined: usize,
-        found: usize,
-    );
+    /// Drops any work in progress (a full collection is about to run).
+    fn abort(&mut self) {}
 }
 
 /// Per-generation statistics (`gc.get_stats()`).
@@ -63,6 +58,12 @@ pub struct GcState {
     /// Collections of generation 0 since the last of generation 1, and of
     /// generation 1 since the last of generation 2 (`get_count()[1:]`).
     pub count: [usize; 2],
+    /// Objects that survived the last full collection, and objects promoted
+    /// into the oldest generation since (CPython's long-lived counts).
+    pub long_lived_total: usize,
+    pub long_lived_pending: usize,
+    /// Objects the last collection examined and left alive.
+    pub last_survivors: usize,
     pub stats: [GenStats; 3],
     pub debug: i64,
     pub collecting: bool,
@@ -73,19 +74,21 @@ pub struct GcState {
     pub strategy: Option<Box<dyn Collector>>,
     pub strategy_name: &'static str,
     /// Stress mode: collect after every `stress` tracked allocations,
-    /// whatever the thresholds say (invisible to Python code).
+    /// whatever the thresholds say (invisible to Python code; `gc.disable()`
+    /// still stops it).
     pub stress: usize,
 }
 
 /// Strategy names `-X gc=NAME` / `ADDER_GC=NAME` accept.
-pub const STRATEGIES: &[&str] = &["generational"];
+pub const STRATEGIES: &[&str] = &["generational", "incremental"];
 
 impl GcState {
     /// The state for strategy `name` (None: the default). `stress` > 0
     /// collects after every `stress` tracked allocations.
     pub fn new(name: Option<&str>, stress: usize) -> Result<GcState, String> {
         let strategy: Box<dyn Collector> = match name.unwrap_or("generational") {
-            "generational" => Box::new(Generational::default()),
+            "generational" => Box::new(Generational),
+            "incremental" => Box::new(Incremental::default()),
             other => {
                 return Err(format!(
                     "unknown garbage collector '{other}' (available: {})",
@@ -97,6 +100,9 @@ impl GcState {
             enabled: true,
             threshold: [700, 10, 10],
             count: [0, 0],
+            long_lived_total: 0,
+            long_lived_pending: 0,
+            last_survivors: 0,
             stats: [GenStats::default(); 3],
             debug: 0,
             collecting: false,
@@ -113,9 +119,9 @@ impl GcState {
     /// Points the tracked heap's trigger at the current threshold.
     pub fn arm(&self) {
         let t = match (self.enabled, self.stress) {
-            (_, s) if s > 0 => s,
-            (true, _) => self.threshold[0],
             (false, _) => 0,
+            (true, 0) => self.threshold[0],
+            (true, s) => s,
         };
         cycles::set_trigger(
             t,
@@ -127,7 +133,7 @@ impl GcState {
 impl Vm {
     /// The automatic collection a safe point found requested.
     pub fn collect_automatic(&mut self) {
-        if self.gc.collecting || !(self.gc.enabled || self.gc.stress > 0) {
+        if self.gc.collecting || !self.gc.enabled {
             return;
         }
         let Some(mut s) = self.gc.strategy.take() else {
@@ -144,16 +150,65 @@ impl Vm {
         if self.gc.collecting {
             return 0;
         }
+        if generation == 2 {
+            // A full collection supersedes a strategy's cycle in progress.
+            if let Some(s) = self.gc.strategy.as_mut() {
+                s.abort();
+            }
+        }
+        self.collection(generation, |_| {
+            let found = cycles::find_unreachable(generation);
+            (found.examined, found.garbage)
+        })
+    }
+
+    /// Frees what an incremental step proposed, once checked exactly (a
+    /// group of objects referenced only from inside it). Returns how many
+    /// objects were freed.
+    pub fn dispose_proposed(&mut self, proposed: Vec<Value>) -> usize {
+        if self.gc.collecting || proposed.is_empty() {
+            // Dropped proposals are still garbage: a later cycle finds them.
+            return 0;
+        }
+        self.gc.collecting = true;
+        let saved = self.exc_info.clone();
+        let garbage = cycles::still_unreachable(proposed);
+        let n = if garbage.is_empty() {
+            0
+        } else {
+            self.dispose(garbage)
+        };
+        self.exc_info = saved;
+        self.gc.collecting = false;
+        n
+    }
+
+    /// One collection: callbacks, `find` (which returns how many objects it
+    /// examined and the garbage), disposal, statistics and counts.
+    fn collection(
+        &mut self,
+        generation: usize,
+        find: impl FnOnce(&mut Vm) -> (usize, Vec<Value>),
+    ) -> usize {
         self.gc.collecting = true;
         let saved = self.exc_info.clone();
         self.gc_callbacks("start", generation, 0, 0);
-        let found = cycles::find_unreachable(generation);
-        let examined = found.examined;
-        let n = if found.garbage.is_empty() {
+        let (examined, garbage) = find(self);
+        let n = if garbage.is_empty() {
             0
         } else {
-            self.dispose(found.garbage)
+            self.dispose(garbage)
         };
+        self.record_collection(generation, examined, n);
+        self.gc_callbacks("stop", generation, n, 0);
+        self.exc_info = saved;
+        self.gc.collecting = false;
+        n
+    }
+
+    /// Statistics and counts after a collection of `generation` that
+    /// examined `examined` objects and freed `n`.
+    pub fn record_collection(&mut self, generation: usize, examined: usize, n: usize) {
         let st = &mut self.gc.stats[generation];
         st.collections += 1;
         st.collected += n;
@@ -163,9 +218,15 @@ impl Vm {
         for c in self.gc.count.iter_mut().take(generation) {
             *c = 0;
         }
-        if let Some(mut s) = self.gc.strategy.take() {
-            s.after_collection(&mut self.gc, generation, examined, n);
-            self.gc.strategy = Some(s);
+        let survivors = examined.saturating_sub(n);
+        self.gc.last_survivors = survivors;
+        match generation {
+            2 => {
+                self.gc.long_lived_total = survivors;
+                self.gc.long_lived_pending = 0;
+            }
+            1 => self.gc.long_lived_pending += survivors,
+            _ => {}
         }
         if self.gc.debug & DEBUG_STATS != 0 {
             let text = format!(
@@ -173,10 +234,6 @@ impl Vm {
             );
             crate::builtins::sys::write_stderr(self, &text);
         }
-        self.gc_callbacks("stop", generation, n, 0);
-        self.exc_info = saved;
-        self.gc.collecting = false;
-        n
     }
 
     /// Weakrefs, finalisers, then clearing (see the module invariants).

@@ -459,6 +459,11 @@ payload!(Dict, kinds::DICT, "dict", traverse(self, visit) {
     if let Ok(t) = self.table.try_borrow() {
         for e in t.entries.iter() { visit(&e.key); visit(&e.value); }
     }
+}, traverse_from(self, start, budget, visit) {
+    let t = self.table.try_borrow().ok()?;
+    let end = start.saturating_add(budget.max(1) / 2 + 1).min(t.entries.len());
+    for e in t.entries.get(start..end)? { visit(&e.key); visit(&e.value); }
+    (end < t.entries.len()).then_some(end)
 }, clear(self) {
     let old = self.table.try_borrow_mut().map(|mut t| t.clear());
     drop(old);

@@ -18,3 +18,19 @@ pub mod seq;
 pub mod set;
 pub mod string;
 pub mod types;
+
+/// Visits `items[start..]`, at most `budget` of them (at least one);
+/// returns where to resume, or None at the end: the incremental
+/// collector's partial traversal of sequences (`Payload::traverse_from`).
+pub fn chunk(
+    items: &[adder_object::Value],
+    start: usize,
+    budget: usize,
+    visit: &mut dyn FnMut(&adder_object::Value),
+) -> Option<usize> {
+    let end = start.saturating_add(budget.max(1)).min(items.len());
+    for v in items.get(start..end)? {
+        visit(v);
+    }
+    (end < items.len()).then_some(end)
+}

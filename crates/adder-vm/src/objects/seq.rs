@@ -16,6 +16,8 @@ pub struct Tuple {
 }
 payload!(Tuple, kinds::TUPLE, "tuple", traverse(self, visit) {
     for v in self.items.iter() { visit(v) }
+}, traverse_from(self, start, budget, visit) {
+    crate::objects::chunk(&self.items, start, budget, visit)
 });
 
 pub struct List {
@@ -23,6 +25,8 @@ pub struct List {
 }
 payload!(List, kinds::LIST, "list", traverse(self, visit) {
     if let Ok(items) = self.items.try_borrow() { for v in items.iter() { visit(v) } }
+}, traverse_from(self, start, budget, visit) {
+    self.items.try_borrow().ok().and_then(|items| crate::objects::chunk(&items, start, budget, visit))
 }, clear(self) {
     let old = self.items.try_borrow_mut().map(|mut v| std::mem::take(&mut *v));
     drop(old);
