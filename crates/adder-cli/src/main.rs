@@ -244,11 +244,41 @@ fn run(host: Rc<NativeHost>) -> i32 {
     }
     let dynhost: Rc<dyn Host> = host.clone();
     let mut interp = Interpreter::new(dynhost, cfg);
+    let status = run_program(&mut interp, program, &host, &args);
+    // ADDER_LEAK_CHECK=1: tear everything down and report what survived
+    // (the leak-check test reads this last line of stderr).
+    // ADDER_LEAK_CHECK=2 also lists the surviving layouts.
+    let check = host.getenv(b"ADDER_LEAK_CHECK").unwrap_or_default();
+    if check == b"1" || check == b"2" {
+        interp.vm.teardown_for_leak_check();
+        drop(interp);
+        let s = adder_vm::collector::leaks::survivors();
+        let mut msg = String::new();
+        if check == b"2" {
+            for (name, n) in &s.by_layout {
+                msg.push_str(&format!("  {n:6} {name}\n"));
+            }
+        }
+        msg.push_str(&format!(
+            "adder leak check: {} objects, {} bytes\n",
+            s.objects, s.bytes
+        ));
+        let _ = adder_host::write_all(&*host, 2, msg.as_bytes());
+    }
+    status
+}
+
+fn run_program(
+    interp: &mut Interpreter,
+    program: Program,
+    host: &NativeHost,
+    args: &[String],
+) -> i32 {
     match program {
         Program::Command(c) => interp.run_main_source(&c, "<string>"),
         Program::Module(m) => interp.run_main_module(&m),
         Program::File(f) => match adder_host::read_file(
-            &*host,
+            host,
             &adder_text::surrogate::encode_utf8_surrogateescape(&f)
                 .map_or_else(|_| f.as_bytes().to_vec(), |b| b.into_owned()),
         ) {
@@ -273,15 +303,22 @@ fn run(host: Rc<NativeHost>) -> i32 {
                     e.errno,
                     e.message
                 );
-                let _ = adder_host::write_all(&*host, 2, msg.as_bytes());
+                let _ = adder_host::write_all(host, 2, msg.as_bytes());
                 2
             }
         },
         Program::Stdin => {
-            let bytes = adder_host::read_to_end(&*host, 0).unwrap_or_default();
+            let bytes = adder_host::read_to_end(host, 0).unwrap_or_default();
             interp.run_main_bytes(&bytes, "<stdin>")
         }
     }
+}
+
+/// After a big cycle collection: mimalloc keeps freed memory for reuse; the
+/// collection's arrays and the garbage it freed are returned to the system.
+fn release_freed_memory() {
+    // SAFETY: mi_collect only walks the calling thread's own heap.
+    unsafe { libmimalloc_sys::mi_collect(true) };
 }
 
 fn main() {
@@ -293,6 +330,7 @@ fn main() {
         .stack_size(256 << 20)
         .spawn(move || {
             let host = Rc::new(NativeHost::new());
+            adder_object::cycles::set_release_hook(Some(release_freed_memory));
             run(host)
         })
         .map(|t| {

@@ -11,6 +11,11 @@
 //!   failing set (existing reasons kept, new entries "# not yet triaged");
 //! - `ADDER_DIFF_JOBS=n` sets the worker count (default 3).
 //!
+//! Adder's run of each script ends with its leak check (`ADDER_LEAK_CHECK=1`:
+//! the interpreter is torn down and the tracked objects still alive are
+//! counted; the report line is removed before comparing): any survivor
+//! fails the test, reported per script.
+//!
 //! Every script also runs again under Adder's GC stress mode
 //! (`ADDER_GC_STRESS`, a collection every few tracked allocations), once
 //! with each collector strategy: its output must be the same as without it
@@ -49,6 +54,23 @@ struct Outcome {
 }
 
 impl Outcome {
+    /// Removes the leak check's report (the last stderr line) and returns
+    /// the surviving objects and bytes; None if the run never got there
+    /// (`os._exit`, a crash, a timeout).
+    fn take_leak_report(&mut self) -> Option<(u64, u64)> {
+        let trimmed = self.stderr.trim_end_matches('\n');
+        let start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+        let line = &trimmed[start..];
+        let rest = line.strip_prefix("adder leak check: ")?;
+        let mut nums = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse::<u64>().unwrap_or(0));
+        let (objects, bytes) = (nums.next()?, nums.next()?);
+        self.stderr.truncate(start);
+        Some((objects, bytes))
+    }
+
     fn last_stderr_line(&self) -> &str {
         self.stderr
             .lines()
@@ -86,17 +108,33 @@ fn corpus_dir() -> PathBuf {
     repo_root().join("tests/differential")
 }
 
+/// How a script is run.
+#[derive(Clone, Copy)]
+enum Mode<'a> {
+    Oracle,
+    /// Adder with its leak check (`ADDER_LEAK_CHECK=1`).
+    Adder,
+    /// Adder under GC stress: (strategy, collect every N allocations).
+    Stress(&'a str, &'a str),
+}
+
 /// Runs `program script` in the script's folder with the oracle environment.
-/// Runs `program script`; `gc` is `(strategy, stress count)` for Adder's
-/// collector stress runs.
-fn run(program: &Path, script: &Path, gc: Option<(&str, &str)>) -> Outcome {
+fn run(program: &Path, script: &Path, mode: Mode) -> Outcome {
     let dir = script.parent().unwrap_or(Path::new("."));
     let name = script.file_name().expect("script has a name");
     let mut cmd = Command::new(program);
-    match gc {
-        Some((strategy, n)) => cmd.env("ADDER_GC", strategy).env("ADDER_GC_STRESS", n),
-        None => cmd.env_remove("ADDER_GC").env_remove("ADDER_GC_STRESS"),
-    };
+    cmd.env_remove("ADDER_GC")
+        .env_remove("ADDER_GC_STRESS")
+        .env_remove("ADDER_LEAK_CHECK");
+    match mode {
+        Mode::Oracle => {}
+        Mode::Adder => {
+            cmd.env("ADDER_LEAK_CHECK", "1");
+        }
+        Mode::Stress(strategy, n) => {
+            cmd.env("ADDER_GC", strategy).env("ADDER_GC_STRESS", n);
+        }
+    }
     let child = cmd
         .arg(name)
         .current_dir(dir)
@@ -330,21 +368,32 @@ fn differential() {
     let queue = Arc::new(Mutex::new(scripts.clone()));
     let results: Arc<Mutex<BTreeMap<String, Option<String>>>> = Arc::default();
     let stress_diffs: Arc<Mutex<Vec<String>>> = Arc::default();
+    let leaks: Arc<Mutex<Vec<String>>> = Arc::default();
+    let unchecked: Arc<Mutex<usize>> = Arc::default();
     let workers: Vec<_> = (0..jobs)
         .map(|_| {
             let queue = Arc::clone(&queue);
             let results = Arc::clone(&results);
             let stress_diffs = Arc::clone(&stress_diffs);
+            let leaks = Arc::clone(&leaks);
+            let unchecked = Arc::clone(&unchecked);
             let adder = adder.clone();
             thread::spawn(move || loop {
                 let Some((rel, path)) = queue.lock().unwrap().pop() else {
                     return;
                 };
-                let cpython = run(Path::new(CPYTHON), &path, None);
-                let ours = run(&adder, &path, None);
+                let cpython = run(Path::new(CPYTHON), &path, Mode::Oracle);
+                let mut ours = run(&adder, &path, Mode::Adder);
+                match ours.take_leak_report() {
+                    Some((0, _)) => {}
+                    Some((objects, bytes)) => leaks.lock().unwrap().push(format!(
+                        "{rel}: {objects} objects ({bytes} bytes) outlive the interpreter (ADDER_LEAK_CHECK=2 lists them)"
+                    )),
+                    None => *unchecked.lock().unwrap() += 1,
+                }
                 let diff = compare(&ours, &cpython);
                 for strategy in GC_STRATEGIES {
-                    let stressed = run(&adder, &path, Some((strategy, GC_STRESS)));
+                    let stressed = run(&adder, &path, Mode::Stress(strategy, GC_STRESS));
                     if let Some(d) = compare(&stressed, &ours) {
                         stress_diffs.lock().unwrap().push(format!(
                             "{rel}: output changes under ADDER_GC={strategy} ADDER_GC_STRESS={GC_STRESS}\n{}",
@@ -364,6 +413,10 @@ fn differential() {
     let (mut passed, mut failed, mut skipped) = (0, 0, 0);
     let mut problems = Arc::try_unwrap(stress_diffs).unwrap().into_inner().unwrap();
     let stress_failed = problems.len();
+    let leaked = Arc::try_unwrap(leaks).unwrap().into_inner().unwrap();
+    let leak_failed = leaked.len();
+    let unchecked = *unchecked.lock().unwrap();
+    problems.extend(leaked);
     let mut now_failing = BTreeMap::new();
     for (rel, diff) in &results {
         match (diff, known.get(rel)) {
@@ -408,13 +461,15 @@ fn differential() {
     // Written past libtest's output capture so the summary is always visible.
     let summary = format!(
         "differential: {passed} passed, {failed} failed, {skipped} skipped; \
-         {stress_failed} changed under GC stress\n"
+         {stress_failed} changed under GC stress; leak check: {leak_failed} leaked, \
+         {unchecked} not checked (exited early)\n"
     );
     let _ = std::io::Write::write_all(&mut std::io::stdout(), summary.as_bytes());
     if !update {
         assert!(
             problems.is_empty(),
-            "{failed} differential script(s) failed, {stress_failed} changed under GC stress; see above \
+            "{failed} differential script(s) failed, {stress_failed} changed under GC stress, \
+             {leak_failed} leaked; see above \
              (ADDER_UPDATE_KNOWN_FAILURES=1 records the current failures)"
         );
     }

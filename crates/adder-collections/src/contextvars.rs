@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use adder_bytecode::CmpOp;
-use adder_object::{payload, Payload, Value, ValueCell};
+use adder_object::{payload, Payload, Trace, Value, ValueCell};
 use adder_vm::native;
 use adder_vm::{Args, PyResult, Vm};
 
@@ -21,34 +21,30 @@ use crate::kind;
 
 type Vars = Rc<Vec<(Value, Value)>>;
 
+/// The mapping is shared copy-on-write between contexts: its values belong
+/// to this context alone only while nobody else holds it (the `Rc` impl of
+/// `Trace` reports a shared one from nobody). Clearing gives this context
+/// a fresh empty mapping.
+#[derive(Trace)]
 pub struct Context {
+    #[trace(clear)]
     pub vars: RefCell<Vars>,
     pub entered: Cell<bool>,
     /// The context that was current when this one was entered.
+    #[trace(clear = "none")]
     pub prev: ValueCell,
 }
-payload!(Context, kind::CONTEXT, "Context", traverse(self, visit) {
-    // The mapping is shared copy-on-write between contexts: its values
-    // belong to this context alone only while nobody else holds it.
-    if let Ok(v) = self.vars.try_borrow() {
-        if Rc::strong_count(&v) == 1 { for (k, x) in v.iter() { visit(k); visit(x) } }
-    }
-    let p = self.prev.get(); visit(&p)
-}, clear(self) {
-    let old = self.vars.try_borrow_mut().map(|mut v| std::mem::take(&mut *v));
-    self.prev.set(Value::NONE);
-    drop(old);
-});
+payload!(Context, kind::CONTEXT, "Context");
 
+#[derive(Trace)]
 pub struct ContextVar {
     pub name: Value,
     /// NULL: no default.
     pub default: Value,
 }
-payload!(ContextVar, kind::CONTEXT_VAR, "ContextVar", traverse(self, visit) {
-    visit(&self.name); visit(&self.default)
-});
+payload!(ContextVar, kind::CONTEXT_VAR, "ContextVar");
 
+#[derive(Trace)]
 pub struct Token {
     pub ctx: Value,
     pub var: Value,
@@ -56,11 +52,10 @@ pub struct Token {
     pub old: Value,
     pub used: Cell<bool>,
 }
-payload!(Token, kind::TOKEN, "Token", traverse(self, visit) {
-    visit(&self.ctx); visit(&self.var); visit(&self.old)
-});
+payload!(Token, kind::TOKEN, "Token");
 
 /// The payload of `Token.MISSING`.
+#[derive(Trace)]
 pub struct Missing;
 payload!(Missing, kind::MISSING, "Token.MISSING");
 

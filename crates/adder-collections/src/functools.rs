@@ -7,7 +7,7 @@
 //! the user's three-way function and compare its result with 0.
 
 use adder_bytecode::CmpOp;
-use adder_object::{payload, Payload, Value, ValueCell};
+use adder_object::{payload, Payload, Trace, Value, ValueCell};
 use adder_vm::kinds;
 use adder_vm::native;
 use adder_vm::objects::dict::Dict;
@@ -19,27 +19,24 @@ use adder_vm::{Args, PyResult, Vm};
 use crate::args::{check_pos, no_kw, noargs, onearg, Clinic};
 use crate::kind;
 
+#[derive(Trace)]
 pub struct Partial {
+    #[trace(clear = "none")]
     pub func: ValueCell,
     /// An exact tuple.
     pub args: ValueCell,
     /// An exact dict.
     pub kw: ValueCell,
 }
-payload!(Partial, kind::PARTIAL, "partial", traverse(self, visit) {
-    for c in [&self.func, &self.args, &self.kw] { let v = c.get(); visit(&v) }
-}, clear(self) {
-    self.func.set(Value::NONE);
-});
+payload!(Partial, kind::PARTIAL, "partial");
 
+#[derive(Trace)]
 pub struct KeyWrapper {
     pub cmp: Value,
     /// NULL for the wrapper `cmp_to_key` returns (it is only called).
     pub obj: ValueCell,
 }
-payload!(KeyWrapper, kind::KEY_WRAPPER, "KeyWrapper", traverse(self, visit) {
-    visit(&self.cmp); let o = self.obj.get(); visit(&o)
-});
+payload!(KeyWrapper, kind::KEY_WRAPPER, "KeyWrapper");
 
 pub fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     let doc = vm.new_str("Tools that operate on functions.");

@@ -11,7 +11,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{payload, Payload, Value};
+use adder_object::{payload, Payload, Trace, Value};
 use adder_vm::kinds;
 use adder_vm::native;
 use adder_vm::objects::dict::Dict;
@@ -21,6 +21,7 @@ use adder_vm::{Args, PyResult, Vm};
 use crate::args::{check_pos, noargs};
 use crate::kind;
 
+#[derive(Trace)]
 struct Node {
     key: Value,
     hash: i64,
@@ -29,6 +30,7 @@ struct Node {
     next: usize,
 }
 
+#[derive(Trace)]
 pub struct LruCache {
     func: Value,
     /// -1: unbounded; 0: no caching.
@@ -45,10 +47,7 @@ pub struct LruCache {
     nodes: RefCell<Vec<Node>>,
     free: RefCell<Vec<usize>>,
 }
-payload!(LruCache, kind::LRU_CACHE, "_lru_cache_wrapper", traverse(self, visit) {
-    visit(&self.func); visit(&self.info_type); visit(&self.cache); visit(&self.kwd_mark);
-    if let Ok(nodes) = self.nodes.try_borrow() { for n in nodes.iter() { visit(&n.key); visit(&n.result) } }
-});
+payload!(LruCache, kind::LRU_CACHE, "_lru_cache_wrapper");
 
 pub fn init(vm: &mut Vm, m: &Value) {
     let obj = vm.t.object.clone();

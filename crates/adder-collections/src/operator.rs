@@ -7,7 +7,7 @@
 //! error messages agree with `a + b`, `a[b]`, ...).
 
 use adder_bytecode::{BinOp, CmpOp, UnOp};
-use adder_object::{payload, Payload, Value};
+use adder_object::{payload, Payload, Trace, Value};
 use adder_vm::kinds;
 use adder_vm::native;
 use adder_vm::ops::{dict_get_str, native_len, type_lookup};
@@ -18,6 +18,7 @@ use crate::args::{as_str, check_pos, kw_name};
 use crate::kind;
 
 /// The three callable object types of the module.
+#[derive(Trace)]
 pub enum OpCall {
     ItemGetter(Vec<Value>),
     /// Each attribute as its dotted parts (interned), plus the original names.
@@ -28,20 +29,7 @@ pub enum OpCall {
         kwargs: Vec<(Value, Value)>,
     },
 }
-payload!(OpCall, kind::OPERATOR_CALLABLE, "operator", traverse(self, visit) {
-    match self {
-        OpCall::ItemGetter(items) => for v in items { visit(v) },
-        OpCall::AttrGetter(parts, names) => {
-            for p in parts { for v in p { visit(v) } }
-            for v in names { visit(v) }
-        }
-        OpCall::MethodCaller { name, args, kwargs } => {
-            visit(name);
-            for v in args { visit(v) }
-            for (k, v) in kwargs { visit(k); visit(v) }
-        }
-    }
-});
+payload!(OpCall, kind::OPERATOR_CALLABLE, "operator");
 
 /// `_operator.name() takes no keyword arguments`.
 fn no_kw(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {

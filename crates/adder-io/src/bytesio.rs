@@ -5,7 +5,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::objects::dict::Dict;
 use adder_vm::objects::seq::Tuple;
 use adder_vm::objects::string::ByteArray;
@@ -17,14 +17,13 @@ use crate::args::{self, given};
 /// `memoryview` sharing them; while such a view exists (the bytearray has
 /// other references) the object refuses to resize or close, as CPython's
 /// export count does.
+#[derive(Trace)]
 pub struct BytesIo {
     pub data: RefCell<Value>,
     pub pos: Cell<usize>,
     pub closed: Cell<bool>,
 }
-payload!(BytesIo, crate::KIND_BYTESIO, "BytesIO", traverse(self, visit) {
-    if let Ok(d) = self.data.try_borrow() { visit(&d) }
-});
+payload!(BytesIo, crate::KIND_BYTESIO, "BytesIO");
 
 impl BytesIo {
     fn with<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {

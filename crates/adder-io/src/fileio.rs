@@ -10,13 +10,14 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use adder_host::{Host, HostError, OpenFlags, Whence};
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::objects::string::{Bytes, Str};
 use adder_vm::{Args, PyResult, Vm};
 
 use crate::args::{self, given};
 use crate::state::{os_error, unsupported};
 
+#[derive(Trace)]
 pub struct FileIo {
     pub fd: Cell<i32>,
     pub readable: Cell<bool>,
@@ -28,6 +29,8 @@ pub struct FileIo {
     pub closefd: Cell<bool>,
     pub blksize: Cell<i64>,
     pub finalizing: Cell<bool>,
+    /// The host boundary: no Python objects.
+    #[trace(skip)]
     pub host: RefCell<Option<Rc<dyn Host>>>,
 }
 payload!(FileIo, crate::KIND_FILEIO, "FileIO");

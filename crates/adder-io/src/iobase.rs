@@ -7,7 +7,7 @@
 //! Python subclasses that override only the primitives get the rest; the
 //! closed state of a plain `_IOBase` is the `__IOBase_closed` attribute.
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::objects::string::Bytes;
 use adder_vm::{Args, PyResult, Vm};
 
@@ -16,6 +16,7 @@ use crate::state::{closed_file, is_eintr, unsupported};
 
 /// The layout of `_IOBase` instances and of Python subclasses of the
 /// abstract bases: nothing beyond the header and the `__dict__` slot.
+#[derive(Trace)]
 pub struct IoBase;
 payload!(IoBase, crate::KIND_IOBASE, "_IOBase");
 

@@ -9,7 +9,7 @@
 
 use std::cell::RefCell;
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::objects::seq::Tuple;
 use adder_vm::objects::string::Str;
 use adder_vm::{Args, PyResult, Vm};
@@ -22,7 +22,7 @@ pub const SEEN_CR: u8 = 1;
 pub const SEEN_LF: u8 = 2;
 pub const SEEN_CRLF: u8 = 4;
 
-#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq, Trace)]
 pub struct NlState {
     pub translate: bool,
     pub pendingcr: bool,
@@ -127,15 +127,17 @@ impl NlState {
 }
 
 /// `IncrementalNewlineDecoder`: wraps an optional decoder object.
+#[derive(Trace)]
 pub struct NlDecoder {
     pub decoder: RefCell<Value>,
     pub errors: RefCell<Value>,
     pub state: RefCell<Option<NlState>>,
 }
-payload!(NlDecoder, crate::KIND_NLDECODER, "IncrementalNewlineDecoder", traverse(self, visit) {
-    if let Ok(d) = self.decoder.try_borrow() { visit(&d) }
-    if let Ok(e) = self.errors.try_borrow() { visit(&e) }
-});
+payload!(
+    NlDecoder,
+    crate::KIND_NLDECODER,
+    "IncrementalNewlineDecoder"
+);
 
 fn me<'a>(vm: &Vm, args: &'a Args, name: &str) -> PyResult<(&'a Value, &'a NlDecoder)> {
     let v = args.pos.first().ok_or_else(|| {

@@ -7,20 +7,18 @@
 
 use std::cell::RefCell;
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::{Args, PyResult, Vm};
 
 use crate::args;
 use crate::state::{io_type, unsupported, T};
 
+#[derive(Trace)]
 pub struct RwPair {
     pub reader: RefCell<Value>,
     pub writer: RefCell<Value>,
 }
-payload!(RwPair, crate::KIND_RWPAIR, "BufferedRWPair", traverse(self, visit) {
-    if let Ok(r) = self.reader.try_borrow() { visit(&r) }
-    if let Ok(w) = self.writer.try_borrow() { visit(&w) }
-});
+payload!(RwPair, crate::KIND_RWPAIR, "BufferedRWPair");
 
 fn me<'a>(vm: &Vm, args: &'a Args, name: &str) -> PyResult<&'a RwPair> {
     match args.pos.first() {

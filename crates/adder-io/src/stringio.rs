@@ -8,7 +8,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::objects::dict::Dict;
 use adder_vm::objects::seq::Tuple;
 use adder_vm::objects::string::Str;
@@ -17,6 +17,7 @@ use adder_vm::{Args, PyResult, Vm};
 use crate::args::{self, given};
 use crate::newline::NlState;
 
+#[derive(Trace)]
 enum Buf {
     /// Text written so far and its length in characters.
     Acc(String, usize),
@@ -50,6 +51,7 @@ impl Buf {
     }
 }
 
+#[derive(Trace)]
 pub struct StringIo {
     buf: RefCell<Buf>,
     pos: Cell<usize>,

@@ -10,7 +10,7 @@
 
 use std::cell::RefCell;
 
-use adder_object::Value;
+use adder_object::{Trace, Value};
 use adder_vm::kinds::MATH_FIRST;
 use adder_vm::native::{module_add_fns, module_add_ints, module_get, module_set, new_type};
 use adder_vm::objects::string::Str;
@@ -152,7 +152,10 @@ impl State {
 /// A hash object of any algorithm (its class says which).
 /// The state is boxed: the digest states are 16-byte aligned, heap payloads
 /// at most 8.
+#[derive(Trace)]
 pub struct HashObj {
+    /// The digest crates' states: no Python objects.
+    #[trace(skip)]
     st: RefCell<Box<State>>,
 }
 adder_object::payload!(HashObj, HASH_KIND, "hash");

@@ -11,7 +11,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::Value;
+use adder_object::{Trace, Value};
 use adder_vm::kinds::MATH_FIRST;
 use adder_vm::native::{module_set, new_type};
 use adder_vm::num::as_bigint;
@@ -32,6 +32,7 @@ const LOWER_MASK: u32 = 0x7fff_ffff;
 const RANDOM_KIND: u8 = MATH_FIRST;
 
 /// The generator: 624 words of state and the next index into them.
+#[derive(Trace)]
 pub struct Mt {
     state: RefCell<[u32; N]>,
     index: Cell<usize>,

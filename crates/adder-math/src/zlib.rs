@@ -12,7 +12,7 @@
 
 use std::cell::RefCell;
 
-use adder_object::Value;
+use adder_object::{Trace, Value};
 use adder_vm::kinds::MATH_FIRST;
 use adder_vm::native::{import, module_add_fns, module_add_ints, module_get, module_set, new_type};
 use adder_vm::{Args, NativeModule, PyResult, Vm};
@@ -31,7 +31,10 @@ pub fn module() -> NativeModule {
 }
 
 /// A compression stream; `None` once finished (`flush(Z_FINISH)`).
+#[derive(Trace)]
 pub struct CompObj {
+    /// flate2's stream: no Python objects.
+    #[trace(skip)]
     st: RefCell<Option<Box<Compress>>>,
 }
 adder_object::payload!(CompObj, COMP_KIND, "zlib.Compress");
@@ -57,7 +60,10 @@ struct DecompState {
     eof: bool,
 }
 
+#[derive(Trace)]
 pub struct DecompObj {
+    /// flate2's stream and byte buffers: no Python objects.
+    #[trace(skip)]
     st: RefCell<DecompState>,
 }
 adder_object::payload!(DecompObj, DECOMP_KIND, "zlib.Decompress");

@@ -19,11 +19,12 @@
 use std::collections::HashMap;
 use std::mem::ManuallyDrop;
 
-use crate::gcheap::{page_of, page_ptr, with_pages, Map, COUNTERS};
+use crate::gcheap::{page_of, page_ptr, with_pages, Map, Page, COUNTERS, PAGE_SIZE};
 use crate::heap::{Header, FLAG_FROZEN, FLAG_WEAKREFD};
 use crate::value::Value;
 
-const REACHABLE: i64 = i64::MAX;
+const REACHABLE: i32 = i32::MAX;
+const SET_REACHABLE: i64 = i64::MAX;
 
 /// The result of one analysis.
 pub struct Found {
@@ -48,15 +49,45 @@ unsafe fn owned(h: *const Header) -> Value {
 /// Pages that hold no candidate have this `scratch`.
 const NO_SCRATCH: usize = crate::gcheap::NO_SCRATCH;
 
-/// Where a collection finds its candidates' numbers: for each word of each
-/// page that holds candidates (from `page.scratch`), the candidate bits and
-/// the number of candidates before that word. Candidates are numbered
-/// densely, so the per-candidate arrays are as small as the young
-/// generation however scattered it is over a large heap.
+/// Where a collection finds its candidates: the pages that hold some, and
+/// for each word of their bitmaps (from `page.scratch`) the candidate bits
+/// and the number of candidates before that word. Candidates are numbered
+/// densely in page order, and a candidate is also named by a compact
+/// `u32` (its page's position in `pages` and its block), so a collection
+/// needs about 4 bytes per candidate and nothing per other object.
 struct Index {
+    pages: Vec<*mut Page>,
     bits: Vec<u64>,
     before: Vec<u32>,
+    count: usize,
 }
+
+const BLOCK_BITS: u32 = 12;
+/// Items of a container the marking visits before descending.
+const MARK_CHUNK: usize = 16;
+
+/// After a collection that examined this many objects, `RELEASE_HOOK`
+/// runs.
+const RELEASE_AFTER: usize = 1 << 16;
+
+/// Lets the embedder return freed memory to the system after a big
+/// collection (the binary asks mimalloc to purge what the collection's
+/// arrays and the freed garbage left behind).
+pub fn set_release_hook(f: Option<fn()>) {
+    RELEASE_HOOK.with(|h| h.set(f));
+}
+
+/// A collection's counts and its mark stack of (candidate, resume item).
+type Scratch = (Vec<i32>, Vec<(u32, u32)>);
+
+thread_local! {
+    static RELEASE_HOOK: std::cell::Cell<Option<fn()>> = const { std::cell::Cell::new(None) };
+    /// The counts and mark stack of the last (small) collection, kept for
+    /// the next one: young collections run every few hundred allocations.
+    static SCRATCH: std::cell::RefCell<Scratch> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+const _: () = assert!(PAGE_SIZE / 16 <= 1 << BLOCK_BITS);
 
 impl Index {
     /// The number of a tracked object if it is a candidate.
@@ -75,18 +106,47 @@ impl Index {
         (self.bits[k] & (1u64 << (i % 64)) != 0)
             .then(|| self.before[k] as usize + below.count_ones() as usize)
     }
+    /// The compact name of a candidate `r`.
+    fn name(r: &Header) -> u32 {
+        // SAFETY: only called for candidates (tracked).
+        let page = unsafe { page_of(r) };
+        (page.scratch_page << BLOCK_BITS) | page.index_of(r) as u32
+    }
+    fn header(&self, name: u32) -> *const Header {
+        // SAFETY: pages of the index are live during the analysis.
+        let page = unsafe { &*self.pages[(name >> BLOCK_BITS) as usize] };
+        page.block((name & ((1 << BLOCK_BITS) - 1)) as usize)
+    }
+    /// Calls `f(number, header)` for every candidate, in number order.
+    fn each(&self, mut f: impl FnMut(usize, *const Header)) {
+        let mut n = 0;
+        for &p in &self.pages {
+            // SAFETY: as above.
+            let page = unsafe { &*p };
+            for w in 0..page.words() {
+                let mut bits = self.bits[page.scratch + w];
+                while bits != 0 {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    f(n, page.block(w * 64 + b));
+                    n += 1;
+                }
+            }
+        }
+    }
 }
 
 /// Finds the unreachable objects among generations `0..=generation` and
 /// moves the survivors one generation up (at most to 2).
 pub fn find_unreachable(generation: usize) -> Found {
     let generation = generation.min(2);
-    let (cands, index) = with_pages(|pages| {
+    let index = with_pages(|pages| {
         let mut index = Index {
+            pages: Vec::new(),
             bits: Vec::new(),
             before: Vec::new(),
+            count: 0,
         };
-        let mut cands: Vec<*const Header> = Vec::new();
         for &p in pages {
             // SAFETY: pages of the heap are live; only the collector writes `scratch`.
             let page = unsafe { &mut *p };
@@ -95,6 +155,8 @@ pub fn find_unreachable(generation: usize) -> Found {
                 continue;
             }
             page.scratch = index.bits.len();
+            page.scratch_page = index.pages.len() as u32;
+            index.pages.push(p);
             let (live, g1, g2) = (
                 page.map(Map::Live),
                 page.map(Map::Gen1),
@@ -116,68 +178,85 @@ pub fn find_unreachable(generation: usize) -> Found {
                         kept &= !(1u64 << b);
                     }
                 }
-                index.before.push(cands.len() as u32);
+                index.before.push(index.count as u32);
                 index.bits.push(kept);
-                let mut k = kept;
-                while k != 0 {
-                    let b = k.trailing_zeros() as usize;
-                    k &= k - 1;
-                    cands.push(page.block(w * 64 + b));
-                }
+                index.count += kept.count_ones() as usize;
             }
         }
-        (cands, index)
+        index
     });
-    // SAFETY (for the derefs below): candidates are live objects; analysis
-    // frees nothing.
-    let mut refs: Vec<i64> = cands
-        .iter()
-        .map(|&h| i64::from(unsafe { &*h }.refcount()))
-        .collect();
+    // Counts fit in i32: a count above 2^31 is clamped (such an object is
+    // held from outside anyway). SAFETY for every deref below: candidates
+    // are live objects and the analysis frees nothing.
+    let (mut refs, mut stack) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    refs.clear();
+    stack.clear();
+    refs.reserve(index.count);
+    index.each(|_, h| refs.push(unsafe { &*h }.refcount().min(i32::MAX as u32) as i32));
     // Subtract the references candidates hold to each other.
-    for &h in &cands {
-        // SAFETY: as above.
+    index.each(|_, h| {
         unsafe { &*h }.traverse(&mut |v| {
             if let Some(s) = v.header().and_then(|r| index.of(r)) {
                 refs[s] -= 1;
             }
         });
-    }
+    });
     // Mark what is reachable from candidates that are held from outside.
-    let mut stack: Vec<*const Header> = Vec::new();
-    for (s, &h) in cands.iter().enumerate() {
-        if refs[s] > 0 {
-            refs[s] = REACHABLE;
-            stack.push(h);
+    // Depth first, a container's items a few at a time, so the stack
+    // grows with the depth of the graph, not with the size of a container.
+    index.each(|n, h| {
+        if refs[n] <= 0 || refs[n] == REACHABLE {
+            return;
         }
-    }
-    while let Some(h) = stack.pop() {
-        // SAFETY: as above.
-        unsafe { &*h }.traverse(&mut |v| {
-            if let Some(r) = v.header() {
-                if let Some(s) = index.of(r) {
-                    if refs[s] != REACHABLE {
-                        refs[s] = REACHABLE;
-                        stack.push(r);
+        refs[n] = REACHABLE;
+        stack.push((Index::name(unsafe { &*h }), 0));
+        while let Some((name, at)) = stack.pop() {
+            let mut found: [u32; MARK_CHUNK] = [0; MARK_CHUNK];
+            let mut nfound = 0;
+            let mut more = Vec::new();
+            let next =
+                unsafe { &*index.header(name) }.traverse_from(at as usize, MARK_CHUNK, &mut |v| {
+                    if let Some(r) = v.header() {
+                        if let Some(s) = index.of(r) {
+                            if refs[s] != REACHABLE {
+                                refs[s] = REACHABLE;
+                                if nfound < MARK_CHUNK {
+                                    found[nfound] = Index::name(r);
+                                    nfound += 1;
+                                } else {
+                                    more.push(Index::name(r));
+                                }
+                            }
+                        }
                     }
-                }
+                });
+            if let Some(next) = next {
+                stack.push((name, next as u32));
             }
-        });
-    }
+            stack.extend(found[..nfound].iter().chain(more.iter()).map(|&c| (c, 0)));
+        }
+    });
     let mut garbage = Vec::new();
-    for (s, &h) in cands.iter().enumerate() {
-        if refs[s] != REACHABLE {
-            // SAFETY: h is live.
+    index.each(|n, h| {
+        if refs[n] != REACHABLE {
             garbage.push(unsafe { owned(h) });
         }
-        // SAFETY: h is a tracked, live object; its page is live.
         let page = unsafe { &mut *page_ptr(h) };
         let i = page.index_of(h);
         page.promote(i, generation);
+    });
+    if index.count < RELEASE_AFTER {
+        SCRATCH.with(|s| *s.borrow_mut() = (refs, stack));
+    } else {
+        // A big collection: give its arrays and the garbage it freed back.
+        drop((refs, stack));
+        if let Some(f) = RELEASE_HOOK.with(|h| h.get()) {
+            f();
+        }
     }
     COUNTERS.with(|c| c.young.set(0));
     Found {
-        examined: cands.len(),
+        examined: index.count,
         garbage,
     }
 }
@@ -208,14 +287,14 @@ pub fn still_unreachable(set: Vec<Value>) -> Vec<Value> {
     }
     let mut stack: Vec<usize> = (0..set.len()).filter(|&i| refs[i] > 0).collect();
     for &i in &stack {
-        refs[i] = REACHABLE;
+        refs[i] = SET_REACHABLE;
     }
     while let Some(i) = stack.pop() {
         if let Some(h) = set[i].header() {
             h.traverse(&mut |r| {
                 if let Some(j) = find(r) {
-                    if refs[j] != REACHABLE {
-                        refs[j] = REACHABLE;
+                    if refs[j] != SET_REACHABLE {
+                        refs[j] = SET_REACHABLE;
                         stack.push(j);
                     }
                 }
@@ -224,7 +303,7 @@ pub fn still_unreachable(set: Vec<Value>) -> Vec<Value> {
     }
     set.into_iter()
         .zip(refs)
-        .filter(|(_, r)| *r != REACHABLE)
+        .filter(|(_, r)| *r != SET_REACHABLE)
         .map(|(v, _)| v)
         .collect()
 }

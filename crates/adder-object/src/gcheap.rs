@@ -100,8 +100,10 @@ pub(crate) struct Page {
     /// The page's own allocation pointer: bitmaps and blocks are reached
     /// through it (a `&Page` only covers the header's bytes).
     base: *mut u8,
-    /// The collector's index of block 0 in its per-collection arrays.
+    /// The collector's index of block 0 in its per-collection arrays, and
+    /// of this page in its list of pages.
     pub(crate) scratch: usize,
+    pub(crate) scratch_page: u32,
     /// The same for the running incremental cycle (`NO_SCRATCH`: the page
     /// is not in its snapshot).
     pub(crate) inc_scratch: usize,
@@ -207,14 +209,19 @@ pub(crate) fn page_ptr(h: *const Header) -> *mut Page {
 
 struct Heap {
     pages: Vec<*mut Page>,
+    /// Unused small pages inside arenas, and how many pages of each arena
+    /// (by its address) are in use.
+    spare: Vec<*mut u8>,
+    arenas: Vec<(usize, u32)>,
     current: [*mut Page; NCLASSES],
     avail: [Vec<*mut Page>; NCLASSES],
 }
 
 /// Allocation counters the collector's thresholds read.
 pub struct Counters {
-    /// Tracked allocations minus deallocations since the last collection
-    /// (CPython's generation-0 count; never negative).
+    /// Tracked allocations since the last collection minus the young
+    /// objects freed since (CPython's generation-0 count, except that
+    /// freeing an old object does not lower it).
     pub young: Cell<usize>,
     /// Tracked objects alive in this heap.
     pub live: Cell<usize>,
@@ -231,6 +238,8 @@ pub struct Counters {
 thread_local! {
     static HEAP: RefCell<Heap> = const { RefCell::new(Heap {
         pages: Vec::new(),
+        spare: Vec::new(),
+        arenas: Vec::new(),
         current: [ptr::null_mut(); NCLASSES],
         avail: [const { Vec::new() }; NCLASSES],
     }) };
@@ -263,17 +272,72 @@ fn page_layout(block_size: usize, large: bool) -> (usize, usize, usize) {
     (cap, first_of(cap).1, PAGE_SIZE)
 }
 
+/// Small pages are carved from arenas of this many: one aligned request
+/// to the system allocator per arena (an aligned request per page cost
+/// about as much again in resident memory as the page itself).
+const ARENA_PAGES: usize = 16;
+const ARENA_SIZE: usize = PAGE_SIZE * ARENA_PAGES;
+
 impl Heap {
+    /// Memory for one small page.
+    fn arena_page(&mut self) -> *mut u8 {
+        if let Some(p) = self.spare.pop() {
+            let base = p as usize & !(ARENA_SIZE - 1);
+            if let Some(a) = self.arenas.iter_mut().find(|a| a.0 == base) {
+                a.1 += 1;
+            }
+            return p;
+        }
+        let layout = Layout::from_size_align(ARENA_SIZE, ARENA_SIZE).expect("arena layout");
+        // SAFETY: ARENA_SIZE > 0.
+        let a = unsafe { alloc::alloc(layout) };
+        if a.is_null() {
+            alloc::handle_alloc_error(layout);
+        }
+        // Highest first, so pages are handed out in address order.
+        for i in (1..ARENA_PAGES).rev() {
+            // SAFETY: inside the arena.
+            self.spare.push(unsafe { a.add(i * PAGE_SIZE) });
+        }
+        self.arenas.push((a as usize, 1));
+        a
+    }
+
+    /// Gives an empty small page back to its arena; frees the arena when
+    /// none of its pages is in use.
+    fn return_page(&mut self, p: *mut u8) {
+        let base = p as usize & !(ARENA_SIZE - 1);
+        let Some(k) = self.arenas.iter().position(|a| a.0 == base) else {
+            return;
+        };
+        self.arenas[k].1 -= 1;
+        if self.arenas[k].1 > 0 {
+            self.spare.push(p);
+            return;
+        }
+        self.arenas.swap_remove(k);
+        self.spare
+            .retain(|&s| s as usize & !(ARENA_SIZE - 1) != base);
+        let layout = Layout::from_size_align(ARENA_SIZE, ARENA_SIZE).expect("arena layout");
+        // SAFETY: allocated in arena_page with this layout; no page of it is in use.
+        unsafe { alloc::dealloc(base as *mut u8, layout) };
+    }
+
     fn new_page(&mut self, block_size: usize, class: usize) -> *mut Page {
         let large = class == NCLASSES;
         let (capacity, words, bytes) = page_layout(block_size, large);
         let first = (std::mem::size_of::<Page>() + NMAPS * 8 * words).div_ceil(16) * 16;
-        let layout = Layout::from_size_align(bytes, PAGE_SIZE).expect("page layout");
-        // SAFETY: bytes > 0.
-        let p = unsafe { alloc::alloc(layout) } as *mut Page;
-        if p.is_null() {
-            alloc::handle_alloc_error(layout);
-        }
+        let p = if large {
+            let layout = Layout::from_size_align(bytes, PAGE_SIZE).expect("page layout");
+            // SAFETY: bytes > 0.
+            let p = unsafe { alloc::alloc(layout) } as *mut Page;
+            if p.is_null() {
+                alloc::handle_alloc_error(layout);
+            }
+            p
+        } else {
+            self.arena_page() as *mut Page
+        };
         // SAFETY: p is a fresh, suitably aligned allocation of `bytes`.
         unsafe {
             ptr::write(
@@ -294,6 +358,7 @@ impl Heap {
                     free: ptr::null_mut(),
                     base: p as *mut u8,
                     scratch: 0,
+                    scratch_page: 0,
                     inc_scratch: NO_SCRATCH,
                     pinned: false,
                 },
@@ -360,15 +425,17 @@ impl Heap {
 
     /// # Safety
     /// `b` must be a live block of this heap.
-    unsafe fn free(&mut self, b: *mut u8) {
+    unsafe fn free(&mut self, b: *mut u8) -> bool {
         // SAFETY: per contract.
         let page = unsafe { &mut *page_ptr(b as *const Header) };
         let i = page.index_of(b as *const Header);
         let bit = 1u64 << (i % 64);
+        let mut young = false;
         if page.map(Map::Gen1)[i / 64].get() & bit != 0 {
             page.gen1 -= 1;
         } else if page.map(Map::Gen2)[i / 64].get() & bit == 0 {
             page.gen0 -= 1;
+            young = true;
         }
         page.set_bit(Map::Live, i, false);
         page.set_bit(Map::Gen1, i, false);
@@ -379,7 +446,7 @@ impl Heap {
         let pp = page as *mut Page;
         if page.used == 0 && !page.pinned && (class == NCLASSES || self.current[class] != pp) {
             self.release(pp);
-            return;
+            return young;
         }
         // SAFETY: the block is dead; its first word becomes the list link.
         unsafe { *(b as *mut *mut u8) = page.free };
@@ -388,6 +455,7 @@ impl Heap {
             page.avail_pos = self.avail[class].len() as u32;
             self.avail[class].push(pp);
         }
+        young
     }
 
     fn release(&mut self, p: *mut Page) {
@@ -409,9 +477,13 @@ impl Heap {
             // SAFETY: as above.
             unsafe { (*moved).index = idx };
         }
-        let layout = Layout::from_size_align(page.bytes, PAGE_SIZE).expect("page layout");
-        // SAFETY: allocated in new_page with this layout; nothing points into it.
-        unsafe { alloc::dealloc(p as *mut u8, layout) };
+        if class == NCLASSES {
+            let layout = Layout::from_size_align(page.bytes, PAGE_SIZE).expect("page layout");
+            // SAFETY: allocated in new_page with this layout; nothing points into it.
+            unsafe { alloc::dealloc(p as *mut u8, layout) };
+        } else {
+            self.return_page(p as *mut u8);
+        }
     }
 }
 
@@ -442,13 +514,19 @@ pub(crate) fn alloc_block(size: usize) -> *mut u8 {
 /// `b` must be a block from `alloc_block` whose object is dead.
 pub(crate) unsafe fn free_block(b: *mut u8) {
     // At thread exit the heap may be gone; the block is then leaked.
-    let _ = HEAP.try_with(|h| {
-        // SAFETY: per contract.
-        unsafe { h.borrow_mut().free(b) }
-    });
+    let young = HEAP
+        .try_with(|h| {
+            // SAFETY: per contract.
+            unsafe { h.borrow_mut().free(b) }
+        })
+        .unwrap_or(false);
     let _ = COUNTERS.try_with(|c| {
         c.live.set(c.live.get().saturating_sub(1));
-        c.young.set(c.young.get().saturating_sub(1));
+        // Only young objects leave the young count (old garbage freed in
+        // bulk must not hide the young objects piling up).
+        if young {
+            c.young.set(c.young.get().saturating_sub(1));
+        }
     });
 }
 

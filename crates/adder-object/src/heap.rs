@@ -127,18 +127,17 @@ pub struct Obj<T> {
     pub(crate) payload: T,
 }
 
-/// A payload type that can live on the heap.
-pub trait Payload: Sized + 'static {
+/// A payload type that can live on the heap. What it owns comes from its
+/// `Trace` impl (derived: `#[derive(Trace)]`), which also decides whether
+/// its objects are tracked (`Trace::MAY_HOLD`).
+pub trait Payload: crate::trace::Trace + Sized + 'static {
     const KIND: u8;
     fn vtable() -> &'static VTable;
-    /// Visits every owned Value (for the cycle collector). Must report only
-    /// references the payload owns, each once; missing one is safe (the
-    /// collector then treats the referent as reachable).
-    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
     /// Visits the owned Values from item `start` on, about `budget` of
     /// them; returns where to resume (None: done). Payloads that can hold
-    /// millions of items (lists, dicts, sets, tuples) override it so the
-    /// incremental collector's steps stay short; the default visits all.
+    /// millions of items (lists, dicts, sets, tuples) override it (the
+    /// `traverse_from` part of `payload!`) so the incremental collector's
+    /// steps stay short; the default visits everything at `start == 0`.
     fn traverse_from(
         &self,
         start: usize,
@@ -146,25 +145,25 @@ pub trait Payload: Sized + 'static {
         visit: &mut dyn FnMut(&Value),
     ) -> Option<usize> {
         if start == 0 {
-            self.traverse(visit);
+            crate::trace::Trace::trace(self, visit);
         }
         None
     }
-    /// Drops the references held in mutable places (cycle breaking). The
-    /// object must stay valid: emptied, not torn down.
-    fn clear(&self) {}
 }
 
-/// Declares `Payload` for a type with a static vtable. Optional parts, in
-/// this order: `traverse(self, visit) { .. }` (the payload holds references:
-/// its objects are tracked by the cycle collector), `clear(self) { .. }`
-/// (drop the references held in mutable places), `needs_finalize = f`.
+/// Declares `Payload` for a type with a static vtable:
+/// `payload!(T, KIND, "name")`, optionally followed by
+/// `needs_finalize = f`. The type's `Trace` impl supplies traversal,
+/// clearing and whether it is tracked.
+///
+/// The form `payload!(T, KIND, "name", traverse(self, visit) { .. },
+/// clear(self) { .. })` writes the `Trace` impl by hand instead (tracked,
+/// whatever the body). It exists for test fixtures that exercise the
+/// collector with a minimal node; payloads of the interpreter derive.
 #[macro_export]
 macro_rules! payload {
     ($t:ty, $kind:expr, $name:literal
-     $(, traverse($s:ident, $v:ident) $tb:block)?
      $(, traverse_from($fs:ident, $start:ident, $budget:ident, $fv:ident) $fb:block)?
-     $(, clear($cs:ident) $cb:block)?
      $(, needs_finalize = $f:expr)? $(,)?) => {
         impl $crate::heap::Payload for $t {
             const KIND: u8 = $kind;
@@ -177,18 +176,27 @@ macro_rules! payload {
                     traverse: $crate::heap::traverse_of::<$t>,
                     traverse_from: $crate::heap::traverse_from_of::<$t>,
                     clear: $crate::heap::clear_of::<$t>,
-                    tracked: $crate::payload!(@present $($tb)?),
+                    tracked: <$t as $crate::trace::Trace>::MAY_HOLD,
                     needs_finalize: $crate::payload!(@opt $($f)?),
                 };
                 &VT
             }
-            $(fn traverse(&$s, $v: &mut dyn FnMut(&$crate::Value)) $tb)?
             $(fn traverse_from(&$fs, $start: usize, $budget: usize, $fv: &mut dyn FnMut(&$crate::Value)) -> Option<usize> $fb)?
-            $(fn clear(&$cs) $cb)?
         }
     };
-    (@present $tb:block) => { true };
-    (@present) => { false };
+    ($t:ty, $kind:expr, $name:literal, traverse($s:ident, $v:ident) $tb:block
+     $(, traverse_from($fs:ident, $start:ident, $budget:ident, $fv:ident) $fb:block)?
+     $(, clear($cs:ident) $cb:block)?
+     $(, needs_finalize = $f:expr)? $(,)?) => {
+        impl $crate::trace::Trace for $t {
+            const MAY_HOLD: bool = true;
+            fn trace(&$s, $v: &mut dyn FnMut(&$crate::Value)) $tb
+            $(fn clear_refs(&$cs) $cb)?
+        }
+        $crate::payload!($t, $kind, $name
+            $(, traverse_from($fs, $start, $budget, $fv) $fb)?
+            $(, needs_finalize = $f)?);
+    };
     (@opt $f:expr) => { Some($f) };
     (@opt) => { None };
 }
@@ -204,7 +212,7 @@ pub unsafe fn drop_payload_of<T: Payload>(h: *mut Header) {
 /// `h` must be the header of a live `Obj<T>`.
 pub unsafe fn traverse_of<T: Payload>(h: *const Header, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: per contract, h heads a live Obj<T>.
-    unsafe { (*(h as *const Obj<T>)).payload.traverse(visit) }
+    unsafe { crate::trace::Trace::trace(&(*(h as *const Obj<T>)).payload, visit) }
 }
 
 /// # Safety
@@ -227,7 +235,7 @@ pub unsafe fn traverse_from_of<T: Payload>(
 /// `h` must be the header of a live `Obj<T>`.
 pub unsafe fn clear_of<T: Payload>(h: *const Header) {
     // SAFETY: per contract, h heads a live Obj<T>.
-    unsafe { (*(h as *const Obj<T>)).payload.clear() }
+    unsafe { crate::trace::Trace::clear_refs(&(*(h as *const Obj<T>)).payload) }
 }
 
 impl Header {
@@ -699,6 +707,7 @@ mod tests {
     use super::*;
     use std::rc::Rc;
 
+    #[derive(crate::Trace)]
     struct Probe(Rc<Cell<u32>>, u64);
     payload!(Probe, 250, "probe");
     impl Drop for Probe {

@@ -130,7 +130,9 @@ impl OldCycle {
         }
         OldCycle {
             pages,
-            refs: vec![0; total],
+            // Filled page by page in the Count phase (zeroing it all here
+            // would take a step's whole budget on a big heap).
+            refs: Vec::with_capacity(total),
             phase: Phase::Count,
             page: 0,
             block: 0,
@@ -195,6 +197,9 @@ impl OldCycle {
                     let done = self.scan(&mut budget, |me, h, slot| {
                         // SAFETY: h is a snapshot member whose InSet bit is set: live.
                         let hr = unsafe { &*h };
+                        if me.refs.len() <= slot {
+                            me.refs.resize(slot + 1, 0);
+                        }
                         if hr.has_flag(FLAG_FROZEN) {
                             me.refs[slot] = 0;
                         } else {
@@ -263,12 +268,17 @@ impl OldCycle {
                         return self.working();
                     }
                     // Scanned to the end with nothing left to mark.
+                    // Room for every member, reserved (not touched) now so
+                    // that growing never copies a big array inside a step.
+                    self.unmarked.reserve(self.members);
+                    self.parent.reserve(self.members);
                     self.phase = Phase::Gather;
                 }
                 Phase::Gather => {
                     let done = self.scan(&mut budget, |me, h, slot| {
                         let r = me.refs[slot];
                         if r != 0 && r != REACHABLE {
+                            me.parent.push(me.unmarked.len() as u32);
                             me.unmarked.push(h);
                             // From here on, a proposal's slot holds its number + 1.
                             me.refs[slot] = me.unmarked.len() as u32;
@@ -278,7 +288,6 @@ impl OldCycle {
                     if !done {
                         return self.working();
                     }
-                    self.parent = (0..self.unmarked.len() as u32).collect();
                     self.cursor = 0;
                     self.phase = Phase::Partition;
                 }
@@ -307,8 +316,10 @@ impl OldCycle {
                             }
                         });
                     }
-                    self.head = vec![NONE_IDX; self.unmarked.len()];
-                    self.next = vec![NONE_IDX; self.unmarked.len()];
+                    // Grown one entry per proposal in Link (a group's
+                    // representative is its lowest-numbered member).
+                    self.head = Vec::with_capacity(self.unmarked.len());
+                    self.next = Vec::with_capacity(self.unmarked.len());
                     self.cursor = 0;
                     self.phase = Phase::Link;
                 }
@@ -321,7 +332,8 @@ impl OldCycle {
                         let i = self.cursor as u32;
                         self.cursor += 1;
                         let r = find(&mut self.parent, i) as usize;
-                        self.next[i as usize] = self.head[r];
+                        self.head.push(NONE_IDX);
+                        self.next.push(self.head[r]);
                         self.head[r] = i;
                     }
                     self.cursor = 0;
@@ -340,7 +352,9 @@ impl OldCycle {
                         self.cursor += 1;
                         budget -= 1;
                         while i != NONE_IDX {
-                            budget -= 1;
+                            // Checking a proposal touches it, its page and
+                            // the lists: it costs several visits.
+                            budget -= 4;
                             let h = self.unmarked[i as usize];
                             // SAFETY: as above.
                             let hr = unsafe { &*h };

@@ -10,8 +10,16 @@ pub mod gcheap;
 pub mod heap;
 pub mod incremental;
 pub mod shape;
+pub mod trace;
 pub mod value;
 pub mod weak;
 
+// The derive names paths as `::adder_object::..`, in this crate too.
+extern crate self as adder_object;
+
+/// `#[derive(Trace)]` (crates/adder-derive) and the trait it implements:
+/// one import gives a payload crate both.
+pub use adder_derive::Trace;
 pub use heap::{alloc, Header, Meta, Obj, Payload, Ref, VTable, ValueCell};
+pub use trace::Trace;
 pub use value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};

@@ -23,15 +23,19 @@ use std::collections::{HashMap, VecDeque};
 
 use crate::heap::{Header, Obj, FLAG_FINALIZED, FLAG_WEAKREFD};
 use crate::value::Value;
+use crate::Trace;
 
 /// The payload kind of weakref objects (the VM's kind table reserves it).
 pub const WEAKREF_KIND: u8 = 38;
 
 /// Layout of `weakref.ref`, `weakref.ProxyType` and `CallableProxyType`
 /// objects (their classes tell them apart).
+#[derive(Trace)]
 pub struct WeakRef {
+    /// Not an owning pointer (see the module invariants).
     target: Cell<*const Header>,
     /// The callback (None when there is none or after it was queued).
+    #[trace(clear = "none")]
     pub callback: RefCell<Value>,
     /// The referent's hash, cached on first use (Python semantics).
     pub hash: Cell<Option<i64>>,
@@ -52,12 +56,7 @@ thread_local! {
     static COLLECT_WANTED: Cell<bool> = const { Cell::new(false) };
 }
 
-crate::payload!(WeakRef, WEAKREF_KIND, "weakref", traverse(self, visit) {
-    if let Ok(cb) = self.callback.try_borrow() { visit(&cb) }
-}, clear(self) {
-    let old = self.callback.try_borrow_mut().map(|mut c| std::mem::replace(&mut *c, Value::NONE));
-    drop(old);
-});
+crate::payload!(WeakRef, WEAKREF_KIND, "weakref");
 
 impl WeakRef {
     /// A weak reference payload to `target` (link it with `register` once

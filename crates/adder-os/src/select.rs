@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 
 use adder_host::consts;
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::kinds::OS_FIRST;
 use adder_vm::objects::seq::List;
 use adder_vm::vm::NativeFn;
@@ -25,6 +25,7 @@ fn ev(name: &str) -> i16 {
     consts::lookup(consts::POLL, name).unwrap_or(0) as i16
 }
 
+#[derive(Trace)]
 pub struct Poll {
     /// (fd, events) in registration order.
     fds: RefCell<Vec<(i32, i16)>>,

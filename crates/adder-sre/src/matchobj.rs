@@ -9,7 +9,7 @@
 //!
 //! CPython 3.11: Modules/_sre/sre.c (`match_*`).
 
-use adder_object::{payload, Value, ValueCell};
+use adder_object::{payload, Trace, Value, ValueCell};
 use adder_vm::objects::dict::Dict;
 use adder_vm::objects::seq::Tuple;
 use adder_vm::objects::string::{Bytes, Str};
@@ -21,6 +21,7 @@ use crate::pattern::{truncate_chars, Pattern};
 use crate::subx::call_re;
 use crate::MATCH_KIND;
 
+#[derive(Trace)]
 pub struct MatchObj {
     /// The `re.Pattern`.
     pub pattern: Value,
@@ -34,12 +35,7 @@ pub struct MatchObj {
     /// Cached `regs` tuple (NULL until asked for).
     pub regs: ValueCell,
 }
-payload!(MatchObj, MATCH_KIND, "re.Match", traverse(self, visit) {
-    visit(&self.pattern);
-    visit(&self.string);
-    let r = self.regs.get();
-    visit(&r);
-});
+payload!(MatchObj, MATCH_KIND, "re.Match");
 
 pub fn init_type(vm: &mut Vm, t: &Value) {
     let doc = vm.new_str(

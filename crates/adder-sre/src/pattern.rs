@@ -11,7 +11,7 @@
 //! CPython 3.11: Modules/_sre/sre.c (`_sre_compile_impl`, `pattern_*`,
 //! `state_init`, `pattern_new_match`).
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::objects::dict::Dict;
 use adder_vm::objects::misc::MappingProxy;
 use adder_vm::objects::seq::{List, Tuple};
@@ -26,6 +26,7 @@ use crate::validate::{validate, Invalid};
 use crate::{state_type, PATTERN_KIND, T};
 
 /// A compiled regular expression (`re.Pattern`).
+#[derive(Trace)]
 pub struct Pattern {
     pub code: Box<[u32]>,
     /// The source `str`/`bytes`, or None.
@@ -42,12 +43,7 @@ pub struct Pattern {
     /// The module's `(Pattern, Match, SRE_Scanner)` tuple.
     pub types: Value,
 }
-payload!(Pattern, PATTERN_KIND, "re.Pattern", traverse(self, visit) {
-    visit(&self.pattern);
-    visit(&self.groupindex);
-    visit(&self.indexgroup);
-    visit(&self.types);
-});
+payload!(Pattern, PATTERN_KIND, "re.Pattern");
 
 pub fn init_type(vm: &mut Vm, t: &Value) {
     let doc = vm.new_str("Compiled regular expression object.");

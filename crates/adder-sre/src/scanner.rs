@@ -11,7 +11,7 @@
 
 use std::cell::Cell;
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::objects::iter::{Iter, IterKind};
 use adder_vm::{Args, PyResult, Vm};
 
@@ -19,6 +19,7 @@ use crate::pattern::{machine, new_match, run, string_pos_endpos, subject, this, 
 use crate::text::Subject;
 use crate::{state_type, SCANNER_KIND, T};
 
+#[derive(Trace)]
 pub struct Scanner {
     pub pattern: Value,
     subject: Subject,
@@ -28,10 +29,7 @@ pub struct Scanner {
     start: Cell<Option<isize>>,
     must_advance: Cell<bool>,
 }
-payload!(Scanner, SCANNER_KIND, "_sre.SRE_Scanner", traverse(self, visit) {
-    visit(&self.pattern);
-    visit(&self.subject.obj);
-});
+payload!(Scanner, SCANNER_KIND, "_sre.SRE_Scanner");
 
 pub fn init_type(vm: &mut Vm, t: &Value) {
     vm.add_method(t, "match", scanner_match);

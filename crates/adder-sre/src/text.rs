@@ -22,7 +22,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::kinds;
 use adder_vm::objects::string::{ByteArray, Bytes, Str};
 use adder_vm::{PyResult, Vm};
@@ -36,6 +36,7 @@ const STRIDE: usize = 64;
 const CACHE_MIN_CHARS: usize = 1024;
 
 /// A decoded non-ASCII `str`.
+#[derive(Trace)]
 pub struct WideText {
     cps: Box<[u32]>,
     /// UTF-8 offset of every `STRIDE`-th code point.
@@ -76,16 +77,11 @@ impl WideText {
 }
 
 /// The per-interpreter one-entry cache of decoded long strings.
+#[derive(Trace)]
 pub struct TextCache {
     slot: RefCell<Option<(Value, Rc<WideText>)>>,
 }
-payload!(TextCache, CACHE_KIND, "_sre.TextCache", traverse(self, visit) {
-    if let Ok(s) = self.slot.try_borrow() {
-        if let Some((v, _)) = &*s {
-            visit(v);
-        }
-    }
-});
+payload!(TextCache, CACHE_KIND, "_sre.TextCache");
 
 impl TextCache {
     pub fn new() -> TextCache {
@@ -115,6 +111,7 @@ impl Default for TextCache {
     }
 }
 
+#[derive(Trace)]
 enum Data {
     /// An ASCII `str`: its bytes are its code points.
     Ascii,
@@ -133,6 +130,7 @@ pub enum Units<'a> {
 }
 
 /// A string being matched.
+#[derive(Trace)]
 pub struct Subject {
     /// The object passed in (`Match.string`).
     pub obj: Value,

@@ -38,6 +38,9 @@ impl Vm {
     }
 
     pub(crate) fn run_one_pending(&mut self, p: Pending) {
+        if self.gc.tearing_down {
+            return;
+        }
         match p {
             Pending::Finalize(obj) => self.finalize_object(&obj),
             Pending::Callback { weakref, callback } => {

@@ -6,10 +6,13 @@
 //! `Cell` object per cell and free variable; `stack.len()` never exceeds the
 //! code's `stacksize` for well-formed bytecode.
 
-use adder_object::Value;
+use adder_object::{Trace, Value};
 
 use crate::objects::function::Code;
 
+/// Traced only while parked in a suspended generator (frames on the VM's
+/// frame stack belong to no object).
+#[derive(Trace)]
 pub struct Frame {
     pub code: Value,
     pub func: Value,
@@ -19,10 +22,15 @@ pub struct Frame {
     pub stack: Vec<Value>,
     pub fast: Vec<Value>,
     pub globals: Value,
+    /// Reported like every owned reference: `exec` with a user-supplied
+    /// `__builtins__` dict can put it in a cycle.
     pub builtins: Value,
     /// The locals mapping of module and class bodies (NULL in functions).
     pub locals: Value,
-    /// The generator that owns this frame (NULL for plain calls).
+    /// The generator that owns this frame (NULL for plain calls). Skipped:
+    /// NULL whenever the frame is parked, the only time it is traced
+    /// (`Generator::store_frame`).
+    #[trace(skip)]
     pub gen: Value,
     /// Entered from native code: when it returns or yields, the loop that
     /// runs it returns to its Rust caller.
@@ -37,15 +45,5 @@ impl Frame {
     }
     pub fn lineno(&self) -> u32 {
         self.code().code.line_of(self.lasti)
-    }
-    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.code);
-        visit(&self.func);
-        visit(&self.globals);
-        visit(&self.locals);
-        visit(&self.obj);
-        for v in self.stack.iter().chain(self.fast.iter()) {
-            visit(v);
-        }
     }
 }

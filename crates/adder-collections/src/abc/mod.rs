@@ -15,7 +15,7 @@ mod weakset;
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{payload, Payload, Value};
+use adder_object::{payload, Payload, Trace, Value};
 use adder_vm::builtins::functions::issubclass_impl;
 use adder_vm::builtins::set::make_set;
 use adder_vm::kinds;
@@ -35,6 +35,7 @@ const STATE_NAME: &str = "__adder_abc_state__";
 
 /// Per-interpreter state of `_abc` (CPython's `_abcmodule_state`), plus the
 /// interned names the checks look up.
+#[derive(Trace)]
 pub struct AbcState {
     /// `abc_invalidation_counter`: bumped by every registration.
     counter: Cell<u64>,
@@ -47,11 +48,10 @@ pub struct AbcState {
     n_subclasses: Value,
     n_tpflags: Value,
 }
-payload!(AbcState, kind::ABC_STATE, "_abc_state", traverse(self, visit) {
-    visit(&self.data_type);
-});
+payload!(AbcState, kind::ABC_STATE, "_abc_state");
 
 /// `_abc._abc_data`: the registry and caches of one ABC.
+#[derive(Trace)]
 pub struct AbcData {
     state: Value,
     registry: RefCell<WeakSet>,
@@ -59,12 +59,7 @@ pub struct AbcData {
     negative: RefCell<WeakSet>,
     negative_version: Cell<u64>,
 }
-payload!(AbcData, kind::ABC_DATA, "_abc_data", traverse(self, visit) {
-    visit(&self.state);
-    for s in [&self.registry, &self.cache, &self.negative] {
-        if let Ok(s) = s.try_borrow() { s.visit(visit) }
-    }
-});
+payload!(AbcData, kind::ABC_DATA, "_abc_data");
 
 const DOC: &str = "Module contains faster C implementation of abc.ABCMeta";
 

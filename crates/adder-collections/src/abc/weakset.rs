@@ -10,14 +10,15 @@
 //! number of live members. No operation here runs Python code.
 
 use adder_object::weak::{register, WeakRef};
-use adder_object::Value;
+use adder_object::{Trace, Value};
 use adder_vm::fasthash::FastMap;
 use adder_vm::Vm;
 
 /// Smallest table size at which inserts prune stale entries.
 const MIN_PRUNE: usize = 8;
 
-#[derive(Default)]
+/// Owns its weakref objects (the entries' values), not their referents.
+#[derive(Default, Trace)]
 pub struct WeakSet {
     entries: FastMap<usize, Value>,
     prune_at: usize,
@@ -83,12 +84,5 @@ impl WeakSet {
     pub fn clear(&mut self) {
         self.entries = FastMap::default();
         self.prune_at = 0;
-    }
-
-    /// Every value the set holds (its weakref objects), for the collector.
-    pub fn visit(&self, visit: &mut dyn FnMut(&Value)) {
-        for w in self.entries.values() {
-            visit(w);
-        }
     }
 }

@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
 use adder_bytecode::CmpOp;
-use adder_object::{payload, Payload, Value};
+use adder_object::{payload, Payload, Trace, Value};
 use adder_vm::native;
 use adder_vm::objects::types::tflags;
 use adder_vm::ops::type_lookup;
@@ -20,21 +20,22 @@ use adder_vm::{Args, PyResult, Vm};
 use crate::args::{noargs, onearg};
 use crate::kind;
 
+/// Clearing empties it and bumps `state`, so running iterators notice.
+#[derive(Trace)]
+#[trace(after_clear = "Deque::bump_state")]
 pub struct Deque {
+    #[trace(clear)]
     pub items: RefCell<VecDeque<Value>>,
     /// -1: unbounded.
     pub maxlen: Cell<i64>,
     pub state: Cell<u64>,
 }
-payload!(Deque, kind::DEQUE, "deque", traverse(self, visit) {
-    if let Ok(items) = self.items.try_borrow() { for v in items.iter() { visit(v) } }
-}, clear(self) {
-    let old = self.items.try_borrow_mut().map(|mut v| std::mem::take(&mut *v));
-    self.state.set(self.state.get().wrapping_add(1));
-    drop(old);
-});
+payload!(Deque, kind::DEQUE, "deque");
 
 impl Deque {
+    fn bump_state(&self) {
+        self.state.set(self.state.get().wrapping_add(1));
+    }
     pub fn new() -> Deque {
         Deque {
             items: RefCell::new(VecDeque::new()),

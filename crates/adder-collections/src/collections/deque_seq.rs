@@ -9,7 +9,7 @@
 use std::cell::Cell;
 
 use adder_bytecode::CmpOp;
-use adder_object::{payload, Payload, Value};
+use adder_object::{payload, Payload, Trace, Value};
 use adder_vm::native;
 use adder_vm::ops::type_lookup;
 use adder_vm::{Args, PyResult, Vm};
@@ -21,6 +21,7 @@ use crate::args::{check_pos, no_kw, noargs, onearg};
 use crate::{kind, stop};
 
 /// A forward or reverse iterator over a deque.
+#[derive(Trace)]
 pub struct DequeIter {
     pub deque: Value,
     pub state: u64,
@@ -28,9 +29,7 @@ pub struct DequeIter {
     pub counter: Cell<usize>,
     pub reverse: bool,
 }
-payload!(DequeIter, kind::DEQUE_ITER, "deque_iterator", traverse(self, visit) {
-    visit(&self.deque)
-});
+payload!(DequeIter, kind::DEQUE_ITER, "deque_iterator");
 
 pub fn init(vm: &mut Vm, m: &Value, t: &Value) {
     let methods: &[(&'static str, adder_vm::vm::NativeFn)] = &[

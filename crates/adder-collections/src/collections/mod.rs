@@ -12,7 +12,7 @@ mod deque_seq;
 use std::cell::Cell;
 
 use adder_bytecode::BinOp;
-use adder_object::{payload, Payload, Value, ValueCell};
+use adder_object::{payload, Payload, Trace, Value, ValueCell};
 use adder_vm::native;
 use adder_vm::objects::seq::Tuple;
 use adder_vm::ops::{dict_get_str, type_lookup};
@@ -93,13 +93,12 @@ fn count_elements(vm: &mut Vm, args: Args) -> PyResult {
 
 // ----- _tuplegetter -------------------------------------------------------------------
 
+#[derive(Trace)]
 pub struct TupleGetter {
     pub index: Cell<usize>,
     pub doc: ValueCell,
 }
-payload!(TupleGetter, kind::TUPLEGETTER, "_tuplegetter", traverse(self, visit) {
-    let d = self.doc.get(); visit(&d)
-});
+payload!(TupleGetter, kind::TUPLEGETTER, "_tuplegetter");
 
 fn tg<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a TupleGetter> {
     v.downcast::<TupleGetter>().ok_or_else(|| {

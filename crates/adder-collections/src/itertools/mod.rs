@@ -16,7 +16,7 @@ mod tee;
 
 use std::cell::{RefCell, RefMut};
 
-use adder_object::{payload, Payload, Value};
+use adder_object::{payload, Payload, Trace, Value};
 use adder_vm::native::{self, module_add_fns};
 use adder_vm::objects::types::tflags;
 use adder_vm::vm::NativeFn;
@@ -25,6 +25,7 @@ use adder_vm::{Args, PyResult, Vm};
 use crate::kind;
 
 /// The state of one itertools iterator.
+#[derive(Trace)]
 pub enum St {
     Count {
         cnt: Value,
@@ -183,91 +184,14 @@ impl St {
             St::Permutations { .. } => "permutations",
         }
     }
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        let mut vs = |vals: &[&Value]| {
-            for v in vals {
-                visit(v)
-            }
-        };
-        match self {
-            St::Count { cnt, step, .. } => vs(&[cnt, step]),
-            St::Cycle { it, saved, .. } => vs(&[it, saved]),
-            St::Repeat { elem, .. } => vs(&[elem]),
-            St::Accumulate {
-                it,
-                func,
-                total,
-                initial,
-            } => vs(&[it, func, total, initial]),
-            St::Chain { source, active } => vs(&[source, active]),
-            St::Compress { data, selectors } => vs(&[data, selectors]),
-            St::DropWhile { func, it, .. }
-            | St::TakeWhile { func, it, .. }
-            | St::FilterFalse { func, it }
-            | St::Starmap { func, it } => vs(&[func, it]),
-            St::Pairwise { it, old } => vs(&[it, old]),
-            St::ISlice { it, .. } => vs(&[it]),
-            St::ZipLongest { iters, fill, .. } => {
-                for v in iters {
-                    visit(v)
-                }
-                visit(fill)
-            }
-            St::GroupBy {
-                it,
-                keyfunc,
-                tgtkey,
-                currkey,
-                currvalue,
-                ..
-            } => vs(&[it, keyfunc, tgtkey, currkey, currvalue]),
-            St::Grouper { parent, tgtkey } => vs(&[parent, tgtkey]),
-            St::Tee { data, .. } => vs(&[data]),
-            St::TeeData {
-                it, values, next, ..
-            } => {
-                visit(it);
-                for v in values {
-                    visit(v)
-                }
-                visit(next)
-            }
-            St::Product { pools, result, .. } => {
-                for p in pools {
-                    for v in p {
-                        visit(v)
-                    }
-                }
-                if let Some(r) = result {
-                    for v in r {
-                        visit(v)
-                    }
-                }
-            }
-            St::Combinations { pool, result, .. }
-            | St::Cwr { pool, result, .. }
-            | St::Permutations { pool, result, .. } => {
-                for v in pool {
-                    visit(v)
-                }
-                if let Some(r) = result {
-                    for v in r {
-                        visit(v)
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// The payload of every itertools iterator.
+#[derive(Trace)]
 pub struct ItObj {
     pub st: RefCell<St>,
 }
-payload!(ItObj, kind::ITERTOOLS, "itertools", traverse(self, visit) {
-    if let Ok(s) = self.st.try_borrow() { s.traverse(visit) }
-});
+payload!(ItObj, kind::ITERTOOLS, "itertools");
 
 impl Drop for ItObj {
     /// A long chain of `_tee_dataobject`s is freed iteratively (a recursive

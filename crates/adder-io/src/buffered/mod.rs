@@ -16,7 +16,7 @@ mod core;
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::{Args, PyResult, Vm};
 
 use crate::args;
@@ -25,13 +25,14 @@ use crate::state::unsupported;
 
 pub use self::core::{drop_flush, flush_and_rewind};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Trace)]
 pub enum Kind {
     Reader,
     Writer,
     Random,
 }
 
+#[derive(Trace)]
 pub struct Buffered {
     pub raw: RefCell<Value>,
     pub kind: Cell<Kind>,
@@ -51,9 +52,12 @@ pub struct Buffered {
     pub abs_pos: Cell<i64>,
     pub finalizing: Cell<bool>,
 }
-payload!(Buffered, crate::KIND_BUFFERED, "BufferedReader", traverse(self, visit) {
-    if let Ok(r) = self.raw.try_borrow() { visit(&r) }
-}, needs_finalize = buffered_needs_close);
+payload!(
+    Buffered,
+    crate::KIND_BUFFERED,
+    "BufferedReader",
+    needs_finalize = buffered_needs_close
+);
 
 /// A dying buffered object whose raw stream is not a native FileIO must be
 /// closed through Python (`__del__` → `close()`, as CPython's finaliser);

@@ -8,7 +8,7 @@
 //! flags are the inner flags shifted left once with the pending-CR bit as
 //! bit 0 — so tell/seek cookies are the numbers CPython computes.
 
-use adder_object::Value;
+use adder_object::{Trace, Value};
 use adder_vm::objects::seq::Tuple;
 use adder_vm::objects::string::{Bytes, Str};
 use adder_vm::{Args, PyResult, Vm};
@@ -40,7 +40,7 @@ pub fn native_codec(name: &str) -> Option<Native> {
     })
 }
 
-#[derive(Clone)]
+#[derive(Clone, Trace)]
 pub enum Inner {
     /// UTF-8 with the bytes of an incomplete trailing sequence.
     Utf8(Vec<u8>),
@@ -49,7 +49,7 @@ pub enum Inner {
     Py(Value),
 }
 
-#[derive(Clone)]
+#[derive(Clone, Trace)]
 pub struct Decoder {
     pub inner: Inner,
     pub errors: String,
@@ -198,7 +198,7 @@ impl Decoder {
     }
 }
 
-#[derive(Clone)]
+#[derive(Clone, Trace)]
 pub enum Encoder {
     /// UTF-8 with the error handler (only lone surrogates can fail).
     Utf8(String),

@@ -20,7 +20,7 @@ mod seek;
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::objects::string::Str;
 use adder_vm::{Args, PyResult, Vm};
 use num_bigint::BigInt;
@@ -31,6 +31,7 @@ use crate::newline::NlState;
 use crate::state::{io_type, unsupported, T};
 pub use codec::{native_codec, Decoder, Encoder, Native};
 
+#[derive(Trace)]
 pub struct TextIo {
     pub ok: Cell<bool>,
     pub detached: Cell<bool>,
@@ -55,24 +56,20 @@ pub struct TextIo {
     pub used_bytes: Cell<usize>,
     pub used_chars: Cell<usize>,
     pub pending: RefCell<Vec<u8>>,
-    /// `(dec_flags, next_input)`.
+    /// `(dec_flags, next_input)`: plain data.
+    #[trace(skip)]
     pub snapshot: RefCell<Option<(BigInt, Vec<u8>)>>,
     pub b2cratio: Cell<f64>,
     pub chunk_size: Cell<usize>,
     pub fast: Cell<bool>,
     pub finalizing: Cell<bool>,
 }
-payload!(TextIo, crate::KIND_TEXTIO, "TextIOWrapper", traverse(self, visit) {
-    if let Ok(b) = self.buffer.try_borrow() { visit(&b) }
-    if let Ok(e) = self.encoding.try_borrow() { visit(&e) }
-    if let Ok(e) = self.errors.try_borrow() { visit(&e) }
-    if let Ok(d) = self.decoder.try_borrow() {
-        if let Some(Decoder { inner: codec::Inner::Py(v), .. }) = d.as_ref() { visit(v) }
-    }
-    if let Ok(e) = self.encoder.try_borrow() {
-        if let Some(Encoder::Py(v)) = e.as_ref() { visit(v) }
-    }
-}, needs_finalize = text_needs_close);
+payload!(
+    TextIo,
+    crate::KIND_TEXTIO,
+    "TextIOWrapper",
+    needs_finalize = text_needs_close
+);
 
 /// A dying wrapper is closed through Python (`__del__` → `close()`, as
 /// CPython's finaliser) unless its buffer is a native buffered object over

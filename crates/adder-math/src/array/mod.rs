@@ -16,7 +16,7 @@ mod seq;
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{Payload, Value};
+use adder_object::{Payload, Trace, Value};
 use adder_vm::kinds::MATH_FIRST;
 use adder_vm::native::{module_add_fns, module_set, new_type};
 use adder_vm::objects::seq::{List, Tuple};
@@ -31,6 +31,7 @@ pub const ARRAY_KIND: u8 = MATH_FIRST + 8;
 pub const ITER_KIND: u8 = MATH_FIRST + 9;
 
 /// An `array.array`: its typecode and its items' native bytes.
+#[derive(Trace)]
 pub struct ArrayObj {
     pub code: u8,
     pub data: RefCell<Vec<u8>>,
@@ -70,17 +71,12 @@ impl ArrayObj {
 }
 
 /// A forward iterator over an array; `array` is None once exhausted.
+#[derive(Trace)]
 pub struct ArrayIter {
     array: RefCell<Option<Value>>,
     index: Cell<usize>,
 }
-adder_object::payload!(ArrayIter, ITER_KIND, "array.arrayiterator", traverse(self, visit) {
-    if let Ok(a) = self.array.try_borrow() {
-        if let Some(a) = &*a {
-            visit(a);
-        }
-    }
-});
+adder_object::payload!(ArrayIter, ITER_KIND, "array.arrayiterator");
 
 /// The `arrayiterator` type, kept in the module under a private name.
 pub fn iter_type(vm: &mut Vm) -> PyResult {

@@ -7,7 +7,7 @@
 //! overflow `isize` (parsing fails with "total struct size too long").
 //! Packing writes only inside the item's `size * repeat` bytes.
 
-use adder_object::Value;
+use adder_object::{Trace, Value};
 use adder_vm::num::{as_bigint, as_float};
 use adder_vm::objects::string::{ByteArray, Bytes};
 use adder_vm::{PyResult, Vm};
@@ -15,7 +15,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
 /// Byte order (and size/alignment) mode of a format.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Trace)]
 pub enum Order {
     /// `@`: native sizes and alignment.
     Native,
@@ -26,7 +26,7 @@ pub enum Order {
 }
 
 /// One format code with its repeat count (for `s`/`p`, the byte length).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Trace)]
 pub struct Item {
     pub code: u8,
     pub offset: usize,
@@ -34,7 +34,7 @@ pub struct Item {
     pub repeat: usize,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Trace)]
 pub struct Layout {
     pub order: Order,
     pub items: Vec<Item>,

@@ -12,7 +12,7 @@ mod format;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use adder_object::Value;
+use adder_object::{Trace, Value};
 use adder_vm::kinds::MATH_FIRST;
 use adder_vm::native::{import, module_add_fns, module_get, module_set, new_type};
 use adder_vm::objects::string::{ByteArray, Bytes, Str};
@@ -27,16 +27,14 @@ const STRUCT_KIND: u8 = MATH_FIRST + 2;
 const ITER_KIND: u8 = MATH_FIRST + 3;
 
 /// A `Struct`: its format (a str) and parsed layout, set by `__init__`.
+#[derive(Trace)]
 pub struct StructObj {
     inner: RefCell<Option<(Value, Rc<Layout>)>>,
 }
-adder_object::payload!(StructObj, STRUCT_KIND, "_struct.Struct", traverse(self, visit) {
-    if let Some((f, _)) = &*self.inner.borrow() {
-        visit(f);
-    }
-});
+adder_object::payload!(StructObj, STRUCT_KIND, "_struct.Struct");
 
 /// `_struct.unpack_iterator`: a copy of the buffer and the next offset.
+#[derive(Trace)]
 pub struct UnpackIter {
     layout: Rc<Layout>,
     data: Vec<u8>,

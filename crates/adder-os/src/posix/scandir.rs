@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
 use adder_host::{DirEntryInfo, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG};
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::kinds::OS_FIRST;
 use adder_vm::{native, Args, PyResult, Vm};
 
@@ -21,6 +21,7 @@ use crate::util::{self, name_value, os_error, path, PathSpec};
 const DIRENTRY_KIND: u8 = OS_FIRST;
 const SCANDIR_KIND: u8 = OS_FIRST + 1;
 
+#[derive(Trace)]
 pub struct DirEntry {
     name: Value,
     path: Value,
@@ -31,18 +32,12 @@ pub struct DirEntry {
     lstat: RefCell<Option<Value>>,
 }
 
-payload!(DirEntry, DIRENTRY_KIND, "posix.DirEntry", traverse(self, visit) {
-    visit(&self.name);
-    visit(&self.path);
-    if let Some(v) = &*self.stat.borrow() {
-        visit(v);
-    }
-    if let Some(v) = &*self.lstat.borrow() {
-        visit(v);
-    }
-});
+payload!(DirEntry, DIRENTRY_KIND, "posix.DirEntry");
 
+#[derive(Trace)]
 pub struct ScandirIter {
+    /// The host's listing: names and types, no Python objects.
+    #[trace(skip)]
     entries: RefCell<VecDeque<DirEntryInfo>>,
     /// The directory as given, joined with each name for `DirEntry.path`.
     base: Vec<u8>,

@@ -18,7 +18,7 @@ use adder_host::socket::{
     AF_INET, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOL_SOCKET, SO_PROTOCOL, SO_TYPE,
 };
 use adder_host::Host;
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use adder_vm::kinds::OS_FIRST;
 use adder_vm::objects::types::tflags;
 use adder_vm::vm::NativeFn;
@@ -33,16 +33,21 @@ use crate::util;
 
 const SOCKET_KIND: u8 = OS_FIRST + 6;
 
+/// Holds no references: not tracked (instances of Python subclasses are,
+/// through their class and `__dict__`).
+#[derive(Trace)]
 pub struct Socket {
     pub fd: Cell<i32>,
     pub family: Cell<i32>,
     pub kind: Cell<i32>,
     pub proto: Cell<i32>,
     pub timeout: Cell<i64>,
+    /// The host boundary: no Python objects.
+    #[trace(skip)]
     pub host: Rc<dyn Host>,
 }
 
-payload!(Socket, SOCKET_KIND, "socket", traverse(self, _visit) {}, needs_finalize = needs_close);
+payload!(Socket, SOCKET_KIND, "socket", needs_finalize = needs_close);
 
 /// A socket that dies open goes through `__del__` (CPython's
 /// `sock_finalize`: a ResourceWarning, then the close).

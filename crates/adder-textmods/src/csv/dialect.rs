@@ -6,7 +6,7 @@
 //! four QUOTE_* values, quoting other than QUOTE_NONE has a quotechar, and
 //! every character parameter is exactly one character.
 
-use adder_object::Value;
+use adder_object::{Trace, Value};
 use adder_vm::num::as_bigint;
 use adder_vm::objects::string::Str;
 use adder_vm::objects::types::TypeObject;
@@ -21,6 +21,7 @@ pub const QUOTE_ALL: i32 = 1;
 pub const QUOTE_NONNUMERIC: i32 = 2;
 pub const QUOTE_NONE: i32 = 3;
 
+#[derive(Trace)]
 pub struct DialectObj {
     pub delimiter: char,
     pub doublequote: bool,

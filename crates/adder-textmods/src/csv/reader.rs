@@ -11,7 +11,7 @@
 
 use std::cell::Cell;
 
-use adder_object::Value;
+use adder_object::{Trace, Value};
 use adder_vm::objects::string::Str;
 use adder_vm::{Args, PyResult, Vm};
 
@@ -48,15 +48,13 @@ struct Parser {
     numeric_field: bool,
 }
 
+#[derive(Trace)]
 pub struct Reader {
     input_iter: Value,
     dialect: Value,
     line_num: Cell<i64>,
 }
-adder_object::payload!(Reader, super::READER_KIND, "_csv.reader", traverse(self, visit) {
-    visit(&self.input_iter);
-    visit(&self.dialect);
-});
+adder_object::payload!(Reader, super::READER_KIND, "_csv.reader");
 
 pub fn register(vm: &mut Vm, t: &Value) {
     vm.add_method(t, "__iter__", |vm, args| {

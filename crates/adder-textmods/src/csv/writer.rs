@@ -7,7 +7,7 @@
 //! has been converted; a field that cannot be written (an escape is needed
 //! but no escapechar is set) writes nothing.
 
-use adder_object::Value;
+use adder_object::{Trace, Value};
 use adder_vm::num::{as_complex, as_float, is_int};
 use adder_vm::objects::string::Str;
 use adder_vm::ops::type_lookup;
@@ -16,14 +16,12 @@ use adder_vm::{Args, PyResult, Vm};
 use super::dialect::{call_dialect, DialectObj, QUOTE_ALL, QUOTE_NONE, QUOTE_NONNUMERIC};
 use super::{csv_error, readonly, state, unpack};
 
+#[derive(Trace)]
 pub struct Writer {
     write: Value,
     dialect: Value,
 }
-adder_object::payload!(Writer, super::WRITER_KIND, "_csv.writer", traverse(self, visit) {
-    visit(&self.write);
-    visit(&self.dialect);
-});
+adder_object::payload!(Writer, super::WRITER_KIND, "_csv.writer");
 
 pub fn register(vm: &mut Vm, t: &Value) {
     vm.add_method(t, "writerow", writerow);

@@ -9,7 +9,7 @@
 use super::tables as t;
 
 /// Which database a query is for.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, adder_object::Trace)]
 pub enum Version {
     /// Unicode 14.0.0 (the module functions).
     Current,

@@ -16,7 +16,7 @@ mod names;
 mod normalize;
 mod tables;
 
-use adder_object::{Payload, Value};
+use adder_object::{Payload, Trace, Value};
 use adder_text::surrogate::{to_code_point, to_internal};
 use adder_vm::kinds::TEXTMODS_FIRST;
 use adder_vm::native::{module_add_fns, module_set, new_type};
@@ -29,6 +29,7 @@ use normalize::Form;
 const UCD_KIND: u8 = TEXTMODS_FIRST;
 
 /// A `unicodedata.UCD`: which database it answers from.
+#[derive(Trace)]
 pub struct Ucd {
     version: Version,
 }

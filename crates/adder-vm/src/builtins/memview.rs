@@ -9,7 +9,7 @@
 
 use std::cell::Cell;
 
-use adder_object::{payload, Payload, Value};
+use adder_object::{payload, Payload, Trace, Value};
 
 use crate::kinds;
 use crate::objects::seq::Slice;
@@ -17,6 +17,7 @@ use crate::objects::string::{ByteArray, Bytes};
 use crate::ops::check_args;
 use crate::vm::{Args, PyResult, Vm};
 
+#[derive(Trace)]
 pub struct MemoryView {
     pub obj: Value,
     /// Byte offset and byte length of the view in its object.
@@ -37,9 +38,7 @@ fn itemsize_of(fmt: u8) -> Option<usize> {
         _ => return None,
     })
 }
-payload!(MemoryView, kinds::MEMORYVIEW, "memoryview", traverse(self, visit) {
-    visit(&self.obj);
-});
+payload!(MemoryView, kinds::MEMORYVIEW, "memoryview");
 
 impl MemoryView {
     pub fn itemsize(&self) -> usize {

@@ -13,13 +13,14 @@
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 
 use crate::kinds;
 use crate::objects::string::Str;
 use crate::ops::{dict_get_str, dict_set_str};
 use crate::vm::{Args, PyResult, Vm};
 
+#[derive(Trace)]
 pub struct StdStream {
     pub fd: i32,
     pub buf: RefCell<Vec<u8>>,

@@ -23,12 +23,14 @@ use crate::vm::Vm;
 
 /// While a cycle runs, a step is taken every this many tracked
 /// allocations (besides the young collections at threshold 0)...
-const STEP_INTERVAL: usize = 100;
+const STEP_INTERVAL: usize = 25;
 /// ...doing this many units of work (objects and references visited) per
-/// allocation: a cycle costs about 10 units per old object, so at 40 it
-/// ends before the program has allocated a quarter of the old generation
-/// again, and a step stays around 4,000 units (well under 1 ms).
-const PACE: usize = 40;
+/// allocation. A cycle costs 10-15 units per old object, so at 80 it ends
+/// before the program has allocated a sixth of the old generation again
+/// (the garbage it can leave behind meanwhile), and a step is about 2,000
+/// units: 0.3-0.5 ms measured on a 1,000,000-object heap, where cache
+/// misses dominate (bench/mem/gc_pauses.py).
+const PACE: usize = 80;
 
 #[derive(Default)]
 pub struct Incremental {

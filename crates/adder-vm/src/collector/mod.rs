@@ -18,6 +18,7 @@
 
 mod generational;
 mod incremental;
+pub mod leaks;
 
 use adder_object::cycles;
 use adder_object::heap::FLAG_FINALIZED;
@@ -73,6 +74,9 @@ pub struct GcState {
     /// Taken out while it runs (it gets `&mut Vm`).
     pub strategy: Option<Box<dyn Collector>>,
     pub strategy_name: &'static str,
+    /// The leak check is tearing the interpreter down: finalisers and
+    /// weakref callbacks are dropped unrun (module globals are gone).
+    pub tearing_down: bool,
     /// Stress mode: collect after every `stress` tracked allocations,
     /// whatever the thresholds say (invisible to Python code; `gc.disable()`
     /// still stops it).
@@ -111,6 +115,7 @@ impl GcState {
             strategy_name: strategy.name(),
             strategy: Some(strategy),
             stress,
+            tearing_down: false,
         };
         st.arm();
         Ok(st)
@@ -245,7 +250,7 @@ impl Vm {
         let mut finalised = false;
         for v in &garbage {
             let h = v.header().expect("garbage is heap objects");
-            if h.needs_finalizer() {
+            if h.needs_finalizer() && !self.gc.tearing_down {
                 h.set_flag(FLAG_FINALIZED);
                 self.finalize_object(v);
                 finalised = true;

@@ -8,7 +8,7 @@
 
 use std::cell::Cell;
 
-use adder_object::{payload, Payload, Value};
+use adder_object::{payload, Payload, Trace, Value};
 
 use crate::kinds;
 use crate::native::{module_add_fns, module_set, new_type};
@@ -21,6 +21,7 @@ const LOCK_KIND: u8 = kinds::RUNTIME_FIRST;
 /// non-zero number serves).
 const MAIN_IDENT: i64 = 1;
 
+#[derive(Trace)]
 pub struct Lock {
     /// Recursion depth for RLocks; 0/1 for plain locks.
     count: Cell<u64>,

@@ -2,16 +2,13 @@
 //!
 //! Invariant: a cell's content is NULL while the variable is unbound.
 
-use adder_object::{payload, ValueCell};
+use adder_object::{payload, Trace, ValueCell};
 
 use crate::kinds;
 
+#[derive(Trace)]
 pub struct Cell {
+    #[trace(clear = "null")]
     pub value: ValueCell,
 }
-payload!(Cell, kinds::CELL, "cell", traverse(self, visit) {
-    // SAFETY-free read: traversal does not run Python code.
-    let v = self.value.get(); visit(&v);
-}, clear(self) {
-    self.value.set(adder_object::Value::NULL);
-});
+payload!(Cell, kinds::CELL, "cell");

@@ -20,20 +20,21 @@
 
 use std::cell::RefCell;
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 
 use crate::kinds;
 
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 
+#[derive(Trace)]
 pub struct Entry {
     pub hash: i64,
     pub key: Value,
     pub value: Value,
 }
 
-#[derive(Default)]
+#[derive(Default, Trace)]
 pub struct Table {
     indices: Vec<u32>,
     pub entries: Vec<Entry>,
@@ -452,21 +453,25 @@ impl Table {
     }
 }
 
+/// Clearing a table (`#[trace(clear)]` on a dict's or set's) keeps its
+/// mode and bumps its version, as `Table::clear` does.
+impl adder_object::trace::Empty for Table {
+    type Taken = Vec<Entry>;
+    fn empty(&mut self) -> Vec<Entry> {
+        self.clear()
+    }
+}
+
+#[derive(Trace)]
 pub struct Dict {
+    #[trace(clear)]
     pub table: RefCell<Table>,
 }
-payload!(Dict, kinds::DICT, "dict", traverse(self, visit) {
-    if let Ok(t) = self.table.try_borrow() {
-        for e in t.entries.iter() { visit(&e.key); visit(&e.value); }
-    }
-}, traverse_from(self, start, budget, visit) {
+payload!(Dict, kinds::DICT, "dict", traverse_from(self, start, budget, visit) {
     let t = self.table.try_borrow().ok()?;
     let end = start.saturating_add(budget.max(1) / 2 + 1).min(t.entries.len());
     for e in t.entries.get(start..end)? { visit(&e.key); visit(&e.value); }
     (end < t.entries.len()).then_some(end)
-}, clear(self) {
-    let old = self.table.try_borrow_mut().map(|mut t| t.clear());
-    drop(old);
 });
 
 impl Dict {

@@ -6,28 +6,28 @@
 
 use std::cell::Cell;
 
-use adder_object::{payload, Value, ValueCell};
+use adder_object::{payload, Trace, Value, ValueCell};
 
 use crate::kinds;
 
+#[derive(Trace)]
 pub struct Exception {
     pub args: ValueCell,
+    #[trace(clear = "none")]
     pub traceback: ValueCell,
+    #[trace(clear = "none")]
     pub cause: ValueCell,
+    #[trace(clear = "none")]
     pub context: ValueCell,
     pub suppress_context: Cell<bool>,
+    #[trace(clear = "null")]
     pub notes: ValueCell,
     /// An exception group's `exceptions` (a tuple copied at construction;
     /// `args[1]` stays the caller's sequence, as in CPython); NULL otherwise.
+    #[trace(clear = "null")]
     pub group: ValueCell,
 }
-payload!(Exception, kinds::EXCEPTION, "BaseException", traverse(self, visit) {
-    for c in [&self.args, &self.traceback, &self.cause, &self.context, &self.notes, &self.group] { let v = c.get(); visit(&v); }
-}, clear(self) {
-    for c in [&self.traceback, &self.cause, &self.context] { c.set(Value::NONE) }
-    self.notes.set(Value::NULL);
-    self.group.set(Value::NULL);
-});
+payload!(Exception, kinds::EXCEPTION, "BaseException");
 
 impl Exception {
     pub fn new(args: Value) -> Exception {
@@ -44,15 +44,13 @@ impl Exception {
 }
 
 /// One traceback entry: a frame summary (code, line) and the next entry.
+#[derive(Trace)]
 pub struct Traceback {
     pub code: Value,
     pub lasti: u32,
     pub lineno: u32,
+    #[trace(clear = "none")]
     pub next: ValueCell,
     pub frame: Value,
 }
-payload!(Traceback, kinds::TRACEBACK, "traceback", traverse(self, visit) {
-    visit(&self.code); let n = self.next.get(); visit(&n); visit(&self.frame);
-}, clear(self) {
-    self.next.set(Value::NONE);
-});
+payload!(Traceback, kinds::TRACEBACK, "traceback");

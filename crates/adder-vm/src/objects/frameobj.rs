@@ -7,10 +7,11 @@
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{payload, Value, ValueCell};
+use adder_object::{payload, Trace, Value, ValueCell};
 
 use crate::kinds;
 
+#[derive(Trace)]
 pub struct FrameObject {
     pub code: Value,
     pub globals: Value,
@@ -18,32 +19,16 @@ pub struct FrameObject {
     /// The locals mapping of module and class frames (NULL for functions).
     pub locals: Value,
     /// The function frame's fast locals and cells at the last refresh.
+    #[trace(clear)]
     pub fast: RefCell<Vec<Value>>,
     pub lineno: Cell<u32>,
     pub lasti: Cell<u32>,
     /// The caller's frame object, or None.
+    #[trace(clear = "none")]
     pub back: ValueCell,
     /// `f_trace` (stored, never called: tracing is not implemented).
+    #[trace(clear = "none")]
     pub trace: ValueCell,
 }
 
-payload!(FrameObject, kinds::FRAME, "frame", traverse(self, visit) {
-    visit(&self.code);
-    visit(&self.globals);
-    visit(&self.builtins);
-    visit(&self.locals);
-    if let Ok(f) = self.fast.try_borrow() {
-        for v in f.iter() {
-            visit(v);
-        }
-    }
-    let b = self.back.get();
-    visit(&b);
-    let t = self.trace.get();
-    visit(&t);
-}, clear(self) {
-    let old = self.fast.try_borrow_mut().map(|mut f| std::mem::take(&mut *f));
-    self.back.set(Value::NONE);
-    self.trace.set(Value::NONE);
-    drop(old);
-});
+payload!(FrameObject, kinds::FRAME, "frame");

@@ -9,24 +9,30 @@
 use std::rc::Rc;
 
 use adder_bytecode::CodeObject;
-use adder_object::{payload, Value, ValueCell};
+use adder_object::{payload, Trace, Value, ValueCell};
 
 use crate::kinds;
 use crate::vm::{Args, NativeFn};
 
+/// Tracked: the global cache holds the globals dict and the values found
+/// there, which often refer back to functions of this code (a module's
+/// functions all form cycles through it).
+#[derive(Trace)]
 pub struct Code {
+    #[trace(skip)]
     pub code: Rc<CodeObject>,
     pub consts: Box<[Value]>,
     pub names: Box<[Value]>,
     pub varnames: Box<[Value]>,
     /// `LoadGlobal` results per name index, valid while the globals and
     /// builtins dicts are the same objects at the same versions.
+    #[trace(clear)]
     pub global_cache: std::cell::RefCell<Vec<GlobalCache>>,
 }
 
 /// One cached global lookup (see `Code::global_cache`); the default entry
 /// is empty (NULL value).
-#[derive(Clone, Default)]
+#[derive(Clone, Default, Trace)]
 pub struct GlobalCache {
     /// The globals dict itself (a strong reference, so its address cannot
     /// be reused by another dict while the entry exists).
@@ -35,10 +41,9 @@ pub struct GlobalCache {
     pub builtins_version: u64,
     pub value: Value,
 }
-// Not tracked (no `traverse`): constants cannot refer back to their code
-// object, so code objects never close a cycle (as in CPython).
 payload!(Code, kinds::CODE, "code");
 
+#[derive(Trace)]
 pub struct Function {
     /// `__code__` (assignable, as in CPython: `types.coroutine` does it).
     pub code: ValueCell,
@@ -46,22 +51,21 @@ pub struct Function {
     pub builtins: Value,
     pub name: ValueCell,
     pub qualname: ValueCell,
+    #[trace(clear = "none")]
     pub defaults: ValueCell,
+    #[trace(clear = "none")]
     pub kwdefaults: ValueCell,
     pub closure: Value,
+    #[trace(clear = "none")]
     pub doc: ValueCell,
+    #[trace(clear = "null")]
     pub dict: ValueCell,
+    #[trace(clear = "none")]
     pub module: ValueCell,
+    #[trace(clear = "none")]
     pub annotations: ValueCell,
 }
-payload!(Function, kinds::FUNCTION, "function", traverse(self, visit) {
-    let c = self.code.get(); visit(&c); visit(&self.globals); visit(&self.closure);
-    for c in [&self.defaults, &self.kwdefaults, &self.dict, &self.annotations] { let v = c.get(); visit(&v); }
-    for c in [&self.name, &self.qualname, &self.doc, &self.module] { let v = c.get(); visit(&v); }
-}, clear(self) {
-    for c in [&self.defaults, &self.kwdefaults, &self.annotations, &self.doc, &self.module] { c.set(Value::NONE) }
-    self.dict.set(Value::NULL);
-});
+payload!(Function, kinds::FUNCTION, "function");
 
 impl Function {
     pub fn code(&self) -> adder_object::Ref<Code> {
@@ -72,7 +76,7 @@ impl Function {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Trace)]
 pub enum NativeKind {
     /// A plain builtin function (`len`): never binds.
     Function,
@@ -84,8 +88,11 @@ pub enum NativeKind {
     StaticMethod,
 }
 
+#[derive(Trace)]
 pub struct Native {
     pub name: &'static str,
+    /// Function pointers own nothing (see `adder_object::trace`).
+    #[trace(skip)]
     pub f: NativeFn,
     pub self_: Value,
     pub kind: NativeKind,
@@ -96,9 +103,7 @@ pub struct Native {
     /// (it reads it, or calls back into Python code that may walk it).
     pub needs_frame: bool,
 }
-payload!(Native, kinds::NATIVE, "builtin_function_or_method", traverse(self, visit) {
-    visit(&self.self_); visit(&self.owner);
-});
+payload!(Native, kinds::NATIVE, "builtin_function_or_method");
 
 impl Native {
     pub fn call(&self, vm: &mut crate::vm::Vm, mut args: Args) -> crate::vm::PyResult {
@@ -109,67 +114,74 @@ impl Native {
     }
 }
 
+#[derive(Trace)]
 pub struct Method {
     pub func: Value,
     pub self_: Value,
 }
-payload!(Method, kinds::METHOD, "method", traverse(self, visit) { visit(&self.func); visit(&self.self_); });
+payload!(Method, kinds::METHOD, "method");
 
+#[derive(Trace)]
 pub struct Property {
+    #[trace(clear = "none")]
     pub fget: ValueCell,
+    #[trace(clear = "none")]
     pub fset: ValueCell,
+    #[trace(clear = "none")]
     pub fdel: ValueCell,
+    #[trace(clear = "none")]
     pub doc: ValueCell,
+    #[trace(clear = "none")]
     pub name: ValueCell,
     /// The docstring came from the getter (re-derived when it is replaced).
     pub getter_doc: std::cell::Cell<bool>,
 }
-payload!(Property, kinds::PROPERTY, "property", traverse(self, visit) {
-    for c in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] { let v = c.get(); visit(&v); }
-}, clear(self) {
-    for c in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] { c.set(Value::NONE) }
-});
+payload!(Property, kinds::PROPERTY, "property");
 
+#[derive(Trace)]
 pub struct ClassMethod {
+    #[trace(clear = "none")]
     pub func: ValueCell,
 }
-payload!(ClassMethod, kinds::CLASSMETHOD, "classmethod", traverse(self, visit) { let v = self.func.get(); visit(&v); },
-    clear(self) { self.func.set(Value::NONE) });
+payload!(ClassMethod, kinds::CLASSMETHOD, "classmethod");
 
+#[derive(Trace)]
 pub struct StaticMethod {
+    #[trace(clear = "none")]
     pub func: ValueCell,
 }
-payload!(StaticMethod, kinds::STATICMETHOD, "staticmethod", traverse(self, visit) { let v = self.func.get(); visit(&v); },
-    clear(self) { self.func.set(Value::NONE) });
+payload!(StaticMethod, kinds::STATICMETHOD, "staticmethod");
 
 /// `super(type, obj)`.
+#[derive(Trace)]
 pub struct Super {
     pub this_class: Value,
     pub obj: Value,
     pub obj_type: Value,
 }
-payload!(Super, kinds::SUPER, "super", traverse(self, visit) {
-    visit(&self.this_class); visit(&self.obj); visit(&self.obj_type);
-});
+payload!(Super, kinds::SUPER, "super");
 
 /// A descriptor for one `__slots__` entry: reads/writes trailing slot `index`.
+#[derive(Trace)]
 pub struct SlotDescr {
     pub name: Value,
     pub index: usize,
     pub owner: Value,
 }
-payload!(SlotDescr, kinds::SLOTDESCR, "member_descriptor", traverse(self, visit) {
-    visit(&self.name); visit(&self.owner);
-});
+payload!(SlotDescr, kinds::SLOTDESCR, "member_descriptor");
 
 /// The setter of a `GetSet` descriptor.
 pub type Setter = fn(&mut crate::vm::Vm, &Value, Value) -> crate::vm::PyResult<()>;
 
 /// A native getter/setter pair on a builtin type (e.g. `function.__name__`).
+#[derive(Trace)]
 pub struct GetSet {
     pub name: &'static str,
+    /// Function pointers own nothing (see `adder_object::trace`).
+    #[trace(skip)]
     pub get: fn(&mut crate::vm::Vm, &Value) -> crate::vm::PyResult,
+    #[trace(skip)]
     pub set: Option<Setter>,
     pub owner: Value,
 }
-payload!(GetSet, kinds::GETSET, "getset_descriptor", traverse(self, visit) { visit(&self.owner) });
+payload!(GetSet, kinds::GETSET, "getset_descriptor");

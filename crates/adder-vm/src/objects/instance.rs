@@ -14,11 +14,12 @@
 //! `s.names[i]`; attribute names in shapes are interned strings, compared by
 //! identity.
 
-use adder_object::payload;
 pub use adder_object::shape::{Shape, MAX_INLINE};
+use adder_object::{payload, Trace};
 
 use crate::kinds;
 
 /// The (empty) payload of a plain instance: everything is in the slots.
+#[derive(Trace)]
 pub struct Instance;
 payload!(Instance, kinds::INSTANCE, "object");

@@ -5,7 +5,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{payload, Value, ValueCell};
+use adder_object::{payload, Trace, Value, ValueCell};
 
 use crate::frame::Frame;
 use crate::kinds;
@@ -13,7 +13,7 @@ use crate::objects::dict::Dict;
 use crate::objects::set::Set;
 use crate::objects::string::Str;
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Trace)]
 pub enum IterKind {
     /// list, tuple, bytes, bytearray (by index).
     Seq,
@@ -48,29 +48,26 @@ pub enum IterKind {
     Filter,
 }
 
+/// Clearing leaves an exhausted iterator: no source, nothing left.
+#[derive(Trace)]
 pub struct Iter {
     pub kind: IterKind,
+    #[trace(clear = "none")]
     pub source: ValueCell,
     pub pos: Cell<usize>,
     /// Extra state: the sentinel, the function of map/filter, the count of enumerate...
+    #[trace(clear = "none")]
     pub extra: ValueCell,
     /// Number of items expected (dict size check), or the length of a range.
+    #[trace(clear)]
     pub len: Cell<usize>,
     /// Items not yet produced (dict, set and str iterators).
+    #[trace(clear)]
     pub left: Cell<usize>,
+    #[trace(clear)]
     pub extra_list: RefCell<Vec<Value>>,
 }
-payload!(Iter, kinds::ITERATOR, "iterator", traverse(self, visit) {
-    let s = self.source.get(); visit(&s); let e = self.extra.get(); visit(&e);
-    if let Ok(l) = self.extra_list.try_borrow() { for v in l.iter() { visit(v) } }
-}, clear(self) {
-    self.left.set(0);
-    self.len.set(0);
-    self.source.set(Value::NONE);
-    self.extra.set(Value::NONE);
-    let old = self.extra_list.try_borrow_mut().map(|mut l| std::mem::take(&mut *l));
-    drop(old);
-});
+payload!(Iter, kinds::ITERATOR, "iterator");
 
 impl Iter {
     /// A fresh iterator over `source`; dict, set and str iterators start
@@ -105,7 +102,7 @@ impl Iter {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Trace)]
 pub enum GenKind {
     Generator,
     Coroutine,
@@ -120,31 +117,39 @@ pub enum GenState {
     Finished,
 }
 
+/// Clearing (never while it runs: its frame is out on the frame stack)
+/// drops the suspended frame and leaves a finished generator.
+#[derive(Trace)]
+#[trace(clear_if = "Generator::clearable", after_clear = "Generator::finish")]
 pub struct Generator {
     pub kind: GenKind,
+    #[trace(clear)]
     pub frame: RefCell<Option<Box<Frame>>>,
     pub state: Cell<GenState>,
     pub name: ValueCell,
     pub qualname: ValueCell,
     /// The exception being handled inside the generator when it suspended.
+    #[trace(clear = "none")]
     pub exc_state: ValueCell,
     /// The object a suspended `yield from`/`await` delegates to.
+    #[trace(clear = "null")]
     pub yield_from: ValueCell,
 }
-payload!(Generator, kinds::GENERATOR, "generator", traverse(self, visit) {
-    let e = self.exc_state.get(); visit(&e);
-    let y = self.yield_from.get(); visit(&y);
-    if let Ok(f) = self.frame.try_borrow() { if let Some(f) = f.as_ref() { f.traverse(visit) } }
-}, clear(self) {
-    if self.state.get() == GenState::Running { return }
-    let frame = self.frame.try_borrow_mut().map(|mut f| f.take());
-    self.state.set(GenState::Finished);
-    self.exc_state.set(Value::NONE);
-    self.yield_from.set(Value::NULL);
-    drop(frame);
-}, needs_finalize = generator_needs_close);
+payload!(
+    Generator,
+    kinds::GENERATOR,
+    "generator",
+    needs_finalize = generator_needs_close
+);
 
 impl Generator {
+    fn clearable(&self) -> bool {
+        self.state.get() != GenState::Running
+    }
+    fn finish(&self) {
+        self.state.set(GenState::Finished);
+    }
+
     /// Parks a suspended frame in the generator. The frame's back-pointer to
     /// the generator is dropped (resumers set it again), so a suspended
     /// generator is not its own referent through its frame.
@@ -173,14 +178,12 @@ fn generator_needs_close(h: &adder_object::Header) -> bool {
 
 /// Wraps an async generator's `__anext__`/`asend`/`athrow` awaitable, or a
 /// coroutine's `__await__` iterator.
+#[derive(Trace)]
 pub struct CoroWrapper {
     pub gen: Value,
     pub op: Cell<u8>,
+    #[trace(clear = "none")]
     pub arg: ValueCell,
     pub started: Cell<bool>,
 }
-payload!(CoroWrapper, kinds::CORO_WRAPPER, "coroutine_wrapper", traverse(self, visit) {
-    visit(&self.gen); let a = self.arg.get(); visit(&a);
-}, clear(self) {
-    self.arg.set(Value::NONE);
-});
+payload!(CoroWrapper, kinds::CORO_WRAPPER, "coroutine_wrapper");

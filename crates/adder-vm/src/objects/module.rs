@@ -2,11 +2,12 @@
 //!
 //! Invariant: `dict` is a `dict` object and is the module's globals.
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 
 use crate::kinds;
 
+#[derive(Trace)]
 pub struct Module {
     pub dict: Value,
 }
-payload!(Module, kinds::MODULE, "module", traverse(self, visit) { visit(&self.dict) });
+payload!(Module, kinds::MODULE, "module");

@@ -6,30 +6,26 @@
 
 use std::cell::RefCell;
 
-use adder_object::{payload, Value};
+use adder_object::{payload, Trace, Value};
 use num_bigint::BigInt;
 
 use crate::kinds;
 
+#[derive(Trace)]
 pub struct Tuple {
     pub items: Box<[Value]>,
 }
-payload!(Tuple, kinds::TUPLE, "tuple", traverse(self, visit) {
-    for v in self.items.iter() { visit(v) }
-}, traverse_from(self, start, budget, visit) {
+payload!(Tuple, kinds::TUPLE, "tuple", traverse_from(self, start, budget, visit) {
     crate::objects::chunk(&self.items, start, budget, visit)
 });
 
+#[derive(Trace)]
 pub struct List {
+    #[trace(clear)]
     pub items: RefCell<Vec<Value>>,
 }
-payload!(List, kinds::LIST, "list", traverse(self, visit) {
-    if let Ok(items) = self.items.try_borrow() { for v in items.iter() { visit(v) } }
-}, traverse_from(self, start, budget, visit) {
+payload!(List, kinds::LIST, "list", traverse_from(self, start, budget, visit) {
     self.items.try_borrow().ok().and_then(|items| crate::objects::chunk(&items, start, budget, visit))
-}, clear(self) {
-    let old = self.items.try_borrow_mut().map(|mut v| std::mem::take(&mut *v));
-    drop(old);
 });
 
 impl List {
@@ -54,19 +50,25 @@ impl List {
 }
 
 /// `range(start, stop, step)`; bounds are arbitrary-precision.
+/// Not tracked: it holds only ints, which can never close a cycle.
+#[derive(Trace)]
 pub struct Range {
+    #[trace(skip)]
     pub start: BigInt,
+    #[trace(skip)]
     pub stop: BigInt,
+    #[trace(skip)]
     pub step: BigInt,
+    /// The bounds as int objects (owned; left out, see above).
+    #[trace(skip)]
     pub values: [Value; 3],
 }
 payload!(Range, kinds::RANGE, "range");
 
+#[derive(Trace)]
 pub struct Slice {
     pub start: Value,
     pub stop: Value,
     pub step: Value,
 }
-payload!(Slice, kinds::SLICE, "slice", traverse(self, visit) {
-    visit(&self.start); visit(&self.stop); visit(&self.step);
-});
+payload!(Slice, kinds::SLICE, "slice");

@@ -5,26 +5,23 @@
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::payload;
+use adder_object::{payload, Trace};
 
 use crate::kinds;
 use crate::objects::dict::Table;
 
+#[derive(Trace)]
 pub struct Set {
+    #[trace(clear)]
     pub table: RefCell<Table>,
     pub frozen: bool,
     pub hash: Cell<i64>,
 }
-payload!(Set, kinds::SET, "set", traverse(self, visit) {
-    if let Ok(t) = self.table.try_borrow() { for e in t.entries.iter() { visit(&e.key) } }
-}, traverse_from(self, start, budget, visit) {
+payload!(Set, kinds::SET, "set", traverse_from(self, start, budget, visit) {
     let t = self.table.try_borrow().ok()?;
     let end = start.saturating_add(budget.max(1)).min(t.entries.len());
     for e in t.entries.get(start..end)? { visit(&e.key); }
     (end < t.entries.len()).then_some(end)
-}, clear(self) {
-    let old = self.table.try_borrow_mut().map(|mut t| t.clear());
-    drop(old);
 });
 
 impl Set {

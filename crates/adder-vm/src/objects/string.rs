@@ -14,10 +14,11 @@
 
 use std::cell::{Cell, OnceCell, RefCell};
 
-use adder_object::payload;
+use adder_object::{payload, Trace};
 
 use crate::kinds;
 
+#[derive(Trace)]
 pub struct Str {
     pub s: Box<str>,
     pub char_len: usize,
@@ -108,12 +109,14 @@ impl Str {
     }
 }
 
+#[derive(Trace)]
 pub struct Bytes {
     pub b: Box<[u8]>,
     pub hash: Cell<i64>,
 }
 payload!(Bytes, kinds::BYTES, "bytes");
 
+#[derive(Trace)]
 pub struct ByteArray {
     pub b: RefCell<Vec<u8>>,
 }

@@ -8,7 +8,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{payload, Meta, Value};
+use adder_object::{payload, Meta, Trace, Value};
 
 use crate::kinds;
 use crate::objects::instance::Shape;
@@ -42,7 +42,7 @@ pub mod tflags {
     pub const DUNDER_DISPATCH: u32 = 4096;
 }
 
-#[derive(Default)]
+#[derive(Default, Trace)]
 pub struct CacheEntry {
     /// The interned name's bits (0: empty).
     pub key: u64,
@@ -50,14 +50,21 @@ pub struct CacheEntry {
     pub versions: Box<[u32]>,
 }
 
+#[derive(Trace)]
+#[trace(after_clear = "TypeObject::dict_modified")]
 pub struct TypeObject {
     pub meta: Meta,
+    /// Shapes hold only interned attribute names (never part of a cycle);
+    /// walking the whole transition tree at every collection buys nothing.
+    #[trace(skip)]
     pub root_shape: Box<Shape>,
+    #[trace(skip)]
     pub dict_shape: Box<Shape>,
     pub name: RefCell<String>,
     pub qualname: RefCell<String>,
     pub dict_cell: std::cell::OnceCell<Value>,
     pub bases: RefCell<Value>,
+    #[trace(clear)]
     pub mro: RefCell<Vec<Value>>,
     pub flags: Cell<u32>,
     /// The payload kind of instances.
@@ -75,23 +82,15 @@ pub struct TypeObject {
     /// MRO lookups by interned name, valid while the versions of every
     /// class on the MRO still equal the ones recorded in the entry.
     /// Direct-mapped by the name's address; allocated on first lookup.
+    #[trace(clear)]
     pub lookup_cache: RefCell<Vec<CacheEntry>>,
     pub doc: Option<&'static str>,
     /// Weak references to the direct subclasses (`__subclasses__`).
     pub subclasses: RefCell<Vec<Value>>,
 }
-payload!(TypeObject, kinds::TYPE, "type", traverse(self, visit) {
-    if let Some(d) = self.dict_cell.get() { visit(d) }
-    if let Ok(b) = self.bases.try_borrow() { visit(&b) }
-    if let Ok(m) = self.mro.try_borrow() { for v in m.iter() { visit(v) } }
-    if let Ok(c) = self.lookup_cache.try_borrow() { for e in c.iter() { if let Some(v) = &e.value { visit(v) } } }
-    if let Ok(s) = self.subclasses.try_borrow() { for v in s.iter() { visit(v) } }
-}, clear(self) {
-    let mro = self.mro.try_borrow_mut().map(|mut m| std::mem::take(&mut *m));
-    let cache = self.lookup_cache.try_borrow_mut().map(|mut c| std::mem::take(&mut *c));
-    self.dict_modified();
-    drop((mro, cache));
-});
+// Clearing empties the MRO and the lookup cache, then bumps the version
+// (`after_clear`) so no subclass cache entry stays valid.
+payload!(TypeObject, kinds::TYPE, "type");
 
 impl TypeObject {
     /// Records a change to the namespace: invalidates lookup caches of this
