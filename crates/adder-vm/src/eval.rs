@@ -1805,7 +1805,7 @@ impl Vm {
     ) -> Value {
         let c = codeobj.downcast::<Code>().unwrap();
         let name = self.intern(&c.code.name.clone());
-        let qualname = self.new_str(&c.code.qualname.clone());
+        let qualname = c.qualname.clone();
         let doc = if c.code.flags & adder_bytecode::flags::OPTIMIZED != 0
             && &*c.code.name != "<lambda>"
         {

@@ -261,6 +261,7 @@ impl Vm {
                 consts: consts.into_boxed_slice(),
                 names: names.into_boxed_slice(),
                 varnames: varnames.into_boxed_slice(),
+                qualname: self.new_str(&co.qualname),
                 global_cache: std::cell::RefCell::new(Vec::new()),
             },
         )

@@ -24,6 +24,8 @@ pub struct Code {
     pub consts: Box<[Value]>,
     pub names: Box<[Value]>,
     pub varnames: Box<[Value]>,
+    /// `co_qualname` as a str, shared by the functions made from this code.
+    pub qualname: Value,
     /// `LoadGlobal` results per name index, valid while the globals and
     /// builtins dicts are the same objects at the same versions.
     #[trace(clear)]
