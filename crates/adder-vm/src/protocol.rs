@@ -740,21 +740,14 @@ impl Vm {
                     drop_idx.sort_unstable();
                     let ba = c.downcast::<ByteArray>().unwrap();
                     let mut b = ba.b.borrow_mut();
-                    let mut j = 0;
-                    let kept: Vec<u8> = b
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| {
-                            if j < drop_idx.len() && drop_idx[j] == *i {
-                                j += 1;
-                                false
-                            } else {
-                                true
-                            }
-                        })
-                        .map(|(_, x)| *x)
-                        .collect();
-                    *b = kept;
+                    // In place: the buffer never grows (CPython issue #23985).
+                    let (mut i, mut j) = (0, 0);
+                    b.retain(|_| {
+                        let drop = j < drop_idx.len() && drop_idx[j] == i;
+                        j += usize::from(drop);
+                        i += 1;
+                        !drop
+                    });
                     return Ok(());
                 }
                 let i = self.seq_index(key, len, "bytearray")?;

@@ -62,9 +62,11 @@ t(lambda: (1.5).__floor__(1))
 for v in [0, 5, -5, 2**70, True]:
     for name in ['__neg__', '__pos__', '__invert__', '__abs__', '__bool__', '__int__',
                  '__index__', '__float__', '__trunc__', '__floor__', '__ceil__',
-                 '__round__', '__repr__', '__hash__', '__getnewargs__', '__sizeof__',
+                 '__round__', '__repr__', '__hash__', '__getnewargs__',
                  'conjugate', 'bit_length', 'bit_count', 'as_integer_ratio']:
         t(lambda: getattr(v, name)())
+    # Sizes are the implementation's own (Adder reports its real ones).
+    t(lambda: v.__sizeof__() > 0)
     t(lambda: (v.real, v.imag, v.numerator, v.denominator))
 for v in [0.0, -0.0, 2.5, -3.75, 1e300, float('inf')]:
     for name in ['__neg__', '__pos__', '__abs__', '__bool__', '__int__', '__float__',

@@ -384,8 +384,7 @@ fn dict_repr(vm: &mut Vm, args: Args) -> PyResult {
 fn dict_sizeof(vm: &mut Vm, args: Args) -> PyResult {
     let d = self_dict(vm, &args, "__sizeof__")?;
     noargs(vm, &args, "dict.__sizeof__")?;
-    let n = payload(&d).table.borrow().dense_len();
-    Ok(vm.new_int(48 + 32 * n as i64))
+    Ok(vm.new_int(crate::objects::size::real_size(&d) as i64))
 }
 
 fn dict_compare(vm: &mut Vm, args: Args, op: CmpOp) -> PyResult {

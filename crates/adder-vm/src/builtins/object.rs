@@ -223,11 +223,7 @@ fn obj_getstate(vm: &mut Vm, args: Args) -> PyResult {
 }
 fn obj_sizeof(vm: &mut Vm, args: Args) -> PyResult {
     let o = arg(vm, &args, 0, "__sizeof__")?;
-    let n = match o.header() {
-        Some(h) => h.vtable().base_size + h.trailing_len() * 8,
-        None => 0,
-    };
-    Ok(vm.new_int(n as i64))
+    Ok(vm.new_int(crate::objects::size::real_size(&o) as i64))
 }
 
 // ----- type ------------------------------------------------------------------------

@@ -971,7 +971,5 @@ fn s_getnewargs(vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn s_sizeof(vm: &mut Vm, mut args: Args) -> PyResult {
     let (s, _) = sargs(vm, &mut args, "__sizeof__", &[], 0, Style::Clinic)?;
-    let so = s.downcast::<Str>().unwrap();
-    let per = if so.is_ascii() { 1 } else { 4 };
-    Ok(vm.new_int(49 + (so.char_len * per) as i64))
+    Ok(vm.new_int(crate::objects::size::real_size(&s) as i64))
 }

@@ -336,16 +336,46 @@ fn intern(vm: &mut Vm, args: Args) -> PyResult {
         ))),
     }
 }
-fn getsizeof(vm: &mut Vm, args: Args) -> PyResult {
-    if args.pos.is_empty() {
+/// `sys.getsizeof(object[, default])`: the object's `__sizeof__()` (Adder's
+/// real size for builtin types, see `objects::size`); Adder adds no
+/// collector header (CPython adds its 16-byte GC header for containers).
+fn getsizeof(vm: &mut Vm, mut args: Args) -> PyResult {
+    let default = args.take_kw("default");
+    let object = args.take_kw("object");
+    let mut pos = args.pos.into_iter();
+    let Some(o) = object.or_else(|| pos.next()) else {
         return Err(vm.type_error("getsizeof() missing required argument 'object' (pos 1)"));
-    }
-    let o = args.pos[0].clone();
-    let n = match o.header() {
-        Some(h) => h.vtable().base_size + h.trailing_len() * 8,
-        None => 8,
     };
-    Ok(vm.new_int(n as i64))
+    let default = default.or_else(|| pos.next());
+    if pos.next().is_some() || !args.kw.is_empty() {
+        return Err(vm.type_error("getsizeof() takes at most 2 arguments"));
+    }
+    let t = vm.type_of(&o);
+    let name = vm.names.__sizeof__.clone();
+    let r = match crate::ops::type_lookup(&t, &name) {
+        Some(f) => vm.call_method_value(&f, &o, vec![]),
+        None => Err(vm.type_error(format!(
+            "Type {} doesn't define __sizeof__",
+            vm.type_name(&o)
+        ))),
+    };
+    let n = r.and_then(|n| {
+        if crate::num::as_i64(&n).is_some() {
+            Ok(n)
+        } else {
+            Err(vm.type_error("an integer is required"))
+        }
+    });
+    match n {
+        Ok(n) if crate::num::as_i64(&n).is_some_and(|i| i < 0) => {
+            Err(vm.value_error("__sizeof__() should return >= 0"))
+        }
+        Ok(n) => Ok(n),
+        Err(e) => match default {
+            Some(d) if vm.exc_matches(&e, &vm.t.type_error.clone()) => Ok(d),
+            _ => Err(e),
+        },
+    }
 }
 fn getrefcount(vm: &mut Vm, args: Args) -> PyResult {
     crate::ops::check_args(vm, "getrefcount", &args, 1, 1)?;

@@ -451,6 +451,11 @@ impl Table {
     pub fn dense_len(&self) -> usize {
         self.entries.len()
     }
+    /// Bytes of the index table and entry array (allocated capacity).
+    pub fn heap_bytes(&self) -> usize {
+        self.indices.capacity() * std::mem::size_of::<u32>()
+            + self.entries.capacity() * std::mem::size_of::<Entry>()
+    }
 }
 
 /// Clearing a table (`#[trace(clear)]` on a dict's or set's) keeps its

@@ -16,6 +16,7 @@ pub mod module;
 pub mod number;
 pub mod seq;
 pub mod set;
+pub mod size;
 pub mod string;
 pub mod types;
 

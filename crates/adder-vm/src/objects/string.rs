@@ -29,6 +29,15 @@ pub struct Str {
 }
 payload!(Str, kinds::STR, "str");
 
+impl Str {
+    /// Bytes of the character-offset index, if one was built.
+    pub fn index_bytes(&self) -> usize {
+        self.index.get().map_or(0, |i| {
+            i.capacity() * std::mem::size_of::<usize>() + std::mem::size_of::<Vec<usize>>()
+        })
+    }
+}
+
 /// Characters between two entries of a `Str`'s offset index.
 const INDEX_STRIDE: usize = 64;
 /// Non-ASCII strings shorter than this are simply scanned.

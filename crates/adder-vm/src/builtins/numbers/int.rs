@@ -392,9 +392,7 @@ fn int_getnewargs(vm: &mut Vm, args: Args) -> PyResult {
 }
 fn int_sizeof(vm: &mut Vm, args: Args) -> PyResult {
     let s = int_noargs(vm, args, "__sizeof__")?;
-    let bits = big(&s).bits();
-    let digits = bits.div_ceil(30).max(1);
-    Ok(vm.new_int(24 + 4 * digits as i64))
+    Ok(vm.new_int(crate::objects::size::real_size(&s) as i64))
 }
 fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult {
     let s = int_noargs(vm, args, "bit_length")?;

@@ -750,8 +750,7 @@ fn list_repr(vm: &mut Vm, args: Args) -> PyResult {
 fn list_sizeof(vm: &mut Vm, args: Args) -> PyResult {
     let l = self_list(vm, &args, "__sizeof__")?;
     noargs(vm, &args, "list.__sizeof__")?;
-    let cap = items_of(&l).items.borrow().capacity();
-    Ok(vm.new_int(40 + 8 * cap as i64))
+    Ok(vm.new_int(crate::objects::size::real_size(&l) as i64))
 }
 
 // ----- bytearray item assignment ----------------------------------------------------------
