@@ -136,7 +136,14 @@ impl Vm {
                 let cn = self.names.__call__.clone();
                 match type_lookup(&t, &cn) {
                     Some(c) => {
-                        args.pos.insert(0, f.clone());
+                        // Bound like any attribute: a plain callable that is
+                        // not a descriptor gets no `self`.
+                        let c = if c.kind() == Some(kinds::FUNCTION) {
+                            args.pos.insert(0, f.clone());
+                            c
+                        } else {
+                            self.descr_get(&c, f, &t)?
+                        };
                         // `__call__` may itself be a callable instance:
                         // each hop counts against the recursion limit.
                         self.check_stack()?;

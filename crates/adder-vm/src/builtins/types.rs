@@ -473,10 +473,16 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
     if !meta.is(&vm.t.type_) {
         let cn = vm.names.__call__.clone();
         if let Some(c) = type_lookup(&meta, &cn) {
-            if c.kind() != Some(kinds::NATIVE) {
+            if c.kind() == Some(kinds::FUNCTION) {
                 let mut a = args;
                 a.pos.insert(0, cls.clone());
                 return vm.call_args(&c, a);
+            }
+            if c.kind() != Some(kinds::NATIVE) {
+                // Bound only if it is a descriptor (`__call__ = dict` is
+                // called as is, as typing's TypedDict metaclass expects).
+                let bound = vm.descr_get(&c, cls, &meta)?;
+                return vm.call_args(&bound, args);
             }
         }
     }
@@ -731,8 +737,12 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
     let mut changed = false;
     for b in &orig_bases {
         if !vm.is_type(b) {
+            // An attribute lookup on the base itself, as CPython does
+            // (typing sets `__mro_entries__` on functions such as TypedDict).
             let me = vm.names.__mro_entries__.clone();
-            if let Some(r) = vm.call_special(b, &me, vec![vm.new_tuple(orig_bases.clone())])? {
+            if let Some(f) = vm.getattr_opt(b, &me)? {
+                let arg = vm.new_tuple(orig_bases.clone());
+                let r = vm.call(&f, vec![arg])?;
                 match r.downcast::<Tuple>() {
                     Some(t) => bases.extend(t.items.iter().cloned()),
                     None => return Err(vm.type_error("__mro_entries__ must return a tuple")),
