@@ -11,9 +11,9 @@
 //!   a steady heap is not rescanned for nothing).
 //! - What a cycle proposes (a few groups per step) is freed only after
 //!   `Vm::dispose_proposed` has checked it exactly; a full `gc.collect()`
-//!   aborts the cycle. A finished cycle counts as a generation-2
-//!   collection in `gc.get_stats()`; `gc.callbacks` are called for the
-//!   young collections only.
+//!   aborts the cycle. A cycle counts as one generation-2 collection:
+//!   `gc.callbacks` get "start" when it begins and "stop" (with what it
+//!   freed) when it ends, and `gc.get_stats()` counts it then.
 
 use adder_object::cycles;
 use adder_object::incremental::OldCycle;
@@ -57,6 +57,7 @@ impl Collector for Incremental {
             }
             self.cycle = Some(OldCycle::start());
             cycles::set_step_interval(STEP_INTERVAL);
+            vm.gc_callbacks("start", 2, 0, 0);
         }
         let Some(cycle) = self.cycle.as_mut() else {
             return;
@@ -67,7 +68,9 @@ impl Collector for Incremental {
         if step.done {
             self.cycle = None;
             cycles::set_step_interval(0);
-            vm.record_collection(2, members, std::mem::take(&mut self.freed));
+            let freed = std::mem::take(&mut self.freed);
+            vm.record_collection(2, members, freed);
+            vm.gc_callbacks("stop", 2, freed, 0);
         }
     }
 

@@ -285,7 +285,7 @@ impl Vm {
         }
     }
 
-    fn gc_callbacks(
+    pub(crate) fn gc_callbacks(
         &mut self,
         phase: &str,
         generation: usize,
