@@ -513,6 +513,13 @@ fn ellipsis_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     Ok(vm.ellipsis.clone())
 }
+/// `Ellipsis.__reduce__()` / `NotImplemented.__reduce__()`: the builtin's
+/// name, so pickle stores a reference to the singleton.
+fn singleton_reduce(vm: &mut Vm, args: Args, name: &str) -> PyResult {
+    check_args(vm, "__reduce__", &args, 1, 1)?;
+    Ok(vm.new_str(name))
+}
+
 fn notimpl_new(vm: &mut Vm, args: Args) -> PyResult {
     if args.pos.len() > 1 || !args.kw.is_empty() {
         return Err(vm.type_error("NotImplementedType takes no arguments"));
@@ -1318,9 +1325,15 @@ pub fn init(vm: &mut Vm) {
     let et = vm.t.ellipsis.clone();
     vm.set_new(&et, ellipsis_new);
     vm.add_method(&et, "__repr__", type_repr_of_value);
+    vm.add_method(&et, "__reduce__", |vm, args| {
+        singleton_reduce(vm, args, "Ellipsis")
+    });
     let ni = vm.t.notimpl.clone();
     vm.set_new(&ni, notimpl_new);
     vm.add_method(&ni, "__repr__", type_repr_of_value);
+    vm.add_method(&ni, "__reduce__", |vm, args| {
+        singleton_reduce(vm, args, "NotImplemented")
+    });
 
     let c = vm.t.code.clone();
     vm.add_getset(&c, "co_name", code_name, None);
