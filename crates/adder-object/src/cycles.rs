@@ -17,7 +17,6 @@
 //!   do (finalise, clear, or keep in `gc.garbage`).
 
 use std::collections::HashMap;
-use std::mem::ManuallyDrop;
 
 use crate::gcheap::{page_of, page_ptr, with_pages, Map, Page, COUNTERS, PAGE_SIZE};
 use crate::heap::{Header, FLAG_FROZEN, FLAG_WEAKREFD};
@@ -312,16 +311,14 @@ pub fn still_unreachable(set: Vec<Value>) -> Vec<Value> {
 /// before finalisers run) and queues the callbacks of those weakrefs that
 /// are not garbage themselves.
 pub fn clear_weakrefs(garbage: &[Value]) {
-    let members: std::collections::HashSet<usize> =
-        garbage.iter().map(|v| v.bits() as usize).collect();
+    let members: std::collections::HashSet<*const Header> = garbage
+        .iter()
+        .filter_map(|v| v.header().map(|h| h as *const Header))
+        .collect();
     for v in garbage {
         if let Some(h) = v.header() {
             if h.has_flag(FLAG_WEAKREFD) {
-                crate::weak::clear_weakrefs_except(h, &|w: *const Header| {
-                    // SAFETY: a borrowed view of a live weakref, never dropped.
-                    let wv = ManuallyDrop::new(unsafe { Value::from_header_owned(w) });
-                    members.contains(&(wv.bits() as usize))
-                });
+                crate::weak::clear_weakrefs_except(h, &|w| members.contains(&w));
             }
         }
     }
@@ -370,10 +367,10 @@ pub fn generation_of(h: &Header) -> usize {
     }
 }
 
-/// Tracked objects alive, and allocations minus frees since the last
-/// collection.
-pub fn counts() -> (usize, usize) {
-    COUNTERS.with(|c| (c.live.get(), c.young.get()))
+/// The young count (`gc.get_count()[0]`): tracked allocations since the
+/// last collection minus the young objects freed since.
+pub fn young_count() -> usize {
+    COUNTERS.with(|c| c.young.get())
 }
 
 /// Makes the trigger also fire every `n` tracked allocations (0: only by

@@ -223,8 +223,6 @@ pub struct Counters {
     /// objects freed since (CPython's generation-0 count, except that
     /// freeing an old object does not lower it).
     pub young: Cell<usize>,
-    /// Tracked objects alive in this heap.
-    pub live: Cell<usize>,
     /// When `young` exceeds this (and it is not 0), `on_threshold` runs.
     pub threshold: Cell<usize>,
     pub on_threshold: Cell<Option<fn()>>,
@@ -245,7 +243,6 @@ thread_local! {
     }) };
     pub(crate) static COUNTERS: Counters = const { Counters {
         young: Cell::new(0),
-        live: Cell::new(0),
         threshold: Cell::new(0),
         on_threshold: Cell::new(None),
         since_step: Cell::new(0),
@@ -492,7 +489,6 @@ impl Heap {
 pub(crate) fn alloc_block(size: usize) -> *mut u8 {
     let b = HEAP.with(|h| h.borrow_mut().alloc(size));
     COUNTERS.with(|c| {
-        c.live.set(c.live.get() + 1);
         let y = c.young.get() + 1;
         c.young.set(y);
         let t = c.threshold.get();
@@ -521,7 +517,6 @@ pub(crate) unsafe fn free_block(b: *mut u8) {
         })
         .unwrap_or(false);
     let _ = COUNTERS.try_with(|c| {
-        c.live.set(c.live.get().saturating_sub(1));
         // Only young objects leave the young count (old garbage freed in
         // bulk must not hide the young objects piling up).
         if young {
@@ -570,19 +565,19 @@ pub(crate) fn unpin(pages: &[*mut Page]) {
     });
 }
 
-/// Number of pages and bytes the tracked heap holds (for `sys` statistics).
-pub fn footprint() -> (usize, usize) {
-    HEAP.with(|h| {
-        let h = h.borrow();
-        // SAFETY: pages in the heap are live.
-        let bytes = h.pages.iter().map(|&p| unsafe { (*p).bytes }).sum();
-        (h.pages.len(), bytes)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Number of pages and bytes the tracked heap holds.
+    fn footprint() -> (usize, usize) {
+        HEAP.with(|h| {
+            let h = h.borrow();
+            // SAFETY: pages in the heap are live.
+            let bytes = h.pages.iter().map(|&p| unsafe { (*p).bytes }).sum();
+            (h.pages.len(), bytes)
+        })
+    }
 
     #[test]
     fn classes_cover_every_size() {

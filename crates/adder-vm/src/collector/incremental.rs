@@ -46,7 +46,7 @@ impl Collector for Incremental {
 
     fn on_trigger(&mut self, vm: &mut Vm) {
         let allocated = cycles::take_allocations_since_step();
-        let (_, young) = cycles::counts();
+        let young = cycles::young_count();
         if young > vm.gc.threshold[0] || vm.gc.stress > 0 {
             vm.collect_garbage(0);
             vm.gc.long_lived_pending += vm.gc.last_survivors;

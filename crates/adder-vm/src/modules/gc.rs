@@ -101,7 +101,7 @@ fn set_threshold(vm: &mut Vm, args: Args) -> PyResult {
 }
 fn get_count(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "get_count", &args, 0, 0)?;
-    let young = adder_object::cycles::counts().1;
+    let young = adder_object::cycles::young_count();
     Ok(ints(vm, &[young, vm.gc.count[0], vm.gc.count[1]]))
 }
 
@@ -171,23 +171,26 @@ fn get_objects(vm: &mut Vm, mut args: Args) -> PyResult {
     Ok(vm.new_list(out))
 }
 
-fn freeze(vm: &mut Vm, args: Args) -> PyResult {
-    check_args(vm, "freeze", &args, 0, 0)?;
+/// `gc.freeze()` / `gc.unfreeze()`: every tracked object enters or leaves
+/// the permanent generation.
+fn set_frozen(vm: &mut Vm, args: Args, name: &str, on: bool) -> PyResult {
+    check_args(vm, name, &args, 0, 0)?;
     adder_object::cycles::for_each_tracked(|o| {
         if let Some(h) = o.header() {
-            h.set_flag(adder_object::heap::FLAG_FROZEN);
+            if on {
+                h.set_flag(adder_object::heap::FLAG_FROZEN);
+            } else {
+                h.clear_flag(adder_object::heap::FLAG_FROZEN);
+            }
         }
     });
     Ok(Value::NONE)
 }
+fn freeze(vm: &mut Vm, args: Args) -> PyResult {
+    set_frozen(vm, args, "freeze", true)
+}
 fn unfreeze(vm: &mut Vm, args: Args) -> PyResult {
-    check_args(vm, "unfreeze", &args, 0, 0)?;
-    adder_object::cycles::for_each_tracked(|o| {
-        if let Some(h) = o.header() {
-            h.clear_flag(adder_object::heap::FLAG_FROZEN);
-        }
-    });
-    Ok(Value::NONE)
+    set_frozen(vm, args, "unfreeze", false)
 }
 fn get_freeze_count(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "get_freeze_count", &args, 0, 0)?;
