@@ -17,3 +17,7 @@ print(sys.getsizeof("a") < sys.getsizeof("a" * 1000), sys.getsizeof(10) <= sys.g
 print(type(sys.getsizeof(1)), sys.getsizeof(object()) > 0)
 try: sys.getsizeof()
 except TypeError as e: print("TE2")
+class Huge:
+    def __sizeof__(self): return -2**100
+try: sys.getsizeof(Huge(), 5)
+except OverflowError as e: print("OE", e)

@@ -360,16 +360,16 @@ fn getsizeof(vm: &mut Vm, mut args: Args) -> PyResult {
         ))),
     };
     let n = r.and_then(|n| {
-        if crate::num::as_i64(&n).is_some() {
-            Ok(n)
-        } else {
-            Err(vm.type_error("an integer is required"))
+        if !crate::num::is_int(&n) {
+            return Err(vm.type_error("an integer is required"));
+        }
+        match crate::num::as_i64(&n) {
+            None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+            Some(i) if i < 0 => Err(vm.value_error("__sizeof__() should return >= 0")),
+            Some(_) => Ok(n),
         }
     });
     match n {
-        Ok(n) if crate::num::as_i64(&n).is_some_and(|i| i < 0) => {
-            Err(vm.value_error("__sizeof__() should return >= 0"))
-        }
         Ok(n) => Ok(n),
         Err(e) => match default {
             Some(d) if vm.exc_matches(&e, &vm.t.type_error.clone()) => Ok(d),
