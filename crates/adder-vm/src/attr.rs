@@ -35,7 +35,7 @@ fn user_descriptor(vm: &Vm, d: &Value) -> bool {
     }
 }
 
-fn is_data_descriptor(vm: &Vm, d: &Value) -> bool {
+pub(crate) fn is_data_descriptor(vm: &Vm, d: &Value) -> bool {
     match d.kind() {
         Some(kinds::PROPERTY) | Some(kinds::SLOTDESCR) | Some(kinds::GETSET) => true,
         _ if user_descriptor(vm, d) => {
@@ -240,6 +240,14 @@ impl Vm {
             if shape.dict_mode {
                 let d = h.trailing()[base].get();
                 dict_set_strkey(&d, name.clone(), value);
+                // An instance that outgrew its slots keeps teaching the
+                // class how many attributes its instances end up with.
+                let n = d
+                    .downcast::<crate::objects::dict::Dict>()
+                    .map_or(0, |d| d.len());
+                if n <= MAX_INLINE && n > to.attrs_seen.get() as usize {
+                    to.attrs_seen.set(n as u16);
+                }
                 return true;
             }
             if let Some(i) = shape.index_of(name) {

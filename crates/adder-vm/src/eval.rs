@@ -595,21 +595,35 @@ impl Vm {
                 }
                 Opcode::LoadAttr => {
                     let obj = f.stack.pop().unwrap();
-                    if let Some(v) = self.inline_attr(&obj, &code.names[arg as usize]) {
+                    let i = arg as usize;
+                    if let Some(v) = self.cached_load_attr(code, i, &obj) {
                         f.stack.push(v);
                         continue;
                     }
-                    let v = tri!(self.getattr(&obj, &code.names[arg as usize]));
+                    self.fill_attr_cache(code, i, &obj);
+                    if let Some(v) = self.inline_attr(&obj, &code.names[i]) {
+                        f.stack.push(v);
+                        continue;
+                    }
+                    let v = tri!(self.getattr(&obj, &code.names[i]));
                     f.stack.push(v);
                 }
                 Opcode::StoreAttr => {
                     let obj = f.stack.pop().unwrap();
                     let v = f.stack.pop().unwrap();
-                    let v = match self.store_inline_attr(&obj, &code.names[arg as usize], v) {
+                    let i = arg as usize;
+                    let v = match self.cached_store_attr(code, i, &obj, v) {
                         Ok(()) => continue,
                         Err(v) => v,
                     };
-                    tri!(self.setattr(&obj, &code.names[arg as usize], v));
+                    let v = match self.store_inline_attr(&obj, &code.names[i], v) {
+                        Ok(()) => {
+                            self.fill_attr_cache(code, i, &obj);
+                            continue;
+                        }
+                        Err(v) => v,
+                    };
+                    tri!(self.setattr(&obj, &code.names[i], v));
                 }
                 Opcode::DeleteAttr => {
                     let obj = f.stack.pop().unwrap();
@@ -621,7 +635,14 @@ impl Vm {
                 }
                 Opcode::LoadMethod => {
                     let obj = f.stack.pop().unwrap();
-                    let name = &code.names[arg as usize];
+                    let i = arg as usize;
+                    if let Some(m) = self.cached_method(code, i, &obj) {
+                        f.stack.push(m);
+                        f.stack.push(obj);
+                        continue;
+                    }
+                    self.fill_attr_cache(code, i, &obj);
+                    let name = &code.names[i];
                     match tri!(self.load_method(&obj, name)) {
                         Some(m) => {
                             f.stack.push(m);

@@ -263,6 +263,7 @@ impl Vm {
                 varnames: varnames.into_boxed_slice(),
                 qualname: self.new_str(&co.qualname),
                 global_cache: std::cell::RefCell::new(Vec::new()),
+                attr_cache: std::cell::RefCell::new(Vec::new()),
             },
         )
     }

@@ -5,6 +5,7 @@
 //! `Interpreter`, which owns one `Vm` and a `Host`.
 
 pub mod attr;
+pub mod attrcache;
 pub mod boot;
 pub mod builtins;
 pub mod call;

@@ -51,22 +51,13 @@ pub fn type_lookup(t: &Value, name: &Value) -> Option<Value> {
     }
     let key = name.bits();
     let slot = ((key >> 4) as usize) & (LOOKUP_CACHE_SIZE - 1);
-    let mro = to.mro.borrow();
-    if let Some(e) = to.lookup_cache.borrow().get(slot).filter(|e| e.key == key) {
-        if e.versions.len() == mro.len()
-            && mro.iter().zip(e.versions.iter()).all(|(c, v)| {
-                c.downcast::<TypeObject>()
-                    .is_some_and(|ct| ct.version.get() == *v)
-            })
-        {
+    let (version, epoch) = (to.version.get(), crate::objects::types::builtin_epoch());
+    if let Some(e) = to.lookup_cache.borrow().get(slot) {
+        if e.key == key && e.version == version && e.epoch == epoch {
             return e.value.clone();
         }
     }
     let value = type_lookup_uncached(to, name);
-    let versions: Box<[u32]> = mro
-        .iter()
-        .map(|c| c.downcast::<TypeObject>().map_or(0, |ct| ct.version.get()))
-        .collect();
     let mut cache = to.lookup_cache.borrow_mut();
     if cache.is_empty() {
         cache.resize_with(LOOKUP_CACHE_SIZE, Default::default);
@@ -74,7 +65,8 @@ pub fn type_lookup(t: &Value, name: &Value) -> Option<Value> {
     cache[slot] = crate::objects::types::CacheEntry {
         key,
         value: value.clone(),
-        versions,
+        version,
+        epoch,
     };
     value
 }
@@ -340,8 +332,8 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
             return Ok(x == y);
         }
-        if let (Some(x), Some(y)) = (a.downcast::<Str>(), b.downcast::<Str>()) {
-            return Ok(x.s == y.s);
+        if let Some(r) = self.exact_compare(a, b, CmpOp::Eq) {
+            return Ok(r);
         }
         let r = self.richcmp(a, b, CmpOp::Eq)?;
         self.truthy(&r)
@@ -349,6 +341,17 @@ impl Vm {
 
     /// `a op b` with the full rich-comparison protocol.
     pub fn richcmp(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+        if let Some(r) = self.exact_compare(a, b, op) {
+            return Ok(Value::from_bool(r));
+        }
+        if self.is_exact(a, &self.t.tuple) && self.is_exact(b, &self.t.tuple) {
+            // Tuples are immutable and `a`/`b` keep them alive.
+            let x = &a.downcast::<Tuple>().unwrap().items;
+            let y = &b.downcast::<Tuple>().unwrap().items;
+            return self.nested(" in comparison", |vm| {
+                vm.compare_sequences(x, y, op).map(Value::from_bool)
+            });
+        }
         if matches!(
             a.kind(),
             Some(kinds::LIST) | Some(kinds::TUPLE) | Some(kinds::DICT) | Some(kinds::INSTANCE)
@@ -404,6 +407,24 @@ impl Vm {
                 self.type_name(b)
             ))),
         }
+    }
+
+    /// `a op b` for the pairs whose comparison can run no Python code and
+    /// needs no class lookup: two small ints, two inline floats, two exact
+    /// strs. `None` for everything else.
+    #[inline]
+    pub fn exact_compare(&self, a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+            return Some(op.apply(&x, &y));
+        }
+        if let (Some(x), Some(y)) = (a.as_inline_float(), b.as_inline_float()) {
+            return Some(op.apply(&x, &y));
+        }
+        if self.is_exact(a, &self.t.str) && self.is_exact(b, &self.t.str) {
+            let (x, y) = (a.downcast::<Str>()?, b.downcast::<Str>()?);
+            return Some(op.apply(&x.s.as_bytes(), &y.s.as_bytes()));
+        }
+        None
     }
 
     /// Comparison of builtin values; `None` = not supported (NotImplemented both ways).
@@ -469,9 +490,10 @@ impl Vm {
             return Ok(Some(ord(x.as_slice().cmp(y.as_slice()))));
         }
         if ka == Some(kinds::TUPLE) && kb == Some(kinds::TUPLE) {
-            let x = a.downcast::<Tuple>().unwrap().items.to_vec();
-            let y = b.downcast::<Tuple>().unwrap().items.to_vec();
-            return self.compare_sequences(&x, &y, op).map(Some);
+            // Tuples are immutable and `a`/`b` keep them alive: compare in place.
+            let x = &a.downcast::<Tuple>().unwrap().items;
+            let y = &b.downcast::<Tuple>().unwrap().items;
+            return self.compare_sequences(x, y, op).map(Some);
         }
         if ka == Some(kinds::LIST) && kb == Some(kinds::LIST) {
             let x = a.downcast::<List>().unwrap().snapshot();

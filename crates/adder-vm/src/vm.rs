@@ -631,7 +631,7 @@ pub fn make_type(
         instances_made: std::cell::Cell::new(0),
         nslots: std::cell::Cell::new(0),
         native_new: std::cell::Cell::new(None),
-        version: std::cell::Cell::new(0),
+        version: std::cell::Cell::new(crate::objects::types::fresh_version()),
         lookup_cache: std::cell::RefCell::new(Vec::new()),
         doc: None,
         subclasses: std::cell::RefCell::new(Vec::new()),

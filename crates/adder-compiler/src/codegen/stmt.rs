@@ -86,6 +86,22 @@ impl<'a, 's> Compiler<'a, 's> {
                 Ok(())
             }
             Stmt::Assign(a) => {
+                if let Some(values) = swap_assign_values(a) {
+                    // `a, b = x, y`: no tuple, just the values reversed in
+                    // place (CPython 3.11 turns BUILD_TUPLE + UNPACK_SEQUENCE
+                    // into SWAP the same way; same evaluation order).
+                    for e in values {
+                        self.expr(e)?;
+                    }
+                    if values.len() > 1 {
+                        self.set_loc(a.targets[0].range());
+                        self.emit(Opcode::Swap, values.len() as u32);
+                    }
+                    for e in target_elts(&a.targets[0]) {
+                        self.store_target(e)?;
+                    }
+                    return Ok(());
+                }
                 self.expr(&a.value)?;
                 let n = a.targets.len();
                 for (i, t) in a.targets.iter().enumerate() {
@@ -952,4 +968,33 @@ fn balanced_outer(s: &str) -> bool {
         }
     }
     true
+}
+
+/// The values of `t1, t2 = v1, v2`-style assignments (one target, a tuple
+/// value, no starred items, 1 to 3 elements on both sides), which compile
+/// to stack swaps instead of building and unpacking a tuple.
+fn swap_assign_values(a: &ast::StmtAssign) -> Option<&[Expr]> {
+    if a.targets.len() != 1 {
+        return None;
+    }
+    let Expr::Tuple(v) = &*a.value else {
+        return None;
+    };
+    let t = target_elts(&a.targets[0]);
+    let n = v.elts.len();
+    let starred = |e: &Expr| matches!(e, Expr::Starred(_));
+    let plain = (1..=3).contains(&n)
+        && t.len() == n
+        && matches!(a.targets[0], Expr::Tuple(_) | Expr::List(_))
+        && !v.elts.iter().any(starred)
+        && !t.iter().any(starred);
+    plain.then_some(&v.elts[..])
+}
+
+/// The elements of a tuple or list target (empty for any other target).
+fn target_elts(t: &Expr) -> &[Expr] {
+    match t {
+        Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => elts,
+        _ => &[],
+    }
 }

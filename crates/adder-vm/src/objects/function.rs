@@ -30,6 +30,9 @@ pub struct Code {
     /// builtins dicts are the same objects at the same versions.
     #[trace(clear)]
     pub global_cache: std::cell::RefCell<Vec<GlobalCache>>,
+    /// Attribute lookups per name index (see `attrcache`).
+    #[trace(clear)]
+    pub attr_cache: std::cell::RefCell<Vec<Option<Box<crate::attrcache::AttrSite>>>>,
 }
 
 /// One cached global lookup (see `Code::global_cache`); the default entry

@@ -7,6 +7,7 @@
 //! ends with `object`. The type's namespace `dict` is a real `dict` object.
 
 use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use adder_object::{payload, Meta, Trace, Value};
 
@@ -47,7 +48,30 @@ pub struct CacheEntry {
     /// The interned name's bits (0: empty).
     pub key: u64,
     pub value: Option<Value>,
-    pub versions: Box<[u32]>,
+    /// The type's `version` and the builtin epoch when the entry was made.
+    pub version: u64,
+    pub epoch: u64,
+}
+
+/// Source of type versions: every version ever given out is unique, so a
+/// (type, version) pair recorded in a cache can never match a different
+/// type, or the same type in another state.
+static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
+/// Bumped whenever a builtin (non-heap) type's namespace changes. Builtin
+/// types do not record their subclasses, so such a change (native modules
+/// adding methods while they set up) cannot be pushed down to subclass
+/// versions; every cache entry also records this epoch instead.
+static BUILTIN_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// A version no type has had yet.
+pub fn fresh_version() -> u64 {
+    NEXT_VERSION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The current builtin epoch (see `BUILTIN_EPOCH`).
+#[inline(always)]
+pub fn builtin_epoch() -> u64 {
+    BUILTIN_EPOCH.load(Ordering::Relaxed)
 }
 
 #[derive(Trace)]
@@ -77,10 +101,13 @@ pub struct TypeObject {
     pub nslots: Cell<usize>,
     /// Native constructor (`__new__` of a builtin type), if any.
     pub native_new: Cell<Option<NativeFn>>,
-    /// Bumped on every change to this type's namespace (`dict_modified`).
-    pub version: Cell<u32>,
-    /// MRO lookups by interned name, valid while the versions of every
-    /// class on the MRO still equal the ones recorded in the entry.
+    /// Replaced by a fresh version (`fresh_version`) on every change to the
+    /// namespace of this type or of any class on its MRO (`dict_modified`
+    /// pushes the change down to the subclasses), so an equal version means
+    /// every lookup through this type answers as it did.
+    pub version: Cell<u64>,
+    /// MRO lookups by interned name, valid while the type's version and the
+    /// builtin epoch equal the ones recorded in the entry.
     /// Direct-mapped by the name's address; allocated on first lookup.
     #[trace(clear)]
     pub lookup_cache: RefCell<Vec<CacheEntry>>,
@@ -93,10 +120,25 @@ pub struct TypeObject {
 payload!(TypeObject, kinds::TYPE, "type");
 
 impl TypeObject {
-    /// Records a change to the namespace: invalidates lookup caches of this
-    /// type and of every subclass (their entries record this version).
+    /// Records a change to the namespace (or the MRO): gives this type and
+    /// every live subclass, transitively, a fresh version, which invalidates
+    /// their lookup caches and the instruction caches keyed on them.
     pub fn dict_modified(&self) {
-        self.version.set(self.version.get().wrapping_add(1));
+        self.version.set(fresh_version());
+        if !self.has_flag(tflags::HEAPTYPE) {
+            BUILTIN_EPOCH.fetch_add(1, Ordering::Relaxed);
+        }
+        let subs: Vec<Value> = self
+            .subclasses
+            .borrow()
+            .iter()
+            .filter_map(|r| r.downcast::<adder_object::weak::WeakRef>()?.get())
+            .collect();
+        for s in subs {
+            if let Some(t) = s.downcast::<TypeObject>() {
+                t.dict_modified();
+            }
+        }
     }
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0
