@@ -837,6 +837,15 @@ impl Vm {
                         f.stack.push(self.new_float(r));
                         continue;
                     }
+                    if let (Some(x), Some(y)) = (
+                        crate::num::exact_int_i64(self, &a),
+                        crate::num::exact_int_i64(self, &b),
+                    ) {
+                        if let Some(r) = crate::num::wide_binop(bop, x, y) {
+                            f.stack.push(self.new_int_wide(r));
+                            continue;
+                        }
+                    }
                     let r = tri!(self.binary_op(&a, &b, bop, inplace));
                     f.stack.push(r);
                 }

@@ -117,6 +117,40 @@ pub fn small_binop(op: BinOp, a: i64, b: i64) -> Option<i64> {
     }
 }
 
+/// The value of an exact `int` that fits in an i64 (a small int, or a big
+/// int object in range); None for everything else, int subclasses included.
+#[inline]
+pub fn exact_int_i64(vm: &Vm, v: &Value) -> Option<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i);
+    }
+    let b = v.downcast::<BigObj>()?;
+    if !vm.is_exact(v, &vm.t.int) {
+        return None;
+    }
+    b.0.to_i64()
+}
+
+/// `a op b` computed in i128 for i64 operands, for the operators whose
+/// result then always fits (None: another path must compute it).
+#[inline]
+pub fn wide_binop(op: BinOp, a: i64, b: i64) -> Option<i128> {
+    let (x, y) = (a as i128, b as i128);
+    match op {
+        BinOp::Add => Some(x + y),
+        BinOp::Sub => Some(x - y),
+        BinOp::Mul => Some(x * y),
+        BinOp::FloorDiv if y != 0 => Some(Integer::div_floor(&x, &y)),
+        BinOp::Mod if y != 0 => Some(Integer::mod_floor(&x, &y)),
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
+        BinOp::LShift if (0..64).contains(&b) => Some(x << b),
+        BinOp::RShift if b >= 0 => Some(x >> b.min(127)),
+        _ => None,
+    }
+}
+
 fn widen(vm: &Vm, n: Num) -> PyResult<(f64, f64)> {
     Ok(match n {
         Num::Int(i) => (int_to_f64(vm, &i)?, 0.0),

@@ -420,6 +420,12 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.as_inline_float(), b.as_inline_float()) {
             return Some(op.apply(&x, &y));
         }
+        if let (Some(x), Some(y)) = (
+            crate::num::exact_int_i64(self, a),
+            crate::num::exact_int_i64(self, b),
+        ) {
+            return Some(op.apply(&x, &y));
+        }
         if self.is_exact(a, &self.t.str) && self.is_exact(b, &self.t.str) {
             let (x, y) = (a.downcast::<Str>()?, b.downcast::<Str>()?);
             return Some(op.apply(&x.s.as_bytes(), &y.s.as_bytes()));
@@ -562,10 +568,13 @@ impl Vm {
                 return match op {
                     CmpOp::Eq => Ok(false),
                     CmpOp::Ne => Ok(true),
-                    _ => {
-                        let r = self.richcmp(&x[i], &y[i], op)?;
-                        self.truthy(&r)
-                    }
+                    _ => match self.exact_compare(&x[i], &y[i], op) {
+                        Some(r) => Ok(r),
+                        None => {
+                            let r = self.richcmp(&x[i], &y[i], op)?;
+                            self.truthy(&r)
+                        }
+                    },
                 };
             }
         }

@@ -293,6 +293,14 @@ impl Vm {
         }
     }
 
+    /// An int from an i128 (a small int when it fits).
+    pub fn new_int_wide(&self, i: i128) -> Value {
+        match i64::try_from(i) {
+            Ok(i) => self.new_int(i),
+            Err(_) => self.new_bigint(BigInt::from(i)),
+        }
+    }
+
     /// An int from a big integer, normalised to a small int when it fits.
     pub fn new_bigint(&self, b: BigInt) -> Value {
         if let Some(i) = b.to_i64() {

@@ -57,8 +57,7 @@ pub fn parse(
     style: Style,
 ) -> PyResult<Vec<Option<Value>>> {
     let max = params.len();
-    let pos: Vec<Value> = args.pos.iter().skip(1).cloned().collect();
-    let n = pos.len();
+    let n = args.pos.len().saturating_sub(1);
     if style != Style::Kw && !args.kw.is_empty() {
         return Err(vm.type_error(format!("{tname}.{name}() takes no keyword arguments")));
     }
@@ -89,8 +88,12 @@ pub fn parse(
         };
         return Err(vm.type_error(msg));
     }
-    let mut out: Vec<Option<Value>> = pos.into_iter().map(Some).collect();
+    let mut out: Vec<Option<Value>> = Vec::with_capacity(max);
+    out.extend(args.pos.iter().skip(1).cloned().map(Some));
     out.resize(max, None);
+    if args.kw.is_empty() && min <= n {
+        return Ok(out);
+    }
     for (k, v) in std::mem::take(&mut args.kw) {
         let kname = k
             .downcast::<Str>()
