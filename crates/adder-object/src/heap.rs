@@ -73,6 +73,8 @@ pub struct VTable {
     /// Whether a dying object of this layout must be finalised by the
     /// interpreter first (e.g. a suspended generator must be closed).
     pub needs_finalize: Option<fn(&Header) -> bool>,
+    /// Length of the object's text tail (`Payload::tail_len`).
+    pub tail_len: unsafe fn(*const Header) -> usize,
 }
 
 /// What an object's header points to: the layout's vtable and the class.
@@ -149,6 +151,42 @@ pub trait Payload: crate::trace::Trace + Sized + 'static {
         }
         None
     }
+    /// Bytes of text the object stores after its trailing slots (see
+    /// `alloc_with_text`); 0 for every payload without a text tail. Must
+    /// not change during the object's life.
+    #[inline(always)]
+    fn tail_len(&self) -> usize {
+        0
+    }
+}
+
+/// Proof that a payload lives inside its heap object. Only
+/// `alloc_with_text` creates one, handing it to the closure that builds the
+/// payload, and a payload is only ever reached by reference afterwards, so
+/// a payload holding one is always the `payload` field of an `Obj` whose
+/// text tail `text_of` can find.
+pub struct InHeap(());
+
+impl crate::trace::Trace for InHeap {
+    const MAY_HOLD: bool = false;
+    #[inline(always)]
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+}
+
+/// The text tail of the object whose payload is `p` (see `alloc_with_text`).
+#[inline(always)]
+pub fn text_of<'a, T: Payload>(p: &'a T, _home: &'a InHeap) -> &'a str {
+    let offset = std::mem::offset_of!(Obj<T>, payload);
+    // SAFETY: `_home` proves `p` is the payload of a live `Obj<T>` built by
+    // `alloc_with_text` (see `InHeap`), which wrote `p.tail_len()` bytes of
+    // valid UTF-8 right after the object's trailing slots.
+    unsafe {
+        let h = (p as *const T as *const u8).sub(offset) as *const Header;
+        let slots_end =
+            std::mem::size_of::<Obj<T>>() + (*h).trailing_len() * std::mem::size_of::<ValueCell>();
+        let start = (h as *const u8).add(slots_end);
+        std::str::from_utf8_unchecked(std::slice::from_raw_parts(start, p.tail_len()))
+    }
 }
 
 /// Declares `Payload` for a type with a static vtable:
@@ -164,7 +202,8 @@ pub trait Payload: crate::trace::Trace + Sized + 'static {
 macro_rules! payload {
     ($t:ty, $kind:expr, $name:literal
      $(, traverse_from($fs:ident, $start:ident, $budget:ident, $fv:ident) $fb:block)?
-     $(, needs_finalize = $f:expr)? $(,)?) => {
+     $(, needs_finalize = $f:expr)?
+     $(, tail_len = $tl:expr)? $(,)?) => {
         impl $crate::heap::Payload for $t {
             const KIND: u8 = $kind;
             fn vtable() -> &'static $crate::heap::VTable {
@@ -178,10 +217,12 @@ macro_rules! payload {
                     clear: $crate::heap::clear_of::<$t>,
                     tracked: <$t as $crate::trace::Trace>::MAY_HOLD,
                     needs_finalize: $crate::payload!(@opt $($f)?),
+                    tail_len: $crate::heap::tail_len_of::<$t>,
                 };
                 &VT
             }
             $(fn traverse_from(&$fs, $start: usize, $budget: usize, $fv: &mut dyn FnMut(&$crate::Value)) -> Option<usize> $fb)?
+            $(#[inline(always)] fn tail_len(&self) -> usize { ($tl)(self) })?
         }
     };
     ($t:ty, $kind:expr, $name:literal, traverse($s:ident, $v:ident) $tb:block
@@ -229,6 +270,13 @@ pub unsafe fn traverse_from_of<T: Payload>(
             .payload
             .traverse_from(start, budget, visit)
     }
+}
+
+/// # Safety
+/// `h` must be the header of an `Obj<T>` whose payload has not been dropped.
+pub unsafe fn tail_len_of<T: Payload>(h: *const Header) -> usize {
+    // SAFETY: per contract, h heads an Obj<T> with its payload in place.
+    unsafe { (*(h as *const Obj<T>)).payload.tail_len() }
 }
 
 /// # Safety
@@ -379,6 +427,14 @@ impl Header {
             Value::from_header_owned(c)
         }
     }
+    /// Bytes of the object's own block: header, payload, trailing slots
+    /// and text tail.
+    pub fn block_size(&self) -> usize {
+        let vt = self.vtable();
+        // SAFETY: a live object's payload is in place (`&self` is live).
+        let tail = unsafe { (vt.tail_len)(self) };
+        vt.base_size + self.trailing_len() * std::mem::size_of::<ValueCell>() + tail
+    }
     /// Number of trailing inline slots.
     #[inline(always)]
     pub fn trailing_len(&self) -> usize {
@@ -496,11 +552,39 @@ impl Default for ValueCell {
 ///
 /// `meta.vtable` must be `T::vtable()`.
 pub fn alloc<T: Payload>(meta: &Meta, payload: T, trailing: usize, extra_flags: u32) -> Value {
+    assert_eq!(payload.tail_len(), 0, "a text tail needs alloc_with_text");
+    alloc_raw(meta, payload, trailing, extra_flags, b"")
+}
+
+/// Like `alloc`, with `text` stored in the object itself, right after the
+/// trailing slots (one allocation instead of two for strings). `make`
+/// builds the payload from the `InHeap` proof it must keep; its
+/// `tail_len()` must be `text.len()`. Read the text back with `text_of`.
+pub fn alloc_with_text<T: Payload>(
+    meta: &Meta,
+    make: impl FnOnce(InHeap) -> T,
+    trailing: usize,
+    extra_flags: u32,
+    text: &str,
+) -> Value {
+    let payload = make(InHeap(()));
+    assert_eq!(payload.tail_len(), text.len(), "text tail length");
+    alloc_raw(meta, payload, trailing, extra_flags, text.as_bytes())
+}
+
+fn alloc_raw<T: Payload>(
+    meta: &Meta,
+    payload: T,
+    trailing: usize,
+    extra_flags: u32,
+    tail: &[u8],
+) -> Value {
     assert!(ptr::eq(meta.vtable, T::vtable()), "meta of another layout");
     assert!(trailing < (1 << 16));
     let base = std::mem::size_of::<Obj<T>>();
     debug_assert!(base.is_multiple_of(8) && std::mem::align_of::<Obj<T>>() <= 8);
-    let size = base + trailing * std::mem::size_of::<ValueCell>();
+    let slots_end = base + trailing * std::mem::size_of::<ValueCell>();
+    let size = slots_end + tail.len();
     let class = meta.class.get();
     // Instances of classes that can die (heap types) refer to their class,
     // so they can close a cycle through it: the collector must see them.
@@ -539,6 +623,7 @@ pub fn alloc<T: Payload>(meta: &Meta, payload: T, trailing: usize, extra_flags: 
         for i in 0..trailing {
             ptr::write(slots.add(i), ValueCell::new(Value::NULL));
         }
+        ptr::copy_nonoverlapping(tail.as_ptr(), (p as *mut u8).add(slots_end), tail.len());
         if !class.is_null() {
             (*class).incref();
         }
@@ -585,6 +670,7 @@ unsafe fn dealloc(h: *mut Header) {
         if flags & FLAG_WEAKREFD != 0 {
             crate::weak::clear_weakrefs(h);
         }
+        let tail = (vt.tail_len)(h);
         (vt.drop_payload)(h);
         let n = hr.trailing_len();
         let slots = (h as *mut u8).add(vt.base_size) as *mut ValueCell;
@@ -594,7 +680,7 @@ unsafe fn dealloc(h: *mut Header) {
         if flags & FLAG_TRACKED != 0 {
             crate::gcheap::free_block(h as *mut u8);
         } else {
-            let size = vt.base_size + n * std::mem::size_of::<ValueCell>();
+            let size = vt.base_size + n * std::mem::size_of::<ValueCell>() + tail;
             alloc::dealloc(h as *mut u8, Layout::from_size_align_unchecked(size, 8));
         }
         if !class.is_null() {
@@ -731,6 +817,54 @@ mod tests {
         assert_eq!(drops.get(), 0);
         drop(w);
         assert_eq!(drops.get(), 1);
+    }
+
+    #[derive(crate::Trace)]
+    struct Texty {
+        len: usize,
+        home: InHeap,
+    }
+    payload!(Texty, 251, "texty", tail_len = |t: &Texty| t.len);
+
+    #[test]
+    fn text_tail_lives_after_the_slots() {
+        let meta = Meta::new(Texty::vtable());
+        for (trailing, text) in [
+            (0, ""),
+            (0, "héllo wörld"),
+            (2, "abc"),
+            (1, &"x".repeat(5000)[..]),
+        ] {
+            let v = alloc_with_text(
+                &meta,
+                |home| Texty {
+                    len: text.len(),
+                    home,
+                },
+                trailing,
+                0,
+                text,
+            );
+            let t = v.downcast::<Texty>().unwrap();
+            assert_eq!(text_of(t, &t.home), text);
+            let h = v.header().unwrap();
+            assert_eq!(h.trailing().len(), trailing);
+            h.trailing()
+                .iter()
+                .for_each(|s| s.set(Value::small_int(1).unwrap()));
+            assert_eq!(text_of(t, &t.home), text, "slots do not overlap the text");
+            assert_eq!(
+                h.block_size(),
+                size_of::<Obj<Texty>>() + 8 * trailing + text.len()
+            );
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "text tail length")]
+    fn text_tail_length_must_match() {
+        let meta = Meta::new(Texty::vtable());
+        alloc_with_text(&meta, |home| Texty { len: 3, home }, 0, 0, "four");
     }
 
     #[test]

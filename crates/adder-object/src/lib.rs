@@ -20,6 +20,8 @@ extern crate self as adder_object;
 /// `#[derive(Trace)]` (crates/adder-derive) and the trait it implements:
 /// one import gives a payload crate both.
 pub use adder_derive::Trace;
-pub use heap::{alloc, Header, Meta, Obj, Payload, Ref, VTable, ValueCell};
+pub use heap::{
+    alloc, alloc_with_text, text_of, Header, InHeap, Meta, Obj, Payload, Ref, VTable, ValueCell,
+};
 pub use trace::Trace;
 pub use value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};

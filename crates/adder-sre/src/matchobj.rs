@@ -119,7 +119,7 @@ impl MatchObj {
                 Some(bm) => (bm[2 * g], bm[2 * g + 1]),
                 None => (a as usize, b as usize),
             };
-            if i == 0 && j == st.s.len() && vm.type_of(s).is(&vm.t.str) {
+            if i == 0 && j == st.as_str().len() && vm.type_of(s).is(&vm.t.str) {
                 return Ok(s.clone());
             }
             let text = st.as_str().get(i..j.max(i)).unwrap_or("").to_string();

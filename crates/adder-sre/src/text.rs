@@ -58,7 +58,7 @@ impl WideText {
         WideText {
             cps: cps.into_boxed_slice(),
             checkpoints: checkpoints.into_boxed_slice(),
-            byte_len: s.s.len(),
+            byte_len: s.as_str().len(),
         }
     }
 

@@ -660,7 +660,7 @@ impl Vm {
             if let Some(v) = interned.get(s) {
                 return v.clone();
             }
-            let v = alloc(str_meta, Str::new(s.into()), 0, 0);
+            let v = Str::alloc(str_meta, 0, 0, s);
             v.header().unwrap().make_immortal();
             interned.insert(s.into(), v.clone());
             v

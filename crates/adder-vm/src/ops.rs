@@ -122,7 +122,7 @@ pub fn str_value_hash(s: &Str) -> i64 {
 
 fn str_eq_fast(a: &Value, b: &Value) -> bool {
     match (a.downcast::<Str>(), b.downcast::<Str>()) {
-        (Some(x), Some(y)) => x.s == y.s,
+        (Some(x), Some(y)) => x.as_str() == y.as_str(),
         _ => false,
     }
 }
@@ -149,7 +149,7 @@ pub fn dict_get_str(d: &Value, key: &str) -> Option<Value> {
                 if t.entries[entry]
                     .key
                     .downcast::<Str>()
-                    .is_some_and(|s| &*s.s == key)
+                    .is_some_and(|s| s.as_str() == key)
                 {
                     return Some(t.entries[entry].value.clone());
                 }
@@ -428,7 +428,7 @@ impl Vm {
         }
         if self.is_exact(a, &self.t.str) && self.is_exact(b, &self.t.str) {
             let (x, y) = (a.downcast::<Str>()?, b.downcast::<Str>()?);
-            return Some(op.apply(&x.s.as_bytes(), &y.s.as_bytes()));
+            return Some(op.apply(&x.as_str().as_bytes(), &y.as_str().as_bytes()));
         }
         None
     }
@@ -490,7 +490,7 @@ impl Vm {
             }
         }
         if let (Some(x), Some(y)) = (a.downcast::<Str>(), b.downcast::<Str>()) {
-            return Ok(Some(ord(x.s.as_bytes().cmp(y.s.as_bytes()))));
+            return Ok(Some(ord(x.as_str().as_bytes().cmp(y.as_str().as_bytes()))));
         }
         if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
             return Ok(Some(ord(x.as_slice().cmp(y.as_slice()))));
@@ -737,7 +737,7 @@ impl Vm {
             Some(kinds::STR) => {
                 let s = container.downcast::<Str>().unwrap();
                 return match item.downcast::<Str>() {
-                    Some(sub) => Ok(s.s.contains(&*sub.s)),
+                    Some(sub) => Ok(s.as_str().contains(sub.as_str())),
                     None => Err(self.type_error(format!(
                         "'in <string>' requires string as left operand, not {}",
                         self.type_name(item)
@@ -828,7 +828,7 @@ impl Vm {
                             }
                             if let (Some(a), Some(b)) = (k.downcast::<Str>(), key.downcast::<Str>())
                             {
-                                if a.s == b.s {
+                                if a.as_str() == b.as_str() {
                                     return Ok(Some(entry));
                                 }
                                 continue;

@@ -174,7 +174,7 @@ impl Vm {
         match (op, ka, kb) {
             (BinOp::Add, Some(kinds::STR), Some(kinds::STR)) => {
                 let (x, y) = (a.downcast::<Str>().unwrap(), b.downcast::<Str>().unwrap());
-                let mut s = String::with_capacity(x.s.len() + y.s.len());
+                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
                 s.push_str(y.as_str());
                 Ok(Some(self.new_string(s)))
@@ -324,7 +324,7 @@ impl Vm {
         }
         let n = if len == 0 { 0 } else { n };
         let unit = if seq.kind() == Some(kinds::STR) {
-            seq.downcast::<Str>().unwrap().s.len()
+            seq.downcast::<Str>().unwrap().as_str().len()
         } else {
             len
         };

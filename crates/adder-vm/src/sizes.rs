@@ -21,9 +21,8 @@ const _: () = assert!(size_of::<Header>() == 16);
 const _: () = assert!(size_of::<Obj<Instance>>() == 16);
 const _: () = assert!(size_of::<Obj<Tuple>>() == 32);
 const _: () = assert!(size_of::<Obj<List>>() == 48);
-// 56: the lazily built character-offset index of long non-ASCII strings
-// costs one word; inline string storage (issue 4) is to win it back.
-const _: () = assert!(size_of::<Obj<Str>>() == 56);
+// 48 plus the text, stored inline (one block per string).
+const _: () = assert!(size_of::<Obj<Str>>() == 48);
 const _: () = assert!(size_of::<Obj<BigInt>>() == 48);
 const _: () = assert!(size_of::<Obj<Cell>>() == 24);
 const _: () = assert!(size_of::<Obj<Method>>() == 32);

@@ -320,10 +320,10 @@ impl Vm {
     }
 
     pub fn new_str(&self, s: &str) -> Value {
-        self.alloc_builtin(&self.t.str, Str::new(s.into()))
+        self.alloc_str_of_class(&self.t.str, s)
     }
     pub fn new_string(&self, s: String) -> Value {
-        self.alloc_builtin(&self.t.str, Str::new(s.into_boxed_str()))
+        self.alloc_str_of_class(&self.t.str, &s)
     }
 
     /// The interned (unique, immortal) str with this text.
@@ -385,6 +385,19 @@ impl Vm {
             0
         };
         alloc(&to.meta, payload, trailing, extra)
+    }
+
+    /// A str (or str subclass instance, with the class's slots) holding `text`.
+    pub fn alloc_str_of_class(&self, ty: &Value, text: &str) -> Value {
+        let to = ty
+            .downcast::<TypeObject>()
+            .expect("alloc_str_of_class: not a type");
+        let (trailing, extra) = if to.has_flag(tflags::DICT_SLOT) {
+            (to.nslots.get() + 1, adder_object::heap::FLAG_DICT_SLOT)
+        } else {
+            (to.nslots.get(), 0)
+        };
+        Str::alloc(&to.meta, trailing, extra, text)
     }
 
     /// A fresh plain instance of a Python class (no attributes yet).

@@ -203,7 +203,7 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult {
     if cls.is(&vm.t.str) {
         return Ok(result);
     }
-    Ok(vm.alloc_builtin(&cls, Str::new(text(&result).into())))
+    Ok(vm.alloc_str_of_class(&cls, text(&result)))
 }
 
 // ----- searching -----------------------------------------------------------------------

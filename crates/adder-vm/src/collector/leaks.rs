@@ -120,7 +120,7 @@ pub fn survivors() -> Survivors {
         if !kept.contains(&v.bits()) {
             let h = v.header().expect("tracked objects are heap objects");
             out.objects += 1;
-            out.bytes += h.vtable().base_size + h.trailing_len() * 8;
+            out.bytes += h.block_size();
             *layouts.entry(h.vtable().name).or_default() += 1;
         }
     }

@@ -9,7 +9,7 @@
 
 use std::mem::size_of;
 
-use adder_object::{Value, ValueCell};
+use adder_object::Value;
 
 use crate::kinds;
 use crate::objects::dict::Dict;
@@ -23,7 +23,7 @@ pub fn real_size(v: &Value) -> usize {
     let Some(h) = v.header() else {
         return size_of::<Value>();
     };
-    let own = h.vtable().base_size + h.trailing_len() * size_of::<ValueCell>();
+    let own = h.block_size();
     let outside = match h.kind() {
         kinds::LIST => v.downcast::<List>().and_then(|l| {
             l.items
@@ -40,7 +40,7 @@ pub fn real_size(v: &Value) -> usize {
         kinds::SET => v
             .downcast::<Set>()
             .and_then(|s| s.table.try_borrow().ok().map(|t| t.heap_bytes())),
-        kinds::STR => v.downcast::<Str>().map(|s| s.s.len() + s.index_bytes()),
+        kinds::STR => v.downcast::<Str>().map(|s| s.index_bytes()),
         kinds::BYTES => v.downcast::<Bytes>().map(|b| b.b.len()),
         kinds::BYTEARRAY => v
             .downcast::<ByteArray>()

@@ -1,33 +1,37 @@
 //! `str`, `bytes` and `bytearray` payloads.
 //!
-//! Representation of `str`: immutable UTF-8 (`Box<str>`) with the character
-//! count and the hash cached. Indexing is O(1) when the string is ASCII
+//! Representation of `str`: immutable UTF-8 stored inline in the object,
+//! after its slots (one allocation per string), with the character count
+//! and the hash cached. Indexing is O(1) when the string is ASCII
 //! (`char_len == byte len`); a long non-ASCII string builds, on first
 //! indexing, a table of the byte offset of every 64th character, so indexing
 //! costs at most 63 steps. A lone surrogate U+D800..U+DFFF is stored as the
 //! plane-16 character `adder_text::surrogate` maps it to (see
 //! docs/DECISIONS.md); nothing here needs to know.
 //!
-//! Invariant: `char_len` is the number of chars of `s`; `hash` is -1 until
+//! Invariant: `char_len` is the number of chars of the text; `hash` is -1 until
 //! computed, then the value `hash()` returns; `index[k]` is the byte offset
 //! of character `64 * k`.
 
 use std::cell::{Cell, OnceCell, RefCell};
 
-use adder_object::{payload, Trace};
+use adder_object::{alloc_with_text, payload, text_of, InHeap, Meta, Trace, Value};
 
 use crate::kinds;
 
 #[derive(Trace)]
 pub struct Str {
-    pub s: Box<str>,
+    /// Byte length of the text, which the object stores inline after its
+    /// slots (`adder_object::alloc_with_text`).
+    len: usize,
     pub char_len: usize,
     pub hash: Cell<i64>,
     // Boxed on purpose: a thin pointer keeps `Str` one word larger, not two.
     #[allow(clippy::box_collection)]
     index: OnceCell<Box<Vec<usize>>>,
+    home: InHeap,
 }
-payload!(Str, kinds::STR, "str");
+payload!(Str, kinds::STR, "str", tail_len = |s: &Str| s.len);
 
 impl Str {
     /// Bytes of the character-offset index, if one was built.
@@ -44,18 +48,22 @@ const INDEX_STRIDE: usize = 64;
 const INDEX_MIN_CHARS: usize = 256;
 
 impl Str {
-    pub fn new(s: Box<str>) -> Str {
-        let char_len = if s.is_ascii() {
-            s.len()
+    /// A new str object of class layout `meta` (with `trailing` slots and
+    /// header `flags`, as `adder_object::alloc`) holding `text`.
+    pub fn alloc(meta: &Meta, trailing: usize, flags: u32, text: &str) -> Value {
+        let char_len = if text.is_ascii() {
+            text.len()
         } else {
-            s.chars().count()
+            text.chars().count()
         };
-        Str {
-            s,
+        let make = |home| Str {
+            len: text.len(),
             char_len,
             hash: Cell::new(-1),
             index: OnceCell::new(),
-        }
+            home,
+        };
+        alloc_with_text(meta, make, trailing, flags, text)
     }
 
     /// Byte offset of character `i` of a non-ASCII string, by the index
@@ -63,14 +71,14 @@ impl Str {
     fn offset_slow(&self, i: usize) -> usize {
         if self.char_len < INDEX_MIN_CHARS {
             return self
-                .s
+                .as_str()
                 .char_indices()
                 .nth(i)
-                .map_or(self.s.len(), |(b, _)| b);
+                .map_or(self.len, |(b, _)| b);
         }
         let index = self.index.get_or_init(|| {
             let mut v = Vec::with_capacity(self.char_len / INDEX_STRIDE + 1);
-            for (n, (b, _)) in self.s.char_indices().enumerate() {
+            for (n, (b, _)) in self.as_str().char_indices().enumerate() {
                 if n % INDEX_STRIDE == 0 {
                     v.push(b);
                 }
@@ -78,28 +86,28 @@ impl Str {
             Box::new(v)
         });
         let Some(&base) = index.get(i / INDEX_STRIDE) else {
-            return self.s.len();
+            return self.len;
         };
-        self.s[base..]
+        self.as_str()[base..]
             .char_indices()
             .nth(i % INDEX_STRIDE)
-            .map_or(self.s.len(), |(b, _)| base + b)
+            .map_or(self.len, |(b, _)| base + b)
     }
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        text_of(self, &self.home)
     }
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.char_len == self.s.len()
+        self.char_len == self.len
     }
     /// The char at character index `i` (caller checked bounds).
     pub fn char_at(&self, i: usize) -> char {
         if self.is_ascii() {
-            self.s.as_bytes()[i] as char
+            self.as_str().as_bytes()[i] as char
         } else {
             let b = self.offset_slow(i);
-            self.s[b..].chars().next().unwrap_or('\0')
+            self.as_str()[b..].chars().next().unwrap_or('\0')
         }
     }
     /// Byte offset of character index `i` (i <= char_len).
@@ -114,7 +122,7 @@ impl Str {
     pub fn slice(&self, start: usize, end: usize) -> &str {
         let a = self.byte_offset(start);
         let b = self.byte_offset(end);
-        &self.s[a..b]
+        &self.as_str()[a..b]
     }
 }
 
