@@ -24,6 +24,7 @@ pub mod objects;
 pub mod ops;
 pub mod protocol;
 mod sizes;
+pub mod suggestions;
 pub mod traceback;
 pub mod vm;
 

@@ -783,6 +783,7 @@ pub fn setup_sys(vm: &mut Vm) {
         set(vm, n, s.clone());
         set(vm, &format!("__{n}__"), s);
     }
+    crate::builtins::unraisable::init_sys(vm, &m, &d);
     let k = vm.new_str("sys");
     let _ = vm.dict_set(&mods_of(vm), k, m.clone());
     let k = vm.new_str("builtins");
