@@ -397,6 +397,12 @@ fn normalize_encoding(name: &str) -> Option<Encoding> {
     }
 }
 
+/// The encoding a PEP 263 coding cookie names (after a UTF-8 BOM, if any),
+/// for callers that can decode encodings `decode_source` does not know.
+pub fn coding_cookie(bytes: &[u8]) -> Option<String> {
+    find_cookie(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+}
+
 /// The encoding named by a coding cookie on the first or second line.
 fn find_cookie(b: &[u8]) -> Option<String> {
     let mut lines = b.split(|&c| c == b'\n');

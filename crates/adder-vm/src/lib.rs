@@ -9,6 +9,7 @@ pub mod boot;
 pub mod builtins;
 pub mod call;
 pub mod collector;
+pub mod compile_warnings;
 pub mod eval;
 pub mod fasthash;
 pub mod finalize;

@@ -319,8 +319,14 @@ impl<'a, 's> Compiler<'a, 's> {
                 self.load_const(Constant::None);
                 self.add_yield_from();
             }
-            Expr::Compare(c) => self.compare(c)?,
-            Expr::Call(c) => self.call(c)?,
+            Expr::Compare(c) => {
+                self.check_compare(c);
+                self.compare(c)?
+            }
+            Expr::Call(c) => {
+                self.check_caller(c);
+                self.call(c)?
+            }
             Expr::FString(f) => self.fstring(f)?,
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
@@ -328,6 +334,7 @@ impl<'a, 's> Compiler<'a, 's> {
                 self.emit_name(Opcode::LoadAttr, &a.attr);
             }
             Expr::Subscript(s) => {
+                self.check_subscript(s)?;
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.set_loc(s.range);

@@ -140,6 +140,7 @@ impl<'a, 's> Compiler<'a, 's> {
                 if self.opts.optimize > 0 {
                     return Ok(());
                 }
+                self.check_assert(a);
                 let end = self.new_label();
                 self.jump_if(&a.test, end, true)?;
                 self.set_loc(s.range());

@@ -701,10 +701,19 @@ pub fn setup_sys(vm: &mut Vm) {
         .map(|n| vm.new_str(n))
         .collect();
     set(vm, "builtin_module_names", vm.new_tuple(names));
-    for n in ["meta_path", "path_hooks", "warnoptions"] {
+    for n in ["meta_path", "path_hooks"] {
         let l = vm.new_list(vec![]);
         set(vm, n, l);
     }
+    let wo: Vec<Value> = vm
+        .flags
+        .warnoptions
+        .clone()
+        .iter()
+        .map(|o| vm.new_str(o))
+        .collect();
+    let wo = vm.new_list(wo);
+    set(vm, "warnoptions", wo);
     set(vm, "path_importer_cache", vm.new_dict());
     set(vm, "_xoptions", vm.new_dict());
     // sys.implementation: a simple namespace object (an instance of a tiny class).
