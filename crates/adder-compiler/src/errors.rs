@@ -76,6 +76,36 @@ fn text_at<'s>(src: &Source<'s>, start: u32, end: u32) -> &'s str {
 
 /// Describes an invalid target expression as CPython names it ("literal",
 /// "function call", ...), from its source text.
+/// What an invalid `:=` target is called: a parenthesized display with a
+/// top-level comma is a tuple, a bracketed one a list (CPython names the
+/// node), anything else as for other assignment targets.
+fn named_target_kind(text: &str) -> &'static str {
+    let t = text.trim();
+    let inner_comma = |inner: &str| {
+        let mut depth = 0i32;
+        for c in inner.chars() {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => return true,
+                _ => {}
+            }
+        }
+        false
+    };
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        if inner.trim().is_empty() || inner_comma(inner) {
+            return "tuple";
+        }
+    }
+    if let Some(inner) = t.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+        if !inner.contains(" for ") {
+            return "list";
+        }
+    }
+    describe_target(text)
+}
+
 fn describe_target(text: &str) -> &'static str {
     let t = text.trim();
     let first = t.chars().next().unwrap_or(' ');
@@ -339,7 +369,7 @@ pub(crate) fn from_parse_error(src: &Source, err: &ParseError) -> CompileError {
             }
         }
         ParseErrorType::InvalidNamedAssignmentTarget => {
-            let what = describe_target(text_at(src, start, end));
+            let what = named_target_kind(text_at(src, start, end));
             syntax(&format!("cannot use assignment expressions with {what}"))
         }
         ParseErrorType::InvalidDeleteTarget => {

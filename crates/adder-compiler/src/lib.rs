@@ -10,6 +10,7 @@
 mod assemble;
 mod codegen;
 mod errors;
+mod numlit;
 mod source;
 mod symtable;
 mod warnings;
@@ -111,13 +112,36 @@ fn parse_source(
     let options = ruff_python_parser::ParseOptions::from(parse_mode)
         .with_target_version(ruff_python_ast::PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
+    // A malformed number is CPython's tokenizer error: it wins over a parse
+    // error that is not before the number.
+    let numbers = numlit::check_numbers(src, parsed.tokens());
+    let first_parse_error = parsed
+        .errors()
+        .first()
+        .map(|e| e.location.start().to_u32())
+        .into_iter()
+        .chain(
+            parsed
+                .unsupported_syntax_errors()
+                .first()
+                .map(|e| e.range.start().to_u32()),
+        )
+        .min();
+    if let Some((at, e)) = numbers.error {
+        if first_parse_error.map_or(true, |p| p >= at) {
+            return Err(e);
+        }
+    }
     if let Some(err) = parsed.errors().first() {
         return Err(errors::from_parse_error(src, err));
     }
     if let Some(err) = parsed.unsupported_syntax_errors().first() {
         return Err(errors::from_unsupported(src, err));
     }
-    let warnings = warnings::escape_warnings(src, parsed.tokens());
+    // The tokenizer's warnings, in source order.
+    let mut warnings = warnings::escape_warnings(src, parsed.tokens());
+    warnings.extend(numbers.warnings);
+    warnings.sort_by_key(|w| (w.error.lineno, w.error.offset));
     Ok((parsed.into_syntax(), warnings))
 }
 
