@@ -57,6 +57,12 @@ impl<'s> Source<'s> {
     }
 
     /// The text of 1-based line `line` without its line terminator.
+    /// The byte offset where 1-based `line` starts.
+    pub fn offset_of_line(&self, line: u32) -> Option<u32> {
+        let li = (line as usize).checked_sub(1)?;
+        self.line_starts.get(li).copied()
+    }
+
     pub fn line_text(&self, line: u32) -> Option<&'s str> {
         let li = (line as usize).checked_sub(1)?;
         let start = *self.line_starts.get(li)? as usize;

@@ -770,6 +770,12 @@ impl<'a, 's> Compiler<'a, 's> {
                         }
                     }
                     self.flush_pending(pending, n);
+                    if let Expr::Starred(st) = &*i.expression {
+                        // CPython 3.11 parses the expression as `(*x)`.
+                        return Err(
+                            self.error("f-string: cannot use starred expression here", st.range)
+                        );
+                    }
                     self.expr(&i.expression)?;
                     if let Some(spec) = &i.format_spec {
                         let mut sp = String::new();
