@@ -129,14 +129,14 @@ fn parse_source(
         )
         .min();
     if let Some((at, e)) = numbers.error {
-        if first_parse_error.map_or(true, |p| p >= at) {
+        if first_parse_error.is_none_or(|p| p >= at) {
             return Err(e);
         }
     }
     // String literals as CPython 3.11 tokenizes them (its f-string rules
     // and messages); an error in one wins over a parse error after it.
     if let Some((at, e)) = fstring311::check_strings(src, first_parse_error.is_some()) {
-        if first_parse_error.map_or(true, |p| p >= at) {
+        if first_parse_error.is_none_or(|p| p >= at) {
             return Err(e);
         }
     }

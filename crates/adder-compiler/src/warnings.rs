@@ -104,9 +104,7 @@ fn first_invalid_escape(content: &str, is_bytes: bool) -> Option<String> {
             i += 1;
             continue;
         }
-        let Some(&c) = b.get(i + 1) else {
-            return None;
-        };
+        let &c = b.get(i + 1)?;
         match c {
             b'\n' | b'\r' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't'
             | b'v' | b'x' => i += 2,

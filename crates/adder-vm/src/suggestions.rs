@@ -105,7 +105,7 @@ fn best_match(name: &str, candidates: &[Value]) -> Option<String> {
         if d > limit {
             continue;
         }
-        if best.as_ref().map_or(true, |(bd, _)| d < *bd) {
+        if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
             best = Some((d, item));
         }
     }
@@ -115,7 +115,7 @@ fn best_match(name: &str, candidates: &[Value]) -> Option<String> {
 fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         0
-    } else if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    } else if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST
