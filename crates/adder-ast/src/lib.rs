@@ -122,8 +122,7 @@ fn compile_hook(vm: &mut Vm, args: Args) -> PyResult {
     let text = if let Some(s) = str_of(&src) {
         s.to_string()
     } else if let Some(b) = adder_vm::ops::bytes_of(&src) {
-        adder_compiler::decode_source(&b, &filename)
-            .map_err(|e| vm.compile_error_to_exception(&e))?
+        vm.decode_source(&b, &filename, false)?
     } else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
@@ -141,8 +140,9 @@ fn compile_hook(vm: &mut Vm, args: Args) -> PyResult {
     if want == k::FunctionType {
         return parse_func_type(vm, &kinds, &text, &filename);
     }
-    let tree = adder_compiler::parse(&text, &filename, cmode)
+    let (tree, warnings) = adder_compiler::parse_with_warnings(&text, &filename, cmode)
         .map_err(|e| vm.compile_error_to_exception(&e))?;
+    vm.issue_compile_warnings(&warnings, &filename)?;
     if want == k::Interactive {
         if let Some(e) = single_statement_error(&tree, &text, &filename) {
             return Err(vm.compile_error_to_exception(&e));
@@ -253,8 +253,11 @@ fn compile_tree(
         k::Interactive => Mode::Single,
         _ => Mode::Exec,
     };
-    match adder_compiler::compile_ast(&module, &text, filename, mode, opts) {
-        Ok(co) => Ok(vm.load_code(&co)),
+    match adder_compiler::compile_ast_with_warnings(&module, &text, filename, mode, opts) {
+        Ok((co, warnings)) => {
+            vm.issue_compile_warnings(&warnings, filename)?;
+            Ok(vm.load_code(&co))
+        }
         Err(e) => Err(vm.compile_error_to_exception(&e)),
     }
 }

@@ -98,6 +98,7 @@ fn parse(args: &[String], cfg: &mut Config, host: &NativeHost) -> Result<Program
                             }
                             cfg.xoptions.push(value);
                         }
+                        'W' => cfg.warnoptions.push(value),
                         _ => {}
                     }
                     j = flags.len();
@@ -195,6 +196,17 @@ fn run(host: Rc<NativeHost>) -> i32 {
                 );
                 return 2;
             }
+        }
+    }
+    // sys.warnoptions: PYTHONWARNINGS (comma-separated) before the -W options.
+    if !cfg.ignore_environment {
+        if let Some(v) = host.getenv(b"PYTHONWARNINGS") {
+            let env: Vec<String> = String::from_utf8_lossy(&v)
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            cfg.warnoptions.splice(0..0, env);
         }
     }
     if !cfg.ignore_environment

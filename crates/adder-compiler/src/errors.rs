@@ -76,6 +76,36 @@ fn text_at<'s>(src: &Source<'s>, start: u32, end: u32) -> &'s str {
 
 /// Describes an invalid target expression as CPython names it ("literal",
 /// "function call", ...), from its source text.
+/// What an invalid `:=` target is called: a parenthesized display with a
+/// top-level comma is a tuple, a bracketed one a list (CPython names the
+/// node), anything else as for other assignment targets.
+fn named_target_kind(text: &str) -> &'static str {
+    let t = text.trim();
+    let inner_comma = |inner: &str| {
+        let mut depth = 0i32;
+        for c in inner.chars() {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => return true,
+                _ => {}
+            }
+        }
+        false
+    };
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        if inner.trim().is_empty() || inner_comma(inner) {
+            return "tuple";
+        }
+    }
+    if let Some(inner) = t.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+        if !inner.contains(" for ") {
+            return "list";
+        }
+    }
+    describe_target(text)
+}
+
 fn describe_target(text: &str) -> &'static str {
     let t = text.trim();
     let first = t.chars().next().unwrap_or(' ');
@@ -108,6 +138,9 @@ fn describe_target(text: &str) -> &'static str {
     }
     if t.starts_with("lambda") {
         return "lambda";
+    }
+    if t.starts_with('*') {
+        return "starred";
     }
     if t.starts_with("await ") {
         return "await expression";
@@ -242,6 +275,15 @@ pub(crate) fn from_parse_error(src: &Source, err: &ParseError) -> CompileError {
     let end = err.location.end().to_u32();
     let (line, _) = src.line_col(start);
     let syntax = |msg: &str| src.error(SyntaxError, msg, start, end);
+    if let Some(e) = mixed_except_kinds(src, start) {
+        return e;
+    }
+    if let Some(e) = assignment_in_argument(src, start, end) {
+        return e;
+    }
+    if let Some(e) = double_star_in_fstring(src, start, end) {
+        return e;
+    }
     match &err.error {
         ParseErrorType::Lexical(lex) => match lex {
             LexicalErrorType::UnclosedStringError => {
@@ -266,14 +308,23 @@ pub(crate) fn from_parse_error(src: &Source, err: &ParseError) -> CompileError {
             }
             LexicalErrorType::UnrecognizedToken { tok } => {
                 let c = *tok;
-                if c.is_ascii() {
+                if c.is_control() || (c.is_whitespace() && c != ' ') {
+                    syntax(&format!("invalid non-printable character U+{:04X}", c as u32))
+                } else if c.is_ascii() {
                     syntax("invalid syntax")
                 } else {
                     syntax(&format!("invalid character '{c}' (U+{:04X})", c as u32))
                 }
             }
             LexicalErrorType::LineContinuationError => {
-                syntax("unexpected character after line continuation character")
+                // CPython points at the character after the backslash.
+                let at = if text_at(src, start, start + 1) == "\\" { start + 1 } else { start };
+                src.error(
+                    SyntaxError,
+                    "unexpected character after line continuation character",
+                    at,
+                    at + 1,
+                )
             }
             LexicalErrorType::Eof => unclosed_bracket(src).unwrap_or_else(|| syntax("unexpected EOF while parsing")),
             LexicalErrorType::FStringError(e) => syntax(&fstring_msg(e)),
@@ -339,11 +390,16 @@ pub(crate) fn from_parse_error(src: &Source, err: &ParseError) -> CompileError {
             }
         }
         ParseErrorType::InvalidNamedAssignmentTarget => {
-            let what = describe_target(text_at(src, start, end));
+            let what = named_target_kind(text_at(src, start, end));
             syntax(&format!("cannot use assignment expressions with {what}"))
         }
         ParseErrorType::InvalidDeleteTarget => {
             let what = describe_target(text_at(src, start, end));
+            if what == "True" {
+                // None, True or False: named as written.
+                let t = text_at(src, start, end).trim();
+                return syntax(&format!("cannot delete {t}"));
+            }
             syntax(&format!("cannot delete {what}"))
         }
         ParseErrorType::FStringError(e) => syntax(&fstring_msg(e)),
@@ -352,7 +408,21 @@ pub(crate) fn from_parse_error(src: &Source, err: &ParseError) -> CompileError {
         ParseErrorType::InvalidArgumentUnpackingOrder => syntax("iterable argument unpacking follows keyword argument unpacking"),
         ParseErrorType::NonDefaultParamAfterDefaultParam => syntax("non-default argument follows default argument"),
         ParseErrorType::IterableUnpackingInComprehension => syntax("iterable unpacking cannot be used in comprehension"),
-        ParseErrorType::InvalidStarredExpressionUsage => syntax("can't use starred expression here"),
+        ParseErrorType::InvalidStarredExpressionUsage => {
+            // CPython's parser rejects `(*x)` and `f'{*x}'` ("cannot use"); its
+            // compiler rejects a bare `x = *a` ("can't use").
+            let before = src.text.get(..start as usize).unwrap_or("").trim_end();
+            let after = src.text.get(end as usize..).unwrap_or("").trim_start();
+            let double = text_at(src, start, end).trim_start().starts_with("**");
+            let what = if double { "double starred" } else { "starred" };
+            if before.ends_with('{') && (after.starts_with('}') || after.starts_with('!') || after.starts_with(':')) {
+                syntax(&format!("f-string: cannot use {what} expression here"))
+            } else if before.ends_with('(') && after.starts_with(')') {
+                syntax(&format!("cannot use {what} expression here"))
+            } else {
+                syntax("can't use starred expression here")
+            }
+        }
         ParseErrorType::ExpectedKeywordParam => syntax("named arguments must follow bare *"),
         ParseErrorType::VarParameterWithDefault => syntax("var-positional argument cannot have default value"),
         ParseErrorType::UnparenthesizedGeneratorExpression => syntax("Generator expression must be parenthesized"),
@@ -364,6 +434,111 @@ pub(crate) fn from_parse_error(src: &Source, err: &ParseError) -> CompileError {
         }
         _ => unclosed_bracket(src).unwrap_or_else(|| syntax("invalid syntax")),
     }
+}
+
+/// An error on an `except`/`except*` line of a `try` that already has
+/// handlers of the other kind: CPython's "cannot have both" message, on
+/// the keyword.
+fn mixed_except_kinds(src: &Source, at: u32) -> Option<CompileError> {
+    let (line, _) = src.line_col(at);
+    let kind = |t: &str| -> Option<(bool, usize)> {
+        let body = t.trim_start();
+        let indent = t.len() - body.len();
+        let rest = body.strip_prefix("except")?;
+        if rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+        Some((rest.trim_start().starts_with('*'), indent))
+    };
+    let text = src.line_text(line)?;
+    let (star, indent) = kind(text)?;
+    let mut l = line;
+    while l > 1 {
+        l -= 1;
+        let t = src.line_text(l)?;
+        let body = t.trim_start();
+        if body.is_empty() || body.starts_with('#') || t.len() - body.len() > indent {
+            continue;
+        }
+        if t.len() - body.len() < indent {
+            return None;
+        }
+        if let Some((other, _)) = kind(t) {
+            if other != star {
+                let start = src.offset_of_line(line)? + indent as u32;
+                let word = if star {
+                    let after = &text[indent + "except".len()..];
+                    "except".len() + (after.len() - after.trim_start().len()) + 1
+                } else {
+                    "except".len()
+                };
+                return Some(src.error(
+                    ErrorKind::SyntaxError,
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    start,
+                    start + word as u32,
+                ));
+            }
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// `f'{**a}'`: a parse error at `**` right after an f-string's `{`.
+fn double_star_in_fstring(src: &Source, start: u32, end: u32) -> Option<CompileError> {
+    let text = src.text;
+    if !text.get(start as usize..)?.starts_with("**") {
+        return None;
+    }
+    let before = text.get(..start as usize)?.trim_end();
+    let before = before.strip_suffix('{')?;
+    // The innermost opening quote before it must start an f-string.
+    let q = before.rfind(['\'', '"'])?;
+    let prefix = before[..q].trim_end_matches(['\'', '"']);
+    let p: String = prefix
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    if !p.to_ascii_lowercase().contains('f') {
+        return None;
+    }
+    Some(src.error(
+        ErrorKind::SyntaxError,
+        "f-string: cannot use double starred expression here",
+        start,
+        end,
+    ))
+}
+
+/// `f(a + b = 1)`: an expression followed by `=` as a call argument.
+fn assignment_in_argument(src: &Source, start: u32, end: u32) -> Option<CompileError> {
+    let text = src.text;
+    let expr = text.get(start as usize..end as usize)?;
+    if expr.contains('=') || expr.trim().is_empty() {
+        return None;
+    }
+    let before = text.get(..start as usize)?.trim_end();
+    if !(before.ends_with('(') || before.ends_with(',')) {
+        return None;
+    }
+    let after = text.get(end as usize..)?;
+    let eq = end as usize + (after.len() - after.trim_start_matches([' ', '\t']).len());
+    if text.get(eq..eq + 1) != Some("=") || text.get(eq + 1..eq + 2) == Some("=") {
+        return None;
+    }
+    // A plain name before `=` is a keyword argument, not this error.
+    if expr.trim().chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    Some(src.error(
+        ErrorKind::SyntaxError,
+        "expression cannot contain assignment, perhaps you meant \"==\"?",
+        start,
+        eq as u32 + 1,
+    ))
 }
 
 impl CompileError {

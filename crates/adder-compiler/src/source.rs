@@ -57,6 +57,12 @@ impl<'s> Source<'s> {
     }
 
     /// The text of 1-based line `line` without its line terminator.
+    /// The byte offset where 1-based `line` starts.
+    pub fn offset_of_line(&self, line: u32) -> Option<u32> {
+        let li = (line as usize).checked_sub(1)?;
+        self.line_starts.get(li).copied()
+    }
+
     pub fn line_text(&self, line: u32) -> Option<&'s str> {
         let li = (line as usize).checked_sub(1)?;
         let start = *self.line_starts.get(li)? as usize;
@@ -395,6 +401,12 @@ fn normalize_encoding(name: &str) -> Option<Encoding> {
     } else {
         None
     }
+}
+
+/// The encoding a PEP 263 coding cookie names (after a UTF-8 BOM, if any),
+/// for callers that can decode encodings `decode_source` does not know.
+pub fn coding_cookie(bytes: &[u8]) -> Option<String> {
+    find_cookie(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
 }
 
 /// The encoding named by a coding cookie on the first or second line.

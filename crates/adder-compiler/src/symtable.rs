@@ -815,6 +815,18 @@ impl<'s, 'src> Builder<'s, 'src> {
                 };
                 let mut flag = flag;
                 if self.comp_iter_target && flag == DEF_LOCAL {
+                    // An iteration variable may not rebind a name that an
+                    // assignment expression in this comprehension targets.
+                    let name = self.mangled(&n.id);
+                    if self.scopes[self.cur_idx()].flags(&name) & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                        return Err(self.err(
+                            format!(
+                                "comprehension inner loop cannot rebind assignment expression target '{}'",
+                                n.id
+                            ),
+                            n.range,
+                        ));
+                    }
                     flag |= DEF_COMP_ITER;
                 }
                 self.add_def(&n.id, flag, n.range)?;
@@ -944,7 +956,9 @@ impl<'s, 'src> Builder<'s, 'src> {
             self.scopes[idx].is_coroutine = true;
         }
         self.add_def_raw(".0".to_string(), DEF_PARAM, first.range, idx)?;
-        let saved_iter = std::mem::take(&mut self.comp_iter_expr);
+        // The comprehension's scope inherits the iterable-expression count:
+        // inside `[x for x in [(y := 1) for y in z]]` the walrus is still
+        // in an iterable expression (CPython's `ste_comp_iter_expr`).
         for (i, g) in generators.iter().enumerate() {
             self.comp_iter_target = true;
             let r = self.expr(&g.target);
@@ -965,7 +979,6 @@ impl<'s, 'src> Builder<'s, 'src> {
         } else {
             self.expr(elt)?;
         }
-        self.comp_iter_expr = saved_iter;
         self.leave();
         Ok(())
     }

@@ -631,6 +631,7 @@ impl Vm {
                     let gs = d.downcast::<GetSet>().unwrap();
                     return match (gs.set, value) {
                         (Some(s), Some(v)) => s(self, obj, v),
+                        (Some(s), None) if gs.set_deletes => s(self, obj, Value::NULL),
                         _ => Err(self.new_exception_msg(
                             &self.t.attribute_error,
                             format!(

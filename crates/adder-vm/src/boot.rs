@@ -696,6 +696,8 @@ impl Vm {
                 flags.fuel
             },
             reraising: false,
+            unwind_from: None,
+            unraisable_args_type: Value::NULL,
             repr_stack: Vec::new(),
             source_cache: HashMap::new(),
             signal_flag: host.signal_flag(),

@@ -203,7 +203,7 @@ impl Vm {
                 name: adder_object::ValueCell::new(func.name.get()),
                 qualname: adder_object::ValueCell::new(func.qualname.get()),
                 exc_state: adder_object::ValueCell::new(Value::NONE),
-                yield_from: adder_object::ValueCell::new(Value::NULL),
+                code: func.code.get(),
             },
         ))
     }

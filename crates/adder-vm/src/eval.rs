@@ -272,7 +272,8 @@ impl Vm {
                     }
                     let code = f.code.clone();
                     let c = code.downcast::<Code>().unwrap();
-                    if let Some(h) = c.code.handler_for(f.lasti as u32) {
+                    let at = self.unwind_from.take().unwrap_or(f.lasti);
+                    if let Some(h) = c.code.handler_for(at as u32) {
                         let depth = h.depth as usize;
                         f.stack.truncate(depth);
                         if h.push_lasti {
@@ -282,7 +283,9 @@ impl Vm {
                         f.ip = h.target as usize;
                         continue;
                     }
-                    // The frame is done; the exception propagates.
+                    // The frame is done; the exception propagates. Its frame
+                    // object (if any) keeps the line it left from.
+                    crate::builtins::frames::refresh_object(&f);
                     let mut e = e;
                     if !f.gen.is_null() {
                         let g = f.gen.clone();
@@ -361,7 +364,7 @@ impl Vm {
     }
 
     /// Appends the frame's position to the exception's traceback (innermost last).
-    fn add_traceback(&mut self, e: &Value, f: &mut Frame) {
+    pub(crate) fn add_traceback(&mut self, e: &Value, f: &mut Frame) {
         let Some(x) = e.downcast::<crate::objects::exception::Exception>() else {
             return;
         };
@@ -370,7 +373,7 @@ impl Vm {
             &self.t.traceback,
             crate::objects::exception::Traceback {
                 code: f.code.clone(),
-                lasti: f.lasti as u32,
+                lasti: f.lasti as u32 * 2,
                 lineno: f.lineno(),
                 next: adder_object::ValueCell::new(x.traceback.get()),
                 frame,
@@ -446,7 +449,7 @@ impl Vm {
                     }
                     f.fast[arg as usize] = Value::NULL;
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                 }
                 Opcode::LoadDeref | Opcode::LoadClassDeref => {
@@ -519,7 +522,7 @@ impl Vm {
                         tri!(self.setitem(&l, name, v));
                     }
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                 }
                 Opcode::DeleteName => {
@@ -538,7 +541,7 @@ impl Vm {
                         return Control::Error(self.name_error(&name));
                     }
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                 }
                 Opcode::LoadGlobal => {
@@ -581,7 +584,7 @@ impl Vm {
                     let v = f.stack.pop().unwrap();
                     dict_set_strkey(&f.globals, code.names[arg as usize].clone(), v);
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                 }
                 Opcode::DeleteGlobal => {
@@ -590,7 +593,7 @@ impl Vm {
                         return Control::Error(self.name_error(&name));
                     }
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                 }
                 Opcode::LoadAttr => {
@@ -605,7 +608,10 @@ impl Vm {
                         f.stack.push(v);
                         continue;
                     }
-                    let v = tri!(self.getattr(&obj, &code.names[i]));
+                    let name = &code.names[i];
+                    let v = tri!(self
+                        .getattr(&obj, name)
+                        .map_err(|e| self.attribute_error_context(e, &obj, name)));
                     f.stack.push(v);
                 }
                 Opcode::StoreAttr => {
@@ -630,7 +636,7 @@ impl Vm {
                     tri!(self.delattr(&obj, &code.names[arg as usize]));
                     drop(obj);
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                 }
                 Opcode::LoadMethod => {
@@ -643,13 +649,18 @@ impl Vm {
                     }
                     self.fill_attr_cache(code, i, &obj);
                     let name = &code.names[i];
-                    match tri!(self.load_method(&obj, name)) {
+                    let m = self
+                        .load_method(&obj, name)
+                        .map_err(|e| self.attribute_error_context(e, &obj, name));
+                    match tri!(m) {
                         Some(m) => {
                             f.stack.push(m);
                             f.stack.push(obj);
                         }
                         None => {
-                            let v = tri!(self.getattr(&obj, name));
+                            let v = tri!(self
+                                .getattr(&obj, name)
+                                .map_err(|e| self.attribute_error_context(e, &obj, name)));
                             f.stack.push(Value::NULL);
                             f.stack.push(v);
                         }
@@ -657,7 +668,7 @@ impl Vm {
                 }
                 Opcode::CallMethod => {
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                     let argc = arg as usize;
                     let n = f.stack.len();
@@ -691,7 +702,7 @@ impl Vm {
                 }
                 Opcode::Call => {
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                     let n = f.stack.len();
                     if let Some(fr) = self.fast_frame(f, n - arg as usize - 1, arg as usize) {
@@ -707,7 +718,7 @@ impl Vm {
                 }
                 Opcode::CallKw => {
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                     let kwnames = f.stack.pop().unwrap();
                     let names: Vec<Value> = kwnames
@@ -726,7 +737,7 @@ impl Vm {
                 }
                 Opcode::CallEx => {
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                     let kwargs = if arg & 1 != 0 { f.stack.pop() } else { None };
                     let posv = f.stack.pop().unwrap();
@@ -797,7 +808,7 @@ impl Vm {
                     tri!(self.delitem(&container, &key));
                     drop((key, container));
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                 }
                 Opcode::BuildSlice => {
@@ -1064,7 +1075,7 @@ impl Vm {
                     if (arg as usize) < f.ip {
                         // A loop back-edge: spend fuel (bounded execution).
                         if adder_object::weak::has_pending() {
-                            self.run_pending();
+                            self.run_pending_at(f);
                         }
                         if self.fuel == 0 {
                             return Control::Error(self.fuel_exhausted());
@@ -1206,7 +1217,7 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     if adder_object::weak::has_pending() {
-                        self.run_pending();
+                        self.run_pending_at(f);
                     }
                     let v = f.stack.pop().unwrap();
                     return Control::Return(v);
@@ -1280,11 +1291,23 @@ impl Vm {
                     return Control::Error(r);
                 }
                 Opcode::Reraise => {
-                    // The operand names the saved `lasti` below; the traceback
-                    // already holds this frame's entry for the original raise,
-                    // and the handler search must use this instruction's own
-                    // position, so the saved value is not needed here.
+                    // The traceback already holds this frame's entry for the
+                    // original raise. The saved `lasti` (operand n > 0) becomes
+                    // the frame's position again, for its line number (PEP 626);
+                    // the handler search still starts from this instruction.
                     let e = f.stack.pop().unwrap();
+                    if arg > 0 {
+                        let saved = f
+                            .stack
+                            .len()
+                            .checked_sub(arg as usize)
+                            .and_then(|i| f.stack[i].as_small_int())
+                            .and_then(|i| usize::try_from(i).ok());
+                        if let Some(saved) = saved {
+                            self.unwind_from = Some(f.lasti);
+                            f.lasti = saved;
+                        }
+                    }
                     return Control::Error(self.reraise_marker(e));
                 }
                 Opcode::PushExcInfo => {
@@ -1633,6 +1656,22 @@ impl Vm {
         f.stack.pop();
         fr.func = fv;
         Some(fr)
+    }
+
+    /// `run_pending` from inside `execute`: the running frame goes on the
+    /// frame stack meanwhile, so finalisers see it as their caller
+    /// (`sys._getframe`, the traceback of an unraisable exception).
+    fn run_pending_at(&mut self, f: &mut Frame) {
+        if self.draining_pending {
+            return;
+        }
+        let mut slot = self.alloc_frame();
+        std::mem::swap(&mut *slot, f);
+        self.frames.push(slot);
+        self.run_pending();
+        let mut slot = self.frames.pop().expect("running frame");
+        std::mem::swap(&mut *slot, f);
+        self.recycle_frame(slot);
     }
 
     /// A cleared frame, reusing a recycled one (and its vectors) if possible.

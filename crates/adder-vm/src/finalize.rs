@@ -67,7 +67,13 @@ impl Vm {
         let name = self.names.__del__.clone();
         if let Some(del) = type_lookup(&t, &name) {
             if let Err(e) = self.call_method_value(&del, obj, vec![]) {
-                let shown = self.bind_for_report(&del, obj);
+                // CPython reports a plain function unbound, anything else
+                // as its `__get__` gives it.
+                let shown = if del.kind() == Some(kinds::FUNCTION) {
+                    del.clone()
+                } else {
+                    self.bind_for_report(&del, obj)
+                };
                 self.report_unraisable(&e, Some(&shown));
             }
         }
@@ -76,18 +82,5 @@ impl Vm {
     fn bind_for_report(&mut self, f: &Value, obj: &Value) -> Value {
         self.call_method(f, "__get__", vec![obj.clone()])
             .unwrap_or_else(|_| f.clone())
-    }
-
-    /// CPython's default `sys.unraisablehook` output.
-    pub fn report_unraisable(&mut self, e: &Value, obj: Option<&Value>) {
-        let mut text = String::new();
-        if let Some(o) = obj {
-            let r = self
-                .repr_string(o)
-                .unwrap_or_else(|_| "<object repr() failed>".into());
-            text.push_str(&format!("Exception ignored in: {r}\n"));
-        }
-        text.push_str(&crate::traceback::format_exception(self, e));
-        crate::builtins::sys::write_stderr(self, &text);
     }
 }

@@ -272,8 +272,7 @@ fn exec_module_file(
     parent: Option<Value>,
 ) -> PyResult {
     let bytes = read_file(vm, file)?;
-    let source = adder_compiler::decode_source(&bytes, file)
-        .map_err(|e| vm.compile_error_to_exception(&e))?;
+    let source = vm.decode_source(&bytes, file, false)?;
     let code = vm.compile(&source, file, Mode::Exec)?;
     let m = new_module(vm, name);
     let d = m.downcast::<Module>().unwrap().dict.clone();
@@ -417,8 +416,7 @@ pub fn run_module_as_main(vm: &mut Vm, name: &str) -> PyResult<()> {
 
 fn run_file_as_main(vm: &mut Vm, file: &str, _spec_name: &str, package: &str) -> PyResult<()> {
     let bytes = read_file(vm, file)?;
-    let source = adder_compiler::decode_source(&bytes, file)
-        .map_err(|e| vm.compile_error_to_exception(&e))?;
+    let source = vm.decode_source(&bytes, file, false)?;
     let code = vm.compile(&source, file, Mode::Exec)?;
     let m = new_module(vm, "__main__");
     let d = m.downcast::<Module>().unwrap().dict.clone();

@@ -39,6 +39,9 @@ pub struct Config {
     pub startup: Vec<crate::StartupHook>,
     /// `-X` options, in order (`sys._xoptions`).
     pub xoptions: Vec<String>,
+    /// `PYTHONWARNINGS` entries then `-W` options, in order (`sys.warnoptions`,
+    /// read by the `warnings` module when it is first imported).
+    pub warnoptions: Vec<String>,
     /// The cycle collector strategy (`-X gc=NAME`, `ADDER_GC`); None: default.
     pub gc_strategy: Option<String>,
     /// Collect after every N tracked allocations (`ADDER_GC_STRESS`); 0: off.
@@ -99,9 +102,9 @@ impl Interpreter {
 
     /// Runs raw bytes (decoding per PEP 263) as `__main__`.
     pub fn run_main_bytes(&mut self, source: &[u8], filename: &str) -> i32 {
-        let r = match adder_compiler::decode_source(source, filename) {
+        let r = match self.vm.decode_source(source, filename, true) {
             Ok(s) => self.exec_main(&s, filename),
-            Err(e) => Err(self.vm.compile_error_to_exception(&e)),
+            Err(e) => Err(e),
         };
         self.finish(r)
     }
@@ -214,10 +217,56 @@ impl Vm {
             optimize: self.flags.optimize,
             future_annotations: false,
         };
-        match adder_compiler::compile(source, filename, mode, &opts) {
-            Ok(co) => Ok(self.load_code(&co)),
+        match adder_compiler::compile_with_warnings(source, filename, mode, &opts) {
+            Ok((co, warnings)) => {
+                self.issue_compile_warnings(&warnings, filename)?;
+                Ok(self.load_code(&co))
+            }
             Err(e) => Err(self.compile_error_to_exception(&e)),
         }
+    }
+
+    /// Decodes source bytes per PEP 263. Encodings the compiler does not
+    /// decode itself (latin9, cp437, ...) go through the codecs registry,
+    /// as CPython's tokenizer does. An unknown encoding is "unknown
+    /// encoding: X" for source given as bytes (`compile`, imports) and
+    /// "encoding problem: X" for a script file (`script`).
+    pub fn decode_source(
+        &mut self,
+        bytes: &[u8],
+        filename: &str,
+        script: bool,
+    ) -> PyResult<String> {
+        let e = match adder_compiler::decode_source(bytes, filename) {
+            Ok(s) => return Ok(s),
+            Err(e) => e,
+        };
+        let cookie = adder_compiler::coding_cookie(bytes);
+        if let Some(name) = cookie.filter(|n| e.msg == format!("encoding problem: {n}")) {
+            let b = self.new_bytes(bytes.to_vec());
+            let n = self.new_str(&name);
+            match self.call_method(&b, "decode", vec![n]) {
+                Ok(s) => {
+                    if let Some(s) = s.downcast::<crate::objects::string::Str>() {
+                        return Ok(s.as_str().to_string());
+                    }
+                }
+                Err(de) if self.exc_matches(&de, &self.t.lookup_error.clone()) => {
+                    if !script {
+                        let mut e = e;
+                        e.msg = format!("unknown encoding: {name}");
+                        return Err(self.compile_error_to_exception(&e));
+                    }
+                }
+                Err(de) => {
+                    let msg = self.str_string(&de).unwrap_or_default();
+                    let mut e = e;
+                    e.msg = format!("(unicode error) {msg}");
+                    return Err(self.compile_error_to_exception(&e));
+                }
+            }
+        }
+        Err(self.compile_error_to_exception(&e))
     }
 
     pub fn compile_error_to_exception(&mut self, e: &CompileError) -> Value {

@@ -10,6 +10,7 @@ pub mod boot;
 pub mod builtins;
 pub mod call;
 pub mod collector;
+pub mod compile_warnings;
 pub mod eval;
 pub mod fasthash;
 pub mod finalize;
@@ -25,6 +26,7 @@ pub mod objects;
 pub mod ops;
 pub mod protocol;
 mod sizes;
+pub mod suggestions;
 pub mod traceback;
 pub mod vm;
 

@@ -190,13 +190,18 @@ fn group_members(vm: &mut Vm, e: &Value) -> Option<Vec<Value>> {
     items.get(1).and_then(crate::ops::seq_items)
 }
 
-/// `  File "...", line N, in name` lines (with source) for a traceback.
+/// `  File "...", line N, in name` lines (with source) for an exception's traceback.
 fn traceback_text(vm: &mut Vm, e: &Value) -> String {
+    match e.downcast::<Exception>() {
+        Some(x) => format_tb(vm, &x.traceback.get()),
+        None => String::new(),
+    }
+}
+
+/// The entries of traceback chain `tb` (None: nothing), outermost first.
+pub fn format_tb(vm: &mut Vm, tb: &Value) -> String {
     let mut out = String::new();
-    let Some(x) = e.downcast::<Exception>() else {
-        return out;
-    };
-    let mut tb = x.traceback.get();
+    let mut tb = tb.clone();
     let mut count = 0;
     // CPython collapses a run of more than three identical entries.
     let mut last: Option<(std::rc::Rc<str>, u32, std::rc::Rc<str>)> = None;
@@ -244,20 +249,27 @@ fn traceback_text(vm: &mut Vm, e: &Value) -> String {
     out
 }
 
-/// The final `Type: message` line(s), with SyntaxError's source/caret block.
-pub fn exception_only(vm: &mut Vm, e: &Value) -> String {
-    let t = vm.type_of(e);
-    let to = t.downcast::<TypeObject>().unwrap();
-    let mut name = to.qualname.borrow().clone();
+/// An exception class as tracebacks name it: its qualified name, prefixed
+/// by its module unless that is `builtins` or `__main__`.
+pub fn type_display_name(t: &Value) -> String {
+    let Some(to) = t.downcast::<TypeObject>() else {
+        return "<unknown>".to_string();
+    };
+    let name = to.qualname.borrow().clone();
     let module = crate::ops::dict_get_str(to.dict(), "__module__").and_then(|m| {
         m.downcast::<crate::objects::string::Str>()
             .map(|s| s.as_str().to_string())
     });
-    if let Some(m) = module {
-        if m != "builtins" && m != "__main__" {
-            name = format!("{m}.{name}");
-        }
+    match module {
+        Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{name}"),
+        _ => name,
     }
+}
+
+/// The final `Type: message` line(s), with SyntaxError's source/caret block.
+pub fn exception_only(vm: &mut Vm, e: &Value) -> String {
+    let t = vm.type_of(e);
+    let name = type_display_name(&t);
     let mut out = String::new();
     if vm.exc_matches(e, &vm.t.syntax_error.clone()) {
         out.push_str(&crate::builtins::exceptions::syntax_error_block(vm, e));
@@ -275,9 +287,15 @@ pub fn exception_only(vm: &mut Vm, e: &Value) -> String {
         }
     };
     if msg.is_empty() {
-        out.push_str(&format!("{name}\n"));
+        out.push_str(&name);
     } else {
-        out.push_str(&format!("{name}: {msg}\n"));
+        out.push_str(&format!("{name}: {msg}"));
     }
+    if !is_syntax {
+        if let Some(s) = crate::suggestions::suggestion_for(vm, e) {
+            out.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+    }
+    out.push('\n');
     out
 }

@@ -238,6 +238,12 @@ pub struct Vm {
     pub frame_pool: Vec<Box<Frame>>,
     /// The error being unwound is a re-raise: do not add a traceback entry.
     pub reraising: bool,
+    /// The type of `sys.unraisablehook`'s argument (not an attribute of
+    /// `sys`, as in CPython); immortal.
+    pub unraisable_args_type: Value,
+    /// Where a `Reraise` that restored the frame's `lasti` (for its line
+    /// number) stands: the handler search starts from there.
+    pub unwind_from: Option<usize>,
     /// Objects whose repr is being computed (recursion guard).
     pub repr_stack: Vec<u64>,
     /// Source text of files, for traceback lines.
@@ -588,6 +594,15 @@ impl Vm {
 /// read the frame or call Python code.
 fn native_needs_frame(name: &str, owner: &Value) -> bool {
     if owner.kind() == Some(crate::kinds::MODULE) {
+        return true;
+    }
+    // Resuming a generator: the caller's frame is the generator frame's `f_back`.
+    let resumes = matches!(name, "send" | "throw" | "close" | "__next__");
+    if resumes
+        && owner
+            .downcast::<crate::objects::types::TypeObject>()
+            .is_some_and(|t| t.layout == crate::kinds::GENERATOR)
+    {
         return true;
     }
     owner.is_none()

@@ -158,6 +158,11 @@ impl<'a, 's> Compiler<'a, 's> {
             self.bind(next);
         }
         self.pop_fblock();
+        // No handler matched: the re-raise belongs to the last `except`
+        // line, whose failed match jumps here (CPython's line numbers).
+        if let Some(ast::ExceptHandler::ExceptHandler(h)) = t.handlers.last() {
+            self.set_loc(h.range);
+        }
         self.emit(Opcode::Reraise, 0);
         self.u().handler_stack = outer.clone();
         self.bind(cleanup);

@@ -319,8 +319,14 @@ impl<'a, 's> Compiler<'a, 's> {
                 self.load_const(Constant::None);
                 self.add_yield_from();
             }
-            Expr::Compare(c) => self.compare(c)?,
-            Expr::Call(c) => self.call(c)?,
+            Expr::Compare(c) => {
+                self.check_compare(c);
+                self.compare(c)?
+            }
+            Expr::Call(c) => {
+                self.check_caller(c);
+                self.call(c)?
+            }
             Expr::FString(f) => self.fstring(f)?,
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
@@ -328,6 +334,7 @@ impl<'a, 's> Compiler<'a, 's> {
                 self.emit_name(Opcode::LoadAttr, &a.attr);
             }
             Expr::Subscript(s) => {
+                self.check_subscript(s)?;
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.set_loc(s.range);
@@ -763,6 +770,12 @@ impl<'a, 's> Compiler<'a, 's> {
                         }
                     }
                     self.flush_pending(pending, n);
+                    if let Expr::Starred(st) = &*i.expression {
+                        // CPython 3.11 parses the expression as `(*x)`.
+                        return Err(
+                            self.error("f-string: cannot use starred expression here", st.range)
+                        );
+                    }
                     self.expr(&i.expression)?;
                     if let Some(spec) = &i.format_spec {
                         let mut sp = String::new();

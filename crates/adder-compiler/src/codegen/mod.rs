@@ -12,6 +12,7 @@
 
 mod exceptions;
 mod expr;
+mod lint;
 mod pattern;
 mod stmt;
 pub(crate) mod strlit;
@@ -163,6 +164,8 @@ pub(crate) struct Compiler<'a, 's> {
     pub filename: Rc<str>,
     /// Range of the node being compiled (for errors without a node at hand).
     pub cur_range: TextRange,
+    /// SyntaxWarnings found so far (see `lint.rs`).
+    pub warnings: Vec<crate::warnings::CompileWarning>,
 }
 
 pub(crate) fn compile_module(
@@ -171,7 +174,7 @@ pub(crate) fn compile_module(
     table: &SymbolTable,
     mode: Mode,
     opts: &CompileOptions,
-) -> R<Rc<CodeObject>> {
+) -> R<(Rc<CodeObject>, Vec<crate::warnings::CompileWarning>)> {
     let mut c = Compiler {
         src,
         table,
@@ -182,6 +185,7 @@ pub(crate) fn compile_module(
         future_annotations: opts.future_annotations || table.future_annotations,
         filename: Rc::from(src.filename),
         cur_range: TextRange::default(),
+        warnings: Vec::new(),
     };
     c.enter_scope("<module>", 0, 1, TextRange::default())?;
     match (module, mode) {
@@ -205,7 +209,7 @@ pub(crate) fn compile_module(
         }
     }
     let code = c.leave_scope()?;
-    Ok(code)
+    Ok((code, c.warnings))
 }
 
 impl<'a, 's> Compiler<'a, 's> {

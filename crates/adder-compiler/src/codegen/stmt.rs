@@ -156,6 +156,7 @@ impl<'a, 's> Compiler<'a, 's> {
                 if self.opts.optimize > 0 {
                     return Ok(());
                 }
+                self.check_assert(a);
                 let end = self.new_label();
                 self.jump_if(&a.test, end, true)?;
                 self.set_loc(s.range());
@@ -853,12 +854,9 @@ impl<'a, 's> Compiler<'a, 's> {
         self.set_arg_counts(l.parameters.as_deref());
         self.add_const(Constant::None);
         self.expr(&l.body)?;
-        if self.ste().is_generator {
-            self.emit(Opcode::PopTop, 0);
-            self.return_none();
-        } else {
-            self.emit(Opcode::ReturnValue, 0);
-        }
+        // Generator lambdas too return their body's value (CPython 3.11:
+        // `lambda: (yield 1)` stops with the value sent to the yield).
+        self.emit(Opcode::ReturnValue, 0);
         let code = self.leave_scope()?;
         self.set_loc(l.range);
         self.make_closure(code, fl);

@@ -48,7 +48,7 @@ fn unwrap_value(v: &Value) -> Option<Value> {
 pub fn get_awaitable(vm: &mut Vm, v: &Value, where_: u32) -> PyResult {
     if let Some(g) = v.downcast::<Generator>() {
         if g.kind == GenKind::Coroutine {
-            if g.state.get() == crate::objects::iter::GenState::Running || !g.yield_from.is_null() {
+            if g.state.get() == crate::objects::iter::GenState::Running || g.delegate().is_some() {
                 return Err(vm.runtime_error("coroutine is being awaited already"));
             }
             return Ok(v.clone());

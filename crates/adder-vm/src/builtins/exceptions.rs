@@ -153,69 +153,11 @@ pub fn exception_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
             _ => m,
         });
     }
-    if (is_subtype(&t, &vm.t.unicode_decode_error.clone())
-        || is_subtype(&t, &vm.t.unicode_encode_error.clone()))
-        && args.len() == 5
-    {
-        let enc = vm.str_string(&args[0])?;
-        let start = crate::num::as_i64(&args[2]).unwrap_or(0);
-        let end = crate::num::as_i64(&args[3]).unwrap_or(0);
-        let reason = vm.str_string(&args[4])?;
-        if is_subtype(&t, &vm.t.unicode_decode_error.clone()) {
-            let bytes = crate::ops::bytes_of(&args[1]).unwrap_or_default();
-            if end == start + 1 {
-                if let Some(b) = bytes.get(start as usize) {
-                    return Ok(format!(
-                        "'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"
-                    ));
-                }
-            }
-            return Ok(format!(
-                "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
-                end - 1
-            ));
-        }
-        let text = args[1]
-            .downcast::<Str>()
-            .map(|s| s.as_str().to_string())
-            .unwrap_or_default();
-        if end == start + 1 {
-            if let Some(c) = text.chars().nth(start as usize) {
-                let esc = adder_text::surrogate::backslash_escape(
-                    adder_text::surrogate::to_code_point(c),
-                );
-                return Ok(format!(
-                    "'{enc}' codec can't encode character '{esc}' in position {start}: {reason}"
-                ));
-            }
-        }
-        return Ok(format!(
-            "'{enc}' codec can't encode characters in position {start}-{}: {reason}",
-            end - 1
-        ));
-    }
-    if is_subtype(&t, &vm.t.unicode_translate_error.clone()) && args.len() == 4 {
-        let text = args[0]
-            .downcast::<Str>()
-            .map(|s| s.as_str().to_string())
-            .unwrap_or_default();
-        let start = crate::num::as_i64(&args[1]).unwrap_or(0);
-        let end = crate::num::as_i64(&args[2]).unwrap_or(0);
-        let reason = vm.str_string(&args[3])?;
-        if end == start + 1 {
-            if let Some(c) = text.chars().nth(start as usize) {
-                let esc = adder_text::surrogate::backslash_escape(
-                    adder_text::surrogate::to_code_point(c),
-                );
-                return Ok(format!(
-                    "can't translate character '{esc}' in position {start}: {reason}"
-                ));
-            }
-        }
-        return Ok(format!(
-            "can't translate characters in position {start}-{}: {reason}",
-            end - 1
-        ));
+    let is_decode = is_subtype(&t, &vm.t.unicode_decode_error.clone());
+    let is_encode = is_subtype(&t, &vm.t.unicode_encode_error.clone());
+    let is_translate = is_subtype(&t, &vm.t.unicode_translate_error.clone());
+    if is_decode || is_encode || is_translate {
+        return unicode_error_str(vm, e, is_decode, is_translate, &args);
     }
     if is_subtype(&t, &vm.t.os_error.clone()) && args.len() >= 2 {
         let errno = vm.str_string(&args[0])?;
@@ -246,6 +188,81 @@ pub fn exception_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
             vm.repr_string(&t)
         }
     }
+}
+
+/// `str()` of the UnicodeError subclasses, from their (mutable) attributes
+/// `encoding`, `object`, `start`, `end` and `reason`.
+fn unicode_error_str(
+    vm: &mut Vm,
+    e: &Value,
+    is_decode: bool,
+    is_translate: bool,
+    args: &[Value],
+) -> PyResult<String> {
+    let names: &[&str] = if is_translate {
+        &["object", "start", "end", "reason"]
+    } else {
+        &["encoding", "object", "start", "end", "reason"]
+    };
+    let mut vals = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        match attr(vm, e, n).or_else(|| args.get(i).cloned()) {
+            Some(v) => vals.push(v),
+            None => return Ok(String::new()),
+        }
+    }
+    let (enc, rest) = if is_translate {
+        (None, &vals[..])
+    } else {
+        (Some(vm.str_string(&vals[0])?), &vals[1..])
+    };
+    let (object, start, end, reason) = (&rest[0], &rest[1], &rest[2], &rest[3]);
+    let start = crate::num::as_i64(start).unwrap_or(i64::MAX);
+    let end = crate::num::as_i64(end).unwrap_or(i64::MAX);
+    let reason = vm.str_string(reason)?;
+    let prefix = match &enc {
+        Some(enc) => format!(
+            "'{enc}' codec can't {}",
+            if is_decode { "decode" } else { "encode" }
+        ),
+        None => "can't translate".to_string(),
+    };
+    if is_decode {
+        let bytes = crate::ops::bytes_of(object).unwrap_or_default();
+        if end == start.saturating_add(1) && start >= 0 {
+            if let Some(b) = bytes.get(start as usize) {
+                return Ok(format!(
+                    "{prefix} byte 0x{b:02x} in position {start}: {reason}"
+                ));
+            }
+        }
+        return Ok(format!(
+            "{prefix} bytes in position {start}-{}: {reason}",
+            end.saturating_sub(1)
+        ));
+    }
+    if end == start.saturating_add(1) && start >= 0 {
+        let c = object
+            .downcast::<Str>()
+            .and_then(|s| s.as_str().chars().nth(start as usize));
+        if let Some(c) = c {
+            let cp = adder_text::surrogate::to_code_point(c);
+            let esc = if cp <= 0xff {
+                format!("\\x{cp:02x}")
+            } else if cp <= 0xffff {
+                format!("\\u{cp:04x}")
+            } else {
+                format!("\\U{cp:08x}")
+            };
+            return Ok(format!(
+                "{prefix} character '{esc}' in position {start}: {reason}"
+            ));
+        }
+    }
+    Ok(format!(
+        "{prefix} characters in position {start}-{}: {reason}",
+        end.saturating_sub(1)
+    ))
 }
 
 pub fn exception_repr(vm: &mut Vm, e: &Value) -> PyResult<String> {
@@ -372,10 +389,31 @@ fn specialised_init(
             "msg",
             if pos.is_empty() { Value::NONE } else { first },
         );
-        let details = pos
-            .get(1)
-            .and_then(|d| d.downcast::<Tuple>().map(|t| t.items.to_vec()))
-            .unwrap_or_default();
+        let details = match pos.get(1) {
+            Some(d) if pos.len() == 2 => {
+                // (filename, lineno, offset, text[, end_lineno, end_offset])
+                let items = vm.iterate(d)?;
+                if items.len() < 4 {
+                    return Err(vm.type_error(format!(
+                        "function takes at least 4 arguments ({} given)",
+                        items.len()
+                    )));
+                }
+                if items.len() > 6 {
+                    return Err(vm.type_error(format!(
+                        "function takes at most 6 arguments ({} given)",
+                        items.len()
+                    )));
+                }
+                if items.len() == 5 {
+                    return Err(
+                        vm.type_error("end_offset must be provided when end_lineno is provided")
+                    );
+                }
+                items
+            }
+            _ => Vec::new(),
+        };
         let names = [
             "filename",
             "lineno",
@@ -405,9 +443,18 @@ fn specialised_init(
         || is_subtype(&t, &vm.t.unicode_encode_error.clone())
     {
         let names = ["encoding", "object", "start", "end", "reason"];
+        let decode = is_subtype(&t, &vm.t.unicode_decode_error.clone());
         for (i, n) in names.iter().enumerate() {
             if let Some(v) = pos.get(i) {
-                set_attr(vm, e, n, v.clone());
+                // UnicodeDecodeError keeps a copy of a buffer as bytes.
+                let v = match (
+                    decode && i == 1 && v.kind() != Some(kinds::BYTES),
+                    crate::ops::bytes_of(v),
+                ) {
+                    (true, Some(b)) => vm.new_bytes(b),
+                    _ => v.clone(),
+                };
+                set_attr(vm, e, n, v);
             }
         }
     } else if is_subtype(&t, &vm.t.unicode_translate_error.clone()) {
@@ -424,10 +471,90 @@ fn specialised_init(
     Ok(())
 }
 
+impl Vm {
+    /// An AttributeError escaping `obj.name` in Python code learns the
+    /// `name` and `obj` it is about (for "Did you mean" hints), unless it
+    /// already knows one of them (CPython's `set_attribute_error_context`).
+    pub fn attribute_error_context(&mut self, e: Value, obj: &Value, name: &Value) -> Value {
+        if e.kind() != Some(kinds::EXCEPTION)
+            || !self.exc_matches(&e, &self.t.attribute_error.clone())
+        {
+            return e;
+        }
+        let known = |vm: &mut Vm, n: &str| attr(vm, &e, n).is_some_and(|v| !v.is_none());
+        if known(self, "name") || known(self, "obj") {
+            return e;
+        }
+        set_attr(self, &e, "name", name.clone());
+        set_attr(self, &e, "obj", obj.clone());
+        e
+    }
+}
+
 /// Sets SyntaxError's attributes from its (msg, details) args.
 pub fn init_syntax_error_attrs(vm: &mut Vm, e: &Value) {
     let args = args_of(vm, e);
     let _ = specialised_init(vm, e, &args, &mut Vec::new());
+}
+
+fn end_lineno_of(vm: &mut Vm, e: &Value) -> Option<i64> {
+    attr(vm, e, "end_lineno").and_then(|l| crate::num::as_i64(&l))
+}
+
+/// The source line of a SyntaxError and its caret line (CPython's
+/// `print_error_text`, counting characters): offsets are 1-based, None or
+/// < 1 means no carets; an error spanning lines is marked to the end of
+/// the first; there are at least one and at most line-length carets.
+fn error_text(
+    text: &str,
+    lineno: Option<i64>,
+    offset: Option<i64>,
+    end_offset: Option<i64>,
+    end_lineno: Option<i64>,
+) -> String {
+    let size = text.chars().count() as i64;
+    let mut end = end_offset.unwrap_or(-1);
+    if matches!((lineno, end_lineno), (Some(l), Some(el)) if el > l) {
+        end = size;
+    }
+    end = end.min(size + 1);
+    let mut off = offset.unwrap_or(-1);
+    let carets = if end > 0 && end > off { end - off } else { 1 };
+    off -= 1;
+    let mut chars: Vec<char> = text.chars().collect();
+    let lead = chars
+        .iter()
+        .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+        .count();
+    chars.drain(..lead);
+    off -= lead as i64;
+    let mut len = chars.len() as i64;
+    if chars.last() == Some(&'\n') {
+        len -= 1;
+    }
+    off = off.min(len);
+    // Only the line the offset falls on is shown.
+    while let Some(nl) = chars.iter().position(|&c| c == '\n') {
+        let nl = nl as i64;
+        if nl >= off {
+            break;
+        }
+        chars.drain(..=nl as usize);
+        off -= nl + 1;
+    }
+    let shown: String = chars.iter().collect();
+    let mut out = format!("    {shown}");
+    if !shown.ends_with('\n') {
+        out.push('\n');
+    }
+    if off < 0 {
+        return out;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(off as usize));
+    out.push_str(&"^".repeat(carets.max(1) as usize));
+    out.push('\n');
+    out
 }
 
 /// The `File "...", line N` block printed above a SyntaxError's message.
@@ -444,22 +571,13 @@ pub fn syntax_error_block(vm: &mut Vm, e: &Value) -> String {
         out.push_str(&format!("  File \"{f}\", line {l}\n"));
     }
     if let Some(t) = text {
-        let line = t.trim_end_matches(['\n', '\r']);
-        let stripped = line.trim_start();
-        let lead = line.chars().count() - stripped.chars().count();
-        out.push_str(&format!("    {stripped}\n"));
-        if let Some(off) = offset {
-            let start = (off - 1 - lead as i64).max(0) as usize;
-            let end = end_offset
-                .map(|e| (e - 1 - lead as i64).max(start as i64 + 1) as usize)
-                .unwrap_or(start + 1);
-            let width = end.saturating_sub(start).max(1);
-            out.push_str(&format!(
-                "    {}{}\n",
-                " ".repeat(start),
-                "^".repeat(width.min(stripped.chars().count().saturating_sub(start).max(1)))
-            ));
-        }
+        out.push_str(&error_text(
+            &t,
+            lineno,
+            offset,
+            end_offset,
+            end_lineno_of(vm, e),
+        ));
     }
     // The message line itself is printed by the caller.
     let _ = vm;
@@ -469,7 +587,15 @@ pub fn syntax_error_block(vm: &mut Vm, e: &Value) -> String {
 fn get_args(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(exc_of(vm, v)?.args.get())
 }
+/// `del` of a BaseException attribute that CPython refuses to delete.
+fn no_delete(vm: &Vm, v: &Value, what: &str) -> PyResult<()> {
+    if v.is_null() {
+        return Err(vm.type_error(format!("{what} may not be deleted")));
+    }
+    Ok(())
+}
 fn set_args(vm: &mut Vm, v: &Value, a: Value) -> PyResult<()> {
+    no_delete(vm, &a, "args")?;
     let items = vm.iterate(&a)?;
     let t = vm.new_tuple(items);
     exc_of(vm, v)?.args.set(t);
@@ -479,6 +605,7 @@ fn get_tb(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(exc_of(vm, v)?.traceback.get())
 }
 fn set_tb(vm: &mut Vm, v: &Value, tb: Value) -> PyResult<()> {
+    no_delete(vm, &tb, "__traceback__")?;
     if !tb.is_none() && tb.kind() != Some(kinds::TRACEBACK) {
         return Err(vm.type_error("__traceback__ must be a traceback or None"));
     }
@@ -489,6 +616,7 @@ fn get_cause(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(exc_of(vm, v)?.cause.get())
 }
 fn set_cause(vm: &mut Vm, v: &Value, c: Value) -> PyResult<()> {
+    no_delete(vm, &c, "__cause__")?;
     if !c.is_none() && c.kind() != Some(kinds::EXCEPTION) {
         return Err(vm.type_error("exception cause must be None or derive from BaseException"));
     }
@@ -501,6 +629,7 @@ fn get_context(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(exc_of(vm, v)?.context.get())
 }
 fn set_context(vm: &mut Vm, v: &Value, c: Value) -> PyResult<()> {
+    no_delete(vm, &c, "__context__")?;
     if !c.is_none() && c.kind() != Some(kinds::EXCEPTION) {
         return Err(vm.type_error("exception context must be None or derive from BaseException"));
     }
@@ -514,6 +643,37 @@ fn set_suppress(vm: &mut Vm, v: &Value, c: Value) -> PyResult<()> {
     let b = vm.truthy(&c)?;
     exc_of(vm, v)?.suppress_context.set(b);
     Ok(())
+}
+/// `__reduce__`: `(type(self), self.args)`, plus the instance dict when it
+/// holds anything, so that `copy` and `pickle` rebuild the attributes.
+fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::check_args(vm, "__reduce__", &args, 1, 1)?;
+    let e = args.pos[0].clone();
+    let t = vm.type_of(&e);
+    let a = exc_of(vm, &e)?.args.get();
+    let d = e.header().and_then(|h| h.dict_slot()).map(|s| s.get());
+    let mut items = vec![t, a];
+    if let Some(d) = d.filter(|d| !d.is_null()) {
+        if crate::ops::native_len(&d).unwrap_or(0) > 0 {
+            items.push(d);
+        }
+    }
+    Ok(vm.new_tuple(items))
+}
+/// `__setstate__(state)`: sets each item of a dict state as an attribute.
+fn exc_setstate(vm: &mut Vm, args: Args) -> PyResult {
+    crate::ops::check_args(vm, "__setstate__", &args, 2, 2)?;
+    let state = &args.pos[1];
+    if state.is_none() {
+        return Ok(Value::NONE);
+    }
+    let Some(d) = state.downcast::<crate::objects::dict::Dict>() else {
+        return Err(vm.type_error("state is not a dictionary"));
+    };
+    for (k, v) in d.items() {
+        vm.setattr(&args.pos[0], &k, v)?;
+    }
+    Ok(Value::NONE)
 }
 fn with_traceback(vm: &mut Vm, args: Args) -> PyResult {
     crate::ops::check_args(vm, "with_traceback", &args, 2, 2)?;
@@ -530,6 +690,9 @@ fn add_note(vm: &mut Vm, args: Args) -> PyResult {
         )));
     }
     let notes = match attr(vm, &e, "__notes__") {
+        Some(n) if n.kind() != Some(kinds::LIST) => {
+            return Err(vm.type_error("Cannot add note: __notes__ is not a list"))
+        }
         Some(n) => n,
         None => {
             let l = vm.new_list(vec![]);
@@ -684,8 +847,17 @@ fn derive(vm: &mut Vm, eg: &Value, excs: Vec<Value>) -> PyResult {
         dst.context.set(src.context.get());
         dst.suppress_context.set(src.suppress_context.get());
     }
+    // Notes are copied into a new list, and only when they are a sequence.
     if let Some(n) = attr(vm, eg, "__notes__") {
-        set_attr(vm, &r, "__notes__", n);
+        // PySequence_Check: `__getitem__` on a type that is not a dict.
+        let gi = vm.names.__getitem__.clone();
+        let is_seq = n.kind() != Some(kinds::DICT)
+            && crate::ops::type_lookup(&vm.type_of(&n), &gi).is_some();
+        if is_seq {
+            let items = vm.iterate(&n)?;
+            let l = vm.new_list(items);
+            set_attr(vm, &r, "__notes__", l);
+        }
     }
     Ok(r)
 }
@@ -714,7 +886,7 @@ fn split_by(
     let mut m = Vec::new();
     let mut r = Vec::new();
     for e in excs {
-        let (a, b) = split_by(vm, &e, pred)?;
+        let (a, b) = vm.nested("", |vm| split_by(vm, &e, pred))?;
         if !a.is_none() {
             m.push(a);
         }
@@ -892,7 +1064,7 @@ fn split_leaves(
     let (_, excs) = eg_parts(vm, eg);
     let mut kept = Vec::new();
     for e in excs {
-        let r = split_leaves(vm, &e, pred)?;
+        let r = vm.nested("", |vm| split_leaves(vm, &e, pred))?;
         if !r.is_none() {
             kept.push(r);
         }
@@ -921,10 +1093,12 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&b, "__repr__", exc_repr);
     vm.add_method(&b, "with_traceback", with_traceback);
     vm.add_method(&b, "add_note", add_note);
-    vm.add_getset(&b, "args", get_args, Some(set_args));
-    vm.add_getset(&b, "__traceback__", get_tb, Some(set_tb));
-    vm.add_getset(&b, "__cause__", get_cause, Some(set_cause));
-    vm.add_getset(&b, "__context__", get_context, Some(set_context));
+    vm.add_method(&b, "__reduce__", exc_reduce);
+    vm.add_method(&b, "__setstate__", exc_setstate);
+    vm.add_getset_del(&b, "args", get_args, set_args);
+    vm.add_getset_del(&b, "__traceback__", get_tb, set_tb);
+    vm.add_getset_del(&b, "__cause__", get_cause, set_cause);
+    vm.add_getset_del(&b, "__context__", get_context, set_context);
     vm.add_getset(&b, "__suppress_context__", get_suppress, Some(set_suppress));
     vm.add_getset(&b, "__dict__", exc_dict, None);
     let g = vm.t.base_exception_group.clone();
@@ -934,6 +1108,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&g, "derive", eg_derive);
     vm.add_method(&g, "split", eg_split);
     vm.add_method(&g, "subgroup", eg_subgroup);
+    vm.add_classmethod(&g, "__class_getitem__", crate::builtins::seq::class_getitem);
     vm.add_getset(&g, "message", eg_message, None);
     vm.add_getset(&g, "exceptions", eg_exceptions, None);
     // Attributes with class-level defaults.

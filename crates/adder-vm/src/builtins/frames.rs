@@ -44,6 +44,13 @@ fn refresh(fo: &FrameObject, f: &Frame) {
     }
 }
 
+/// Brings `f`'s frame object, if it has one, up to date.
+pub fn refresh_object(f: &Frame) {
+    if let Some(fo) = f.obj.downcast::<FrameObject>() {
+        refresh(fo, f);
+    }
+}
+
 /// Frame objects for the frames on the VM's stack (innermost last),
 /// creating or refreshing them; returns the innermost one.
 pub fn stack_frame_objects(vm: &mut Vm) -> Option<Value> {
@@ -57,6 +64,8 @@ pub fn stack_frame_objects(vm: &mut Vm) -> Option<Value> {
         } else {
             if let Some(fo) = f.obj.downcast::<FrameObject>() {
                 refresh(fo, f);
+                // A generator's frame has a new caller at each resumption.
+                fo.back.set(back.clone());
             }
             f.obj.clone()
         };
@@ -67,6 +76,19 @@ pub fn stack_frame_objects(vm: &mut Vm) -> Option<Value> {
     } else {
         Some(back)
     }
+}
+
+/// The frame object of a generator's parked frame: nothing calls it, so
+/// its `f_back` is None.
+pub fn suspended_frame_object(vm: &mut Vm, f: &mut Frame) -> Value {
+    if let Some(fo) = f.obj.downcast::<FrameObject>() {
+        refresh(fo, f);
+        fo.back.set(Value::NONE);
+        return f.obj.clone();
+    }
+    let o = snapshot(vm, f, Value::NONE);
+    f.obj = o.clone();
+    o
 }
 
 /// The frame object for a traceback entry being created for `f`.
@@ -201,6 +223,9 @@ fn tb_next(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(tb(vm, v)?.next.get())
 }
 fn set_tb_next(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
+    if n.is_null() {
+        return Err(vm.type_error("can't delete tb_next attribute"));
+    }
     if !n.is_none() && n.downcast::<Traceback>().is_none() {
         return Err(vm.type_error(format!(
             "expected traceback object or None, got '{}'",
@@ -223,7 +248,90 @@ fn tb_lineno(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(vm.new_int(tb(vm, v)?.lineno as i64))
 }
 fn tb_lasti(vm: &mut Vm, v: &Value) -> PyResult {
-    Ok(vm.new_int(tb(vm, v)?.lasti as i64 * 2))
+    Ok(vm.new_int(tb(vm, v)?.lasti as i64))
+}
+
+/// `types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`.
+fn traceback_new(vm: &mut Vm, args: Args) -> PyResult {
+    let names = ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"];
+    let mut a = args;
+    let cls = a.pos.remove(0);
+    let mut vals: Vec<Option<Value>> = a.pos.iter().cloned().map(Some).collect();
+    if vals.len() > 4 {
+        return Err(vm.type_error(format!(
+            "traceback() takes at most 4 arguments ({} given)",
+            vals.len()
+        )));
+    }
+    vals.resize(4, None);
+    for (i, n) in names.iter().enumerate() {
+        if let Some(v) = a.take_kw(n) {
+            if vals[i].is_some() {
+                return Err(vm.type_error(format!(
+                    "argument for traceback() given by name ('{n}') and position ({})",
+                    i + 1
+                )));
+            }
+            vals[i] = Some(v);
+        }
+    }
+    if let Some((k, _)) = a.kw.first() {
+        let k = vm.str_string(k)?;
+        return Err(vm.type_error(format!(
+            "'{k}' is an invalid keyword argument for traceback()"
+        )));
+    }
+    let mut it = vals.into_iter().enumerate().map(|(i, v)| {
+        v.ok_or_else(|| {
+            vm.type_error(format!(
+                "traceback() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            ))
+        })
+    });
+    let (next, frame, lasti, lineno) = (
+        it.next().unwrap()?,
+        it.next().unwrap()?,
+        it.next().unwrap()?,
+        it.next().unwrap()?,
+    );
+    if !next.is_none() && next.downcast::<Traceback>().is_none() {
+        return Err(vm.type_error(format!(
+            "expected traceback object or None, got '{}'",
+            vm.type_name(&next)
+        )));
+    }
+    let Some(fo) = frame.downcast::<FrameObject>() else {
+        return Err(vm.type_error(format!(
+            "traceback() argument 'tb_frame' must be frame, not {}",
+            vm.type_name(&frame)
+        )));
+    };
+    let int = |vm: &mut Vm, v: &Value| -> PyResult<u32> {
+        if !crate::num::is_int(v) {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            )));
+        }
+        crate::num::as_i64(v)
+            .and_then(|i| u32::try_from(i).ok())
+            .ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))
+    };
+    let lasti = int(vm, &lasti)?;
+    let lineno = int(vm, &lineno)?;
+    let code = fo.code.clone();
+    Ok(vm.alloc_builtin(
+        &cls,
+        Traceback {
+            code,
+            lasti,
+            lineno,
+            next: ValueCell::new(next),
+            frame,
+        },
+    ))
 }
 
 pub fn init(vm: &mut Vm) {
@@ -243,7 +351,8 @@ pub fn init(vm: &mut Vm) {
         .set(to.flags.get() | crate::objects::types::tflags::DUNDER_DISPATCH);
     let t = vm.t.traceback.clone();
     vm.add_getset(&t, "tb_frame", tb_frame, None);
-    vm.add_getset(&t, "tb_next", tb_next, Some(set_tb_next));
+    vm.add_getset_del(&t, "tb_next", tb_next, set_tb_next);
+    vm.set_new(&t, traceback_new);
     vm.add_getset(&t, "tb_lineno", tb_lineno, None);
     vm.add_getset(&t, "tb_lasti", tb_lasti, None);
 }

@@ -746,8 +746,7 @@ fn source_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<String> {
         return Ok(s.as_str().to_string());
     }
     if let Some(b) = crate::ops::bytes_of(v) {
-        return adder_compiler::decode_source(&b, "<string>")
-            .map_err(|e| vm.compile_error_to_exception(&e));
+        return vm.decode_source(&b, "<string>", false);
     }
     Err(vm.type_error(format!(
         "{func}() arg 1 must be a string, bytes or {} object",

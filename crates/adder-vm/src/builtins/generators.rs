@@ -8,7 +8,7 @@
 use adder_object::Value;
 
 use crate::kinds;
-use crate::objects::iter::{GenKind, GenState, Generator};
+use crate::objects::iter::{delegate_of, GenKind, GenState, Generator};
 use crate::vm::{Args, PyResult, Vm};
 
 fn gen_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Generator> {
@@ -56,16 +56,25 @@ pub fn gen_throw(vm: &mut Vm, g: &Value, exc: Value) -> PyResult<Result<Value, V
     let gen = gen_of(vm, g)?;
     match gen.state.get() {
         GenState::Running => return Err(vm.value_error("generator already executing")),
-        GenState::Finished | GenState::Created => {
-            gen.state.set(GenState::Finished);
+        GenState::Finished => {
             gen.frame.replace(None);
+            return Err(exc);
+        }
+        GenState::Created => {
+            // The frame starts by raising: its first line joins the traceback.
+            gen.state.set(GenState::Finished);
+            let fr = gen.frame.borrow_mut().take();
+            if let Some(mut fr) = fr {
+                vm.add_traceback(&exc, &mut fr);
+            }
             return Err(exc);
         }
         GenState::Suspended => {}
     }
-    let Some(mut fr) = gen.frame.borrow_mut().take() else {
+    let Some(fr) = gen.frame.borrow_mut().take() else {
         return Err(exc);
     };
+    let mut fr = fr;
     gen.state.set(GenState::Running);
     vm.gen_enter(gen);
     fr.gen = g.clone();
@@ -73,23 +82,11 @@ pub fn gen_throw(vm: &mut Vm, g: &Value, exc: Value) -> PyResult<Result<Value, V
     let mut exc = exc;
     if let Some((target, sub)) = delegate_of(&fr) {
         let is_exit = vm.exc_matches(&exc, &vm.t.generator_exit.clone());
-        let outcome: PyResult<Option<Result<Value, Value>>> = if is_exit {
-            close_sub(vm, &sub).map(|_| None)
-        } else if sub.kind() == Some(kinds::GENERATOR) {
-            gen_throw(vm, &sub, exc.clone()).map(Some)
-        } else {
-            let tn = vm.intern("throw");
-            match vm.getattr_opt(&sub, &tn)? {
-                Some(t) => match vm.call(&t, vec![exc.clone()]) {
-                    Ok(v) => Ok(Some(Ok(v))),
-                    Err(e) if vm.exc_matches(&e, &vm.t.stop_iteration.clone()) => {
-                        Ok(Some(Err(super::exceptions::stop_iteration_value(vm, &e))))
-                    }
-                    Err(e) => Err(e),
-                },
-                None => Ok(None),
-            }
-        };
+        // The delegating frame is on the frame stack while the sub-iterator
+        // runs, so that its frames' `f_back` is this one.
+        vm.frames.push(fr);
+        let outcome = throw_into_delegate(vm, &sub, &exc, is_exit);
+        fr = vm.frames.pop().expect("delegating frame");
         match outcome {
             Ok(Some(Ok(v))) => {
                 gen.store_frame(fr);
@@ -114,19 +111,32 @@ pub fn gen_throw(vm: &mut Vm, g: &Value, exc: Value) -> PyResult<Result<Value, V
     finish(vm, gen, r)
 }
 
-/// If the frame is suspended at the `YieldValue` of a `Send` loop, the
-/// `Send`'s jump target and the sub-iterator on the stack.
-fn delegate_of(fr: &crate::frame::Frame) -> Option<(usize, Value)> {
-    let code = fr.code();
-    let (op, _, _) = code.code.decode(fr.lasti)?;
-    if op != adder_bytecode::Opcode::YieldValue || fr.lasti == 0 {
-        return None;
+/// Passes a thrown exception to the sub-iterator of a `yield from`:
+/// Some(Ok(yielded)), Some(Err(returned)), or None when it has no `throw`
+/// (or the exception is GeneratorExit and it was closed).
+fn throw_into_delegate(
+    vm: &mut Vm,
+    sub: &Value,
+    exc: &Value,
+    is_exit: bool,
+) -> PyResult<Option<Result<Value, Value>>> {
+    if is_exit {
+        return close_sub(vm, sub).map(|_| None);
     }
-    let (prev, target, _) = code.code.decode(fr.lasti - 1)?;
-    if prev != adder_bytecode::Opcode::Send {
-        return None;
+    if sub.kind() == Some(kinds::GENERATOR) {
+        return gen_throw(vm, sub, exc.clone()).map(Some);
     }
-    Some((target as usize, fr.stack.last()?.clone()))
+    let tn = vm.intern("throw");
+    match vm.getattr_opt(sub, &tn)? {
+        Some(t) => match vm.call(&t, vec![exc.clone()]) {
+            Ok(v) => Ok(Some(Ok(v))),
+            Err(e) if vm.exc_matches(&e, &vm.t.stop_iteration.clone()) => {
+                Ok(Some(Err(super::exceptions::stop_iteration_value(vm, &e))))
+            }
+            Err(e) => Err(e),
+        },
+        None => Ok(None),
+    }
 }
 
 fn close_sub(vm: &mut Vm, sub: &Value) -> PyResult<()> {
@@ -183,13 +193,28 @@ fn throw(vm: &mut Vm, args: Args) -> PyResult {
         }
         if val.kind() == Some(kinds::EXCEPTION) && vm.exc_matches(&val, &typ) {
             val
-        } else if val.is_none() {
-            vm.call(&typ, vec![])?
-        } else if let Some(t) = val.downcast::<crate::objects::seq::Tuple>() {
-            let items = t.items.to_vec();
-            vm.call(&typ, items)?
         } else {
-            vm.call(&typ, vec![val])?
+            // Instantiated as the generator resumes: an error doing so is
+            // what the generator receives.
+            let made = if val.is_none() {
+                vm.call(&typ, vec![])
+            } else if let Some(t) = val.downcast::<crate::objects::seq::Tuple>() {
+                let items = t.items.to_vec();
+                vm.call(&typ, items)
+            } else {
+                vm.call(&typ, vec![val])
+            };
+            match made {
+                Ok(e) if e.kind() == Some(kinds::EXCEPTION) => e,
+                Ok(e) => {
+                    let tr = vm.repr_string(&typ)?;
+                    vm.type_error(format!(
+                        "calling {tr} should have returned an instance of BaseException, not {}",
+                        vm.type_name(&e)
+                    ))
+                }
+                Err(e) => e,
+            }
         }
     } else if typ.kind() == Some(kinds::EXCEPTION) {
         if !val.is_none() {
@@ -203,6 +228,9 @@ fn throw(vm: &mut Vm, args: Args) -> PyResult {
         )));
     };
     if let Some(tb) = args.pos.get(3) {
+        if !tb.is_none() && tb.kind() != Some(kinds::TRACEBACK) {
+            return Err(vm.type_error("throw() third argument must be a traceback object"));
+        }
         if !tb.is_none() {
             if let Some(x) = exc.downcast::<crate::objects::exception::Exception>() {
                 x.traceback.set(tb.clone());
@@ -257,25 +285,49 @@ fn gi_suspended(vm: &mut Vm, v: &Value) -> PyResult {
         gen_of(vm, v)?.state.get() == GenState::Suspended,
     ))
 }
+/// `gi_frame`: None once finished; the frame object of the suspended
+/// frame (its `f_back` is None), or of the running one.
 fn gi_frame(vm: &mut Vm, v: &Value) -> PyResult {
     let g = gen_of(vm, v)?;
-    Ok(if g.state.get() == GenState::Finished {
-        Value::NONE
-    } else {
-        vm.new_str("<frame>")
-    })
+    match g.state.get() {
+        GenState::Finished => Ok(Value::NONE),
+        GenState::Running => {
+            let Some(i) = vm.frames.iter().position(|f| f.gen.is(v)) else {
+                return Ok(Value::NONE);
+            };
+            crate::builtins::frames::stack_frame_objects(vm);
+            Ok(Vm::none_if_null(vm.frames[i].obj.clone()))
+        }
+        GenState::Created | GenState::Suspended => {
+            // Out of the cell while the frame object is made (allocation
+            // may run the collector, which reads the cell).
+            let taken = g.frame.borrow_mut().take();
+            Ok(match taken {
+                Some(mut f) => {
+                    let o = crate::builtins::frames::suspended_frame_object(vm, &mut f);
+                    g.frame.replace(Some(f));
+                    o
+                }
+                None => Value::NONE,
+            })
+        }
+    }
 }
 fn gi_code(vm: &mut Vm, v: &Value) -> PyResult {
-    let g = gen_of(vm, v)?;
-    Ok(g.frame
-        .borrow()
-        .as_ref()
-        .map_or(Value::NONE, |f| f.code.clone()))
+    Ok(gen_of(vm, v)?.code.clone())
 }
 fn gen_name(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(gen_of(vm, v)?.name.get())
 }
+/// `__name__`/`__qualname__` must be set to a str (NULL: `del`).
+fn check_name(vm: &Vm, n: &Value, what: &str) -> PyResult<()> {
+    if n.is_null() || n.kind() != Some(kinds::STR) {
+        return Err(vm.type_error(format!("{what} must be set to a string object")));
+    }
+    Ok(())
+}
 fn gen_set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
+    check_name(vm, &n, "__name__")?;
     gen_of(vm, v)?.name.set(n);
     Ok(())
 }
@@ -283,11 +335,12 @@ fn gen_qualname(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(gen_of(vm, v)?.qualname.get())
 }
 fn gen_set_qualname(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
+    check_name(vm, &n, "__qualname__")?;
     gen_of(vm, v)?.qualname.set(n);
     Ok(())
 }
 fn gi_yieldfrom(vm: &mut Vm, v: &Value) -> PyResult {
-    Ok(Vm::none_if_null(gen_of(vm, v)?.yield_from.get()))
+    Ok(gen_of(vm, v)?.delegate().unwrap_or(Value::NONE))
 }
 
 pub fn init(vm: &mut Vm) {
@@ -322,8 +375,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&a, "ag_frame", gi_frame, None);
     vm.add_getset(&a, "ag_code", gi_code, None);
     for t in [g, c, a] {
-        vm.add_getset(&t, "__name__", gen_name, Some(gen_set_name));
-        vm.add_getset(&t, "__qualname__", gen_qualname, Some(gen_set_qualname));
+        vm.add_getset_del(&t, "__name__", gen_name, gen_set_name);
+        vm.add_getset_del(&t, "__qualname__", gen_qualname, gen_set_qualname);
     }
 }
 

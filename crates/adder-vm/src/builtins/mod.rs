@@ -24,6 +24,7 @@ pub mod strfmt;
 pub mod structseq;
 pub mod sys;
 pub mod types;
+pub mod unraisable;
 
 use crate::vm::Vm;
 

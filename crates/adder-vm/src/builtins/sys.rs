@@ -701,10 +701,19 @@ pub fn setup_sys(vm: &mut Vm) {
         .map(|n| vm.new_str(n))
         .collect();
     set(vm, "builtin_module_names", vm.new_tuple(names));
-    for n in ["meta_path", "path_hooks", "warnoptions"] {
+    for n in ["meta_path", "path_hooks"] {
         let l = vm.new_list(vec![]);
         set(vm, n, l);
     }
+    let wo: Vec<Value> = vm
+        .flags
+        .warnoptions
+        .clone()
+        .iter()
+        .map(|o| vm.new_str(o))
+        .collect();
+    let wo = vm.new_list(wo);
+    set(vm, "warnoptions", wo);
     set(vm, "path_importer_cache", vm.new_dict());
     set(vm, "_xoptions", vm.new_dict());
     // sys.implementation: a simple namespace object (an instance of a tiny class).
@@ -783,6 +792,7 @@ pub fn setup_sys(vm: &mut Vm) {
         set(vm, n, s.clone());
         set(vm, &format!("__{n}__"), s);
     }
+    crate::builtins::unraisable::init_sys(vm, &m, &d);
     let k = vm.new_str("sys");
     let _ = vm.dict_set(&mods_of(vm), k, m.clone());
     let k = vm.new_str("builtins");
@@ -859,6 +869,36 @@ fn module_dict(vm: &mut Vm, v: &Value) -> PyResult {
         .clone())
 }
 
+/// `module.__annotations__`: the dict's entry, created empty on first use
+/// (PEP 563's lazy module annotations, as CPython 3.10+).
+fn module_annotations(vm: &mut Vm, v: &Value) -> PyResult {
+    let Some(m) = v.downcast::<crate::objects::module::Module>() else {
+        return Err(vm.type_error("descriptor '__annotations__' requires a 'module' object"));
+    };
+    let d = m.dict.clone();
+    if let Some(a) = dict_get_str(&d, "__annotations__") {
+        return Ok(a);
+    }
+    let a = vm.new_dict();
+    dict_set_str(vm, &d, "__annotations__", a.clone())?;
+    Ok(a)
+}
+
+fn module_set_annotations(vm: &mut Vm, v: &Value, a: Value) -> PyResult<()> {
+    let Some(m) = v.downcast::<crate::objects::module::Module>() else {
+        return Err(vm.type_error("descriptor '__annotations__' requires a 'module' object"));
+    };
+    let d = m.dict.clone();
+    if a.is_null() {
+        let key = vm.intern("__annotations__");
+        if !crate::ops::dict_del_strkey(&d, &key) {
+            return Err(vm.new_exception_msg(&vm.t.attribute_error.clone(), "__annotations__"));
+        }
+        return Ok(());
+    }
+    dict_set_str(vm, &d, "__annotations__", a)
+}
+
 fn module_dir(vm: &mut Vm, args: Args) -> PyResult {
     let Some(m) = args.pos[0].downcast::<crate::objects::module::Module>() else {
         return Err(vm.type_error("descriptor '__dir__' requires a 'module' object"));
@@ -879,4 +919,10 @@ pub fn init_module_type(vm: &mut Vm) {
     vm.add_method(&t, "__init__", module_init);
     vm.add_method(&t, "__dir__", module_dir);
     vm.add_getset(&t, "__dict__", module_dict, None);
+    vm.add_getset_del(
+        &t,
+        "__annotations__",
+        module_annotations,
+        module_set_annotations,
+    );
 }

@@ -43,12 +43,33 @@ impl Vm {
         get: fn(&mut Vm, &Value) -> PyResult,
         set: Option<crate::objects::function::Setter>,
     ) {
+        self.add_getset_impl(ty, name, get, set, false);
+    }
+    /// Like `add_getset`, but `del obj.name` calls `set` with NULL.
+    pub fn add_getset_del(
+        &mut self,
+        ty: &Value,
+        name: &'static str,
+        get: fn(&mut Vm, &Value) -> PyResult,
+        set: crate::objects::function::Setter,
+    ) {
+        self.add_getset_impl(ty, name, get, Some(set), true);
+    }
+    fn add_getset_impl(
+        &mut self,
+        ty: &Value,
+        name: &'static str,
+        get: fn(&mut Vm, &Value) -> PyResult,
+        set: Option<crate::objects::function::Setter>,
+        set_deletes: bool,
+    ) {
         let gs = self.alloc_builtin(
             &self.t.getset_descr,
             GetSet {
                 name,
                 get,
                 set,
+                set_deletes,
                 owner: ty.clone(),
             },
         );

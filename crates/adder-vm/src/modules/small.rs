@@ -162,12 +162,7 @@ impl Vm {
     }
 
     fn report_unraisable_atexit(&mut self, e: &Value, f: &Value) {
-        let r = self
-            .repr_string(f)
-            .unwrap_or_else(|_| "<object repr() failed>".into());
-        let mut text = format!("Exception ignored in atexit callback: {r}\n");
-        text.push_str(&crate::traceback::format_exception(self, e));
-        crate::builtins::sys::write_stderr(self, &text);
+        self.report_unraisable_msg(e, Some("Exception ignored in atexit callback"), Some(f));
     }
 }
 

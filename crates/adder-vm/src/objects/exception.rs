@@ -47,6 +47,7 @@ impl Exception {
 #[derive(Trace)]
 pub struct Traceback {
     pub code: Value,
+    /// `tb_lasti`: a byte offset (twice the instruction index), as CPython's.
     pub lasti: u32,
     pub lineno: u32,
     #[trace(clear = "none")]

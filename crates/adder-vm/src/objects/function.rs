@@ -187,6 +187,9 @@ pub struct GetSet {
     pub get: fn(&mut crate::vm::Vm, &Value) -> crate::vm::PyResult,
     #[trace(skip)]
     pub set: Option<Setter>,
+    /// The setter also handles `del`: it is called with NULL (as CPython's
+    /// setters are); otherwise `del` raises "not writable".
+    pub set_deletes: bool,
     pub owner: Value,
 }
 payload!(GetSet, kinds::GETSET, "getset_descriptor");

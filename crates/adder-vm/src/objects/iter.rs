@@ -131,9 +131,8 @@ pub struct Generator {
     /// The exception being handled inside the generator when it suspended.
     #[trace(clear = "none")]
     pub exc_state: ValueCell,
-    /// The object a suspended `yield from`/`await` delegates to.
-    #[trace(clear = "null")]
-    pub yield_from: ValueCell,
+    /// The code object (`gi_code`), kept after the frame is gone.
+    pub code: Value,
 }
 payload!(
     Generator,
@@ -157,6 +156,30 @@ impl Generator {
         fr.gen = Value::NULL;
         self.frame.replace(Some(fr));
     }
+
+    /// The sub-iterator a suspended `yield from`/`await` delegates to.
+    pub fn delegate(&self) -> Option<Value> {
+        if self.state.get() != GenState::Suspended {
+            return None;
+        }
+        let fr = self.frame.try_borrow().ok()?;
+        delegate_of(fr.as_ref()?).map(|(_, sub)| sub)
+    }
+}
+
+/// If the frame is suspended at the `YieldValue` of a `Send` loop, the
+/// `Send`'s jump target and the sub-iterator on the stack.
+pub fn delegate_of(fr: &Frame) -> Option<(usize, Value)> {
+    let code = fr.code();
+    let (op, _, _) = code.code.decode(fr.lasti)?;
+    if op != adder_bytecode::Opcode::YieldValue || fr.lasti == 0 {
+        return None;
+    }
+    let (prev, target, _) = code.code.decode(fr.lasti - 1)?;
+    if prev != adder_bytecode::Opcode::Send {
+        return None;
+    }
+    Some((target as usize, fr.stack.last()?.clone()))
 }
 
 /// A dying generator must be closed (so its `finally`/`with` blocks run)
