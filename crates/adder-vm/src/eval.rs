@@ -77,6 +77,30 @@ fn fast_float_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
     Some(op.apply(&x, &y))
 }
 
+/// Branch fusion: when the instruction after a comparison is a plain
+/// `PopJumpIfFalse`/`PopJumpIfTrue`, takes that branch on `r` at once
+/// (no bool pushed, popped and tested, no second dispatch) and returns true.
+#[inline(always)]
+fn fuse_branch(words: &[u32], ip: &mut usize, r: bool) -> bool {
+    let Some(&w) = words.get(*ip) else {
+        return false;
+    };
+    let op = (w & 0xFF) as u8;
+    let jump_if = if op == Opcode::PopJumpIfFalse as u8 {
+        false
+    } else if op == Opcode::PopJumpIfTrue as u8 {
+        true
+    } else {
+        return false;
+    };
+    *ip = if r == jump_if {
+        (w >> 8) as usize
+    } else {
+        *ip + 1
+    };
+    true
+}
+
 /// The modification counter of a dict (u64::MAX for a non-dict mapping,
 /// which disables caching).
 #[inline(always)]
@@ -866,27 +890,40 @@ impl Vm {
                     let Some(cop) = CmpOp::from_u32(arg) else {
                         return Control::Error(self.system_error("bad compare op"));
                     };
-                    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-                        f.stack.push(Value::from_bool(cop.apply(&x, &y)));
-                        continue;
-                    }
-                    if let Some(r) = fast_float_compare(&a, &b, cop) {
-                        f.stack.push(Value::from_bool(r));
+                    let fast = match (a.as_small_int(), b.as_small_int()) {
+                        (Some(x), Some(y)) => Some(cop.apply(&x, &y)),
+                        _ => fast_float_compare(&a, &b, cop),
+                    };
+                    if let Some(r) = fast {
+                        if !fuse_branch(words, &mut f.ip, r) {
+                            f.stack.push(Value::from_bool(r));
+                        }
                         continue;
                     }
                     let r = tri!(self.richcmp(&a, &b, cop));
-                    f.stack.push(r);
+                    drop((a, b));
+                    match r.as_bool() {
+                        Some(t) if fuse_branch(words, &mut f.ip, t) => {}
+                        _ => f.stack.push(r),
+                    }
                 }
                 Opcode::IsOp => {
                     let b = f.stack.pop().unwrap();
                     let a = f.stack.pop().unwrap();
-                    f.stack.push(Value::from_bool(a.is(&b) != (arg == 1)));
+                    let r = a.is(&b) != (arg == 1);
+                    drop((a, b));
+                    if !fuse_branch(words, &mut f.ip, r) {
+                        f.stack.push(Value::from_bool(r));
+                    }
                 }
                 Opcode::ContainsOp => {
                     let container = f.stack.pop().unwrap();
                     let item = f.stack.pop().unwrap();
-                    let r = tri!(self.contains(&container, &item));
-                    f.stack.push(Value::from_bool(r != (arg == 1)));
+                    let r = tri!(self.contains(&container, &item)) != (arg == 1);
+                    drop((container, item));
+                    if !fuse_branch(words, &mut f.ip, r) {
+                        f.stack.push(Value::from_bool(r));
+                    }
                 }
                 Opcode::BuildTuple => {
                     let n = f.stack.len();
