@@ -173,6 +173,32 @@ impl crate::trace::Trace for InHeap {
     fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
 }
 
+/// Like `InHeap`, for payloads whose tail holds raw bytes
+/// (`alloc_with_bytes`, read back with `bytes_of`).
+pub struct BytesHome(());
+
+impl crate::trace::Trace for BytesHome {
+    const MAY_HOLD: bool = false;
+    #[inline(always)]
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+}
+
+/// The byte tail of the object whose payload is `p` (see `alloc_with_bytes`).
+/// It starts 8-byte aligned.
+#[inline(always)]
+pub fn bytes_of<'a, T: Payload>(p: &'a T, _home: &'a BytesHome) -> &'a [u8] {
+    let offset = std::mem::offset_of!(Obj<T>, payload);
+    // SAFETY: `_home` proves `p` is the payload of a live `Obj<T>` built by
+    // `alloc_with_bytes`, which wrote `p.tail_len()` bytes right after the
+    // object's trailing slots.
+    unsafe {
+        let h = (p as *const T as *const u8).sub(offset) as *const Header;
+        let slots_end =
+            std::mem::size_of::<Obj<T>>() + (*h).trailing_len() * std::mem::size_of::<ValueCell>();
+        std::slice::from_raw_parts((h as *const u8).add(slots_end), p.tail_len())
+    }
+}
+
 /// The text tail of the object whose payload is `p` (see `alloc_with_text`).
 #[inline(always)]
 pub fn text_of<'a, T: Payload>(p: &'a T, _home: &'a InHeap) -> &'a str {
@@ -572,6 +598,20 @@ pub fn alloc_with_text<T: Payload>(
     alloc_raw(meta, payload, trailing, extra_flags, text.as_bytes())
 }
 
+/// Like `alloc_with_text`, for a tail of raw bytes (read back with
+/// `bytes_of`; the payload keeps the `BytesHome` proof).
+pub fn alloc_with_bytes<T: Payload>(
+    meta: &Meta,
+    make: impl FnOnce(BytesHome) -> T,
+    trailing: usize,
+    extra_flags: u32,
+    bytes: &[u8],
+) -> Value {
+    let payload = make(BytesHome(()));
+    assert_eq!(payload.tail_len(), bytes.len(), "byte tail length");
+    alloc_raw(meta, payload, trailing, extra_flags, bytes)
+}
+
 fn alloc_raw<T: Payload>(
     meta: &Meta,
     payload: T,
@@ -857,6 +897,34 @@ mod tests {
                 h.block_size(),
                 size_of::<Obj<Texty>>() + 8 * trailing + text.len()
             );
+        }
+    }
+
+    #[derive(crate::Trace)]
+    struct Bytey {
+        len: usize,
+        home: BytesHome,
+    }
+    payload!(Bytey, 252, "bytey", tail_len = |b: &Bytey| b.len);
+
+    #[test]
+    fn byte_tail_is_aligned_and_intact() {
+        let meta = Meta::new(Bytey::vtable());
+        for (trailing, bytes) in [(0, &[][..]), (0, &[0xff, 0, 7][..]), (3, &[1u8; 17][..])] {
+            let v = alloc_with_bytes(
+                &meta,
+                |home| Bytey {
+                    len: bytes.len(),
+                    home,
+                },
+                trailing,
+                0,
+                bytes,
+            );
+            let b = v.downcast::<Bytey>().unwrap();
+            let tail = bytes_of(b, &b.home);
+            assert_eq!(tail, bytes);
+            assert_eq!(tail.as_ptr() as usize % 8, 0);
         }
     }
 

@@ -21,7 +21,8 @@ extern crate self as adder_object;
 /// one import gives a payload crate both.
 pub use adder_derive::Trace;
 pub use heap::{
-    alloc, alloc_with_text, text_of, Header, InHeap, Meta, Obj, Payload, Ref, VTable, ValueCell,
+    alloc, alloc_with_bytes, alloc_with_text, bytes_of, text_of, BytesHome, Header, InHeap, Meta,
+    Obj, Payload, Ref, VTable, ValueCell,
 };
 pub use trace::Trace;
 pub use value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};

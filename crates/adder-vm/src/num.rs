@@ -33,7 +33,7 @@ pub fn as_bigint(v: &Value) -> Option<BigInt> {
     if let Some(b) = v.as_bool() {
         return Some(BigInt::from(b as i64));
     }
-    v.downcast::<BigObj>().map(|b| b.0.clone())
+    v.downcast::<BigObj>().map(|b| b.value())
 }
 
 /// i64 value of an int/bool that fits.
@@ -44,7 +44,7 @@ pub fn as_i64(v: &Value) -> Option<i64> {
     if let Some(b) = v.as_bool() {
         return Some(b as i64);
     }
-    v.downcast::<BigObj>().and_then(|b| b.0.to_i64())
+    v.downcast::<BigObj>().and_then(|b| b.to_i64())
 }
 
 pub fn is_int(v: &Value) -> bool {
@@ -128,7 +128,7 @@ pub fn exact_int_i64(vm: &Vm, v: &Value) -> Option<i64> {
     if !vm.is_exact(v, &vm.t.int) {
         return None;
     }
-    b.0.to_i64()
+    b.to_i64()
 }
 
 /// `a op b` computed in i128 for i64 operands, for the operators whose

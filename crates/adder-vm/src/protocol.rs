@@ -394,7 +394,7 @@ impl Vm {
                 });
             }
             if let Some(i) = v.downcast::<crate::objects::number::BigInt>() {
-                let x = i.0.clone();
+                let x = i.value();
                 return Ok(match op {
                     UnOp::Negative => self.new_bigint(-x),
                     UnOp::Positive => v.clone(),

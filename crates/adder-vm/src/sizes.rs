@@ -23,7 +23,8 @@ const _: () = assert!(size_of::<Obj<Tuple>>() == 32);
 const _: () = assert!(size_of::<Obj<List>>() == 48);
 // 48 plus the text, stored inline (one block per string).
 const _: () = assert!(size_of::<Obj<Str>>() == 48);
-const _: () = assert!(size_of::<Obj<BigInt>>() == 48);
+// 24 plus the magnitude bytes, stored inline.
+const _: () = assert!(size_of::<Obj<BigInt>>() == 24);
 const _: () = assert!(size_of::<Obj<Cell>>() == 24);
 const _: () = assert!(size_of::<Obj<Method>>() == 32);
 const _: () = assert!(size_of::<Obj<Dict>>() <= 112);

@@ -314,7 +314,7 @@ impl Vm {
                 return v;
             }
         }
-        self.alloc_builtin(&self.t.int, BigIntObj(b))
+        self.alloc_int_of_class(&self.t.int, &b)
     }
 
     #[inline]
@@ -404,6 +404,19 @@ impl Vm {
             (to.nslots.get(), 0)
         };
         Str::alloc(&to.meta, trailing, extra, text)
+    }
+
+    /// An int (or int subclass instance, with the class's slots) of `value`.
+    pub fn alloc_int_of_class(&self, ty: &Value, value: &BigInt) -> Value {
+        let to = ty
+            .downcast::<TypeObject>()
+            .expect("alloc_int_of_class: not a type");
+        let (trailing, extra) = if to.has_flag(tflags::DICT_SLOT) {
+            (to.nslots.get() + 1, adder_object::heap::FLAG_DICT_SLOT)
+        } else {
+            (to.nslots.get(), 0)
+        };
+        BigIntObj::alloc(&to.meta, trailing, extra, value)
     }
 
     /// A fresh plain instance of a Python class (no attributes yet).

@@ -185,15 +185,10 @@ pub fn apply_tpflags(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<()> {
     if exact_int && vm.type_of(&flags).is(&vm.t.int) {
         let val = match flags.as_small_int() {
             Some(v) => v,
-            None => {
-                let big = flags.downcast::<BigInt>().map(|b| &b.0);
-                match big.and_then(num_traits::ToPrimitive::to_i64) {
-                    Some(v) => v,
-                    None => {
-                        return Err(vm.overflow_error("Python int too large to convert to C long"))
-                    }
-                }
-            }
+            None => match flags.downcast::<BigInt>().and_then(|b| b.to_i64()) {
+                Some(v) => v,
+                None => return Err(vm.overflow_error("Python int too large to convert to C long")),
+            },
         };
         if val & (TP_SEQUENCE | TP_MAPPING) == TP_SEQUENCE | TP_MAPPING {
             return Err(vm.type_error(

@@ -79,7 +79,7 @@ pub fn native_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     };
     Ok(match kind {
         kinds::BIGINT => {
-            let b = &v.downcast::<BigInt>().unwrap().0;
+            let b = &v.downcast::<BigInt>().unwrap().value();
             match adder_text::int_to_decimal(b, vm.int_max_str_digits) {
                 Ok(s) => s,
                 Err(e) => return Err(vm.value_error(e.msg)),

@@ -92,7 +92,7 @@ fn dump_other(vm: &mut Vm, v: &Value, out: &mut Vec<u8>, depth: usize) -> PyResu
         string::{ByteArray, Bytes, Str},
     };
     if let Some(b) = v.downcast::<crate::objects::number::BigInt>() {
-        dump_long(&b.0, out);
+        dump_long(&b.value(), out);
     } else if let Some(c) = v.downcast::<Complex>() {
         out.push(b'y');
         out.extend_from_slice(&c.re.to_le_bytes());

@@ -5,15 +5,97 @@
 //! int (`Vm::new_bigint` normalises), so int equality of two small ints is
 //! word equality and a big int is never equal to a small one.
 
-use adder_object::{payload, Trace};
-use num_bigint::BigInt as Big;
+use adder_object::{alloc_with_bytes, bytes_of, payload, BytesHome, Meta, Trace, Value};
+use num_bigint::{BigInt as Big, BigUint, Sign};
+use num_traits::ToPrimitive;
 
 use crate::kinds;
 
-/// The bignum (foreign, skipped) owns no references.
+/// An int outside the small-int range (or any int subclass instance): the
+/// magnitude's little-endian bytes live inline after the object's slots
+/// (`adder_object::alloc_with_bytes`), so a big int is one block.
 #[derive(Trace)]
-pub struct BigInt(#[trace(skip)] pub Big);
-payload!(BigInt, kinds::BIGINT, "int");
+pub struct BigInt {
+    /// Byte length of the magnitude, with the sign in the top bit.
+    len_sign: usize,
+    home: BytesHome,
+}
+payload!(
+    BigInt,
+    kinds::BIGINT,
+    "int",
+    tail_len = |b: &BigInt| b.len_sign & !SIGN_BIT
+);
+
+const SIGN_BIT: usize = 1 << (usize::BITS - 1);
+
+impl BigInt {
+    /// A new int object of class layout `meta` (with `trailing` slots and
+    /// header `flags`, as `adder_object::alloc`) holding `value`.
+    pub fn alloc(meta: &Meta, trailing: usize, flags: u32, value: &Big) -> Value {
+        let neg = if value.sign() == Sign::Minus {
+            SIGN_BIT
+        } else {
+            0
+        };
+        // Magnitudes below 2^128 (nearly all) go through the stack.
+        let small;
+        let large;
+        let bytes: &[u8] = match value.magnitude().to_u128() {
+            Some(m) => {
+                small = m.to_le_bytes();
+                let used = 16 - (m.leading_zeros() / 8) as usize;
+                &small[..used]
+            }
+            None => {
+                large = value.magnitude().to_bytes_le();
+                &large
+            }
+        };
+        let make = |home| BigInt {
+            len_sign: bytes.len() | neg,
+            home,
+        };
+        alloc_with_bytes(meta, make, trailing, flags, bytes)
+    }
+    fn negative(&self) -> bool {
+        self.len_sign & SIGN_BIT != 0
+    }
+    /// The value as a num-bigint integer (allocates).
+    pub fn value(&self) -> Big {
+        let bytes = bytes_of(self, &self.home);
+        let sign = match (self.negative(), bytes.is_empty()) {
+            (_, true) => Sign::NoSign,
+            (true, false) => Sign::Minus,
+            (false, false) => Sign::Plus,
+        };
+        if bytes.len() <= 16 {
+            let mut word = [0u8; 16];
+            word[..bytes.len()].copy_from_slice(bytes);
+            return Big::from_biguint(sign, BigUint::from(u128::from_le_bytes(word)));
+        }
+        Big::from_bytes_le(sign, bytes)
+    }
+    /// The value as an i64, when it fits (no allocation).
+    pub fn to_i64(&self) -> Option<i64> {
+        let bytes = bytes_of(self, &self.home);
+        if bytes.len() > 8 {
+            return None;
+        }
+        let mut word = [0u8; 8];
+        word[..bytes.len()].copy_from_slice(bytes);
+        let mag = u64::from_le_bytes(word);
+        if self.negative() {
+            if mag <= 1 << 63 {
+                Some((mag as i64).wrapping_neg())
+            } else {
+                None
+            }
+        } else {
+            i64::try_from(mag).ok()
+        }
+    }
+}
 
 /// A float that is not representable inline (a NaN with a payload in the tag space).
 #[derive(Trace)]

@@ -13,7 +13,6 @@ use adder_object::Value;
 
 use crate::kinds;
 use crate::objects::dict::Dict;
-use crate::objects::number::BigInt;
 use crate::objects::seq::{List, Tuple};
 use crate::objects::set::Set;
 use crate::objects::string::{ByteArray, Bytes, Str};
@@ -45,9 +44,6 @@ pub fn real_size(v: &Value) -> usize {
         kinds::BYTEARRAY => v
             .downcast::<ByteArray>()
             .and_then(|b| b.b.try_borrow().ok().map(|b| b.capacity())),
-        kinds::BIGINT => v
-            .downcast::<BigInt>()
-            .map(|b| (b.0.bits() as usize).div_ceil(64) * size_of::<u64>()),
         _ => None,
     };
     own + outside.unwrap_or(0)

@@ -16,7 +16,6 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::{method_self_check, noargs_self, number_text, parse_args, slot_args};
 use crate::kinds;
 use crate::num::{self, as_bigint, as_float, is_int, text_error};
-use crate::objects::number::BigInt as BigObj;
 use crate::objects::string::Str;
 use crate::ops::{is_heap_type, type_lookup};
 use crate::vm::{Args, PyResult, Vm};
@@ -141,7 +140,7 @@ fn int_new(vm: &mut Vm, mut args: Args) -> PyResult {
     if cls.is(&vm.t.bool_) {
         return Err(vm.type_error("int.__new__(bool) is not safe, use bool.__new__()"));
     }
-    Ok(vm.alloc_builtin(&cls, BigObj(value)))
+    Ok(vm.alloc_int_of_class(&cls, &value))
 }
 
 fn bool_new(vm: &mut Vm, args: Args) -> PyResult {
