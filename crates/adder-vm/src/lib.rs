@@ -26,6 +26,7 @@ pub mod protocol;
 mod sizes;
 pub mod traceback;
 pub mod vm;
+mod warn;
 
 pub use interp::{fuzz_entry, Config, Interpreter};
 pub use native::{NativeModule, StartupHook};

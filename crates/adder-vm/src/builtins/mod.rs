@@ -3,6 +3,7 @@
 //! Invariant: `init` registers every native method exactly once, on the
 //! type that defines it; nothing else adds entries to builtin type dicts.
 
+pub mod breakpoint;
 pub mod codeobj;
 pub mod coro;
 pub mod dict;
@@ -30,6 +31,7 @@ use crate::vm::Vm;
 pub fn init(vm: &mut Vm) {
     object::init(vm);
     functions::init(vm);
+    breakpoint::init(vm);
     numbers::init(vm);
     str::init(vm);
     seq::init(vm);

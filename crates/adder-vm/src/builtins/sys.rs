@@ -544,6 +544,7 @@ pub fn setup_sys(vm: &mut Vm) {
         );
         set(vm, n, nf);
     }
+    crate::builtins::breakpoint::setup_sys(vm, &m, &d);
     let argv: Vec<Value> = vm
         .flags
         .argv
