@@ -103,9 +103,15 @@ pub fn is_heap_type(t: &Value) -> bool {
 // ----- str keys ---------------------------------------------------------------
 
 pub fn str_hash(s: &str) -> i64 {
-    // FNV-1a over the UTF-8 bytes, folded away from -1.
+    bytes_hash(s.as_bytes())
+}
+
+/// FNV-1a, folded away from -1. A str hashes its UTF-8 bytes, so an ASCII
+/// str and the equal bytes hash alike (`hash('spam') == hash(b'spam')`, as
+/// in CPython).
+pub fn bytes_hash(bytes: &[u8]) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.as_bytes() {
+    for b in bytes {
         h ^= *b as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -248,14 +254,7 @@ impl Vm {
             Some(kinds::BYTES) => {
                 let b = v.downcast::<Bytes>().unwrap();
                 if b.hash.get() == -1 {
-                    // Same hash as the equal str would get is not required for bytes.
-                    let mut h: u64 = 0x8422_2325_cbf2_9ce4;
-                    for x in b.b.iter() {
-                        h ^= *x as u64;
-                        h = h.wrapping_mul(0x0100_0000_01b3);
-                    }
-                    let h = if h as i64 == -1 { -2 } else { h as i64 };
-                    b.hash.set(h);
+                    b.hash.set(bytes_hash(&b.b));
                 }
                 Ok(b.hash.get())
             }
@@ -651,6 +650,10 @@ impl Vm {
                 let dv = v.downcast::<crate::objects::misc::DictView>().unwrap();
                 !dv.dict.downcast::<Dict>().unwrap().is_empty()
             }
+            _ if v.is(&self.not_implemented) => {
+                self.warn_deprecated("NotImplemented should not be used in a boolean context")?;
+                true
+            }
             _ => true,
         })
     }
@@ -658,8 +661,10 @@ impl Vm {
     pub(crate) fn len_result(&mut self, r: &Value) -> PyResult<usize> {
         match as_bigint(r) {
             Some(i) if i.is_negative() => Err(self.value_error("__len__() should return >= 0")),
+            // At most sys.maxsize (a Py_ssize_t), as in CPython.
             Some(i) => i
-                .to_usize()
+                .to_i64()
+                .map(|n| n as usize)
                 .ok_or_else(|| self.overflow_error("cannot fit 'int' into an index-sized integer")),
             None => Err(self.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",

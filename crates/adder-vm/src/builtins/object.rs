@@ -110,11 +110,17 @@ fn obj_delattr(vm: &mut Vm, args: Args) -> PyResult {
 }
 fn obj_format(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "__format__", &args, 2, 2)?;
-    let spec = args.pos[1]
-        .downcast::<Str>()
-        .map(|s| s.as_str().to_string())
-        .unwrap_or_default();
-    if !spec.is_empty() {
+    let Some(spec) = args.pos[1].downcast::<Str>() else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            if args.pos[1].is_none() {
+                "None".to_string()
+            } else {
+                vm.type_name(&args.pos[1]).to_string()
+            }
+        )));
+    };
+    if !spec.as_str().is_empty() {
         return Err(vm.type_error(format!(
             "unsupported format string passed to {}.__format__",
             vm.type_name(&args.pos[0])
@@ -1171,6 +1177,21 @@ fn cell_set_contents(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// `cell([contents])` (`types.CellType`): a new cell, empty without an argument.
+fn cell_new(vm: &mut Vm, args: Args) -> PyResult {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("cell() takes no keyword arguments"));
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "cell expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
+    let v = args.pos.get(1).cloned().unwrap_or(Value::NULL);
+    Ok(vm.new_cell(v))
+}
+
 fn proxy_target(vm: &Vm, args: &Args) -> PyResult<Value> {
     match args
         .pos
@@ -1484,6 +1505,7 @@ pub fn init(vm: &mut Vm) {
         .set(mpo.flags.get() | crate::objects::types::tflags::DUNDER_DISPATCH);
 
     let cell = vm.t.cell.clone();
+    vm.set_new(&cell, cell_new);
     vm.add_getset(
         &cell,
         "cell_contents",
