@@ -35,6 +35,13 @@ fn user_descriptor(vm: &Vm, d: &Value) -> bool {
     }
 }
 
+/// A data descriptor that takes precedence over the instance's own value:
+/// one without `__get__` does not (CPython: tp_descr_get is NULL).
+fn data_descriptor_get(vm: &Vm, d: &Value) -> bool {
+    is_data_descriptor(vm, d)
+        && (!user_descriptor(vm, d) || type_lookup(&vm.type_of(d), &vm.names.__get__).is_some())
+}
+
 fn is_data_descriptor(vm: &Vm, d: &Value) -> bool {
     match d.kind() {
         Some(kinds::PROPERTY) | Some(kinds::SLOTDESCR) | Some(kinds::GETSET) => true,
@@ -113,6 +120,10 @@ impl Vm {
             return if v.is_null() { None } else { Some(v) };
         }
         if let Some(slot) = h.dict_slot() {
+            if h.kind() == kinds::MODULE {
+                // A module subclass's namespace is the module's own dict.
+                return dict_get_strkey(&obj.downcast::<Module>().unwrap().dict, name);
+            }
             let d = slot.get();
             if d.is_null() {
                 return None;
@@ -166,6 +177,9 @@ impl Vm {
             return Some(d);
         }
         if let Some(slot) = h.dict_slot() {
+            if h.kind() == kinds::MODULE {
+                return Some(obj.downcast::<Module>().unwrap().dict.clone());
+            }
             let d = slot.get();
             if !d.is_null() {
                 return Some(d);
@@ -348,7 +362,7 @@ impl Vm {
         let t = self.type_of(obj);
         let descr = type_lookup(&t, name);
         if let Some(d) = &descr {
-            if is_data_descriptor(self, d) {
+            if data_descriptor_get(self, d) {
                 return self.descr_get(d, obj, &t);
             }
         }
@@ -407,6 +421,9 @@ impl Vm {
                 Ok(self.new_method(f, t.clone()))
             }
             Some(kinds::STATICMETHOD) => Ok(d.downcast::<StaticMethod>().unwrap().func.get()),
+            Some(kinds::SUPER) if !crate::ops::is_heap_type(&self.type_of(d)) => {
+                crate::builtins::object::super_bind(self, d, obj)
+            }
             Some(kinds::SLOTDESCR) => {
                 let sd = d.downcast::<SlotDescr>().unwrap();
                 let v = obj
@@ -459,7 +476,7 @@ impl Vm {
         let meta = self.type_of(cls);
         let meta_attr = type_lookup(&meta, name);
         if let Some(d) = &meta_attr {
-            if is_data_descriptor(self, d) {
+            if data_descriptor_get(self, d) {
                 return self.descr_get(d, cls, &meta);
             }
         }
@@ -539,6 +556,95 @@ impl Vm {
         self.generic_setattr(obj, name, None)
     }
 
+    /// Assignment (or deletion, `value` None) of `obj.name` through `d`,
+    /// the attribute found on `obj`'s type: a data descriptor (property,
+    /// slot, getset, or a class with `__set__`/`__delete__`) does it and
+    /// `None` is returned; otherwise the value comes back for the instance.
+    pub(crate) fn set_via_descriptor(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+        d: &Value,
+        value: Option<Value>,
+    ) -> PyResult<Option<Option<Value>>> {
+        match d.kind() {
+            Some(kinds::PROPERTY) => {
+                let p = d.downcast::<Property>().unwrap();
+                let f = if value.is_some() {
+                    p.fset.get()
+                } else {
+                    p.fdel.get()
+                };
+                if f.is_null() || f.is_none() {
+                    let pname = p.name.get();
+                    let what = if value.is_some() { "setter" } else { "deleter" };
+                    let q = self.type_qualname(obj);
+                    let msg = match pname.downcast::<Str>() {
+                        Some(s) => {
+                            format!("property '{}' of '{q}' object has no {what}", s.as_str())
+                        }
+                        None => format!("property of '{q}' object has no {what}"),
+                    };
+                    return Err(self.new_exception_msg(&self.t.attribute_error, msg));
+                }
+                let mut args = vec![obj.clone()];
+                if let Some(v) = value {
+                    args.push(v);
+                }
+                self.call(&f, args)?;
+                return Ok(None);
+            }
+            Some(kinds::SLOTDESCR) => {
+                let sd = d.downcast::<SlotDescr>().unwrap();
+                let h = obj.header().unwrap();
+                let slot = &h.trailing()[sd.index];
+                match value {
+                    Some(v) => slot.set(v),
+                    None => {
+                        if slot.is_null() {
+                            let n = name.downcast::<Str>().unwrap().as_str().to_string();
+                            return Err(self.attribute_error(obj, &n));
+                        }
+                        slot.set(Value::NULL);
+                    }
+                }
+                return Ok(None);
+            }
+            Some(kinds::GETSET) => {
+                let gs = d.downcast::<GetSet>().unwrap();
+                return match (gs.set, value) {
+                    (Some(s), Some(v)) => s(self, obj, v).map(|()| None),
+                    _ => Err(self.new_exception_msg(
+                        &self.t.attribute_error,
+                        format!(
+                            "attribute '{}' of '{}' objects is not writable",
+                            gs.name,
+                            self.type_name(obj)
+                        ),
+                    )),
+                };
+            }
+            _ if user_descriptor(self, d) => {
+                let dt = self.type_of(d);
+                let which = if value.is_some() {
+                    self.names.__set__.clone()
+                } else {
+                    self.names.__delete__.clone()
+                };
+                if let Some(f) = type_lookup(&dt, &which) {
+                    let mut args = vec![obj.clone()];
+                    if let Some(v) = value {
+                        args.push(v);
+                    }
+                    self.call_method_value(&f, d, args)?;
+                    return Ok(None);
+                }
+            }
+            _ => {}
+        }
+        Ok(Some(value))
+    }
+
     /// `object.__setattr__` / `object.__delattr__` (value None = delete).
     pub fn generic_setattr(
         &mut self,
@@ -575,83 +681,13 @@ impl Vm {
         if name.is(&self.names.__dict__) && type_lookup(&t, &name).is_none() {
             return self.replace_instance_dict(obj, value);
         }
-        if let Some(d) = type_lookup(&t, &name) {
-            match d.kind() {
-                Some(kinds::PROPERTY) => {
-                    let p = d.downcast::<Property>().unwrap();
-                    let f = if value.is_some() {
-                        p.fset.get()
-                    } else {
-                        p.fdel.get()
-                    };
-                    if f.is_null() || f.is_none() {
-                        let pname = p.name.get();
-                        let what = if value.is_some() { "setter" } else { "deleter" };
-                        let q = self.type_qualname(obj);
-                        let msg = match pname.downcast::<Str>() {
-                            Some(s) => {
-                                format!("property '{}' of '{q}' object has no {what}", s.as_str())
-                            }
-                            None => format!("property of '{q}' object has no {what}"),
-                        };
-                        return Err(self.new_exception_msg(&self.t.attribute_error, msg));
-                    }
-                    let mut args = vec![obj.clone()];
-                    if let Some(v) = value {
-                        args.push(v);
-                    }
-                    self.call(&f, args)?;
-                    return Ok(());
-                }
-                Some(kinds::SLOTDESCR) => {
-                    let sd = d.downcast::<SlotDescr>().unwrap();
-                    let h = obj.header().unwrap();
-                    let slot = &h.trailing()[sd.index];
-                    match value {
-                        Some(v) => slot.set(v),
-                        None => {
-                            if slot.is_null() {
-                                let n = name.downcast::<Str>().unwrap().as_str().to_string();
-                                return Err(self.attribute_error(obj, &n));
-                            }
-                            slot.set(Value::NULL);
-                        }
-                    }
-                    return Ok(());
-                }
-                Some(kinds::GETSET) => {
-                    let gs = d.downcast::<GetSet>().unwrap();
-                    return match (gs.set, value) {
-                        (Some(s), Some(v)) => s(self, obj, v),
-                        _ => Err(self.new_exception_msg(
-                            &self.t.attribute_error,
-                            format!(
-                                "attribute '{}' of '{}' objects is not writable",
-                                gs.name,
-                                self.type_name(obj)
-                            ),
-                        )),
-                    };
-                }
-                _ if user_descriptor(self, &d) => {
-                    let dt = self.type_of(&d);
-                    let which = if value.is_some() {
-                        self.names.__set__.clone()
-                    } else {
-                        self.names.__delete__.clone()
-                    };
-                    if let Some(f) = type_lookup(&dt, &which) {
-                        let mut args = vec![obj.clone()];
-                        if let Some(v) = value {
-                            args.push(v);
-                        }
-                        self.call_method_value(&f, &d, args)?;
-                        return Ok(());
-                    }
-                }
-                _ => {}
-            }
-        }
+        let value = match type_lookup(&t, &name) {
+            Some(d) => match self.set_via_descriptor(obj, &name, &d, value)? {
+                None => return Ok(()),
+                Some(v) => v,
+            },
+            None => value,
+        };
         let n = name.downcast::<Str>().unwrap().as_str().to_string();
         match value {
             Some(v) => {

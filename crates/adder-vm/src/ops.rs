@@ -473,9 +473,7 @@ impl Vm {
             return self.compare_sequences(&x, &y, op).map(Some);
         }
         if ka == Some(kinds::LIST) && kb == Some(kinds::LIST) {
-            let x = a.downcast::<List>().unwrap().snapshot();
-            let y = b.downcast::<List>().unwrap().snapshot();
-            return self.compare_sequences(&x, &y, op).map(Some);
+            return self.compare_lists(a, b, op).map(Some);
         }
         if ka == Some(kinds::DICT) && kb == Some(kinds::DICT) {
             return match op {
@@ -518,6 +516,16 @@ impl Vm {
                 let ys = vec![y.start.clone(), y.stop.clone(), y.step.clone()];
                 return self.compare_sequences(&xs, &ys, op).map(Some);
             }
+            if ka == Some(kinds::NATIVE) && kb == Some(kinds::NATIVE) {
+                // Builtin functions and bound builtin methods: the same
+                // function bound to the same object.
+                let (x, y) = (
+                    a.downcast::<crate::objects::function::Native>().unwrap(),
+                    b.downcast::<crate::objects::function::Native>().unwrap(),
+                );
+                let e = x.f as usize == y.f as usize && x.name == y.name && x.self_.is(&y.self_);
+                return Ok(Some(if op == CmpOp::Eq { e } else { !e }));
+            }
             return Ok(None);
         }
         if ka == Some(kinds::SLICE) && kb == Some(kinds::SLICE) {
@@ -530,6 +538,39 @@ impl Vm {
             return self.compare_sequences(&xs, &ys, op).map(Some);
         }
         Ok(None)
+    }
+
+    /// `list op list`, reading both lists live as CPython's
+    /// list_richcompare does (an element's `__eq__` may mutate them):
+    /// different lengths decide `==`/`!=` at once.
+    fn compare_lists(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
+        let (la, lb) = (a.downcast::<List>().unwrap(), b.downcast::<List>().unwrap());
+        if la.len() != lb.len() && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            return Ok(op == CmpOp::Ne);
+        }
+        let mut i = 0;
+        let differing = loop {
+            let (Some(x), Some(y)) = (la.get(i), lb.get(i)) else {
+                break None;
+            };
+            if !x.is(&y) && !self.eq(&x, &y)? {
+                break Some((x, y));
+            }
+            i += 1;
+        };
+        // The lists may have shrunk meanwhile: then the lengths decide.
+        let differing = differing.filter(|_| i < la.len() && i < lb.len());
+        match differing {
+            Some((x, y)) => match op {
+                CmpOp::Eq => Ok(false),
+                CmpOp::Ne => Ok(true),
+                _ => {
+                    let r = self.richcmp(&x, &y, op)?;
+                    self.truthy(&r)
+                }
+            },
+            None => Ok(op.apply(&la.len(), &lb.len())),
+        }
     }
 
     pub fn compare_sequences(&mut self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {

@@ -39,15 +39,22 @@ fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn obj_init(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(o) = args.pos.first().cloned() else {
+        return Err(vm.type_error("descriptor '__init__' of 'object' object needs an argument"));
+    };
     if args.pos.len() > 1 || !args.kw.is_empty() {
-        // Extra arguments are an error once a class overrides __init__.
-        let t = vm.type_of(&args.pos[0]);
-        let init_n = vm.names.__init__.clone();
-        let overridden = type_lookup(&t, &init_n).is_some_and(|f| f.kind() != Some(kinds::NATIVE));
-        if overridden {
+        // Extra arguments are for an overridden __new__ (CPython's object_init).
+        let t = vm.type_of(&o);
+        if !super::types::inherits_object_slot(vm, &t, "__init__") {
             return Err(vm.type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",
             ));
+        }
+        if super::types::inherits_object_slot(vm, &t, "__new__") {
+            return Err(vm.type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                vm.type_obj(&t).name()
+            )));
         }
     }
     Ok(Value::NONE)
@@ -131,20 +138,35 @@ fn obj_format(vm: &mut Vm, args: Args) -> PyResult {
 fn obj_dir(vm: &mut Vm, args: Args) -> PyResult {
     let o = arg(vm, &args, 0, "__dir__")?;
     let mut names: Vec<Value> = Vec::new();
-    if let Some(d) = vm.object_dict(&o) {
-        names.extend(d.downcast::<crate::objects::dict::Dict>().unwrap().keys());
+    // `self.__dict__` and `self.__class__` as attributes (either may be
+    // overridden, or fail: then it is left out), as CPython's object___dir__.
+    let dn = vm.names.__dict__.clone();
+    if let Ok(d) = vm.getattr(&o, &dn) {
+        if let Some(d) = d.downcast::<crate::objects::dict::Dict>() {
+            names.extend(d.keys());
+        }
     }
-    let t = vm.type_of(&o);
-    let mro = vm.type_obj(&t).mro.borrow().clone();
-    for c in mro {
-        names.extend(
-            vm.type_obj(&c)
-                .dict()
-                .downcast::<crate::objects::dict::Dict>()
-                .unwrap()
-                .keys(),
-        );
+    let cn = vm.names.__class__.clone();
+    if let Ok(t) = vm.getattr(&o, &cn) {
+        if vm.is_type(&t) {
+            let mro = vm.type_obj(&t).mro.borrow().clone();
+            for c in mro {
+                names.extend(
+                    vm.type_obj(&c)
+                        .dict()
+                        .downcast::<crate::objects::dict::Dict>()
+                        .unwrap()
+                        .keys(),
+                );
+            }
+        }
     }
+    // Each name once (CPython collects them in a dict).
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| {
+        n.downcast::<Str>()
+            .is_none_or(|s| seen.insert(s.as_str().to_string()))
+    });
     Ok(vm.new_list(names))
 }
 /// `type.__dir__(cls)`: the names in the class and its bases.
@@ -178,6 +200,13 @@ fn obj_class_set(vm: &mut Vm, o: &Value, v: Value) -> PyResult<()> {
     }
     let old = vm.type_of(o);
     let (ot, nt) = (vm.type_obj(&old), vm.type_obj(&v));
+    let heap = crate::objects::types::tflags::HEAPTYPE;
+    let modules = is_subtype(&old, &vm.t.module) && is_subtype(&v, &vm.t.module);
+    if !modules && (!ot.has_flag(heap) || !nt.has_flag(heap)) {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
     if ot.layout != nt.layout
         || o.kind() != Some(kinds::INSTANCE)
         || ot.nslots.get() != nt.nslots.get()
@@ -744,6 +773,19 @@ fn native_eq(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// `builtin_function_or_method.__call__(*args, **kw)`: calls it.
+fn native_call(vm: &mut Vm, mut args: Args) -> PyResult {
+    let f = arg(vm, &args, 0, "__call__")?;
+    if f.downcast::<Native>().is_none() {
+        return Err(vm.type_error(format!(
+            "descriptor '__call__' requires a 'builtin_function_or_method' object but received a '{}'",
+            vm.type_name(&f)
+        )));
+    }
+    args.pos.remove(0);
+    vm.call_args(&f, args)
+}
+
 /// `builtin_function_or_method.__reduce__` (CPython 3.11: `meth_reduce`,
 /// and `descr_reduce` for methods of types): a function of a module
 /// pickles by its name; a bound or unbound method as `getattr(obj, name)`.
@@ -878,11 +920,68 @@ fn property_get(vm: &mut Vm, args: Args) -> PyResult {
 }
 fn property_set(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "__set__", &args, 3, 3)?;
-    let f = prop_of(vm, &args.pos[0])?.fset.get();
-    if f.is_none() {
-        return Err(vm.new_exception_msg(&vm.t.attribute_error.clone(), "can't set attribute"));
+    let p = prop_of(vm, &args.pos[0])?.name.get();
+    vm.set_via_descriptor(&args.pos[1], &p, &args.pos[0], Some(args.pos[2].clone()))?;
+    Ok(Value::NONE)
+}
+fn property_delete(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__delete__", &args, 2, 2)?;
+    let p = prop_of(vm, &args.pos[0])?.name.get();
+    vm.set_via_descriptor(&args.pos[1], &p, &args.pos[0], None)?;
+    Ok(Value::NONE)
+}
+
+// ----- member_descriptor (__slots__ entries) ------------------------------------------
+
+/// The slot descriptor `d` and `obj`, checked to be an instance of its class.
+fn member_target(vm: &mut Vm, args: &Args, what: &str) -> PyResult<(Value, Value)> {
+    let d = arg(vm, args, 0, what)?;
+    let Some(sd) = d.downcast::<crate::objects::function::SlotDescr>() else {
+        return Err(vm.type_error(format!(
+            "descriptor '{what}' requires a 'member_descriptor' object"
+        )));
+    };
+    let obj = arg(vm, args, 1, what)?;
+    let t = vm.type_of(&obj);
+    if !is_subtype(&t, &sd.owner) {
+        let n = vm.str_string(&sd.name)?;
+        return Err(vm.type_error(format!(
+            "descriptor '{n}' for '{}' objects doesn't apply to a '{}' object",
+            vm.type_obj(&sd.owner).name(),
+            vm.type_name(&obj)
+        )));
     }
-    vm.call(&f, vec![args.pos[1].clone(), args.pos[2].clone()])?;
+    Ok((d, obj))
+}
+fn member_get(vm: &mut Vm, args: Args) -> PyResult {
+    let d = arg(vm, &args, 0, "__get__")?;
+    if args.pos.get(1).is_none_or(|o| o.is_none()) {
+        return Ok(d);
+    }
+    let (d, obj) = member_target(vm, &args, "__get__")?;
+    let t = vm.type_of(&obj);
+    vm.descr_get(&d, &obj, &t)
+}
+fn member_set(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__set__", &args, 3, 3)?;
+    let (d, obj) = member_target(vm, &args, "__set__")?;
+    let name = d
+        .downcast::<crate::objects::function::SlotDescr>()
+        .unwrap()
+        .name
+        .clone();
+    vm.set_via_descriptor(&obj, &name, &d, Some(args.pos[2].clone()))?;
+    Ok(Value::NONE)
+}
+fn member_delete(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__delete__", &args, 2, 2)?;
+    let (d, obj) = member_target(vm, &args, "__delete__")?;
+    let name = d
+        .downcast::<crate::objects::function::SlotDescr>()
+        .unwrap()
+        .name
+        .clone();
+    vm.set_via_descriptor(&obj, &name, &d, None)?;
     Ok(Value::NONE)
 }
 fn property_set_name(vm: &mut Vm, args: Args) -> PyResult {
@@ -963,11 +1062,28 @@ fn cm_init(vm: &mut Vm, args: Args) -> PyResult {
     }
     let f = args.pos[1].clone();
     if let Some(c) = me.downcast::<ClassMethod>() {
-        c.func.set(f);
+        c.func.set(f.clone());
     } else if let Some(c) = me.downcast::<StaticMethod>() {
-        c.func.set(f);
+        c.func.set(f.clone());
     } else {
         return Err(vm.type_error(format!("descriptor '__init__' requires a '{name}' object")));
+    }
+    // The wrapped callable's metadata, as functools.wraps copies it (3.10).
+    if let Some(d) = vm.object_dict(&me) {
+        for attr in [
+            "__module__",
+            "__name__",
+            "__qualname__",
+            "__doc__",
+            "__annotations__",
+        ] {
+            let k = vm.intern(attr);
+            match vm.getattr(&f, &k) {
+                Ok(v) => vm.dict_set(&d, k, v)?,
+                Err(e) if vm.exc_matches(&e, &vm.t.attribute_error.clone()) => {}
+                Err(e) => return Err(e),
+            }
+        }
     }
     Ok(Value::NONE)
 }
@@ -1007,6 +1123,15 @@ fn cm_isabstract(vm: &mut Vm, v: &Value) -> PyResult {
 // ----- super ---------------------------------------------------------------------------------
 
 fn super_new(vm: &mut Vm, args: Args) -> PyResult {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("super() takes no keyword arguments"));
+    }
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "super() expected at most 2 arguments, got {}",
+            args.pos.len() - 1
+        )));
+    }
     let cls = args.pos[0].clone();
     let (this, obj) = match args.pos.len() {
         1 => {
@@ -1053,6 +1178,12 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult {
         2 => (args.pos[1].clone(), Value::NONE),
         _ => (args.pos[1].clone(), args.pos[2].clone()),
     };
+    make_super(vm, &cls, this, obj)
+}
+
+/// A `super` (or subclass `cls`) instance for `super(this, obj)`; `obj`
+/// None makes an unbound one.
+fn make_super(vm: &mut Vm, cls: &Value, this: Value, obj: Value) -> PyResult {
     if !vm.is_type(&this) {
         return Err(vm.type_error(format!(
             "super() argument 1 must be a type, not {}",
@@ -1061,25 +1192,66 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let obj_type = if obj.is_none() {
         Value::NONE
-    } else if vm.is_type(&obj) && is_subtype(&obj, &this) {
-        obj.clone()
     } else {
-        let t = vm.type_of(&obj);
-        if !is_subtype(&t, &this) {
-            return Err(
-                vm.type_error("super(type, obj): obj must be an instance or subtype of type")
-            );
-        }
-        t
+        super_check(vm, &this, &obj)?
     };
     Ok(vm.alloc_builtin(
-        &cls,
+        cls,
         Super {
             this_class: this,
             obj,
             obj_type,
         },
     ))
+}
+
+/// The type whose MRO `super(this, obj)` searches: `obj` itself if it is
+/// a subclass of `this`, else its type, else its `__class__` (a proxy).
+// CPython 3.11: Objects/typeobject.c, supercheck.
+fn super_check(vm: &mut Vm, this: &Value, obj: &Value) -> PyResult {
+    if vm.is_type(obj) && is_subtype(obj, this) {
+        return Ok(obj.clone());
+    }
+    let t = vm.type_of(obj);
+    if is_subtype(&t, this) {
+        return Ok(t);
+    }
+    let cn = vm.names.__class__.clone();
+    match vm.getattr(obj, &cn) {
+        Ok(c) if vm.is_type(&c) && !c.is(&t) && is_subtype(&c, this) => return Ok(c),
+        Ok(_) => {}
+        Err(e) if vm.exc_matches(&e, &vm.t.attribute_error.clone()) => {}
+        Err(e) => return Err(e),
+    }
+    Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"))
+}
+
+/// `super.__get__(obj, type=None)`: an unbound super bound to `obj`.
+pub fn super_bind(vm: &mut Vm, s: &Value, obj: &Value) -> PyResult {
+    let Some(sup) = s.downcast::<Super>() else {
+        return Ok(s.clone());
+    };
+    if obj.is_none() || obj.is_null() || !sup.obj.is_none() {
+        return Ok(s.clone());
+    }
+    let this = sup.this_class.clone();
+    let st = vm.type_of(s);
+    if !st.is(&vm.t.super_) {
+        // A subclass of super is called, so its __init__ runs.
+        return vm.call(&st, vec![this, obj.clone()]);
+    }
+    make_super(vm, &st, this, obj.clone())
+}
+
+fn super_get(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__get__", &args, 2, 3)?;
+    super_bind(vm, &args.pos[0], &args.pos[1])
+}
+
+/// `super.__init__`: the work is done by `__new__`; arguments are accepted
+/// so that subclasses can call it with theirs.
+fn super_init(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::NONE)
 }
 
 fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult {
@@ -1397,6 +1569,7 @@ pub fn init(vm: &mut Vm) {
         .set(mo.flags.get() | crate::objects::types::tflags::DUNDER_DISPATCH);
     let n = vm.t.native.clone();
     vm.add_method(&n, "__eq__", native_eq);
+    vm.add_method(&n, "__call__", native_call);
     vm.add_method(&n, "__hash__", meth_hash);
     vm.add_method(&n, "__reduce__", native_reduce);
 
@@ -1407,6 +1580,11 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&p, "deleter", property_deleter);
     vm.add_method(&p, "__get__", property_get);
     vm.add_method(&p, "__set__", property_set);
+    vm.add_method(&p, "__delete__", property_delete);
+    let md = vm.t.member_descr.clone();
+    vm.add_method(&md, "__get__", member_get);
+    vm.add_method(&md, "__set__", member_set);
+    vm.add_method(&md, "__delete__", member_delete);
     vm.add_method(&p, "__set_name__", property_set_name);
     vm.add_getset(&p, "fget", prop_fget, None);
     vm.add_getset(&p, "fset", prop_fset, None);
@@ -1423,6 +1601,10 @@ pub fn init(vm: &mut Vm) {
         (vm.t.staticmethod.clone(), staticmethod_new),
     ] {
         vm.set_new(&ty, newf);
+        // Instances carry a __dict__ (the wrapped function's metadata).
+        let to = vm.type_obj(&ty);
+        to.flags
+            .set(to.flags.get() | crate::objects::types::tflags::DICT_SLOT);
         vm.add_method(&ty, "__init__", cm_init);
         vm.add_getset(&ty, "__func__", cm_func, None);
         vm.add_getset(&ty, "__wrapped__", cm_func, None);
@@ -1435,6 +1617,8 @@ pub fn init(vm: &mut Vm) {
     let s = vm.t.super_.clone();
     vm.set_new(&s, super_new);
     vm.add_method(&s, "__getattribute__", super_getattribute);
+    vm.add_method(&s, "__get__", super_get);
+    vm.add_method(&s, "__init__", super_init);
     vm.add_getset(&s, "__thisclass__", super_thisclass, None);
     vm.add_getset(&s, "__self__", super_self, None);
     vm.add_getset(&s, "__self_class__", super_self_class, None);

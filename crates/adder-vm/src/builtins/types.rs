@@ -152,6 +152,28 @@ fn solid_base(vm: &Vm, bases: &[Value]) -> PyResult<Value> {
     Ok(best.unwrap_or_else(|| vm.t.object.clone()))
 }
 
+/// The first builtin type in `t`'s MRO: the layout its instances have.
+fn layout_type(vm: &Vm, t: &Value) -> Value {
+    let mro = vm.type_obj(t).mro.borrow().clone();
+    mro.into_iter()
+        .find(|m| !vm.type_obj(m).has_flag(tflags::HEAPTYPE))
+        .unwrap_or_else(|| vm.t.object.clone())
+}
+
+/// `cls.__base__` of a heap class: the base with the most derived layout
+/// (the first such), as CPython's best_base picks `tp_base`.
+fn best_base(vm: &Vm, bases: &[Value]) -> Value {
+    let mut best: Option<(Value, Value)> = None;
+    for b in bases {
+        let l = layout_type(vm, b);
+        match &best {
+            Some((_, bl)) if !is_subtype(&l, bl) || l.is(bl) => {}
+            _ => best = Some((b.clone(), l)),
+        }
+    }
+    best.map_or(Value::NONE, |(b, _)| b)
+}
+
 fn recompute_flags(vm: &mut Vm, t: &Value) {
     let to = vm.type_obj(t);
     let mut flags = to.flags.get()
@@ -164,7 +186,17 @@ fn recompute_flags(vm: &mut Vm, t: &Value) {
     if type_lookup(t, &ga).is_some() {
         flags |= tflags::HAS_GETATTR;
     }
-    if type_lookup(t, &gab).is_some_and(|f| f.kind() != Some(kinds::NATIVE)) {
+    // A Python __getattribute__, or a native one its builtin type relies
+    // on (super's, inherited by subclasses of super).
+    if type_lookup(t, &gab).is_some_and(|f| {
+        match f.downcast::<crate::objects::function::Native>() {
+            None => true,
+            Some(n) => n
+                .owner
+                .downcast::<crate::objects::types::TypeObject>()
+                .is_some_and(|o| o.has_flag(tflags::HAS_GETATTRIBUTE)),
+        }
+    }) {
         flags |= tflags::HAS_GETATTRIBUTE;
     }
     if type_lookup(t, &sa).is_some_and(|f| f.kind() != Some(kinds::NATIVE))
@@ -180,6 +212,18 @@ fn recompute_flags(vm: &mut Vm, t: &Value) {
         h.clear_flag(adder_object::heap::FLAG_HAS_FINALIZER);
     }
     vm.type_obj(t).flags.set(flags);
+}
+
+/// A class name must be encodable as UTF-8 and free of NUL characters
+/// (CPython stores it as a C string).
+pub fn check_type_name(vm: &mut Vm, name: &str) -> PyResult<()> {
+    if name.contains('\0') {
+        return Err(vm.value_error("type name must not contain null characters"));
+    }
+    if adder_text::surrogate::has_surrogates(name) {
+        crate::builtins::str::codecs::encode(vm, name, "utf-8", "strict")?;
+    }
+    Ok(())
 }
 
 /// `type(name, bases, dict)` core: creates a heap class.
@@ -212,6 +256,7 @@ pub fn new_class(
             return Err(vm.type_error(format!("duplicate base class {}", vm.type_obj(b).name())));
         }
     }
+    check_type_name(vm, name)?;
     let mro_tail = compute_mro(vm, &bases)?;
     let solid = solid_base(vm, &bases)?;
     let solid_o = vm.type_obj(&solid);
@@ -227,9 +272,19 @@ pub fn new_class(
     }
     // Copy the namespace into a fresh dict (the class owns its dict).
     let dict = vm.new_dict();
+    // A dict's own order, unless a subclass overrides __iter__ (an
+    // OrderedDict): then keys() decides, as CPython's PyDict_Copy does.
+    let iter_n = vm.intern("__iter__");
+    let own_order = ns.downcast::<Dict>().is_some() && {
+        let nt = vm.type_of(ns);
+        let dt = vm.t.dict.clone();
+        nt.is(&dt)
+            || matches!((type_lookup(&nt, &iter_n), type_lookup(&dt, &iter_n)),
+                        (Some(a), Some(b)) if a.is(&b))
+    };
     let items: Vec<(Value, Value)> = match ns.downcast::<Dict>() {
-        Some(d) => d.items(),
-        None => {
+        Some(d) if own_order => d.items(),
+        _ => {
             let keys = vm.call_method(ns, "keys", vec![])?;
             let mut out = Vec::new();
             for k in vm.iterate(&keys)? {
@@ -249,6 +304,15 @@ pub fn new_class(
         };
         vm.dict_set(&dict, k, v)?;
     }
+    // A str __doc__ must be encodable (CPython copies it to a C string).
+    if let Some(doc) = dict_get_str(&dict, "__doc__") {
+        if let Some(d) = doc.downcast::<Str>() {
+            if adder_text::surrogate::has_surrogates(d.as_str()) {
+                let text = d.as_str().to_string();
+                crate::builtins::str::codecs::encode(vm, &text, "utf-8", "strict")?;
+            }
+        }
+    }
     // __slots__
     let mut slot_names: Vec<Value> = Vec::new();
     let slots_key = vm.names.__slots__.clone();
@@ -263,6 +327,23 @@ pub fn new_class(
             vm.iterate(&s)?
         };
         let mut want_dict = false;
+        let mut want_weak = false;
+        // Whether the bases leave room for a __dict__ / __weakref__ slot: a
+        // heap class without __slots__ already has both (variable-size
+        // layouts take no weakref).
+        let plain_bases = bases.iter().all(|b| {
+            let bo = vm.type_obj(b);
+            !bo.has_flag(tflags::HEAPTYPE) || bo.has_flag(tflags::NO_DICT)
+        });
+        let var_sized = [&vm.t.int, &vm.t.bytes, &vm.t.tuple]
+            .iter()
+            .any(|v| is_subtype(&solid, v));
+        if var_sized && !names.is_empty() {
+            return Err(vm.type_error(format!(
+                "nonempty __slots__ not supported for subtype of '{}'",
+                vm.type_obj(&solid).name()
+            )));
+        }
         for n in names {
             let Some(ns_) = n.downcast::<Str>() else {
                 return Err(vm.type_error(format!(
@@ -271,11 +352,23 @@ pub fn new_class(
                 )));
             };
             let text = ns_.as_str().to_string();
+            if !adder_text::str_ops::isidentifier(&text) {
+                return Err(vm.type_error("__slots__ must be identifiers"));
+            }
             if text == "__dict__" {
+                if want_dict || !plain_bases {
+                    return Err(vm.type_error("__dict__ slot disallowed: we already got one"));
+                }
                 want_dict = true;
                 continue;
             }
             if text == "__weakref__" {
+                if want_weak || !plain_bases || var_sized {
+                    return Err(vm.type_error(
+                        "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+                    ));
+                }
+                want_weak = true;
                 continue;
             }
             let iv = vm.intern(&text);
@@ -609,9 +702,34 @@ fn new_cls_arg(vm: &Vm, args: &Args, what: &str) -> PyResult<Value> {
     Ok(cls)
 }
 
+/// Whether `cls.<name>` resolves to `object`'s own (`__new__`/`__init__`
+/// not overridden anywhere on the MRO): CPython's `tp_new == object_new`.
+pub fn inherits_object_slot(vm: &Vm, cls: &Value, name: &str) -> bool {
+    let key = if name == "__new__" {
+        &vm.names.__new__
+    } else {
+        &vm.names.__init__
+    };
+    match dict_get_strkey(vm.type_obj(&vm.t.object).dict(), key) {
+        Some(o) => type_lookup(cls, key).is_some_and(|f| f.is(&o)),
+        None => false,
+    }
+}
+
 /// `object.__new__(cls, *args)` as a Python-visible static method.
 pub fn object_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = new_cls_arg(vm, &args, "object.__new__")?;
+    // Extra arguments are for an overridden __init__ (CPython's object_new).
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        if !inherits_object_slot(vm, &cls, "__new__") {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if inherits_object_slot(vm, &cls, "__init__") {
+            return Err(vm.type_error(format!("{}() takes no arguments", vm.type_obj(&cls).name())));
+        }
+    }
     let to = vm.type_obj(&cls);
     if to.layout != kinds::INSTANCE {
         // The layout's own constructor must run (CPython: tp_new mismatch).
@@ -853,9 +971,15 @@ pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Opt
         "__bases__" => to.bases.borrow().clone(),
         "__base__" => {
             let b = to.bases.borrow().clone();
-            b.downcast::<Tuple>()
-                .and_then(|t| t.items.first().cloned())
-                .unwrap_or(Value::NONE)
+            let bases = b
+                .downcast::<Tuple>()
+                .map(|t| t.items.to_vec())
+                .unwrap_or_default();
+            if to.has_flag(tflags::HEAPTYPE) {
+                best_base(vm, &bases)
+            } else {
+                bases.first().cloned().unwrap_or(Value::NONE)
+            }
         }
         "__dict__" => {
             let d = to.dict().clone();
@@ -947,27 +1071,19 @@ pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Opt
 pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
     let to = vm.type_obj(cls);
     let n = name.downcast::<Str>().unwrap().as_str().to_string();
-    // Data descriptors on the metatype (e.g. a property on a metaclass).
+    // Data descriptors on the metatype (a property on a metaclass, read-only
+    // or not, or a class with __set__/__delete__); type's own getsets are
+    // handled below.
     let meta = vm.type_of(cls);
-    if let Some(d) = type_lookup(&meta, name) {
-        if d.kind() == Some(kinds::PROPERTY) || d.kind() == Some(kinds::GETSET) {
-            if let Some(p) = d.downcast::<crate::objects::function::Property>() {
-                let f = if value.is_some() {
-                    p.fset.get()
-                } else {
-                    p.fdel.get()
-                };
-                if !f.is_null() && !f.is_none() {
-                    let mut a = vec![cls.clone()];
-                    if let Some(v) = value {
-                        a.push(v);
-                    }
-                    vm.call(&f, a)?;
-                    return Ok(());
-                }
+    let value = match type_lookup(&meta, name) {
+        Some(d) if d.kind() != Some(kinds::GETSET) && d.kind() != Some(kinds::SLOTDESCR) => {
+            match vm.set_via_descriptor(cls, name, &d, value)? {
+                None => return Ok(()),
+                Some(v) => v,
             }
         }
-    }
+        _ => value,
+    };
     if !to.has_flag(tflags::HEAPTYPE) {
         return Err(vm.type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
@@ -979,7 +1095,9 @@ pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>
         "__name__" => {
             if let Some(v) = &value {
                 if let Some(s) = v.downcast::<Str>() {
-                    *to.name.borrow_mut() = s.as_str().to_string();
+                    let text = s.as_str().to_string();
+                    check_type_name(vm, &text)?;
+                    *to.name.borrow_mut() = text;
                     return Ok(());
                 }
                 return Err(vm.type_error(format!(
@@ -995,6 +1113,11 @@ pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>
                     *to.qualname.borrow_mut() = s.as_str().to_string();
                     return Ok(());
                 }
+                return Err(vm.type_error(format!(
+                    "can only assign string to {}.__qualname__, not '{}'",
+                    to.name(),
+                    vm.type_name(v)
+                )));
             }
         }
         _ => {}
