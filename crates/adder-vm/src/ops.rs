@@ -776,7 +776,12 @@ impl Vm {
                 };
             }
             Some(kinds::RANGE) => {
-                if let Some(i) = as_bigint(item).filter(|_| !item.is_float()) {
+                // Arithmetic only for exact ints and bools; an int subclass
+                // may define __eq__ (CPython's range_contains).
+                let exact = item.is_small_int()
+                    || item.is_bool()
+                    || (item.kind() == Some(kinds::BIGINT) && !is_heap_type(&self.type_of(item)));
+                if let Some(i) = as_bigint(item).filter(|_| exact) {
                     let r = container.downcast::<Range>().unwrap();
                     return Ok(range_contains(r, &i));
                 }
@@ -1063,7 +1068,8 @@ pub fn native_len(v: &Value) -> Option<usize> {
         kinds::SET => v.downcast::<Set>()?.len(),
         kinds::BYTES => v.downcast::<Bytes>()?.b.len(),
         kinds::BYTEARRAY => v.downcast::<ByteArray>()?.b.borrow().len(),
-        kinds::RANGE => range_len(v.downcast::<Range>()?).to_usize()?,
+        // At most sys.maxsize (len() raises OverflowError beyond).
+        kinds::RANGE => range_len(v.downcast::<Range>()?).to_i64()? as usize,
         kinds::DICTVIEW => v
             .downcast::<crate::objects::misc::DictView>()?
             .dict

@@ -457,13 +457,7 @@ impl Vm {
             let n = self.names.__index__.clone();
             if let Some(f) = type_lookup(&t, &n) {
                 let r = self.call_method_value(&f, v, vec![])?;
-                return match as_bigint(&r) {
-                    Some(i) if !r.is_float() => Ok(Some(i)),
-                    _ => Err(self.type_error(format!(
-                        "__index__ returned non-int (type {})",
-                        self.type_name(&r)
-                    ))),
-                };
+                return crate::builtins::numbers::int_result(self, &r, "__index__").map(Some);
             }
         }
         Ok(None)
@@ -919,6 +913,7 @@ impl Vm {
                     | Some(kinds::TUPLE)
                     | Some(kinds::DICT)
                     | Some(kinds::SET)
+                    | Some(kinds::DICTVIEW)
                     | Some(kinds::INSTANCE)
             )
         {
