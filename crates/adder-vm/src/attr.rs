@@ -386,6 +386,29 @@ impl Vm {
         Err(self.attribute_error(obj, &n))
     }
 
+    /// `classmethod(f).__get__(obj, owner)`: a descriptor `f` is bound with
+    /// `f.__get__(owner, owner)` (the 3.9-3.12 chaining that makes
+    /// `classmethod(property(...))` work); any other callable becomes a
+    /// method of `owner`.
+    pub fn classmethod_bind(&mut self, f: Value, owner: &Value) -> PyResult {
+        let chained = match f.kind() {
+            Some(kinds::FUNCTION) | Some(kinds::NATIVE) | Some(kinds::METHOD) => false,
+            Some(kinds::PROPERTY)
+            | Some(kinds::CLASSMETHOD)
+            | Some(kinds::STATICMETHOD)
+            | Some(kinds::SUPER) => true,
+            _ => {
+                user_descriptor(self, &f)
+                    && type_lookup(&self.type_of(&f), &self.names.__get__).is_some()
+            }
+        };
+        if chained {
+            self.descr_get(&f, owner, owner)
+        } else {
+            Ok(self.new_method(f, owner.clone()))
+        }
+    }
+
     /// Binds descriptor `d` found on type `t` for instance `obj`.
     pub fn descr_get(&mut self, d: &Value, obj: &Value, t: &Value) -> PyResult {
         match d.kind() {
@@ -418,7 +441,7 @@ impl Vm {
             }
             Some(kinds::CLASSMETHOD) => {
                 let f = d.downcast::<ClassMethod>().unwrap().func.get();
-                Ok(self.new_method(f, t.clone()))
+                self.classmethod_bind(f, t)
             }
             Some(kinds::STATICMETHOD) => Ok(d.downcast::<StaticMethod>().unwrap().func.get()),
             Some(kinds::SUPER) if !crate::ops::is_heap_type(&self.type_of(d)) => {
@@ -493,7 +516,7 @@ impl Vm {
                 }
                 Some(kinds::CLASSMETHOD) => {
                     let f = v.downcast::<ClassMethod>().unwrap().func.get();
-                    Ok(self.new_method(f, cls.clone()))
+                    self.classmethod_bind(f, cls)
                 }
                 Some(kinds::STATICMETHOD) => Ok(v.downcast::<StaticMethod>().unwrap().func.get()),
                 Some(kinds::PROPERTY) | Some(kinds::SLOTDESCR) | Some(kinds::GETSET) => Ok(v),
@@ -602,8 +625,12 @@ impl Vm {
                     Some(v) => slot.set(v),
                     None => {
                         if slot.is_null() {
-                            let n = name.downcast::<Str>().unwrap().as_str().to_string();
-                            return Err(self.attribute_error(obj, &n));
+                            // Just the name, as CPython's PyMember_SetOne.
+                            let n = name
+                                .downcast::<Str>()
+                                .map_or("", |s| s.as_str())
+                                .to_string();
+                            return Err(self.new_exception_msg(&self.t.attribute_error, n));
                         }
                         slot.set(Value::NULL);
                     }
@@ -709,6 +736,16 @@ impl Vm {
             None => {
                 if self.del_instance_attr(obj, &name) {
                     Ok(())
+                } else if type_lookup(&t, &name).is_some() && self.object_dict(obj).is_none() {
+                    // No instance namespace to delete from (CPython's wording).
+                    Err(self.new_exception_msg(
+                        &self.t.attribute_error,
+                        format!(
+                            "'{}' object attribute '{}' is read-only",
+                            self.type_name(obj),
+                            n
+                        ),
+                    ))
                 } else {
                     Err(self.attribute_error(obj, &n))
                 }

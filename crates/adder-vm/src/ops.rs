@@ -372,21 +372,21 @@ impl Vm {
             if !ta.is(&tb) && is_subtype(&tb, &ta) {
                 if let Some(f) = type_lookup(&tb, &rm) {
                     tried_reflected = true;
-                    let r = self.call_method_value(&f, b, vec![a.clone()])?;
+                    let r = self.call_compare_slot(&f, b, a)?;
                     if !r.is(&self.not_implemented) {
                         return Ok(r);
                     }
                 }
             }
             if let Some(f) = type_lookup(&ta, &m) {
-                let r = self.call_method_value(&f, a, vec![b.clone()])?;
+                let r = self.call_compare_slot(&f, a, b)?;
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
             }
             if !tried_reflected {
                 if let Some(f) = type_lookup(&tb, &rm) {
-                    let r = self.call_method_value(&f, b, vec![a.clone()])?;
+                    let r = self.call_compare_slot(&f, b, a)?;
                     if !r.is(&self.not_implemented) {
                         return Ok(r);
                     }
@@ -402,6 +402,25 @@ impl Vm {
                 self.type_name(a),
                 self.type_name(b)
             ))),
+        }
+    }
+
+    /// Calls the comparison method `f` found on `obj`'s type. A descriptor
+    /// that fails to bind (a property raising) counts as NotImplemented, as
+    /// CPython's slot_tp_richcompare clears that error.
+    pub(crate) fn call_compare_slot(
+        &mut self,
+        f: &Value,
+        obj: &Value,
+        other: &Value,
+    ) -> PyResult<Value> {
+        if matches!(f.kind(), Some(kinds::FUNCTION) | Some(kinds::NATIVE)) {
+            return self.call_method_value(f, obj, vec![other.clone()]);
+        }
+        let t = self.type_of(obj);
+        match self.descr_get(f, obj, &t) {
+            Ok(bound) => self.call(&bound, vec![other.clone()]),
+            Err(_) => Ok(self.not_implemented.clone()),
         }
     }
 

@@ -82,7 +82,7 @@ fn obj_ne(vm: &mut Vm, args: Args) -> PyResult {
     let t = vm.type_of(&a);
     let eqn = vm.names.__eq__.clone();
     if let Some(f) = type_lookup(&t, &eqn) {
-        let r = vm.call_method_value(&f, &a, vec![b])?;
+        let r = vm.call_compare_slot(&f, &a, &b)?;
         if r.is(&vm.not_implemented) {
             return Ok(r);
         }
@@ -866,7 +866,13 @@ fn property_init(vm: &mut Vm, mut args: Args) -> PyResult {
         // A subclass keeps the docstring in the instance's __dict__, or
         // it would be shadowed by the subclass's own __doc__.
         let k = vm.names.__doc__.clone();
-        vm.setattr(&me, &k, doc)?;
+        if let Err(e) = vm.setattr(&me, &k, doc) {
+            // A subclass that cannot store it (__slots__) silently drops a
+            // docstring that was not the getter's (CPython 3.11).
+            if getter_doc || !vm.exc_matches(&e, &vm.t.attribute_error.clone()) {
+                return Err(e);
+            }
+        }
     }
     Ok(Value::NONE)
 }
@@ -878,9 +884,10 @@ fn prop_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Property> {
 fn property_copy(vm: &mut Vm, p: &Value, which: usize, f: Value) -> PyResult {
     let old = prop_of(vm, p)?;
     let mut parts = [old.fget.get(), old.fset.get(), old.fdel.get()];
-    let replaces_getter = which == 0 && !f.is_none();
     parts[which] = f;
-    let doc = if old.getter_doc.get() && replaces_getter {
+    // A docstring taken from the getter is taken again from the (possibly
+    // new) getter, as CPython's property_copy passes doc=None then.
+    let doc = if old.getter_doc.get() && !parts[0].is_none() {
         Value::NONE
     } else if vm.type_of(p).is(&vm.t.property) {
         old.doc.get()
@@ -1101,7 +1108,7 @@ fn cm_get(vm: &mut Vm, args: Args) -> PyResult {
         .unwrap_or_else(|| vm.type_of(&obj));
     let f = vm.unwrap_method_descriptor(&d);
     if d.kind() == Some(kinds::CLASSMETHOD) {
-        Ok(vm.new_method(f, owner))
+        vm.classmethod_bind(f, &owner)
     } else {
         Ok(f)
     }
@@ -1277,7 +1284,7 @@ fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult {
                     Some(kinds::FUNCTION) if bind_to.is_none() => Ok(v),
                     Some(kinds::CLASSMETHOD) => {
                         let f = vm.unwrap_method_descriptor(&v);
-                        Ok(vm.new_method(f, obj_type.clone()))
+                        vm.classmethod_bind(f, &obj_type)
                     }
                     Some(kinds::NATIVE) => {
                         let n = v.downcast::<Native>().unwrap();

@@ -244,6 +244,10 @@ pub fn new_class(
             return Err(vm.type_error("bases must be types"));
         }
         let bo = vm.type_obj(b);
+        if bo.mro.borrow().is_empty() {
+            // A base whose metaclass's mro() is still running.
+            return Err(vm.type_error(format!("Cannot extend an incomplete type '{}'", bo.name())));
+        }
         if !bo.has_flag(tflags::BASETYPE) {
             return Err(vm.type_error(format!(
                 "type '{}' is not an acceptable base type",
@@ -386,6 +390,21 @@ pub fn new_class(
             && layout == kinds::INSTANCE
         {
             flags |= tflags::NO_DICT;
+        } else if !want_dict
+            && bases.iter().all(|b| {
+                // A builtin layout without a __dict__ of its own (property,
+                // int, ...) or a subclass of one that declared __slots__.
+                let bo = vm.type_obj(b);
+                if bo.has_flag(tflags::HEAPTYPE) {
+                    bo.has_flag(tflags::NO_DICT)
+                } else {
+                    !bo.has_flag(tflags::DICT_SLOT | tflags::EXCEPTION)
+                        && !matches!(bo.layout, kinds::MODULE | kinds::TYPE | kinds::FUNCTION)
+                }
+            })
+        {
+            flags &= !tflags::DICT_SLOT;
+            flags |= tflags::NO_DICT;
         } else {
             flags &= !tflags::NO_DICT;
         }
@@ -428,6 +447,12 @@ pub fn new_class(
             },
         );
         dict_set_strkey(&dict, n.clone(), sd);
+    }
+    // Every class has its own __doc__ (None when the body has no docstring
+    // and no slot took the name).
+    if dict_get_str(&dict, "__doc__").is_none() {
+        let k = vm.names.__doc__.clone();
+        dict_set_strkey(&dict, k, Value::NONE);
     }
     // __qualname__, __module__ handling.
     let qn_key = vm.names.__qualname__.clone();
@@ -498,6 +523,7 @@ pub fn new_class(
         let k = vm.names.__classcell__.clone();
         crate::ops::dict_del_strkey(&dict, &k);
     }
+    custom_mro(vm, metatype, &t)?;
     // __set_name__
     for (k, v) in dict.downcast::<Dict>().unwrap().items() {
         let sn = vm.names.__set_name__.clone();
@@ -523,6 +549,47 @@ pub fn new_class(
     }
     vm.type_obj(&t).dict_modified();
     Ok(t)
+}
+
+/// A metaclass's own `mro()` decides the new class's `__mro__` (CPython's
+/// mro_internal): it runs after `__classcell__` is filled, and every entry
+/// must be a class whose layout the new class's instances have.
+fn custom_mro(vm: &mut Vm, metatype: &Value, t: &Value) -> PyResult<()> {
+    if metatype.is(&vm.t.type_) {
+        return Ok(());
+    }
+    let mro_n = vm.intern("mro");
+    let default = type_lookup(&vm.t.type_.clone(), &mro_n);
+    match (type_lookup(metatype, &mro_n), default) {
+        (Some(c), Some(d)) if !c.is(&d) => {}
+        _ => return Ok(()),
+    }
+    let f = vm.getattr(t, &mro_n)?;
+    // While mro() runs the class has no __mro__ yet (None), as in CPython.
+    let default_mro = std::mem::take(&mut *vm.type_obj(t).mro.borrow_mut());
+    let r = vm.call(&f, vec![]).and_then(|r| vm.iterate(&r));
+    if vm.type_obj(t).mro.borrow().is_empty() {
+        *vm.type_obj(t).mro.borrow_mut() = default_mro;
+    }
+    let items = r?;
+    let own_layout = layout_type(vm, t);
+    for b in &items {
+        if !vm.is_type(b) {
+            return Err(vm.type_error(format!(
+                "mro() returned a non-class ('{}')",
+                vm.type_name(b)
+            )));
+        }
+        if !is_subtype(&own_layout, &layout_type(vm, b)) {
+            return Err(vm.type_error(format!(
+                "mro() returned base with unsuitable layout ('{}')",
+                vm.type_obj(b).name()
+            )));
+        }
+    }
+    *vm.type_obj(t).mro.borrow_mut() = items;
+    vm.type_obj(t).dict_modified();
+    Ok(())
 }
 
 /// Calls `__init_subclass__` of the parent (after class creation).
@@ -628,9 +695,16 @@ pub fn type_call_impl(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
                 return Ok(obj);
             }
         }
-        let mut a = args;
-        a.pos.insert(0, obj.clone());
-        let r = vm.call_args(&init, a)?;
+        let r = if matches!(init.kind(), Some(kinds::FUNCTION) | Some(kinds::NATIVE)) {
+            let mut a = args;
+            a.pos.insert(0, obj.clone());
+            vm.call_args(&init, a)?
+        } else {
+            // Any other __init__ (a property, a callable object) is bound
+            // through the descriptor protocol first.
+            let bound = vm.descr_get(&init, &obj, &ot)?;
+            vm.call_args(&bound, args)?
+        };
         if !r.is_none() {
             return Err(vm.type_error(format!(
                 "__init__() should return None, not '{}'",
@@ -966,7 +1040,12 @@ pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Opt
         "__qualname__" => vm.new_string(to.qualname.borrow().clone()),
         "__mro__" => {
             let m = to.mro.borrow().clone();
-            vm.new_tuple(m)
+            if m.is_empty() {
+                // Only while a metaclass's mro() computes it.
+                Value::NONE
+            } else {
+                vm.new_tuple(m)
+            }
         }
         "__bases__" => to.bases.borrow().clone(),
         "__base__" => {
@@ -1156,7 +1235,19 @@ pub fn mro_list(vm: &mut Vm, args: Args) -> PyResult {
     if !vm.is_type(&cls) {
         return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
     }
-    let m = vm.type_obj(&cls).mro.borrow().clone();
+    // The default linearisation, even when a metaclass's mro() replaced
+    // __mro__.
+    let bases = vm.type_obj(&cls).bases.borrow().clone();
+    let bases = bases
+        .downcast::<Tuple>()
+        .map(|t| t.items.to_vec())
+        .unwrap_or_default();
+    let mut m = vec![cls.clone()];
+    if vm.type_obj(&cls).has_flag(tflags::HEAPTYPE) {
+        m.extend(compute_mro(vm, &bases)?);
+    } else {
+        m = vm.type_obj(&cls).mro.borrow().clone();
+    }
     Ok(vm.new_list(m))
 }
 
