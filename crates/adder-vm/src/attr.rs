@@ -209,7 +209,11 @@ impl Vm {
 
     /// `obj.__dict__ = d`: the instance switches to dict mode with `d` as its
     /// namespace (objects without a `__dict__` raise AttributeError).
-    fn replace_instance_dict(&mut self, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    pub(crate) fn replace_instance_dict(
+        &mut self,
+        obj: &Value,
+        value: Option<Value>,
+    ) -> PyResult<()> {
         let Some(d) = value else {
             return Err(self.type_error("cannot delete __dict__"));
         };
@@ -639,6 +643,11 @@ impl Vm {
             }
             Some(kinds::GETSET) => {
                 let gs = d.downcast::<GetSet>().unwrap();
+                if value.is_none() && gs.name == "__dict__" && crate::ops::is_heap_type(&gs.owner) {
+                    // `del obj.__dict__`: the instance starts a new, empty one.
+                    let d = self.new_dict();
+                    return self.replace_instance_dict(obj, Some(d)).map(|()| None);
+                }
                 return match (gs.set, value) {
                     (Some(s), Some(v)) => s(self, obj, v).map(|()| None),
                     _ => Err(self.new_exception_msg(

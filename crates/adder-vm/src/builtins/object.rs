@@ -960,6 +960,57 @@ fn member_target(vm: &mut Vm, args: &Args, what: &str) -> PyResult<(Value, Value
     }
     Ok((d, obj))
 }
+/// The getset descriptor `d` and `obj`, checked to be an instance of its class.
+fn getset_target(vm: &mut Vm, args: &Args, what: &str) -> PyResult<(Value, Value)> {
+    let d = arg(vm, args, 0, what)?;
+    let Some(gs) = d.downcast::<crate::objects::function::GetSet>() else {
+        return Err(vm.type_error(format!(
+            "descriptor '{what}' requires a 'getset_descriptor' object"
+        )));
+    };
+    let obj = arg(vm, args, 1, what)?;
+    let t = vm.type_of(&obj);
+    if !is_subtype(&t, &gs.owner) {
+        return Err(vm.type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            gs.name,
+            vm.type_obj(&gs.owner).name(),
+            vm.type_name(&obj)
+        )));
+    }
+    Ok((d, obj))
+}
+fn getset_get(vm: &mut Vm, args: Args) -> PyResult {
+    let d = arg(vm, &args, 0, "__get__")?;
+    if args.pos.get(1).is_none_or(|o| o.is_none()) {
+        return Ok(d);
+    }
+    let (d, obj) = getset_target(vm, &args, "__get__")?;
+    let t = vm.type_of(&obj);
+    vm.descr_get(&d, &obj, &t)
+}
+fn getset_set(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__set__", &args, 3, 3)?;
+    let (d, obj) = getset_target(vm, &args, "__set__")?;
+    let name = vm.intern(
+        d.downcast::<crate::objects::function::GetSet>()
+            .unwrap()
+            .name,
+    );
+    vm.set_via_descriptor(&obj, &name, &d, Some(args.pos[2].clone()))?;
+    Ok(Value::NONE)
+}
+fn getset_delete(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__delete__", &args, 2, 2)?;
+    let (d, obj) = getset_target(vm, &args, "__delete__")?;
+    let name = vm.intern(
+        d.downcast::<crate::objects::function::GetSet>()
+            .unwrap()
+            .name,
+    );
+    vm.set_via_descriptor(&obj, &name, &d, None)?;
+    Ok(Value::NONE)
+}
 fn member_get(vm: &mut Vm, args: Args) -> PyResult {
     let d = arg(vm, &args, 0, "__get__")?;
     if args.pos.get(1).is_none_or(|o| o.is_none()) {
@@ -1000,6 +1051,10 @@ fn property_set_name(vm: &mut Vm, args: Args) -> PyResult {
     }
     prop_of(vm, &args.pos[0])?.name.set(args.pos[2].clone());
     Ok(Value::NONE)
+}
+/// The setter of a read-only member (CPython's READONLY PyMemberDef).
+fn readonly_attr(vm: &mut Vm, _obj: &Value, _v: Value) -> PyResult<()> {
+    Err(vm.new_exception_msg(&vm.t.attribute_error.clone(), "readonly attribute"))
 }
 fn prop_fget(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(prop_of(vm, v)?.fget.get())
@@ -1592,10 +1647,14 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&md, "__get__", member_get);
     vm.add_method(&md, "__set__", member_set);
     vm.add_method(&md, "__delete__", member_delete);
+    let gd = vm.t.getset_descr.clone();
+    vm.add_method(&gd, "__get__", getset_get);
+    vm.add_method(&gd, "__set__", getset_set);
+    vm.add_method(&gd, "__delete__", getset_delete);
     vm.add_method(&p, "__set_name__", property_set_name);
-    vm.add_getset(&p, "fget", prop_fget, None);
-    vm.add_getset(&p, "fset", prop_fset, None);
-    vm.add_getset(&p, "fdel", prop_fdel, None);
+    vm.add_getset(&p, "fget", prop_fget, Some(readonly_attr));
+    vm.add_getset(&p, "fset", prop_fset, Some(readonly_attr));
+    vm.add_getset(&p, "fdel", prop_fdel, Some(readonly_attr));
     vm.add_getset(&p, "__doc__", prop_doc, Some(prop_set_doc));
     vm.add_method(&p, "__init__", property_init);
     vm.add_getset(&p, "__isabstractmethod__", prop_isabstract, None);

@@ -214,6 +214,74 @@ fn recompute_flags(vm: &mut Vm, t: &Value) {
     vm.type_obj(t).flags.set(flags);
 }
 
+/// The `__dict__` and `__weakref__` descriptors a class adds when its
+/// instances gain a namespace or weak references that no base provides
+/// (CPython's subtype getsets): without `__slots__`, or when `__slots__`
+/// names them.
+fn add_dict_weakref_descriptors(
+    vm: &mut Vm,
+    t: &Value,
+    bases: &[Value],
+    has_slots: bool,
+    (slot_dict, slot_weak): (bool, bool),
+    flags: u32,
+) {
+    // A base provides it already (a builtin base with its own instance
+    // dict counts for __dict__); a name the class body defines is kept.
+    let own = vm.type_obj(t).dict().clone();
+    let provided = |name: &Value| {
+        dict_get_strkey(&own, name).is_some()
+            || bases.iter().any(|b| type_lookup(b, name).is_some())
+    };
+    let builtin_dict = bases
+        .iter()
+        .any(|b| vm.type_obj(&layout_type(vm, b)).has_flag(tflags::DICT_SLOT));
+    let dn = vm.names.__dict__.clone();
+    if flags & tflags::NO_DICT == 0 && (!has_slots || slot_dict) && !provided(&dn) && !builtin_dict
+    {
+        vm.add_getset(t, "__dict__", instance_dict_get, Some(instance_dict_set));
+    }
+    let wn = vm.intern("__weakref__");
+    let var_sized = [&vm.t.int, &vm.t.bytes, &vm.t.tuple]
+        .iter()
+        .any(|v| is_subtype(t, v));
+    if ((!has_slots && !var_sized) || slot_weak) && !provided(&wn) {
+        vm.add_getset(t, "__weakref__", instance_weakref_get, None);
+    }
+}
+
+/// `obj.__dict__` through a class's `__dict__` descriptor.
+fn instance_dict_get(vm: &mut Vm, obj: &Value) -> PyResult {
+    match vm.object_dict(obj) {
+        Some(d) => Ok(d),
+        None => Err(vm.attribute_error(obj, "__dict__")),
+    }
+}
+
+/// `obj.__dict__ = d` (a dict); `del obj.__dict__` leaves an empty one.
+fn instance_dict_set(vm: &mut Vm, obj: &Value, value: Value) -> PyResult<()> {
+    vm.replace_instance_dict(obj, Some(value))
+}
+
+/// `obj.__weakref__`: the first weak reference to `obj`, or None.
+fn instance_weakref_get(_vm: &mut Vm, obj: &Value) -> PyResult {
+    Ok(adder_object::weak::refs_of(obj)
+        .into_iter()
+        .next()
+        .unwrap_or(Value::NONE))
+}
+
+/// `__x` inside class `cls` becomes `_cls__x` (private name mangling);
+/// dunder names, dotted names and classes named only `_` are left alone.
+fn mangle(cls: &str, name: &str) -> String {
+    let stripped = cls.trim_start_matches('_');
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') || stripped.is_empty()
+    {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
 /// A class name must be encodable as UTF-8 and free of NUL characters
 /// (CPython stores it as a C string).
 pub fn check_type_name(vm: &mut Vm, name: &str) -> PyResult<()> {
@@ -324,6 +392,8 @@ pub fn new_class(
     for b in &bases {
         nslots_base = nslots_base.max(vm.type_obj(b).nslots.get());
     }
+    // Whether __slots__ names __dict__ / __weakref__.
+    let mut slot_flags = (false, false);
     let has_slots = if let Some(s) = dict_get_strkey(&dict, &slots_key) {
         let names = if s.kind() == Some(kinds::STR) {
             vec![s]
@@ -376,13 +446,25 @@ pub fn new_class(
                 continue;
             }
             let iv = vm.intern(&text);
-            if dict_get_strkey(&dict, &iv).is_some() {
+            // __qualname__ and __classcell__ are taken out of the namespace
+            // before the slots are made (CPython's type_new_visit_slots).
+            let special = text == "__qualname__" || text == "__classcell__";
+            if !special && dict_get_strkey(&dict, &iv).is_some() {
                 return Err(vm.value_error(format!(
                     "'{text}' in __slots__ conflicts with class variable"
                 )));
             }
             slot_names.push(iv);
         }
+        // Private names are mangled, and the slots sorted by name, so that
+        // classes listing the same slots share a layout (CPython sorts too).
+        let mut texts: Vec<String> = slot_names
+            .iter()
+            .map(|n| mangle(name, n.downcast::<Str>().map_or("", |s| s.as_str())))
+            .collect();
+        texts.sort();
+        slot_names = texts.iter().map(|t| vm.intern(t)).collect();
+        slot_flags = (want_dict, want_weak);
         if !want_dict
             && bases
                 .iter()
@@ -413,7 +495,6 @@ pub fn new_class(
         flags &= !tflags::NO_DICT;
         false
     };
-    let _ = has_slots;
     let t = make_type(
         Some(metatype),
         name,
@@ -436,6 +517,34 @@ pub fn new_class(
         }
     }
     let to = vm.type_obj(&t);
+    // __qualname__ and __classcell__ leave the namespace first.
+    let qn_key = vm.names.__qualname__.clone();
+    if let Some(q) = dict_get_strkey(&dict, &qn_key) {
+        if let Some(qs) = q.downcast::<Str>() {
+            *to.qualname.borrow_mut() = qs.as_str().to_string();
+        } else {
+            return Err(vm.type_error(format!(
+                "type __qualname__ must be a str, not {}",
+                vm.type_name(&q)
+            )));
+        }
+        crate::ops::dict_del_strkey(&dict, &qn_key);
+    }
+    // __classcell__
+    if let Some(cell) = dict_get_str(&dict, "__classcell__") {
+        match cell.downcast::<crate::objects::cell::Cell>() {
+            Some(c) => c.value.set(t.clone()),
+            None => {
+                let ct = vm.type_of(&cell);
+                let r = vm.repr_string(&ct)?;
+                return Err(
+                    vm.type_error(format!("__classcell__ must be a nonlocal cell, not {r}"))
+                );
+            }
+        }
+        let k = vm.names.__classcell__.clone();
+        crate::ops::dict_del_strkey(&dict, &k);
+    }
     to.nslots.set(nslots_base + slot_names.len());
     for (i, n) in slot_names.iter().enumerate() {
         let sd = vm.alloc_builtin(
@@ -448,24 +557,12 @@ pub fn new_class(
         );
         dict_set_strkey(&dict, n.clone(), sd);
     }
+    add_dict_weakref_descriptors(vm, &t, &bases, has_slots, slot_flags, flags);
     // Every class has its own __doc__ (None when the body has no docstring
     // and no slot took the name).
     if dict_get_str(&dict, "__doc__").is_none() {
         let k = vm.names.__doc__.clone();
         dict_set_strkey(&dict, k, Value::NONE);
-    }
-    // __qualname__, __module__ handling.
-    let qn_key = vm.names.__qualname__.clone();
-    if let Some(q) = dict_get_strkey(&dict, &qn_key) {
-        if let Some(qs) = q.downcast::<Str>() {
-            *to.qualname.borrow_mut() = qs.as_str().to_string();
-        } else {
-            return Err(vm.type_error(format!(
-                "type __qualname__ must be a str, not {}",
-                vm.type_name(&q)
-            )));
-        }
-        crate::ops::dict_del_strkey(&dict, &qn_key);
     }
     if dict_get_str(&dict, "__module__").is_none() {
         if let Some(f) = vm.frames.last() {
@@ -508,21 +605,6 @@ pub fn new_class(
         dict_set_strkey(&dict, k, Value::NONE);
     }
     recompute_flags(vm, &t);
-    // __classcell__
-    if let Some(cell) = dict_get_str(&dict, "__classcell__") {
-        match cell.downcast::<crate::objects::cell::Cell>() {
-            Some(c) => c.value.set(t.clone()),
-            None => {
-                let ct = vm.type_of(&cell);
-                let r = vm.repr_string(&ct)?;
-                return Err(
-                    vm.type_error(format!("__classcell__ must be a nonlocal cell, not {r}"))
-                );
-            }
-        }
-        let k = vm.names.__classcell__.clone();
-        crate::ops::dict_del_strkey(&dict, &k);
-    }
     custom_mro(vm, metatype, &t)?;
     // __set_name__
     for (k, v) in dict.downcast::<Dict>().unwrap().items() {
@@ -555,23 +637,35 @@ pub fn new_class(
 /// mro_internal): it runs after `__classcell__` is filled, and every entry
 /// must be a class whose layout the new class's instances have.
 fn custom_mro(vm: &mut Vm, metatype: &Value, t: &Value) -> PyResult<()> {
-    if metatype.is(&vm.t.type_) {
+    if !has_custom_mro(vm, metatype) {
         return Ok(());
     }
-    let mro_n = vm.intern("mro");
-    let default = type_lookup(&vm.t.type_.clone(), &mro_n);
-    match (type_lookup(metatype, &mro_n), default) {
-        (Some(c), Some(d)) if !c.is(&d) => {}
-        _ => return Ok(()),
-    }
-    let f = vm.getattr(t, &mro_n)?;
     // While mro() runs the class has no __mro__ yet (None), as in CPython.
     let default_mro = std::mem::take(&mut *vm.type_obj(t).mro.borrow_mut());
-    let r = vm.call(&f, vec![]).and_then(|r| vm.iterate(&r));
+    let r = call_custom_mro(vm, t);
     if vm.type_obj(t).mro.borrow().is_empty() {
         *vm.type_obj(t).mro.borrow_mut() = default_mro;
     }
-    let items = r?;
+    set_mro(vm, t, r?);
+    Ok(())
+}
+
+/// Whether `metatype` overrides `type.mro`.
+fn has_custom_mro(vm: &mut Vm, metatype: &Value) -> bool {
+    if metatype.is(&vm.t.type_) {
+        return false;
+    }
+    let mro_n = vm.intern("mro");
+    let default = type_lookup(&vm.t.type_.clone(), &mro_n);
+    matches!((type_lookup(metatype, &mro_n), default), (Some(c), Some(d)) if !c.is(&d))
+}
+
+/// `t.mro()` through its metaclass, checked.
+fn call_custom_mro(vm: &mut Vm, t: &Value) -> PyResult<Vec<Value>> {
+    let mro_n = vm.intern("mro");
+    let f = vm.getattr(t, &mro_n)?;
+    let r = vm.call(&f, vec![])?;
+    let items = vm.iterate(&r)?;
     let own_layout = layout_type(vm, t);
     for b in &items {
         if !vm.is_type(b) {
@@ -587,8 +681,151 @@ fn custom_mro(vm: &mut Vm, metatype: &Value, t: &Value) -> PyResult<()> {
             )));
         }
     }
-    *vm.type_obj(t).mro.borrow_mut() = items;
-    vm.type_obj(t).dict_modified();
+    Ok(items)
+}
+
+/// Installs a new MRO: lookups cached against the old one are dropped and
+/// the attribute-hook flags are recomputed.
+fn set_mro(vm: &mut Vm, t: &Value, mro: Vec<Value>) {
+    let to = vm.type_obj(t);
+    *to.mro.borrow_mut() = mro;
+    to.lookup_cache.borrow_mut().clear();
+    to.dict_modified();
+    recompute_flags(vm, t);
+}
+
+/// The live subclasses of `t` (from its weak subclass list).
+fn live_subclasses(vm: &Vm, t: &Value) -> Vec<Value> {
+    vm.type_obj(t)
+        .subclasses
+        .borrow()
+        .iter()
+        .filter_map(|r| {
+            r.downcast::<adder_object::weak::WeakRef>()
+                .and_then(|w| w.get())
+        })
+        .collect()
+}
+
+/// Recomputes the MRO of `t` and of its subclasses, depth first, recording
+/// the old ones in `done` so that a failure can restore them.
+fn update_mro_tree(vm: &mut Vm, t: &Value, done: &mut Vec<(Value, Vec<Value>)>) -> PyResult<()> {
+    if done.len() > 10_000 || done.iter().any(|(d, _)| d.is(t)) {
+        return Ok(());
+    }
+    let meta = vm.type_of(t);
+    let mro = if has_custom_mro(vm, &meta) {
+        call_custom_mro(vm, t)?
+    } else {
+        let bases = vm.type_obj(t).bases.borrow().clone();
+        let bases = bases
+            .downcast::<Tuple>()
+            .map(|b| b.items.to_vec())
+            .unwrap_or_default();
+        let mut m = vec![t.clone()];
+        m.extend(compute_mro(vm, &bases)?);
+        m
+    };
+    let old = vm.type_obj(t).mro.borrow().clone();
+    done.push((t.clone(), old));
+    set_mro(vm, t, mro);
+    for sub in live_subclasses(vm, t) {
+        update_mro_tree(vm, &sub, done)?;
+    }
+    Ok(())
+}
+
+/// `cls.__bases__ = bases` (CPython's type_set_bases): checks the new bases,
+/// recomputes the MRO of the class and its subclasses (restoring everything
+/// if one fails) and moves the class between its bases' subclass lists.
+fn set_bases(vm: &mut Vm, cls: &Value, value: &Value) -> PyResult<()> {
+    let name = vm.type_obj(cls).name();
+    let Some(tuple) = value.downcast::<Tuple>() else {
+        return Err(vm.type_error(format!(
+            "can only assign tuple to {name}.__bases__, not {}",
+            vm.type_name(value)
+        )));
+    };
+    let new_bases = tuple.items.to_vec();
+    if new_bases.is_empty() {
+        return Err(vm.type_error(format!(
+            "can only assign non-empty tuple to {name}.__bases__, not ()"
+        )));
+    }
+    for b in &new_bases {
+        if !vm.is_type(b) {
+            return Err(vm.type_error(format!(
+                "{name}.__bases__ must be tuple of classes, not '{}'",
+                vm.type_name(b)
+            )));
+        }
+        if is_subtype(b, cls) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        let bo = vm.type_obj(b);
+        if !bo.has_flag(tflags::BASETYPE) {
+            return Err(vm.type_error(format!(
+                "type '{}' is not an acceptable base type",
+                bo.tp_name()
+            )));
+        }
+    }
+    for (i, b) in new_bases.iter().enumerate() {
+        if new_bases[..i].iter().any(|x| x.is(b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", vm.type_obj(b).name())));
+        }
+    }
+    let old_value = vm.type_obj(cls).bases.borrow().clone();
+    let old_bases = old_value
+        .downcast::<Tuple>()
+        .map(|b| b.items.to_vec())
+        .unwrap_or_default();
+    // The instances' layout must stay the same.
+    let (new_best, old_best) = (best_base(vm, &new_bases), best_base(vm, &old_bases));
+    let slots = |vm: &Vm, bs: &[Value]| bs.iter().map(|b| vm.type_obj(b).nslots.get()).max();
+    if !new_best.is_none() && !old_best.is_none() {
+        // CPython compares the deallocators first (a builtin base against
+        // a heap one, or another builtin layout), then the slots added.
+        let heap = |vm: &Vm, b: &Value| vm.type_obj(b).has_flag(tflags::HEAPTYPE);
+        let what = if !layout_type(vm, &new_best).is(&layout_type(vm, &old_best))
+            || heap(vm, &new_best) != heap(vm, &old_best)
+        {
+            Some("deallocator")
+        } else if slots(vm, &new_bases) != slots(vm, &old_bases) {
+            Some("object layout")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(vm.type_error(format!(
+                "__bases__ assignment: '{}' {what} differs from '{}'",
+                vm.type_obj(&new_best).name(),
+                vm.type_obj(&old_best).name()
+            )));
+        }
+    }
+    *vm.type_obj(cls).bases.borrow_mut() = value.clone();
+    let mut done = Vec::new();
+    if let Err(e) = update_mro_tree(vm, cls, &mut done) {
+        *vm.type_obj(cls).bases.borrow_mut() = old_value;
+        for (t, mro) in done.into_iter().rev() {
+            set_mro(vm, &t, mro);
+        }
+        return Err(e);
+    }
+    for b in &old_bases {
+        vm.type_obj(b).subclasses.borrow_mut().retain(|r| {
+            r.downcast::<adder_object::weak::WeakRef>()
+                .and_then(|w| w.get())
+                .is_some_and(|s| !s.is(cls))
+        });
+    }
+    for b in &new_bases {
+        let w = vm.alloc_builtin(&vm.t.weakref, adder_object::weak::WeakRef::new(Value::NONE));
+        if adder_object::weak::register(cls, &w) {
+            vm.type_obj(b).subclasses.borrow_mut().push(w);
+        }
+    }
     Ok(())
 }
 
@@ -1171,6 +1408,15 @@ pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>
         )));
     }
     match n.as_str() {
+        "__bases__" => {
+            return match &value {
+                Some(v) => set_bases(vm, cls, v),
+                None => Err(vm.type_error(format!(
+                    "cannot delete '__bases__' attribute of immutable type '{}'",
+                    to.name()
+                ))),
+            };
+        }
         "__name__" => {
             if let Some(v) = &value {
                 if let Some(s) = v.downcast::<Str>() {
