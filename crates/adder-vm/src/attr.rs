@@ -209,11 +209,11 @@ impl Vm {
 
     /// `obj.__dict__ = d`: the instance switches to dict mode with `d` as its
     /// namespace (objects without a `__dict__` raise AttributeError).
-    pub(crate) fn replace_instance_dict(
-        &mut self,
-        obj: &Value,
-        value: Option<Value>,
-    ) -> PyResult<()> {
+    pub fn replace_instance_dict(&mut self, obj: &Value, value: Option<Value>) -> PyResult<()> {
+        if obj.kind() == Some(kinds::MODULE) {
+            // A module's namespace is fixed (module.__dict__ is read-only).
+            return Err(self.new_exception_msg(&self.t.attribute_error, "readonly attribute"));
+        }
         let Some(d) = value else {
             return Err(self.type_error("cannot delete __dict__"));
         };
@@ -643,7 +643,20 @@ impl Vm {
             }
             Some(kinds::GETSET) => {
                 let gs = d.downcast::<GetSet>().unwrap();
-                if value.is_none() && gs.name == "__dict__" && crate::ops::is_heap_type(&gs.owner) {
+                if value.is_none() && gs.name == "__doc__" && gs.owner.is(&self.t.type_) {
+                    // type_set_doc refuses deletion, heap class or not.
+                    return Err(self.type_error(format!(
+                        "cannot delete '__doc__' attribute of immutable type '{}'",
+                        self.type_obj(obj).name()
+                    )));
+                }
+                if value.is_none()
+                    && gs.name == "__dict__"
+                    && crate::ops::is_heap_type(&gs.owner)
+                    && !self
+                        .type_obj(&self.type_of(obj))
+                        .has_flag(tflags::EXCEPTION)
+                {
                     // `del obj.__dict__`: the instance starts a new, empty one.
                     let d = self.new_dict();
                     return self.replace_instance_dict(obj, Some(d)).map(|()| None);

@@ -191,6 +191,53 @@ fn type_dir(vm: &mut Vm, args: Args) -> PyResult {
 fn obj_class_get(vm: &mut Vm, o: &Value) -> PyResult {
     Ok(vm.type_of(o))
 }
+/// What `__class__` assignment must preserve (CPython's
+/// compatible_for_assignment): the nearest class on the MRO that adds to
+/// the instance layout (slots, `__dict__` or `__weakref__`; or the builtin
+/// layout), its base, and what it adds.
+fn slot_layout(vm: &mut Vm, t: &Value) -> (u64, Vec<String>, bool, bool) {
+    let dn = vm.names.__dict__.clone();
+    let wn = vm.intern("__weakref__");
+    let mro = vm.type_obj(t).mro.borrow().clone();
+    for c in mro.iter() {
+        let co = vm.type_obj(c);
+        if !co.has_flag(crate::objects::types::tflags::HEAPTYPE) {
+            return (c.bits(), Vec::new(), false, false);
+        }
+        let d = co.dict().clone();
+        let Some(dict) = d.downcast::<crate::objects::dict::Dict>() else {
+            continue;
+        };
+        let mut slots = Vec::new();
+        for (_, v) in dict.items() {
+            if let Some(sd) = v.downcast::<crate::objects::function::SlotDescr>() {
+                if sd.owner.is(c) {
+                    slots.push(
+                        sd.name
+                            .downcast::<Str>()
+                            .map_or("", |s| s.as_str())
+                            .to_string(),
+                    );
+                }
+            }
+        }
+        let own = |k: &Value| {
+            crate::ops::dict_get_strkey(&d, k).is_some_and(|g| g.kind() == Some(kinds::GETSET))
+        };
+        let (has_dict, has_weak) = (own(&dn), own(&wn));
+        if !slots.is_empty() || has_dict || has_weak {
+            slots.sort();
+            let bases = co.bases.borrow().clone();
+            let bases = bases
+                .downcast::<crate::objects::seq::Tuple>()
+                .map(|b| b.items.to_vec())
+                .unwrap_or_default();
+            let base = super::types::best_base(vm, &bases).bits();
+            return (base, slots, has_dict, has_weak);
+        }
+    }
+    (0, Vec::new(), false, false)
+}
 fn obj_class_set(vm: &mut Vm, o: &Value, v: Value) -> PyResult<()> {
     if !vm.is_type(&v) {
         return Err(vm.type_error(format!(
@@ -210,6 +257,7 @@ fn obj_class_set(vm: &mut Vm, o: &Value, v: Value) -> PyResult<()> {
     if ot.layout != nt.layout
         || o.kind() != Some(kinds::INSTANCE)
         || ot.nslots.get() != nt.nslots.get()
+        || slot_layout(vm, &old) != slot_layout(vm, &v)
     {
         return Err(vm.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
@@ -299,6 +347,46 @@ fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
     Ok(Value::from_bool(is_subtype(&args.pos[1], &args.pos[0])))
+}
+/// `type.__dict__['__doc__']`: a class's docstring.
+fn type_doc_get(vm: &mut Vm, cls: &Value) -> PyResult {
+    if !vm.is_type(cls) {
+        return Err(vm.type_error("descriptor '__doc__' requires a 'type' object"));
+    }
+    let k = vm.names.__doc__.clone();
+    let doc = super::types::type_special_attr(vm, cls, &k)?.unwrap_or(Value::NONE);
+    // A descriptor stored as __doc__ is bound for the class (type_get_doc).
+    if matches!(
+        doc.kind(),
+        Some(kinds::CLASSMETHOD) | Some(kinds::STATICMETHOD)
+    ) {
+        return vm.descr_get(&doc, &Value::NONE, cls);
+    }
+    if crate::ops::is_heap_type(&vm.type_of(&doc)) {
+        let dt = vm.type_of(&doc);
+        let g = vm.names.__get__.clone();
+        if let Some(f) = type_lookup(&dt, &g) {
+            return vm.call_method_value(&f, &doc, vec![Value::NONE, cls.clone()]);
+        }
+    }
+    Ok(doc)
+}
+/// Setting a class's `__doc__` through the descriptor: heap classes only.
+fn type_doc_set(vm: &mut Vm, cls: &Value, v: Value) -> PyResult<()> {
+    if !vm.is_type(cls) {
+        return Err(vm.type_error("descriptor '__doc__' requires a 'type' object"));
+    }
+    let to = vm.type_obj(cls);
+    if !to.has_flag(crate::objects::types::tflags::HEAPTYPE) {
+        return Err(vm.type_error(format!(
+            "cannot set '__doc__' attribute of immutable type '{}'",
+            to.name()
+        )));
+    }
+    let k = vm.names.__doc__.clone();
+    crate::ops::dict_set_strkey(to.dict(), k, v);
+    to.dict_modified();
+    Ok(())
 }
 fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult {
     let t = arg(vm, &args, 0, "__subclasses__")?;
@@ -1540,6 +1628,7 @@ pub fn init(vm: &mut Vm) {
     let _ = obj_dict_get;
 
     let t = vm.t.type_.clone();
+    vm.add_getset(&t, "__doc__", type_doc_get, Some(type_doc_set));
     vm.add_staticmethod(&t, "__new__", super::types::type_new);
     vm.add_method(&t, "__call__", type_call_native);
     vm.add_method(&t, "__init__", type_init);

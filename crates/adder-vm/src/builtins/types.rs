@@ -162,7 +162,7 @@ fn layout_type(vm: &Vm, t: &Value) -> Value {
 
 /// `cls.__base__` of a heap class: the base with the most derived layout
 /// (the first such), as CPython's best_base picks `tp_base`.
-fn best_base(vm: &Vm, bases: &[Value]) -> Value {
+pub(crate) fn best_base(vm: &Vm, bases: &[Value]) -> Value {
     let mut best: Option<(Value, Value)> = None;
     for b in bases {
         let l = layout_type(vm, b);
@@ -1408,6 +1408,18 @@ pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>
         )));
     }
     match n.as_str() {
+        "__dict__" => {
+            // type's read-only getset.
+            return Err(vm.new_exception_msg(
+                &vm.t.attribute_error.clone(),
+                "attribute '__dict__' of 'type' objects is not writable",
+            ));
+        }
+        "__mro__" | "__base__" | "__basicsize__" | "__itemsize__" | "__flags__"
+        | "__weakrefoffset__" | "__dictoffset__" => {
+            // type's read-only members.
+            return Err(vm.new_exception_msg(&vm.t.attribute_error.clone(), "readonly attribute"));
+        }
         "__bases__" => {
             return match &value {
                 Some(v) => set_bases(vm, cls, v),
@@ -1457,7 +1469,17 @@ pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>
         }
     }
     if n.starts_with("__") {
-        recompute_flags(vm, cls);
+        // Subclasses inherit hooks such as __getattribute__ (CPython's
+        // update_slot walks the subclasses too).
+        let mut todo = vec![cls.clone()];
+        let mut seen = 0;
+        while let Some(t) = todo.pop() {
+            recompute_flags(vm, &t);
+            seen += 1;
+            if seen < 100_000 {
+                todo.extend(live_subclasses(vm, &t));
+            }
+        }
     }
     Ok(())
 }
