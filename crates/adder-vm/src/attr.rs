@@ -553,9 +553,8 @@ impl Vm {
         if to.has_flag(tflags::HAS_SETATTR) {
             let sa = self.names.__setattr__.clone();
             if let Some(f) = type_lookup(&t, &sa) {
-                if f.kind() != Some(kinds::NATIVE)
-                    || obj.kind() == Some(kinds::WEAKREF)
-                    || to.has_flag(tflags::DUNDER_DISPATCH)
+                // The flag means the class overrides the builtin's own
+                // hook (a Python function, or e.g. dict.__setitem__).
                 {
                     self.call_method_value(&f, obj, vec![name.clone(), value])?;
                     return Ok(());
@@ -571,9 +570,8 @@ impl Vm {
         if to.has_flag(tflags::HAS_SETATTR) {
             let da = self.names.__delattr__.clone();
             if let Some(f) = type_lookup(&t, &da) {
-                if f.kind() != Some(kinds::NATIVE)
-                    || obj.kind() == Some(kinds::WEAKREF)
-                    || to.has_flag(tflags::DUNDER_DISPATCH)
+                // The flag means the class overrides the builtin's own
+                // hook (a Python function, or e.g. dict.__setitem__).
                 {
                     self.call_method_value(&f, obj, vec![name.clone()])?;
                     return Ok(());

@@ -67,7 +67,12 @@ impl Vm {
                 type_lookup(&tb, &rev_n)
                     .filter(|f| is_heap_type(&tb) || f.kind() != Some(kinds::NATIVE))
             };
-            let b_first = fb.is_some() && is_subtype(&tb, &ta) && !ta.is(&tb);
+            // The right operand goes first only if its class overrides the
+            // reflected method (CPython's method_is_overloaded).
+            let b_first = fb.is_some()
+                && is_subtype(&tb, &ta)
+                && !ta.is(&tb)
+                && !type_lookup(&ta, &rev_n).is_some_and(|f| fb.as_ref().is_some_and(|g| g.is(&f)));
             if b_first {
                 let r = self.call_method_value(fb.as_ref().unwrap(), b, vec![a.clone()])?;
                 if !r.is(&self.not_implemented) {

@@ -103,14 +103,48 @@ fn obj_getattribute(vm: &mut Vm, args: Args) -> PyResult {
     let n = name_arg(vm, &args.pos[1])?;
     vm.generic_getattr(&args.pos[0], &n)
 }
+/// CPython's hackcheck: object.__setattr__/__delattr__ cannot bypass the
+/// attribute setter of the builtin type an object's class derives from
+/// (`type`'s, for classes: the Carlo Verre hack).
+fn setattr_hackcheck(vm: &mut Vm, obj: &Value, what: &str) -> PyResult<()> {
+    if obj.kind() == Some(kinds::TYPE) {
+        return Err(vm.type_error(format!(
+            "can't apply this {what} to {} object",
+            vm.type_name(obj)
+        )));
+    }
+    Ok(())
+}
+/// `type.__setattr__(cls, name, value)` / `type.__delattr__(cls, name)`.
+fn type_setattr_method(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__setattr__", &args, 3, 3)?;
+    type_attr_change(vm, &args.pos[0], &args.pos[1], Some(args.pos[2].clone()))
+}
+fn type_delattr_method(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__delattr__", &args, 2, 2)?;
+    type_attr_change(vm, &args.pos[0], &args.pos[1], None)
+}
+fn type_attr_change(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>) -> PyResult {
+    if !vm.is_type(cls) {
+        return Err(vm.type_error(format!(
+            "descriptor '__setattr__' requires a 'type' object but received a '{}'",
+            vm.type_name(cls)
+        )));
+    }
+    let n = name_arg(vm, name)?;
+    super::types::type_setattr(vm, cls, &n, value)?;
+    Ok(Value::NONE)
+}
 fn obj_setattr(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "__setattr__", &args, 3, 3)?;
+    setattr_hackcheck(vm, &args.pos[0], "__setattr__")?;
     let n = name_arg(vm, &args.pos[1])?;
     vm.generic_setattr(&args.pos[0], &n, Some(args.pos[2].clone()))?;
     Ok(Value::NONE)
 }
 fn obj_delattr(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "__delattr__", &args, 2, 2)?;
+    setattr_hackcheck(vm, &args.pos[0], "__delattr__")?;
     let n = name_arg(vm, &args.pos[1])?;
     vm.generic_setattr(&args.pos[0], &n, None)?;
     Ok(Value::NONE)
@@ -858,6 +892,22 @@ fn native_eq(vm: &mut Vm, args: Args) -> PyResult {
             a.f as usize == b.f as usize && a.self_.is(&b.self_) && a.name == b.name,
         )),
         _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+/// `__objclass__` of a builtin type's method: the type that defines it.
+fn native_objclass(vm: &mut Vm, v: &Value) -> PyResult {
+    match v.downcast::<Native>() {
+        Some(n)
+            if n.kind != crate::objects::function::NativeKind::Function
+                // Bound special methods are method-wrappers in CPython,
+                // which keep __objclass__; bound plain methods do not.
+                && (n.self_.is_null() || (n.name.starts_with("__") && n.name.ends_with("__")))
+                && vm.is_type(&n.owner) =>
+        {
+            Ok(n.owner.clone())
+        }
+        _ => Err(vm.attribute_error(v, "__objclass__")),
     }
 }
 
@@ -1629,6 +1679,8 @@ pub fn init(vm: &mut Vm) {
 
     let t = vm.t.type_.clone();
     vm.add_getset(&t, "__doc__", type_doc_get, Some(type_doc_set));
+    vm.add_method(&t, "__setattr__", type_setattr_method);
+    vm.add_method(&t, "__delattr__", type_delattr_method);
     vm.add_staticmethod(&t, "__new__", super::types::type_new);
     vm.add_method(&t, "__call__", type_call_native);
     vm.add_method(&t, "__init__", type_init);
@@ -1721,6 +1773,7 @@ pub fn init(vm: &mut Vm) {
     let n = vm.t.native.clone();
     vm.add_method(&n, "__eq__", native_eq);
     vm.add_method(&n, "__call__", native_call);
+    vm.add_getset(&n, "__objclass__", native_objclass, None);
     vm.add_method(&n, "__hash__", meth_hash);
     vm.add_method(&n, "__reduce__", native_reduce);
 

@@ -199,9 +199,15 @@ fn recompute_flags(vm: &mut Vm, t: &Value) {
     }) {
         flags |= tflags::HAS_GETATTRIBUTE;
     }
-    if type_lookup(t, &sa).is_some_and(|f| f.kind() != Some(kinds::NATIVE))
-        || type_lookup(t, &da).is_some_and(|f| f.kind() != Some(kinds::NATIVE))
-    {
+    // A __setattr__/__delattr__ other than the builtin layout's own (a
+    // Python function, or another type's method such as dict.__setitem__).
+    let builtin = layout_type(vm, t);
+    let overridden = |n: &Value| {
+        type_lookup(t, n).is_some_and(|f| {
+            f.kind() != Some(kinds::NATIVE) || type_lookup(&builtin, n).is_none_or(|g| !g.is(&f))
+        })
+    };
+    if overridden(&sa) || overridden(&da) {
         flags |= tflags::HAS_SETATTR;
     }
     let h = t.header().expect("class object");
@@ -895,7 +901,13 @@ pub fn type_call_impl(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
     let newf = type_lookup(cls, &new_n);
     let obj = match &newf {
         Some(f) => {
-            let func = vm.unwrap_method_descriptor(f);
+            // __new__ is looked up as an attribute of the class: a
+            // classmethod is bound to it (and still gets cls first).
+            let func = if f.kind() == Some(kinds::CLASSMETHOD) {
+                vm.descr_get(f, &Value::NONE, cls)?
+            } else {
+                vm.unwrap_method_descriptor(f)
+            };
             let mut a = Args {
                 pos: args.pos.clone(),
                 kw: args.kw.clone(),
