@@ -288,6 +288,19 @@ fn obj_class_set(vm: &mut Vm, o: &Value, v: Value) -> PyResult<()> {
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     }
+    if modules && o.kind() == Some(kinds::MODULE) {
+        // Module objects keep their namespace in the payload: only the
+        // class pointer changes (both classes share module's layout).
+        if !std::ptr::eq(ot.meta.vtable, nt.meta.vtable) {
+            return Err(vm.type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                nt.name(),
+                ot.name()
+            )));
+        }
+        o.set_meta(&nt.meta);
+        return Ok(());
+    }
     if ot.layout != nt.layout
         || o.kind() != Some(kinds::INSTANCE)
         || ot.nslots.get() != nt.nslots.get()

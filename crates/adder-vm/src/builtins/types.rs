@@ -672,7 +672,7 @@ fn call_custom_mro(vm: &mut Vm, t: &Value) -> PyResult<Vec<Value>> {
     let f = vm.getattr(t, &mro_n)?;
     let r = vm.call(&f, vec![])?;
     let items = vm.iterate(&r)?;
-    let own_layout = layout_type(vm, t);
+    let own_solid = solid_of(vm, t);
     for b in &items {
         if !vm.is_type(b) {
             return Err(vm.type_error(format!(
@@ -680,7 +680,8 @@ fn call_custom_mro(vm: &mut Vm, t: &Value) -> PyResult<Vec<Value>> {
                 vm.type_name(b)
             )));
         }
-        if !is_subtype(&own_layout, &layout_type(vm, b)) {
+        let b_solid = solid_of(vm, b);
+        if !base_chain_contains(vm, &own_solid, &b_solid) {
             return Err(vm.type_error(format!(
                 "mro() returned base with unsuitable layout ('{}')",
                 vm.type_obj(b).name()
@@ -688,6 +689,62 @@ fn call_custom_mro(vm: &mut Vm, t: &Value) -> PyResult<Vec<Value>> {
         }
     }
     Ok(items)
+}
+
+/// The class that fixes `t`'s instance layout (CPython's solid_base): `t`
+/// itself if it adds slots, `__dict__` or `__weakref__`, else its base's.
+fn solid_of(vm: &Vm, t: &Value) -> Value {
+    let mut t = t.clone();
+    for _ in 0..10_000 {
+        let to = vm.type_obj(&t);
+        if !to.has_flag(tflags::HEAPTYPE) {
+            return t;
+        }
+        let adds = to.dict().downcast::<Dict>().is_some_and(|d| {
+            d.items().iter().any(|(k, v)| {
+                v.downcast::<crate::objects::function::SlotDescr>()
+                    .is_some_and(|sd| sd.owner.is(&t))
+                    || (v.kind() == Some(kinds::GETSET)
+                        && k.downcast::<Str>()
+                            .is_some_and(|s| matches!(s.as_str(), "__dict__" | "__weakref__")))
+            })
+        });
+        if adds {
+            return t;
+        }
+        let bases = to.bases.borrow().clone();
+        let bases = bases
+            .downcast::<Tuple>()
+            .map(|b| b.items.to_vec())
+            .unwrap_or_default();
+        let b = best_base(vm, &bases);
+        if b.is_none() {
+            return t;
+        }
+        t = b;
+    }
+    t
+}
+
+/// Whether `base` is on `t`'s chain of best bases (CPython's
+/// PyType_IsSubtype while `t` has no MRO yet).
+fn base_chain_contains(vm: &Vm, t: &Value, base: &Value) -> bool {
+    let mut t = t.clone();
+    for _ in 0..10_000 {
+        if t.is(base) {
+            return true;
+        }
+        let bases = vm.type_obj(&t).bases.borrow().clone();
+        let bases = bases
+            .downcast::<Tuple>()
+            .map(|b| b.items.to_vec())
+            .unwrap_or_default();
+        t = best_base(vm, &bases);
+        if t.is_none() {
+            return false;
+        }
+    }
+    false
 }
 
 /// Installs a new MRO: lookups cached against the old one are dropped and
@@ -741,6 +798,27 @@ fn update_mro_tree(vm: &mut Vm, t: &Value, done: &mut Vec<(Value, Vec<Value>)>) 
     Ok(())
 }
 
+/// Whether `target` is reachable from `start` through `__bases__` (which a
+/// reentrant assignment may have changed before the MROs caught up).
+fn bases_reach(vm: &Vm, start: &Value, target: &Value) -> bool {
+    let mut todo = vec![start.clone()];
+    let mut steps = 0;
+    while let Some(t) = todo.pop() {
+        if t.is(target) {
+            return true;
+        }
+        steps += 1;
+        if steps > 10_000 {
+            return false;
+        }
+        let bases = vm.type_obj(&t).bases.borrow().clone();
+        if let Some(b) = bases.downcast::<Tuple>() {
+            todo.extend(b.items.iter().cloned());
+        }
+    }
+    false
+}
+
 /// `cls.__bases__ = bases` (CPython's type_set_bases): checks the new bases,
 /// recomputes the MRO of the class and its subclasses (restoring everything
 /// if one fails) and moves the class between its bases' subclass lists.
@@ -765,7 +843,7 @@ fn set_bases(vm: &mut Vm, cls: &Value, value: &Value) -> PyResult<()> {
                 vm.type_name(b)
             )));
         }
-        if is_subtype(b, cls) {
+        if is_subtype(b, cls) || bases_reach(vm, b, cls) {
             return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
         }
         let bo = vm.type_obj(b);
@@ -813,11 +891,19 @@ fn set_bases(vm: &mut Vm, cls: &Value, value: &Value) -> PyResult<()> {
     *vm.type_obj(cls).bases.borrow_mut() = value.clone();
     let mut done = Vec::new();
     if let Err(e) = update_mro_tree(vm, cls, &mut done) {
-        *vm.type_obj(cls).bases.borrow_mut() = old_value;
+        // Unless mro() assigned __bases__ again meanwhile (that one stays).
+        if vm.type_obj(cls).bases.borrow().is(value) {
+            *vm.type_obj(cls).bases.borrow_mut() = old_value;
+        }
         for (t, mro) in done.into_iter().rev() {
             set_mro(vm, &t, mro);
         }
         return Err(e);
+    }
+    if !vm.type_obj(cls).bases.borrow().is(value) {
+        // A metaclass's mro() assigned __bases__ again meanwhile: that
+        // assignment moved the class between subclass lists already.
+        return Ok(());
     }
     for b in &old_bases {
         vm.type_obj(b).subclasses.borrow_mut().retain(|r| {
