@@ -395,6 +395,24 @@ fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult {
     }
     Ok(Value::from_bool(is_subtype(&args.pos[1], &args.pos[0])))
 }
+/// `type.__dict__['__mro__']` / `['__dict__']` (inspect's static lookups
+/// call their `__get__`).
+fn type_mro_get(vm: &mut Vm, cls: &Value) -> PyResult {
+    type_attr_get(vm, cls, "__mro__")
+}
+fn type_dict_get(vm: &mut Vm, cls: &Value) -> PyResult {
+    type_attr_get(vm, cls, "__dict__")
+}
+fn type_attr_get(vm: &mut Vm, cls: &Value, name: &str) -> PyResult {
+    if !vm.is_type(cls) {
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' for 'type' objects doesn't apply to a '{}' object",
+            vm.type_name(cls)
+        )));
+    }
+    let k = vm.intern(name);
+    Ok(super::types::type_special_attr(vm, cls, &k)?.unwrap_or(Value::NONE))
+}
 /// `type.__dict__['__doc__']`: a class's docstring.
 fn type_doc_get(vm: &mut Vm, cls: &Value) -> PyResult {
     if !vm.is_type(cls) {
@@ -1131,6 +1149,22 @@ fn getset_target(vm: &mut Vm, args: &Args, what: &str) -> PyResult<(Value, Value
     }
     Ok((d, obj))
 }
+fn getset_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a crate::objects::function::GetSet> {
+    v.downcast::<crate::objects::function::GetSet>()
+        .ok_or_else(|| vm.type_error("expected a getset_descriptor"))
+}
+fn getset_name(vm: &mut Vm, v: &Value) -> PyResult {
+    let n = getset_of(vm, v)?.name;
+    Ok(vm.new_str(n))
+}
+fn getset_qualname(vm: &mut Vm, v: &Value) -> PyResult {
+    let gs = getset_of(vm, v)?;
+    let q = format!("{}.{}", vm.type_obj(&gs.owner).qualname.borrow(), gs.name);
+    Ok(vm.new_string(q))
+}
+fn getset_objclass(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(getset_of(vm, v)?.owner.clone())
+}
 fn getset_get(vm: &mut Vm, args: Args) -> PyResult {
     let d = arg(vm, &args, 0, "__get__")?;
     if args.pos.get(1).is_none_or(|o| o.is_none()) {
@@ -1692,6 +1726,8 @@ pub fn init(vm: &mut Vm) {
 
     let t = vm.t.type_.clone();
     vm.add_getset(&t, "__doc__", type_doc_get, Some(type_doc_set));
+    vm.add_getset(&t, "__mro__", type_mro_get, None);
+    vm.add_getset(&t, "__dict__", type_dict_get, None);
     vm.add_method(&t, "__setattr__", type_setattr_method);
     vm.add_method(&t, "__delattr__", type_delattr_method);
     vm.add_staticmethod(&t, "__new__", super::types::type_new);
@@ -1803,6 +1839,9 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&md, "__set__", member_set);
     vm.add_method(&md, "__delete__", member_delete);
     let gd = vm.t.getset_descr.clone();
+    vm.add_getset(&gd, "__name__", getset_name, None);
+    vm.add_getset(&gd, "__qualname__", getset_qualname, None);
+    vm.add_getset(&gd, "__objclass__", getset_objclass, None);
     vm.add_method(&gd, "__get__", getset_get);
     vm.add_method(&gd, "__set__", getset_set);
     vm.add_method(&gd, "__delete__", getset_delete);
