@@ -35,6 +35,13 @@ fn user_descriptor(vm: &Vm, d: &Value) -> bool {
     }
 }
 
+/// A data descriptor that takes precedence over the instance's own value:
+/// one without `__get__` does not (CPython: tp_descr_get is NULL).
+fn data_descriptor_get(vm: &Vm, d: &Value) -> bool {
+    is_data_descriptor(vm, d)
+        && (!user_descriptor(vm, d) || type_lookup(&vm.type_of(d), &vm.names.__get__).is_some())
+}
+
 pub(crate) fn is_data_descriptor(vm: &Vm, d: &Value) -> bool {
     match d.kind() {
         Some(kinds::PROPERTY) | Some(kinds::SLOTDESCR) | Some(kinds::GETSET) => true,
@@ -113,6 +120,10 @@ impl Vm {
             return if v.is_null() { None } else { Some(v) };
         }
         if let Some(slot) = h.dict_slot() {
+            if h.kind() == kinds::MODULE {
+                // A module subclass's namespace is the module's own dict.
+                return dict_get_strkey(&obj.downcast::<Module>().unwrap().dict, name);
+            }
             let d = slot.get();
             if d.is_null() {
                 return None;
@@ -166,6 +177,9 @@ impl Vm {
             return Some(d);
         }
         if let Some(slot) = h.dict_slot() {
+            if h.kind() == kinds::MODULE {
+                return Some(obj.downcast::<Module>().unwrap().dict.clone());
+            }
             let d = slot.get();
             if !d.is_null() {
                 return Some(d);
@@ -195,7 +209,11 @@ impl Vm {
 
     /// `obj.__dict__ = d`: the instance switches to dict mode with `d` as its
     /// namespace (objects without a `__dict__` raise AttributeError).
-    fn replace_instance_dict(&mut self, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    pub fn replace_instance_dict(&mut self, obj: &Value, value: Option<Value>) -> PyResult<()> {
+        if obj.kind() == Some(kinds::MODULE) {
+            // A module's namespace is fixed (module.__dict__ is read-only).
+            return Err(self.new_exception_msg(&self.t.attribute_error, "readonly attribute"));
+        }
         let Some(d) = value else {
             return Err(self.type_error("cannot delete __dict__"));
         };
@@ -356,7 +374,7 @@ impl Vm {
         let t = self.type_of(obj);
         let descr = type_lookup(&t, name);
         if let Some(d) = &descr {
-            if is_data_descriptor(self, d) {
+            if data_descriptor_get(self, d) {
                 return self.descr_get(d, obj, &t);
             }
         }
@@ -378,6 +396,29 @@ impl Vm {
             .downcast::<Str>()
             .map_or("?".to_string(), |s| s.as_str().to_string());
         Err(self.attribute_error(obj, &n))
+    }
+
+    /// `classmethod(f).__get__(obj, owner)`: a descriptor `f` is bound with
+    /// `f.__get__(owner, owner)` (the 3.9-3.12 chaining that makes
+    /// `classmethod(property(...))` work); any other callable becomes a
+    /// method of `owner`.
+    pub fn classmethod_bind(&mut self, f: Value, owner: &Value) -> PyResult {
+        let chained = match f.kind() {
+            Some(kinds::FUNCTION) | Some(kinds::NATIVE) | Some(kinds::METHOD) => false,
+            Some(kinds::PROPERTY)
+            | Some(kinds::CLASSMETHOD)
+            | Some(kinds::STATICMETHOD)
+            | Some(kinds::SUPER) => true,
+            _ => {
+                user_descriptor(self, &f)
+                    && type_lookup(&self.type_of(&f), &self.names.__get__).is_some()
+            }
+        };
+        if chained {
+            self.descr_get(&f, owner, owner)
+        } else {
+            Ok(self.new_method(f, owner.clone()))
+        }
     }
 
     /// Binds descriptor `d` found on type `t` for instance `obj`.
@@ -412,9 +453,12 @@ impl Vm {
             }
             Some(kinds::CLASSMETHOD) => {
                 let f = d.downcast::<ClassMethod>().unwrap().func.get();
-                Ok(self.new_method(f, t.clone()))
+                self.classmethod_bind(f, t)
             }
             Some(kinds::STATICMETHOD) => Ok(d.downcast::<StaticMethod>().unwrap().func.get()),
+            Some(kinds::SUPER) if !crate::ops::is_heap_type(&self.type_of(d)) => {
+                crate::builtins::object::super_bind(self, d, obj)
+            }
             Some(kinds::SLOTDESCR) => {
                 let sd = d.downcast::<SlotDescr>().unwrap();
                 let v = obj
@@ -467,7 +511,7 @@ impl Vm {
         let meta = self.type_of(cls);
         let meta_attr = type_lookup(&meta, name);
         if let Some(d) = &meta_attr {
-            if is_data_descriptor(self, d) {
+            if data_descriptor_get(self, d) {
                 return self.descr_get(d, cls, &meta);
             }
         }
@@ -484,7 +528,7 @@ impl Vm {
                 }
                 Some(kinds::CLASSMETHOD) => {
                     let f = v.downcast::<ClassMethod>().unwrap().func.get();
-                    Ok(self.new_method(f, cls.clone()))
+                    self.classmethod_bind(f, cls)
                 }
                 Some(kinds::STATICMETHOD) => Ok(v.downcast::<StaticMethod>().unwrap().func.get()),
                 Some(kinds::PROPERTY) | Some(kinds::SLOTDESCR) | Some(kinds::GETSET) => Ok(v),
@@ -517,9 +561,8 @@ impl Vm {
         if to.has_flag(tflags::HAS_SETATTR) {
             let sa = self.names.__setattr__.clone();
             if let Some(f) = type_lookup(&t, &sa) {
-                if f.kind() != Some(kinds::NATIVE)
-                    || obj.kind() == Some(kinds::WEAKREF)
-                    || to.has_flag(tflags::DUNDER_DISPATCH)
+                // The flag means the class overrides the builtin's own
+                // hook (a Python function, or e.g. dict.__setitem__).
                 {
                     self.call_method_value(&f, obj, vec![name.clone(), value])?;
                     return Ok(());
@@ -535,9 +578,8 @@ impl Vm {
         if to.has_flag(tflags::HAS_SETATTR) {
             let da = self.names.__delattr__.clone();
             if let Some(f) = type_lookup(&t, &da) {
-                if f.kind() != Some(kinds::NATIVE)
-                    || obj.kind() == Some(kinds::WEAKREF)
-                    || to.has_flag(tflags::DUNDER_DISPATCH)
+                // The flag means the class overrides the builtin's own
+                // hook (a Python function, or e.g. dict.__setitem__).
                 {
                     self.call_method_value(&f, obj, vec![name.clone()])?;
                     return Ok(());
@@ -545,6 +587,118 @@ impl Vm {
             }
         }
         self.generic_setattr(obj, name, None)
+    }
+
+    /// Assignment (or deletion, `value` None) of `obj.name` through `d`,
+    /// the attribute found on `obj`'s type: a data descriptor (property,
+    /// slot, getset, or a class with `__set__`/`__delete__`) does it and
+    /// `None` is returned; otherwise the value comes back for the instance.
+    pub(crate) fn set_via_descriptor(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+        d: &Value,
+        value: Option<Value>,
+    ) -> PyResult<Option<Option<Value>>> {
+        match d.kind() {
+            Some(kinds::PROPERTY) => {
+                let p = d.downcast::<Property>().unwrap();
+                let f = if value.is_some() {
+                    p.fset.get()
+                } else {
+                    p.fdel.get()
+                };
+                if f.is_null() || f.is_none() {
+                    let pname = p.name.get();
+                    let what = if value.is_some() { "setter" } else { "deleter" };
+                    let q = self.type_qualname(obj);
+                    let msg = match pname.downcast::<Str>() {
+                        Some(s) => {
+                            format!("property '{}' of '{q}' object has no {what}", s.as_str())
+                        }
+                        None => format!("property of '{q}' object has no {what}"),
+                    };
+                    return Err(self.new_exception_msg(&self.t.attribute_error, msg));
+                }
+                let mut args = vec![obj.clone()];
+                if let Some(v) = value {
+                    args.push(v);
+                }
+                self.call(&f, args)?;
+                return Ok(None);
+            }
+            Some(kinds::SLOTDESCR) => {
+                let sd = d.downcast::<SlotDescr>().unwrap();
+                let h = obj.header().unwrap();
+                let slot = &h.trailing()[sd.index];
+                match value {
+                    Some(v) => slot.set(v),
+                    None => {
+                        if slot.is_null() {
+                            // Just the name, as CPython's PyMember_SetOne.
+                            let n = name
+                                .downcast::<Str>()
+                                .map_or("", |s| s.as_str())
+                                .to_string();
+                            return Err(self.new_exception_msg(&self.t.attribute_error, n));
+                        }
+                        slot.set(Value::NULL);
+                    }
+                }
+                return Ok(None);
+            }
+            Some(kinds::GETSET) => {
+                let gs = d.downcast::<GetSet>().unwrap();
+                if value.is_none() && gs.name == "__doc__" && gs.owner.is(&self.t.type_) {
+                    // type_set_doc refuses deletion, heap class or not.
+                    return Err(self.type_error(format!(
+                        "cannot delete '__doc__' attribute of immutable type '{}'",
+                        self.type_obj(obj).name()
+                    )));
+                }
+                if value.is_none()
+                    && gs.name == "__dict__"
+                    && crate::ops::is_heap_type(&gs.owner)
+                    && !self
+                        .type_obj(&self.type_of(obj))
+                        .has_flag(tflags::EXCEPTION)
+                {
+                    // `del obj.__dict__`: the instance starts a new, empty one.
+                    let d = self.new_dict();
+                    return self.replace_instance_dict(obj, Some(d)).map(|()| None);
+                }
+                return match (gs.set, value) {
+                    (Some(s), Some(v)) => s(self, obj, v).map(|()| None),
+                    (Some(s), None) if gs.set_deletes => s(self, obj, Value::NULL).map(|()| None),
+                    _ => Err(self.new_exception_msg(
+                        &self.t.attribute_error,
+                        format!(
+                            "attribute '{}' of '{}' objects is not writable",
+                            gs.name,
+                            self.type_name(obj)
+                        ),
+                    )),
+                };
+            }
+            _ if user_descriptor(self, d) => {
+                let dt = self.type_of(d);
+                let which = if value.is_some() {
+                    self.names.__set__.clone()
+                } else {
+                    self.names.__delete__.clone()
+                };
+                if let Some(f) = type_lookup(&dt, &which) {
+                    let mut args = vec![obj.clone()];
+                    if let Some(v) = value {
+                        args.push(v);
+                    }
+                    self.call_method_value(&f, d, args)?;
+                    return Ok(None);
+                }
+            }
+            _ => {}
+        }
+        Ok(Some(value))
     }
 
     /// `object.__setattr__` / `object.__delattr__` (value None = delete).
@@ -583,84 +737,13 @@ impl Vm {
         if name.is(&self.names.__dict__) && type_lookup(&t, &name).is_none() {
             return self.replace_instance_dict(obj, value);
         }
-        if let Some(d) = type_lookup(&t, &name) {
-            match d.kind() {
-                Some(kinds::PROPERTY) => {
-                    let p = d.downcast::<Property>().unwrap();
-                    let f = if value.is_some() {
-                        p.fset.get()
-                    } else {
-                        p.fdel.get()
-                    };
-                    if f.is_null() || f.is_none() {
-                        let pname = p.name.get();
-                        let what = if value.is_some() { "setter" } else { "deleter" };
-                        let q = self.type_qualname(obj);
-                        let msg = match pname.downcast::<Str>() {
-                            Some(s) => {
-                                format!("property '{}' of '{q}' object has no {what}", s.as_str())
-                            }
-                            None => format!("property of '{q}' object has no {what}"),
-                        };
-                        return Err(self.new_exception_msg(&self.t.attribute_error, msg));
-                    }
-                    let mut args = vec![obj.clone()];
-                    if let Some(v) = value {
-                        args.push(v);
-                    }
-                    self.call(&f, args)?;
-                    return Ok(());
-                }
-                Some(kinds::SLOTDESCR) => {
-                    let sd = d.downcast::<SlotDescr>().unwrap();
-                    let h = obj.header().unwrap();
-                    let slot = &h.trailing()[sd.index];
-                    match value {
-                        Some(v) => slot.set(v),
-                        None => {
-                            if slot.is_null() {
-                                let n = name.downcast::<Str>().unwrap().as_str().to_string();
-                                return Err(self.attribute_error(obj, &n));
-                            }
-                            slot.set(Value::NULL);
-                        }
-                    }
-                    return Ok(());
-                }
-                Some(kinds::GETSET) => {
-                    let gs = d.downcast::<GetSet>().unwrap();
-                    return match (gs.set, value) {
-                        (Some(s), Some(v)) => s(self, obj, v),
-                        (Some(s), None) if gs.set_deletes => s(self, obj, Value::NULL),
-                        _ => Err(self.new_exception_msg(
-                            &self.t.attribute_error,
-                            format!(
-                                "attribute '{}' of '{}' objects is not writable",
-                                gs.name,
-                                self.type_name(obj)
-                            ),
-                        )),
-                    };
-                }
-                _ if user_descriptor(self, &d) => {
-                    let dt = self.type_of(&d);
-                    let which = if value.is_some() {
-                        self.names.__set__.clone()
-                    } else {
-                        self.names.__delete__.clone()
-                    };
-                    if let Some(f) = type_lookup(&dt, &which) {
-                        let mut args = vec![obj.clone()];
-                        if let Some(v) = value {
-                            args.push(v);
-                        }
-                        self.call_method_value(&f, &d, args)?;
-                        return Ok(());
-                    }
-                }
-                _ => {}
-            }
-        }
+        let value = match type_lookup(&t, &name) {
+            Some(d) => match self.set_via_descriptor(obj, &name, &d, value)? {
+                None => return Ok(()),
+                Some(v) => v,
+            },
+            None => value,
+        };
         let n = name.downcast::<Str>().unwrap().as_str().to_string();
         match value {
             Some(v) => {
@@ -682,6 +765,16 @@ impl Vm {
             None => {
                 if self.del_instance_attr(obj, &name) {
                     Ok(())
+                } else if type_lookup(&t, &name).is_some() && self.object_dict(obj).is_none() {
+                    // No instance namespace to delete from (CPython's wording).
+                    Err(self.new_exception_msg(
+                        &self.t.attribute_error,
+                        format!(
+                            "'{}' object attribute '{}' is read-only",
+                            self.type_name(obj),
+                            n
+                        ),
+                    ))
                 } else {
                     Err(self.attribute_error(obj, &n))
                 }

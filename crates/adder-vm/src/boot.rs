@@ -219,6 +219,8 @@ impl Vm {
             .mro
             .borrow_mut()
             .push(object.clone());
+        // type's base is object (made after type, so set here).
+        *type_.downcast::<TypeObject>().unwrap().bases.borrow_mut() = object.clone();
         let mut b = Builder {
             m: HashMap::new(),
             type_: type_.clone(),

@@ -450,6 +450,9 @@ impl Vm {
                 .unwrap()
                 .dict
                 .clone(),
+            // Any other object is used as the builtins mapping (CPython's
+            // _PyEval_BuiltinsFromGlobals); lookups subscript it.
+            Some(b) if !b.is_none() => b,
             _ => {
                 if globals.downcast::<Dict>().is_some() {
                     let bn = self.names.__builtins__.clone();

@@ -527,7 +527,14 @@ impl Vm {
                         f.stack.push(v);
                         continue;
                     }
-                    match dict_get_strkey(&f.builtins, name) {
+                    let found = if self.is_exact(&f.builtins, &self.t.dict) {
+                        dict_get_strkey(&f.builtins, name)
+                    } else {
+                        // A custom `__builtins__` mapping is subscripted.
+                        let b = f.builtins.clone();
+                        tri!(self.locals_get(&b, name))
+                    };
+                    match found {
                         Some(v) => f.stack.push(v),
                         None => return Control::Error(self.name_error(name)),
                     }
@@ -583,6 +590,22 @@ impl Vm {
                         }
                     }
                     let name = &code.names[arg as usize];
+                    if !self.is_exact(&f.globals, &self.t.dict)
+                        || !self.is_exact(&f.builtins, &self.t.dict)
+                    {
+                        // Mappings other than exact dicts are subscripted
+                        // (their __getitem__ runs), and nothing is cached.
+                        let (g, b) = (f.globals.clone(), f.builtins.clone());
+                        let v = match tri!(self.locals_get(&g, name)) {
+                            Some(v) => v,
+                            None => match tri!(self.locals_get(&b, name)) {
+                                Some(v) => v,
+                                None => return Control::Error(self.name_error(name)),
+                            },
+                        };
+                        f.stack.push(v);
+                        continue;
+                    }
                     let v = match dict_get_strkey(&f.globals, name) {
                         Some(v) => v,
                         None => match dict_get_strkey(&f.builtins, name) {

@@ -41,9 +41,21 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: &Value, level: usize) -> PyRes
         }
         return Ok(name.to_string());
     }
+    let spec = dict_get_str(globals, "__spec__").filter(|p| !p.is_none());
     let package = match dict_get_str(globals, "__package__").filter(|p| !p.is_none()) {
         Some(p) => str_of(&p).unwrap_or_default(),
+        None if spec.is_some() => {
+            let parent = vm.getattr_str(spec.as_ref().unwrap(), "parent")?;
+            str_of(&parent).unwrap_or_default()
+        }
         None => {
+            // As importlib's _calc___package__.
+            let c = vm.t.import_warning.clone();
+            vm.warn(
+                &c,
+                "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__",
+                3,
+            )?;
             let modname = dict_get_str(globals, "__name__")
                 .and_then(|n| str_of(&n))
                 .unwrap_or_default();

@@ -29,6 +29,7 @@ mod sizes;
 pub mod suggestions;
 pub mod traceback;
 pub mod vm;
+mod warn;
 
 pub use interp::{fuzz_entry, Config, Interpreter};
 pub use native::{NativeModule, StartupHook};

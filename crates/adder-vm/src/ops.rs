@@ -95,9 +95,15 @@ pub fn is_heap_type(t: &Value) -> bool {
 // ----- str keys ---------------------------------------------------------------
 
 pub fn str_hash(s: &str) -> i64 {
-    // FNV-1a over the UTF-8 bytes, folded away from -1.
+    bytes_hash(s.as_bytes())
+}
+
+/// FNV-1a, folded away from -1. A str hashes its UTF-8 bytes, so an ASCII
+/// str and the equal bytes hash alike (`hash('spam') == hash(b'spam')`, as
+/// in CPython).
+pub fn bytes_hash(bytes: &[u8]) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.as_bytes() {
+    for b in bytes {
         h ^= *b as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -240,14 +246,7 @@ impl Vm {
             Some(kinds::BYTES) => {
                 let b = v.downcast::<Bytes>().unwrap();
                 if b.hash.get() == -1 {
-                    // Same hash as the equal str would get is not required for bytes.
-                    let mut h: u64 = 0x8422_2325_cbf2_9ce4;
-                    for x in b.b.iter() {
-                        h ^= *x as u64;
-                        h = h.wrapping_mul(0x0100_0000_01b3);
-                    }
-                    let h = if h as i64 == -1 { -2 } else { h as i64 };
-                    b.hash.set(h);
+                    b.hash.set(bytes_hash(&b.b));
                 }
                 Ok(b.hash.get())
             }
@@ -376,21 +375,21 @@ impl Vm {
             if !ta.is(&tb) && is_subtype(&tb, &ta) {
                 if let Some(f) = type_lookup(&tb, &rm) {
                     tried_reflected = true;
-                    let r = self.call_method_value(&f, b, vec![a.clone()])?;
+                    let r = self.call_compare_slot(&f, b, a)?;
                     if !r.is(&self.not_implemented) {
                         return Ok(r);
                     }
                 }
             }
             if let Some(f) = type_lookup(&ta, &m) {
-                let r = self.call_method_value(&f, a, vec![b.clone()])?;
+                let r = self.call_compare_slot(&f, a, b)?;
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
             }
             if !tried_reflected {
                 if let Some(f) = type_lookup(&tb, &rm) {
-                    let r = self.call_method_value(&f, b, vec![a.clone()])?;
+                    let r = self.call_compare_slot(&f, b, a)?;
                     if !r.is(&self.not_implemented) {
                         return Ok(r);
                     }
@@ -431,6 +430,25 @@ impl Vm {
             return Some(op.apply(&x.as_str().as_bytes(), &y.as_str().as_bytes()));
         }
         None
+    }
+
+    /// Calls the comparison method `f` found on `obj`'s type. A descriptor
+    /// that fails to bind (a property raising) counts as NotImplemented, as
+    /// CPython's slot_tp_richcompare clears that error.
+    pub(crate) fn call_compare_slot(
+        &mut self,
+        f: &Value,
+        obj: &Value,
+        other: &Value,
+    ) -> PyResult<Value> {
+        if matches!(f.kind(), Some(kinds::FUNCTION) | Some(kinds::NATIVE)) {
+            return self.call_method_value(f, obj, vec![other.clone()]);
+        }
+        let t = self.type_of(obj);
+        match self.descr_get(f, obj, &t) {
+            Ok(bound) => self.call(&bound, vec![other.clone()]),
+            Err(_) => Ok(self.not_implemented.clone()),
+        }
     }
 
     /// Comparison of builtin values; `None` = not supported (NotImplemented both ways).
@@ -502,9 +520,7 @@ impl Vm {
             return self.compare_sequences(x, y, op).map(Some);
         }
         if ka == Some(kinds::LIST) && kb == Some(kinds::LIST) {
-            let x = a.downcast::<List>().unwrap().snapshot();
-            let y = b.downcast::<List>().unwrap().snapshot();
-            return self.compare_sequences(&x, &y, op).map(Some);
+            return self.compare_lists(a, b, op).map(Some);
         }
         if ka == Some(kinds::DICT) && kb == Some(kinds::DICT) {
             return match op {
@@ -547,6 +563,16 @@ impl Vm {
                 let ys = vec![y.start.clone(), y.stop.clone(), y.step.clone()];
                 return self.compare_sequences(&xs, &ys, op).map(Some);
             }
+            if ka == Some(kinds::NATIVE) && kb == Some(kinds::NATIVE) {
+                // Builtin functions and bound builtin methods: the same
+                // function bound to the same object.
+                let (x, y) = (
+                    a.downcast::<crate::objects::function::Native>().unwrap(),
+                    b.downcast::<crate::objects::function::Native>().unwrap(),
+                );
+                let e = x.f as usize == y.f as usize && x.name == y.name && x.self_.is(&y.self_);
+                return Ok(Some(if op == CmpOp::Eq { e } else { !e }));
+            }
             return Ok(None);
         }
         if ka == Some(kinds::SLICE) && kb == Some(kinds::SLICE) {
@@ -559,6 +585,39 @@ impl Vm {
             return self.compare_sequences(&xs, &ys, op).map(Some);
         }
         Ok(None)
+    }
+
+    /// `list op list`, reading both lists live as CPython's
+    /// list_richcompare does (an element's `__eq__` may mutate them):
+    /// different lengths decide `==`/`!=` at once.
+    fn compare_lists(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
+        let (la, lb) = (a.downcast::<List>().unwrap(), b.downcast::<List>().unwrap());
+        if la.len() != lb.len() && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            return Ok(op == CmpOp::Ne);
+        }
+        let mut i = 0;
+        let differing = loop {
+            let (Some(x), Some(y)) = (la.get(i), lb.get(i)) else {
+                break None;
+            };
+            if !x.is(&y) && !self.eq(&x, &y)? {
+                break Some((x, y));
+            }
+            i += 1;
+        };
+        // The lists may have shrunk meanwhile: then the lengths decide.
+        let differing = differing.filter(|_| i < la.len() && i < lb.len());
+        match differing {
+            Some((x, y)) => match op {
+                CmpOp::Eq => Ok(false),
+                CmpOp::Ne => Ok(true),
+                _ => {
+                    let r = self.richcmp(&x, &y, op)?;
+                    self.truthy(&r)
+                }
+            },
+            None => Ok(op.apply(&la.len(), &lb.len())),
+        }
     }
 
     pub fn compare_sequences(&mut self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
@@ -682,6 +741,10 @@ impl Vm {
                 let dv = v.downcast::<crate::objects::misc::DictView>().unwrap();
                 !dv.dict.downcast::<Dict>().unwrap().is_empty()
             }
+            _ if v.is(&self.not_implemented) => {
+                self.warn_deprecated("NotImplemented should not be used in a boolean context")?;
+                true
+            }
             _ => true,
         })
     }
@@ -689,8 +752,10 @@ impl Vm {
     pub(crate) fn len_result(&mut self, r: &Value) -> PyResult<usize> {
         match as_bigint(r) {
             Some(i) if i.is_negative() => Err(self.value_error("__len__() should return >= 0")),
+            // At most sys.maxsize (a Py_ssize_t), as in CPython.
             Some(i) => i
-                .to_usize()
+                .to_i64()
+                .map(|n| n as usize)
                 .ok_or_else(|| self.overflow_error("cannot fit 'int' into an index-sized integer")),
             None => Err(self.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -761,7 +826,12 @@ impl Vm {
                 };
             }
             Some(kinds::RANGE) => {
-                if let Some(i) = as_bigint(item).filter(|_| !item.is_float()) {
+                // Arithmetic only for exact ints and bools; an int subclass
+                // may define __eq__ (CPython's range_contains).
+                let exact = item.is_small_int()
+                    || item.is_bool()
+                    || (item.kind() == Some(kinds::BIGINT) && !is_heap_type(&self.type_of(item)));
+                if let Some(i) = as_bigint(item).filter(|_| exact) {
                     let r = container.downcast::<Range>().unwrap();
                     return Ok(range_contains(r, &i));
                 }
@@ -1048,7 +1118,8 @@ pub fn native_len(v: &Value) -> Option<usize> {
         kinds::SET => v.downcast::<Set>()?.len(),
         kinds::BYTES => v.downcast::<Bytes>()?.b.len(),
         kinds::BYTEARRAY => v.downcast::<ByteArray>()?.b.borrow().len(),
-        kinds::RANGE => range_len(v.downcast::<Range>()?).to_usize()?,
+        // At most sys.maxsize (len() raises OverflowError beyond).
+        kinds::RANGE => range_len(v.downcast::<Range>()?).to_i64()? as usize,
         kinds::DICTVIEW => v
             .downcast::<crate::objects::misc::DictView>()?
             .dict

@@ -67,7 +67,12 @@ impl Vm {
                 type_lookup(&tb, &rev_n)
                     .filter(|f| is_heap_type(&tb) || f.kind() != Some(kinds::NATIVE))
             };
-            let b_first = fb.is_some() && is_subtype(&tb, &ta) && !ta.is(&tb);
+            // The right operand goes first only if its class overrides the
+            // reflected method (CPython's method_is_overloaded).
+            let b_first = fb.is_some()
+                && is_subtype(&tb, &ta)
+                && !ta.is(&tb)
+                && !type_lookup(&ta, &rev_n).is_some_and(|f| fb.as_ref().is_some_and(|g| g.is(&f)));
             if b_first {
                 let r = self.call_method_value(fb.as_ref().unwrap(), b, vec![a.clone()])?;
                 if !r.is(&self.not_implemented) {
@@ -457,13 +462,7 @@ impl Vm {
             let n = self.names.__index__.clone();
             if let Some(f) = type_lookup(&t, &n) {
                 let r = self.call_method_value(&f, v, vec![])?;
-                return match as_bigint(&r) {
-                    Some(i) if !r.is_float() => Ok(Some(i)),
-                    _ => Err(self.type_error(format!(
-                        "__index__ returned non-int (type {})",
-                        self.type_name(&r)
-                    ))),
-                };
+                return crate::builtins::numbers::int_result(self, &r, "__index__").map(Some);
             }
         }
         Ok(None)
@@ -919,6 +918,7 @@ impl Vm {
                     | Some(kinds::TUPLE)
                     | Some(kinds::DICT)
                     | Some(kinds::SET)
+                    | Some(kinds::DICTVIEW)
                     | Some(kinds::INSTANCE)
             )
         {

@@ -60,6 +60,10 @@ macro_rules! declare_types {
             pub fn from_map(m: &mut HashMap<&'static str, Value>) -> Types {
                 Types { $($field: m.remove(stringify!($field)).unwrap_or_else(|| panic!("boot did not create {}", stringify!($field))),)* }
             }
+            /// Every builtin type object.
+            pub fn all(&self) -> Vec<Value> {
+                vec![$(self.$field.clone(),)*]
+            }
         }
     };
 }

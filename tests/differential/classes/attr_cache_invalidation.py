@@ -124,3 +124,25 @@ class WithMeta(metaclass=Meta):
         return 'WithMeta.m'
 w = WithMeta()
 print(w.v, w.m(), WithMeta.kind)
+
+# __bases__ assignment changes what the same sites find.
+class A:
+    kind = 'A'
+    def m(self):
+        return 'A.m'
+class B:
+    kind = 'B'
+    def m(self):
+        return 'B.m'
+class C(A):
+    def __init__(self):
+        self.v = 'c'
+c = C()
+for _ in range(3):
+    print(read(c))
+C.__bases__ = (B,)
+for _ in range(3):
+    print(read(c))
+A.kind = 'A2'
+B.kind = 'B2'
+print(read(c))

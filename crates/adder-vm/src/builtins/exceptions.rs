@@ -716,6 +716,11 @@ fn exc_dict(vm: &mut Vm, v: &Value) -> PyResult {
         .ok_or_else(|| vm.type_error("no __dict__"))
 }
 
+/// `e.__dict__ = d` (BaseException's dict is writable, as CPython's).
+fn exc_set_dict(vm: &mut Vm, v: &Value, d: Value) -> PyResult<()> {
+    vm.replace_instance_dict(v, Some(d))
+}
+
 /// The `value` of a StopIteration (None when it has no args).
 pub fn stop_iteration_value(vm: &mut Vm, e: &Value) -> Value {
     if let Some(v) = attr(vm, e, "value") {
@@ -1100,7 +1105,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset_del(&b, "__cause__", get_cause, set_cause);
     vm.add_getset_del(&b, "__context__", get_context, set_context);
     vm.add_getset(&b, "__suppress_context__", get_suppress, Some(set_suppress));
-    vm.add_getset(&b, "__dict__", exc_dict, None);
+    vm.add_getset(&b, "__dict__", exc_dict, Some(exc_set_dict));
     let g = vm.t.base_exception_group.clone();
     vm.set_new(&g, eg_new);
     vm.add_method(&g, "__init__", eg_init);

@@ -355,4 +355,15 @@ pub fn init(vm: &mut Vm) {
     vm.set_new(&t, traceback_new);
     vm.add_getset(&t, "tb_lineno", tb_lineno, None);
     vm.add_getset(&t, "tb_lasti", tb_lasti, None);
+    vm.add_method(&t, "__dir__", tb_dir);
+}
+
+/// `traceback.__dir__()`: only the four `tb_*` attributes, as in CPython.
+fn tb_dir(vm: &mut Vm, args: Args) -> PyResult {
+    tb(vm, args.pos.first().unwrap_or(&Value::NONE))?;
+    let names = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"]
+        .iter()
+        .map(|n| vm.new_str(n))
+        .collect();
+    Ok(vm.new_list(names))
 }

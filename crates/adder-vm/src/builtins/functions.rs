@@ -8,6 +8,8 @@
 use adder_compiler::Mode;
 use adder_object::Value;
 
+use num_traits::ToPrimitive;
+
 use crate::kinds;
 use crate::num::as_bigint;
 use crate::objects::function::{Function, Native};
@@ -713,8 +715,14 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult {
 fn dir(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "dir", &args, 0, 1)?;
     let names = if args.pos.is_empty() {
+        // The keys of the locals mapping (`keys()` of a custom one).
         let l = crate::builtins::sys::current_locals(vm)?;
-        vm.iterate(&l)?
+        if vm.is_exact(&l, &vm.t.dict) {
+            vm.iterate(&l)?
+        } else {
+            let k = vm.call_method(&l, "keys", vec![])?;
+            vm.iterate(&k)?
+        }
     } else {
         // Always `type(o).__dir__(o)`: a metaclass's or module's own
         // `__dir__` takes part, as in CPython.
@@ -738,6 +746,14 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn source_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<String> {
+    let s = source_text(vm, v, func)?;
+    if s.contains('\0') {
+        return Err(vm.value_error("source code string cannot contain null bytes"));
+    }
+    Ok(s)
+}
+
+fn source_text(vm: &mut Vm, v: &Value, func: &str) -> PyResult<String> {
     if let Some(s) = v.downcast::<Str>() {
         if adder_text::surrogate::has_surrogates(s.as_str()) {
             // CPython encodes a str source to UTF-8 first.
@@ -759,6 +775,11 @@ fn exec_or_eval(vm: &mut Vm, args: Args, is_eval: bool) -> PyResult {
     let mut args = args;
     let g_kw = args.take_kw("globals");
     let l_kw = args.take_kw("locals");
+    let closure = if is_eval {
+        None
+    } else {
+        args.take_kw("closure").filter(|c| !c.is_none())
+    };
     if args.pos.is_empty() || args.pos.len() > 3 {
         return Err(vm.type_error(format!(
             "{fname} expected at least 1 argument, got {}",
@@ -794,18 +815,41 @@ fn exec_or_eval(vm: &mut Vm, args: Args, is_eval: bool) -> PyResult {
         let b = vm.builtins_module.clone();
         crate::ops::dict_set_str(vm, &globals, "__builtins__", b)?;
     }
+    let mut cells: Vec<Value> = Vec::new();
     let code = if src.kind() == Some(kinds::CODE) {
         let nfree = src
             .downcast::<crate::objects::function::Code>()
             .map_or(0, |c| c.code.freevars.len());
+        if is_eval && nfree > 0 {
+            return Err(
+                vm.type_error("code object passed to eval() may not contain free variables")
+            );
+        }
+        if nfree == 0 && closure.is_some() {
+            return Err(vm.type_error("cannot use a closure with this code object"));
+        }
         if nfree > 0 {
-            return Err(vm.type_error(if is_eval {
-                "code object passed to eval() may not contain free variables".to_string()
-            } else {
-                format!("code object requires a closure of exactly length {nfree}")
-            }));
+            // exec(code, globals, closure=cells): an exact tuple of cells.
+            let ok = closure.as_ref().and_then(|c| {
+                let t = c.downcast::<Tuple>()?;
+                let exact = vm.type_of(c).is(&vm.t.tuple);
+                (exact
+                    && t.items.len() == nfree
+                    && t.items.iter().all(|x| x.kind() == Some(kinds::CELL)))
+                .then(|| t.items.to_vec())
+            });
+            match ok {
+                Some(c) => cells = c,
+                None => {
+                    return Err(vm.type_error(format!(
+                        "code object requires a closure of exactly length {nfree}"
+                    )))
+                }
+            }
         }
         src
+    } else if closure.is_some() {
+        return Err(vm.type_error("closure can only be used when source is a code object"));
     } else {
         let s = source_arg(vm, &src, fname)?;
         let s = if is_eval {
@@ -819,7 +863,14 @@ fn exec_or_eval(vm: &mut Vm, args: Args, is_eval: bool) -> PyResult {
             if is_eval { Mode::Eval } else { Mode::Exec },
         )?
     };
-    let frame = vm.make_module_frame(code, globals, locals);
+    let mut frame = vm.make_module_frame(code, globals, locals);
+    if !cells.is_empty() {
+        // The free variables' cells are the last slots of `fast`.
+        let start = frame.fast.len() - cells.len();
+        for (slot, c) in frame.fast[start..].iter_mut().zip(cells) {
+            *slot = c;
+        }
+    }
     let r = vm.run_frame(frame)?;
     Ok(if is_eval { r } else { Value::NONE })
 }
@@ -845,6 +896,20 @@ fn ast_compile_hook(vm: &mut Vm) -> PyResult<Option<Value>> {
     vm.getattr_str(&m, "_compile").map(Some)
 }
 
+/// The flags `compile()` accepts: the `__future__` feature flags
+/// (0x20000..=0x1000000), the obsolete `CO_NESTED` (0x10), and `PyCF_*`
+/// compile flags (DONT_IMPLY_DEDENT 0x200, ONLY_AST 0x400, TYPE_COMMENTS
+/// 0x1000, ALLOW_TOP_LEVEL_AWAIT 0x2000, ALLOW_INCOMPLETE_INPUT 0x4000).
+// CPython 3.11: Python/bltinmodule.c, builtin_compile_impl.
+const COMPILE_FLAGS_ALLOWED: i64 = 0x1fe_0000 | 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000;
+
+/// An int argument (`__index__`), as a C int-like `i64`.
+fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let i = as_int_arg(vm, v)?;
+    i.to_i64()
+        .ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))
+}
+
 fn compile(vm: &mut Vm, mut args: Args) -> PyResult {
     let names = [
         "source",
@@ -854,23 +919,52 @@ fn compile(vm: &mut Vm, mut args: Args) -> PyResult {
         "dont_inherit",
         "optimize",
     ];
+    if args.pos.len() > names.len() {
+        return Err(vm.type_error(format!(
+            "compile() takes at most 6 positional arguments ({} given)",
+            args.pos.len()
+        )));
+    }
     let mut vals: Vec<Option<Value>> = vec![None; 6];
     for (i, v) in args.pos.iter().enumerate() {
-        if i < 6 {
-            vals[i] = Some(v.clone());
-        }
+        vals[i] = Some(v.clone());
     }
     for (i, n) in names.iter().enumerate() {
         if let Some(v) = args.take_kw(n) {
+            if i < args.pos.len() {
+                return Err(vm.type_error(format!(
+                    "argument for compile() given by name ('{n}') and position ({})",
+                    i + 1
+                )));
+            }
             vals[i] = Some(v);
         }
+    }
+    // `_feature_version` (ast.parse's) is accepted and ignored.
+    let _ = args.take_kw("_feature_version");
+    if let Some((k, _)) = args.kw.first() {
+        let k = vm.str_string(k)?;
+        return Err(vm.type_error(format!(
+            "'{k}' is an invalid keyword argument for compile()"
+        )));
     }
     let (Some(src), Some(filename), Some(mode)) =
         (vals[0].clone(), vals[1].clone(), vals[2].clone())
     else {
         return Err(vm.type_error("compile() missing required argument"));
     };
-    let flags = vals[3].as_ref().and_then(crate::num::as_i64).unwrap_or(0);
+    let flags = match &vals[3] {
+        Some(f) => int_arg(vm, f)?,
+        None => 0,
+    };
+    if flags & !COMPILE_FLAGS_ALLOWED != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
+    }
+    if let Some(o) = &vals[5] {
+        if !(-1..=2).contains(&int_arg(vm, o)?) {
+            return Err(vm.value_error("compile(): invalid optimize value"));
+        }
+    }
     let is_text = src.downcast::<Str>().is_some() || crate::ops::bytes_of(&src).is_some();
     if flags & PYCF_ONLY_AST != 0 || !is_text {
         // To or from AST node objects: the native `_ast` module does it.
@@ -901,6 +995,17 @@ fn compile(vm: &mut Vm, mut args: Args) -> PyResult {
 }
 
 fn import(vm: &mut Vm, mut args: Args) -> PyResult {
+    for (i, n) in ["name", "globals", "locals", "fromlist", "level"]
+        .iter()
+        .enumerate()
+    {
+        if i < args.pos.len() && args.kw.iter().any(|(k, _)| str_is(k, n)) {
+            return Err(vm.type_error(format!(
+                "argument for __import__() given by name ('{n}') and position ({})",
+                i + 1
+            )));
+        }
+    }
     let name = args.take_kw("name").or_else(|| args.pos.first().cloned());
     let globals = args
         .take_kw("globals")
@@ -918,10 +1023,7 @@ fn import(vm: &mut Vm, mut args: Args) -> PyResult {
         return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
     };
     let Some(n) = name.downcast::<Str>().map(|s| s.as_str().to_string()) else {
-        return Err(vm.type_error(format!(
-            "__import__() argument 1 must be str, not {}",
-            vm.type_name(&name)
-        )));
+        return Err(vm.type_error("module name must be a string"));
     };
     let level = crate::num::as_i64(&level).unwrap_or(0);
     if level < 0 {
@@ -933,6 +1035,10 @@ fn import(vm: &mut Vm, mut args: Args) -> PyResult {
         globals
     };
     crate::import::import_module_level(vm, &n, &globals, &fromlist, level as usize)
+}
+
+fn str_is(v: &Value, s: &str) -> bool {
+    v.downcast::<Str>().is_some_and(|x| x.as_str() == s)
 }
 
 fn input(vm: &mut Vm, args: Args) -> PyResult {
@@ -949,12 +1055,13 @@ fn input(vm: &mut Vm, args: Args) -> PyResult {
         streams.push(s);
     }
     let (inp, out, err) = (streams[0].clone(), streams[1].clone(), streams[2].clone());
-    vm.call_method(&err, "flush", vec![])?;
+    // A failing (or missing) flush is ignored, as in CPython.
+    let _ = vm.call_method(&err, "flush", vec![]);
     if let Some(p) = args.pos.first() {
         let s = vm.str(p)?;
         vm.call_method(&out, "write", vec![s])?;
     }
-    vm.call_method(&out, "flush", vec![])?;
+    let _ = vm.call_method(&out, "flush", vec![]);
     let line = vm.call_method(&inp, "readline", vec![])?;
     let Some(s) = line.downcast::<Str>() else {
         return Err(vm.type_error("object.readline() returned non-string"));
@@ -1019,7 +1126,6 @@ pub fn init(vm: &mut Vm) {
     vm.add_builtin("input", input);
     vm.add_builtin("open", open);
     vm.add_builtin("__build_class__", build_class);
-    let _ = as_int_arg;
 
     // Types and constants under their Python names.
     let t = &vm.t;

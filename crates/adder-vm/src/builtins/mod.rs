@@ -3,6 +3,7 @@
 //! Invariant: `init` registers every native method exactly once, on the
 //! type that defines it; nothing else adds entries to builtin type dicts.
 
+pub mod breakpoint;
 pub mod codeobj;
 pub mod coro;
 pub mod dict;
@@ -31,6 +32,7 @@ use crate::vm::Vm;
 pub fn init(vm: &mut Vm) {
     object::init(vm);
     functions::init(vm);
+    breakpoint::init(vm);
     numbers::init(vm);
     str::init(vm);
     seq::init(vm);
@@ -44,4 +46,22 @@ pub fn init(vm: &mut Vm) {
     frames::init(vm);
     codeobj::init(vm);
     memview::init(vm);
+    own_docs(vm);
+}
+
+/// Each builtin type's dict holds its own `__doc__` (its docstring or
+/// None), so instances never inherit `object`'s (`None.__doc__` is None).
+fn own_docs(vm: &mut Vm) {
+    for t in vm.t.all() {
+        let to = vm.type_obj(&t);
+        if crate::ops::dict_get_str(to.dict(), "__doc__").is_some() {
+            continue;
+        }
+        let doc = match to.doc {
+            Some(d) => vm.new_str(d),
+            None => adder_object::Value::NONE,
+        };
+        let k = vm.names.__doc__.clone();
+        crate::ops::dict_set_strkey(vm.type_obj(&t).dict(), k, doc);
+    }
 }

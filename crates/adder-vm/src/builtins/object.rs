@@ -39,15 +39,22 @@ fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn obj_init(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(o) = args.pos.first().cloned() else {
+        return Err(vm.type_error("descriptor '__init__' of 'object' object needs an argument"));
+    };
     if args.pos.len() > 1 || !args.kw.is_empty() {
-        // Extra arguments are an error once a class overrides __init__.
-        let t = vm.type_of(&args.pos[0]);
-        let init_n = vm.names.__init__.clone();
-        let overridden = type_lookup(&t, &init_n).is_some_and(|f| f.kind() != Some(kinds::NATIVE));
-        if overridden {
+        // Extra arguments are for an overridden __new__ (CPython's object_init).
+        let t = vm.type_of(&o);
+        if !super::types::inherits_object_slot(vm, &t, "__init__") {
             return Err(vm.type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",
             ));
+        }
+        if super::types::inherits_object_slot(vm, &t, "__new__") {
+            return Err(vm.type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                vm.type_obj(&t).name()
+            )));
         }
     }
     Ok(Value::NONE)
@@ -75,7 +82,7 @@ fn obj_ne(vm: &mut Vm, args: Args) -> PyResult {
     let t = vm.type_of(&a);
     let eqn = vm.names.__eq__.clone();
     if let Some(f) = type_lookup(&t, &eqn) {
-        let r = vm.call_method_value(&f, &a, vec![b])?;
+        let r = vm.call_compare_slot(&f, &a, &b)?;
         if r.is(&vm.not_implemented) {
             return Ok(r);
         }
@@ -96,25 +103,65 @@ fn obj_getattribute(vm: &mut Vm, args: Args) -> PyResult {
     let n = name_arg(vm, &args.pos[1])?;
     vm.generic_getattr(&args.pos[0], &n)
 }
+/// CPython's hackcheck: object.__setattr__/__delattr__ cannot bypass the
+/// attribute setter of the builtin type an object's class derives from
+/// (`type`'s, for classes: the Carlo Verre hack).
+fn setattr_hackcheck(vm: &mut Vm, obj: &Value, what: &str) -> PyResult<()> {
+    if obj.kind() == Some(kinds::TYPE) {
+        return Err(vm.type_error(format!(
+            "can't apply this {what} to {} object",
+            vm.type_name(obj)
+        )));
+    }
+    Ok(())
+}
+/// `type.__setattr__(cls, name, value)` / `type.__delattr__(cls, name)`.
+fn type_setattr_method(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__setattr__", &args, 3, 3)?;
+    type_attr_change(vm, &args.pos[0], &args.pos[1], Some(args.pos[2].clone()))
+}
+fn type_delattr_method(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__delattr__", &args, 2, 2)?;
+    type_attr_change(vm, &args.pos[0], &args.pos[1], None)
+}
+fn type_attr_change(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>) -> PyResult {
+    if !vm.is_type(cls) {
+        return Err(vm.type_error(format!(
+            "descriptor '__setattr__' requires a 'type' object but received a '{}'",
+            vm.type_name(cls)
+        )));
+    }
+    let n = name_arg(vm, name)?;
+    super::types::type_setattr(vm, cls, &n, value)?;
+    Ok(Value::NONE)
+}
 fn obj_setattr(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "__setattr__", &args, 3, 3)?;
+    setattr_hackcheck(vm, &args.pos[0], "__setattr__")?;
     let n = name_arg(vm, &args.pos[1])?;
     vm.generic_setattr(&args.pos[0], &n, Some(args.pos[2].clone()))?;
     Ok(Value::NONE)
 }
 fn obj_delattr(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "__delattr__", &args, 2, 2)?;
+    setattr_hackcheck(vm, &args.pos[0], "__delattr__")?;
     let n = name_arg(vm, &args.pos[1])?;
     vm.generic_setattr(&args.pos[0], &n, None)?;
     Ok(Value::NONE)
 }
 fn obj_format(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "__format__", &args, 2, 2)?;
-    let spec = args.pos[1]
-        .downcast::<Str>()
-        .map(|s| s.as_str().to_string())
-        .unwrap_or_default();
-    if !spec.is_empty() {
+    let Some(spec) = args.pos[1].downcast::<Str>() else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            if args.pos[1].is_none() {
+                "None".to_string()
+            } else {
+                vm.type_name(&args.pos[1]).to_string()
+            }
+        )));
+    };
+    if !spec.as_str().is_empty() {
         return Err(vm.type_error(format!(
             "unsupported format string passed to {}.__format__",
             vm.type_name(&args.pos[0])
@@ -125,20 +172,35 @@ fn obj_format(vm: &mut Vm, args: Args) -> PyResult {
 fn obj_dir(vm: &mut Vm, args: Args) -> PyResult {
     let o = arg(vm, &args, 0, "__dir__")?;
     let mut names: Vec<Value> = Vec::new();
-    if let Some(d) = vm.object_dict(&o) {
-        names.extend(d.downcast::<crate::objects::dict::Dict>().unwrap().keys());
+    // `self.__dict__` and `self.__class__` as attributes (either may be
+    // overridden, or fail: then it is left out), as CPython's object___dir__.
+    let dn = vm.names.__dict__.clone();
+    if let Ok(d) = vm.getattr(&o, &dn) {
+        if let Some(d) = d.downcast::<crate::objects::dict::Dict>() {
+            names.extend(d.keys());
+        }
     }
-    let t = vm.type_of(&o);
-    let mro = vm.type_obj(&t).mro.borrow().clone();
-    for c in mro {
-        names.extend(
-            vm.type_obj(&c)
-                .dict()
-                .downcast::<crate::objects::dict::Dict>()
-                .unwrap()
-                .keys(),
-        );
+    let cn = vm.names.__class__.clone();
+    if let Ok(t) = vm.getattr(&o, &cn) {
+        if vm.is_type(&t) {
+            let mro = vm.type_obj(&t).mro.borrow().clone();
+            for c in mro {
+                names.extend(
+                    vm.type_obj(&c)
+                        .dict()
+                        .downcast::<crate::objects::dict::Dict>()
+                        .unwrap()
+                        .keys(),
+                );
+            }
+        }
     }
+    // Each name once (CPython collects them in a dict).
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| {
+        n.downcast::<Str>()
+            .is_none_or(|s| seen.insert(s.as_str().to_string()))
+    });
     Ok(vm.new_list(names))
 }
 /// `type.__dir__(cls)`: the names in the class and its bases.
@@ -163,6 +225,53 @@ fn type_dir(vm: &mut Vm, args: Args) -> PyResult {
 fn obj_class_get(vm: &mut Vm, o: &Value) -> PyResult {
     Ok(vm.type_of(o))
 }
+/// What `__class__` assignment must preserve (CPython's
+/// compatible_for_assignment): the nearest class on the MRO that adds to
+/// the instance layout (slots, `__dict__` or `__weakref__`; or the builtin
+/// layout), its base, and what it adds.
+fn slot_layout(vm: &mut Vm, t: &Value) -> (u64, Vec<String>, bool, bool) {
+    let dn = vm.names.__dict__.clone();
+    let wn = vm.intern("__weakref__");
+    let mro = vm.type_obj(t).mro.borrow().clone();
+    for c in mro.iter() {
+        let co = vm.type_obj(c);
+        if !co.has_flag(crate::objects::types::tflags::HEAPTYPE) {
+            return (c.bits(), Vec::new(), false, false);
+        }
+        let d = co.dict().clone();
+        let Some(dict) = d.downcast::<crate::objects::dict::Dict>() else {
+            continue;
+        };
+        let mut slots = Vec::new();
+        for (_, v) in dict.items() {
+            if let Some(sd) = v.downcast::<crate::objects::function::SlotDescr>() {
+                if sd.owner.is(c) {
+                    slots.push(
+                        sd.name
+                            .downcast::<Str>()
+                            .map_or("", |s| s.as_str())
+                            .to_string(),
+                    );
+                }
+            }
+        }
+        let own = |k: &Value| {
+            crate::ops::dict_get_strkey(&d, k).is_some_and(|g| g.kind() == Some(kinds::GETSET))
+        };
+        let (has_dict, has_weak) = (own(&dn), own(&wn));
+        if !slots.is_empty() || has_dict || has_weak {
+            slots.sort();
+            let bases = co.bases.borrow().clone();
+            let bases = bases
+                .downcast::<crate::objects::seq::Tuple>()
+                .map(|b| b.items.to_vec())
+                .unwrap_or_default();
+            let base = super::types::best_base(vm, &bases).bits();
+            return (base, slots, has_dict, has_weak);
+        }
+    }
+    (0, Vec::new(), false, false)
+}
 fn obj_class_set(vm: &mut Vm, o: &Value, v: Value) -> PyResult<()> {
     if !vm.is_type(&v) {
         return Err(vm.type_error(format!(
@@ -172,9 +281,30 @@ fn obj_class_set(vm: &mut Vm, o: &Value, v: Value) -> PyResult<()> {
     }
     let old = vm.type_of(o);
     let (ot, nt) = (vm.type_obj(&old), vm.type_obj(&v));
+    let heap = crate::objects::types::tflags::HEAPTYPE;
+    let modules = is_subtype(&old, &vm.t.module) && is_subtype(&v, &vm.t.module);
+    if !modules && (!ot.has_flag(heap) || !nt.has_flag(heap)) {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    if modules && o.kind() == Some(kinds::MODULE) {
+        // Module objects keep their namespace in the payload: only the
+        // class pointer changes (both classes share module's layout).
+        if !std::ptr::eq(ot.meta.vtable, nt.meta.vtable) {
+            return Err(vm.type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                nt.name(),
+                ot.name()
+            )));
+        }
+        o.set_meta(&nt.meta);
+        return Ok(());
+    }
     if ot.layout != nt.layout
         || o.kind() != Some(kinds::INSTANCE)
         || ot.nslots.get() != nt.nslots.get()
+        || slot_layout(vm, &old) != slot_layout(vm, &v)
     {
         return Err(vm.type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
@@ -264,6 +394,64 @@ fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
     Ok(Value::from_bool(is_subtype(&args.pos[1], &args.pos[0])))
+}
+/// `type.__dict__['__mro__']` / `['__dict__']` (inspect's static lookups
+/// call their `__get__`).
+fn type_mro_get(vm: &mut Vm, cls: &Value) -> PyResult {
+    type_attr_get(vm, cls, "__mro__")
+}
+fn type_dict_get(vm: &mut Vm, cls: &Value) -> PyResult {
+    type_attr_get(vm, cls, "__dict__")
+}
+fn type_attr_get(vm: &mut Vm, cls: &Value, name: &str) -> PyResult {
+    if !vm.is_type(cls) {
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' for 'type' objects doesn't apply to a '{}' object",
+            vm.type_name(cls)
+        )));
+    }
+    let k = vm.intern(name);
+    Ok(super::types::type_special_attr(vm, cls, &k)?.unwrap_or(Value::NONE))
+}
+/// `type.__dict__['__doc__']`: a class's docstring.
+fn type_doc_get(vm: &mut Vm, cls: &Value) -> PyResult {
+    if !vm.is_type(cls) {
+        return Err(vm.type_error("descriptor '__doc__' requires a 'type' object"));
+    }
+    let k = vm.names.__doc__.clone();
+    let doc = super::types::type_special_attr(vm, cls, &k)?.unwrap_or(Value::NONE);
+    // A descriptor stored as __doc__ is bound for the class (type_get_doc).
+    if matches!(
+        doc.kind(),
+        Some(kinds::CLASSMETHOD) | Some(kinds::STATICMETHOD)
+    ) {
+        return vm.descr_get(&doc, &Value::NONE, cls);
+    }
+    if crate::ops::is_heap_type(&vm.type_of(&doc)) {
+        let dt = vm.type_of(&doc);
+        let g = vm.names.__get__.clone();
+        if let Some(f) = type_lookup(&dt, &g) {
+            return vm.call_method_value(&f, &doc, vec![Value::NONE, cls.clone()]);
+        }
+    }
+    Ok(doc)
+}
+/// Setting a class's `__doc__` through the descriptor: heap classes only.
+fn type_doc_set(vm: &mut Vm, cls: &Value, v: Value) -> PyResult<()> {
+    if !vm.is_type(cls) {
+        return Err(vm.type_error("descriptor '__doc__' requires a 'type' object"));
+    }
+    let to = vm.type_obj(cls);
+    if !to.has_flag(crate::objects::types::tflags::HEAPTYPE) {
+        return Err(vm.type_error(format!(
+            "cannot set '__doc__' attribute of immutable type '{}'",
+            to.name()
+        )));
+    }
+    let k = vm.names.__doc__.clone();
+    crate::ops::dict_set_strkey(to.dict(), k, v);
+    to.dict_modified();
+    Ok(())
 }
 fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult {
     let t = arg(vm, &args, 0, "__subclasses__")?;
@@ -738,6 +926,35 @@ fn native_eq(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// `__objclass__` of a builtin type's method: the type that defines it.
+fn native_objclass(vm: &mut Vm, v: &Value) -> PyResult {
+    match v.downcast::<Native>() {
+        Some(n)
+            if n.kind != crate::objects::function::NativeKind::Function
+                // Bound special methods are method-wrappers in CPython,
+                // which keep __objclass__; bound plain methods do not.
+                && (n.self_.is_null() || (n.name.starts_with("__") && n.name.ends_with("__")))
+                && vm.is_type(&n.owner) =>
+        {
+            Ok(n.owner.clone())
+        }
+        _ => Err(vm.attribute_error(v, "__objclass__")),
+    }
+}
+
+/// `builtin_function_or_method.__call__(*args, **kw)`: calls it.
+fn native_call(vm: &mut Vm, mut args: Args) -> PyResult {
+    let f = arg(vm, &args, 0, "__call__")?;
+    if f.downcast::<Native>().is_none() {
+        return Err(vm.type_error(format!(
+            "descriptor '__call__' requires a 'builtin_function_or_method' object but received a '{}'",
+            vm.type_name(&f)
+        )));
+    }
+    args.pos.remove(0);
+    vm.call_args(&f, args)
+}
+
 /// `builtin_function_or_method.__reduce__` (CPython 3.11: `meth_reduce`,
 /// and `descr_reduce` for methods of types): a function of a module
 /// pickles by its name; a bound or unbound method as `getattr(obj, name)`.
@@ -818,7 +1035,13 @@ fn property_init(vm: &mut Vm, mut args: Args) -> PyResult {
         // A subclass keeps the docstring in the instance's __dict__, or
         // it would be shadowed by the subclass's own __doc__.
         let k = vm.names.__doc__.clone();
-        vm.setattr(&me, &k, doc)?;
+        if let Err(e) = vm.setattr(&me, &k, doc) {
+            // A subclass that cannot store it (__slots__) silently drops a
+            // docstring that was not the getter's (CPython 3.11).
+            if getter_doc || !vm.exc_matches(&e, &vm.t.attribute_error.clone()) {
+                return Err(e);
+            }
+        }
     }
     Ok(Value::NONE)
 }
@@ -830,9 +1053,10 @@ fn prop_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Property> {
 fn property_copy(vm: &mut Vm, p: &Value, which: usize, f: Value) -> PyResult {
     let old = prop_of(vm, p)?;
     let mut parts = [old.fget.get(), old.fset.get(), old.fdel.get()];
-    let replaces_getter = which == 0 && !f.is_none();
     parts[which] = f;
-    let doc = if old.getter_doc.get() && replaces_getter {
+    // A docstring taken from the getter is taken again from the (possibly
+    // new) getter, as CPython's property_copy passes doc=None then.
+    let doc = if old.getter_doc.get() && !parts[0].is_none() {
         Value::NONE
     } else if vm.type_of(p).is(&vm.t.property) {
         old.doc.get()
@@ -872,11 +1096,135 @@ fn property_get(vm: &mut Vm, args: Args) -> PyResult {
 }
 fn property_set(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "__set__", &args, 3, 3)?;
-    let f = prop_of(vm, &args.pos[0])?.fset.get();
-    if f.is_none() {
-        return Err(vm.new_exception_msg(&vm.t.attribute_error.clone(), "can't set attribute"));
+    let p = prop_of(vm, &args.pos[0])?.name.get();
+    vm.set_via_descriptor(&args.pos[1], &p, &args.pos[0], Some(args.pos[2].clone()))?;
+    Ok(Value::NONE)
+}
+fn property_delete(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__delete__", &args, 2, 2)?;
+    let p = prop_of(vm, &args.pos[0])?.name.get();
+    vm.set_via_descriptor(&args.pos[1], &p, &args.pos[0], None)?;
+    Ok(Value::NONE)
+}
+
+// ----- member_descriptor (__slots__ entries) ------------------------------------------
+
+/// The slot descriptor `d` and `obj`, checked to be an instance of its class.
+fn member_target(vm: &mut Vm, args: &Args, what: &str) -> PyResult<(Value, Value)> {
+    let d = arg(vm, args, 0, what)?;
+    let Some(sd) = d.downcast::<crate::objects::function::SlotDescr>() else {
+        return Err(vm.type_error(format!(
+            "descriptor '{what}' requires a 'member_descriptor' object"
+        )));
+    };
+    let obj = arg(vm, args, 1, what)?;
+    let t = vm.type_of(&obj);
+    if !is_subtype(&t, &sd.owner) {
+        let n = vm.str_string(&sd.name)?;
+        return Err(vm.type_error(format!(
+            "descriptor '{n}' for '{}' objects doesn't apply to a '{}' object",
+            vm.type_obj(&sd.owner).name(),
+            vm.type_name(&obj)
+        )));
     }
-    vm.call(&f, vec![args.pos[1].clone(), args.pos[2].clone()])?;
+    Ok((d, obj))
+}
+/// The getset descriptor `d` and `obj`, checked to be an instance of its class.
+fn getset_target(vm: &mut Vm, args: &Args, what: &str) -> PyResult<(Value, Value)> {
+    let d = arg(vm, args, 0, what)?;
+    let Some(gs) = d.downcast::<crate::objects::function::GetSet>() else {
+        return Err(vm.type_error(format!(
+            "descriptor '{what}' requires a 'getset_descriptor' object"
+        )));
+    };
+    let obj = arg(vm, args, 1, what)?;
+    let t = vm.type_of(&obj);
+    if !is_subtype(&t, &gs.owner) {
+        return Err(vm.type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            gs.name,
+            vm.type_obj(&gs.owner).name(),
+            vm.type_name(&obj)
+        )));
+    }
+    Ok((d, obj))
+}
+fn getset_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a crate::objects::function::GetSet> {
+    v.downcast::<crate::objects::function::GetSet>()
+        .ok_or_else(|| vm.type_error("expected a getset_descriptor"))
+}
+fn getset_name(vm: &mut Vm, v: &Value) -> PyResult {
+    let n = getset_of(vm, v)?.name;
+    Ok(vm.new_str(n))
+}
+fn getset_qualname(vm: &mut Vm, v: &Value) -> PyResult {
+    let gs = getset_of(vm, v)?;
+    let q = format!("{}.{}", vm.type_obj(&gs.owner).qualname.borrow(), gs.name);
+    Ok(vm.new_string(q))
+}
+fn getset_objclass(vm: &mut Vm, v: &Value) -> PyResult {
+    Ok(getset_of(vm, v)?.owner.clone())
+}
+fn getset_get(vm: &mut Vm, args: Args) -> PyResult {
+    let d = arg(vm, &args, 0, "__get__")?;
+    if args.pos.get(1).is_none_or(|o| o.is_none()) {
+        return Ok(d);
+    }
+    let (d, obj) = getset_target(vm, &args, "__get__")?;
+    let t = vm.type_of(&obj);
+    vm.descr_get(&d, &obj, &t)
+}
+fn getset_set(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__set__", &args, 3, 3)?;
+    let (d, obj) = getset_target(vm, &args, "__set__")?;
+    let name = vm.intern(
+        d.downcast::<crate::objects::function::GetSet>()
+            .unwrap()
+            .name,
+    );
+    vm.set_via_descriptor(&obj, &name, &d, Some(args.pos[2].clone()))?;
+    Ok(Value::NONE)
+}
+fn getset_delete(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__delete__", &args, 2, 2)?;
+    let (d, obj) = getset_target(vm, &args, "__delete__")?;
+    let name = vm.intern(
+        d.downcast::<crate::objects::function::GetSet>()
+            .unwrap()
+            .name,
+    );
+    vm.set_via_descriptor(&obj, &name, &d, None)?;
+    Ok(Value::NONE)
+}
+fn member_get(vm: &mut Vm, args: Args) -> PyResult {
+    let d = arg(vm, &args, 0, "__get__")?;
+    if args.pos.get(1).is_none_or(|o| o.is_none()) {
+        return Ok(d);
+    }
+    let (d, obj) = member_target(vm, &args, "__get__")?;
+    let t = vm.type_of(&obj);
+    vm.descr_get(&d, &obj, &t)
+}
+fn member_set(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__set__", &args, 3, 3)?;
+    let (d, obj) = member_target(vm, &args, "__set__")?;
+    let name = d
+        .downcast::<crate::objects::function::SlotDescr>()
+        .unwrap()
+        .name
+        .clone();
+    vm.set_via_descriptor(&obj, &name, &d, Some(args.pos[2].clone()))?;
+    Ok(Value::NONE)
+}
+fn member_delete(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__delete__", &args, 2, 2)?;
+    let (d, obj) = member_target(vm, &args, "__delete__")?;
+    let name = d
+        .downcast::<crate::objects::function::SlotDescr>()
+        .unwrap()
+        .name
+        .clone();
+    vm.set_via_descriptor(&obj, &name, &d, None)?;
     Ok(Value::NONE)
 }
 fn property_set_name(vm: &mut Vm, args: Args) -> PyResult {
@@ -888,6 +1236,10 @@ fn property_set_name(vm: &mut Vm, args: Args) -> PyResult {
     }
     prop_of(vm, &args.pos[0])?.name.set(args.pos[2].clone());
     Ok(Value::NONE)
+}
+/// The setter of a read-only member (CPython's READONLY PyMemberDef).
+fn readonly_attr(vm: &mut Vm, _obj: &Value, _v: Value) -> PyResult<()> {
+    Err(vm.new_exception_msg(&vm.t.attribute_error.clone(), "readonly attribute"))
 }
 fn prop_fget(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(prop_of(vm, v)?.fget.get())
@@ -957,11 +1309,28 @@ fn cm_init(vm: &mut Vm, args: Args) -> PyResult {
     }
     let f = args.pos[1].clone();
     if let Some(c) = me.downcast::<ClassMethod>() {
-        c.func.set(f);
+        c.func.set(f.clone());
     } else if let Some(c) = me.downcast::<StaticMethod>() {
-        c.func.set(f);
+        c.func.set(f.clone());
     } else {
         return Err(vm.type_error(format!("descriptor '__init__' requires a '{name}' object")));
+    }
+    // The wrapped callable's metadata, as functools.wraps copies it (3.10).
+    if let Some(d) = vm.object_dict(&me) {
+        for attr in [
+            "__module__",
+            "__name__",
+            "__qualname__",
+            "__doc__",
+            "__annotations__",
+        ] {
+            let k = vm.intern(attr);
+            match vm.getattr(&f, &k) {
+                Ok(v) => vm.dict_set(&d, k, v)?,
+                Err(e) if vm.exc_matches(&e, &vm.t.attribute_error.clone()) => {}
+                Err(e) => return Err(e),
+            }
+        }
     }
     Ok(Value::NONE)
 }
@@ -979,7 +1348,7 @@ fn cm_get(vm: &mut Vm, args: Args) -> PyResult {
         .unwrap_or_else(|| vm.type_of(&obj));
     let f = vm.unwrap_method_descriptor(&d);
     if d.kind() == Some(kinds::CLASSMETHOD) {
-        Ok(vm.new_method(f, owner))
+        vm.classmethod_bind(f, &owner)
     } else {
         Ok(f)
     }
@@ -1001,6 +1370,15 @@ fn cm_isabstract(vm: &mut Vm, v: &Value) -> PyResult {
 // ----- super ---------------------------------------------------------------------------------
 
 fn super_new(vm: &mut Vm, args: Args) -> PyResult {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("super() takes no keyword arguments"));
+    }
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "super() expected at most 2 arguments, got {}",
+            args.pos.len() - 1
+        )));
+    }
     let cls = args.pos[0].clone();
     let (this, obj) = match args.pos.len() {
         1 => {
@@ -1047,6 +1425,12 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult {
         2 => (args.pos[1].clone(), Value::NONE),
         _ => (args.pos[1].clone(), args.pos[2].clone()),
     };
+    make_super(vm, &cls, this, obj)
+}
+
+/// A `super` (or subclass `cls`) instance for `super(this, obj)`; `obj`
+/// None makes an unbound one.
+fn make_super(vm: &mut Vm, cls: &Value, this: Value, obj: Value) -> PyResult {
     if !vm.is_type(&this) {
         return Err(vm.type_error(format!(
             "super() argument 1 must be a type, not {}",
@@ -1055,25 +1439,66 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let obj_type = if obj.is_none() {
         Value::NONE
-    } else if vm.is_type(&obj) && is_subtype(&obj, &this) {
-        obj.clone()
     } else {
-        let t = vm.type_of(&obj);
-        if !is_subtype(&t, &this) {
-            return Err(
-                vm.type_error("super(type, obj): obj must be an instance or subtype of type")
-            );
-        }
-        t
+        super_check(vm, &this, &obj)?
     };
     Ok(vm.alloc_builtin(
-        &cls,
+        cls,
         Super {
             this_class: this,
             obj,
             obj_type,
         },
     ))
+}
+
+/// The type whose MRO `super(this, obj)` searches: `obj` itself if it is
+/// a subclass of `this`, else its type, else its `__class__` (a proxy).
+// CPython 3.11: Objects/typeobject.c, supercheck.
+fn super_check(vm: &mut Vm, this: &Value, obj: &Value) -> PyResult {
+    if vm.is_type(obj) && is_subtype(obj, this) {
+        return Ok(obj.clone());
+    }
+    let t = vm.type_of(obj);
+    if is_subtype(&t, this) {
+        return Ok(t);
+    }
+    let cn = vm.names.__class__.clone();
+    match vm.getattr(obj, &cn) {
+        Ok(c) if vm.is_type(&c) && !c.is(&t) && is_subtype(&c, this) => return Ok(c),
+        Ok(_) => {}
+        Err(e) if vm.exc_matches(&e, &vm.t.attribute_error.clone()) => {}
+        Err(e) => return Err(e),
+    }
+    Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"))
+}
+
+/// `super.__get__(obj, type=None)`: an unbound super bound to `obj`.
+pub fn super_bind(vm: &mut Vm, s: &Value, obj: &Value) -> PyResult {
+    let Some(sup) = s.downcast::<Super>() else {
+        return Ok(s.clone());
+    };
+    if obj.is_none() || obj.is_null() || !sup.obj.is_none() {
+        return Ok(s.clone());
+    }
+    let this = sup.this_class.clone();
+    let st = vm.type_of(s);
+    if !st.is(&vm.t.super_) {
+        // A subclass of super is called, so its __init__ runs.
+        return vm.call(&st, vec![this, obj.clone()]);
+    }
+    make_super(vm, &st, this, obj.clone())
+}
+
+fn super_get(vm: &mut Vm, args: Args) -> PyResult {
+    check_args(vm, "__get__", &args, 2, 3)?;
+    super_bind(vm, &args.pos[0], &args.pos[1])
+}
+
+/// `super.__init__`: the work is done by `__new__`; arguments are accepted
+/// so that subclasses can call it with theirs.
+fn super_init(_vm: &mut Vm, _args: Args) -> PyResult {
+    Ok(Value::NONE)
 }
 
 fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult {
@@ -1099,7 +1524,7 @@ fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult {
                     Some(kinds::FUNCTION) if bind_to.is_none() => Ok(v),
                     Some(kinds::CLASSMETHOD) => {
                         let f = vm.unwrap_method_descriptor(&v);
-                        Ok(vm.new_method(f, obj_type.clone()))
+                        vm.classmethod_bind(f, &obj_type)
                     }
                     Some(kinds::NATIVE) => {
                         let n = v.downcast::<Native>().unwrap();
@@ -1169,6 +1594,21 @@ fn cell_set_contents(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
         .value
         .set(x);
     Ok(())
+}
+
+/// `cell([contents])` (`types.CellType`): a new cell, empty without an argument.
+fn cell_new(vm: &mut Vm, args: Args) -> PyResult {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("cell() takes no keyword arguments"));
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "cell expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
+    let v = args.pos.get(1).cloned().unwrap_or(Value::NULL);
+    Ok(vm.new_cell(v))
 }
 
 fn proxy_target(vm: &Vm, args: &Args) -> PyResult<Value> {
@@ -1285,6 +1725,11 @@ pub fn init(vm: &mut Vm) {
     let _ = obj_dict_get;
 
     let t = vm.t.type_.clone();
+    vm.add_getset(&t, "__doc__", type_doc_get, Some(type_doc_set));
+    vm.add_getset(&t, "__mro__", type_mro_get, None);
+    vm.add_getset(&t, "__dict__", type_dict_get, None);
+    vm.add_method(&t, "__setattr__", type_setattr_method);
+    vm.add_method(&t, "__delattr__", type_delattr_method);
     vm.add_staticmethod(&t, "__new__", super::types::type_new);
     vm.add_method(&t, "__call__", type_call_native);
     vm.add_method(&t, "__init__", type_init);
@@ -1376,6 +1821,8 @@ pub fn init(vm: &mut Vm) {
         .set(mo.flags.get() | crate::objects::types::tflags::DUNDER_DISPATCH);
     let n = vm.t.native.clone();
     vm.add_method(&n, "__eq__", native_eq);
+    vm.add_method(&n, "__call__", native_call);
+    vm.add_getset(&n, "__objclass__", native_objclass, None);
     vm.add_method(&n, "__hash__", meth_hash);
     vm.add_method(&n, "__reduce__", native_reduce);
 
@@ -1386,10 +1833,22 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&p, "deleter", property_deleter);
     vm.add_method(&p, "__get__", property_get);
     vm.add_method(&p, "__set__", property_set);
+    vm.add_method(&p, "__delete__", property_delete);
+    let md = vm.t.member_descr.clone();
+    vm.add_method(&md, "__get__", member_get);
+    vm.add_method(&md, "__set__", member_set);
+    vm.add_method(&md, "__delete__", member_delete);
+    let gd = vm.t.getset_descr.clone();
+    vm.add_getset(&gd, "__name__", getset_name, None);
+    vm.add_getset(&gd, "__qualname__", getset_qualname, None);
+    vm.add_getset(&gd, "__objclass__", getset_objclass, None);
+    vm.add_method(&gd, "__get__", getset_get);
+    vm.add_method(&gd, "__set__", getset_set);
+    vm.add_method(&gd, "__delete__", getset_delete);
     vm.add_method(&p, "__set_name__", property_set_name);
-    vm.add_getset(&p, "fget", prop_fget, None);
-    vm.add_getset(&p, "fset", prop_fset, None);
-    vm.add_getset(&p, "fdel", prop_fdel, None);
+    vm.add_getset(&p, "fget", prop_fget, Some(readonly_attr));
+    vm.add_getset(&p, "fset", prop_fset, Some(readonly_attr));
+    vm.add_getset(&p, "fdel", prop_fdel, Some(readonly_attr));
     vm.add_getset(&p, "__doc__", prop_doc, Some(prop_set_doc));
     vm.add_method(&p, "__init__", property_init);
     vm.add_getset(&p, "__isabstractmethod__", prop_isabstract, None);
@@ -1402,6 +1861,10 @@ pub fn init(vm: &mut Vm) {
         (vm.t.staticmethod.clone(), staticmethod_new),
     ] {
         vm.set_new(&ty, newf);
+        // Instances carry a __dict__ (the wrapped function's metadata).
+        let to = vm.type_obj(&ty);
+        to.flags
+            .set(to.flags.get() | crate::objects::types::tflags::DICT_SLOT);
         vm.add_method(&ty, "__init__", cm_init);
         vm.add_getset(&ty, "__func__", cm_func, None);
         vm.add_getset(&ty, "__wrapped__", cm_func, None);
@@ -1414,6 +1877,8 @@ pub fn init(vm: &mut Vm) {
     let s = vm.t.super_.clone();
     vm.set_new(&s, super_new);
     vm.add_method(&s, "__getattribute__", super_getattribute);
+    vm.add_method(&s, "__get__", super_get);
+    vm.add_method(&s, "__init__", super_init);
     vm.add_getset(&s, "__thisclass__", super_thisclass, None);
     vm.add_getset(&s, "__self__", super_self, None);
     vm.add_getset(&s, "__self_class__", super_self_class, None);
@@ -1484,6 +1949,7 @@ pub fn init(vm: &mut Vm) {
         .set(mpo.flags.get() | crate::objects::types::tflags::DUNDER_DISPATCH);
 
     let cell = vm.t.cell.clone();
+    vm.set_new(&cell, cell_new);
     vm.add_getset(
         &cell,
         "cell_contents",

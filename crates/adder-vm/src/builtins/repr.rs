@@ -204,7 +204,20 @@ pub fn native_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     .get()
                     .downcast::<Str>()
                     .map_or("?".into(), |s| s.as_str().to_string()),
-                None => "?".into(),
+                // Any callable: its __qualname__, else __name__, else '?'.
+                None => {
+                    let mut name = "?".to_string();
+                    for attr in ["__qualname__", "__name__"] {
+                        let k = vm.intern(attr);
+                        if let Some(n) = vm.getattr_opt(&func, &k)? {
+                            if let Some(s) = n.downcast::<Str>() {
+                                name = s.as_str().to_string();
+                                break;
+                            }
+                        }
+                    }
+                    name
+                }
             };
             format!("<bound method {} of {}>", fname, vm.repr_string(&s)?)
         }
@@ -270,11 +283,17 @@ pub fn native_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 v.bits() & 0xFFFF_FFFF_FFFF
             )
         }
-        kinds::PROPERTY
-        | kinds::CLASSMETHOD
-        | kinds::STATICMETHOD
-        | kinds::SUPER
-        | kinds::ITERATOR => object_repr(vm, v),
+        kinds::CLASSMETHOD | kinds::STATICMETHOD => {
+            let f = vm.unwrap_method_descriptor(v);
+            let what = if kind == kinds::CLASSMETHOD {
+                "classmethod"
+            } else {
+                "staticmethod"
+            };
+            let inner = guarded(vm, v, "...", |vm| vm.repr_string(&f))?;
+            format!("<{what}({inner})>")
+        }
+        kinds::PROPERTY | kinds::SUPER | kinds::ITERATOR => object_repr(vm, v),
         _ => object_repr(vm, v),
     })
 }

@@ -544,6 +544,7 @@ pub fn setup_sys(vm: &mut Vm) {
         );
         set(vm, n, nf);
     }
+    crate::builtins::breakpoint::setup_sys(vm, &m, &d);
     let argv: Vec<Value> = vm
         .flags
         .argv
@@ -826,10 +827,8 @@ pub fn init(vm: &mut Vm) {
 fn module_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].clone();
     let d = vm.new_dict();
-    let m = vm.alloc_builtin(&cls, crate::objects::module::Module { dict: d.clone() });
-    let _ = dict_set_str(vm, &d, "__name__", Value::NONE);
-    let _ = dict_set_str(vm, &d, "__doc__", Value::NONE);
-    Ok(m)
+    // Empty until __init__ names it (`ModuleType.__new__(ModuleType)` has no __name__).
+    Ok(vm.alloc_builtin(&cls, crate::objects::module::Module { dict: d }))
 }
 
 fn module_init(vm: &mut Vm, mut args: Args) -> PyResult {
@@ -900,10 +899,18 @@ fn module_set_annotations(vm: &mut Vm, v: &Value, a: Value) -> PyResult<()> {
 }
 
 fn module_dir(vm: &mut Vm, args: Args) -> PyResult {
-    let Some(m) = args.pos[0].downcast::<crate::objects::module::Module>() else {
+    if args.pos[0]
+        .downcast::<crate::objects::module::Module>()
+        .is_none()
+    {
         return Err(vm.type_error("descriptor '__dir__' requires a 'module' object"));
-    };
-    let d = m.dict.clone();
+    }
+    // `self.__dict__`, which a subclass may override (CPython's module_dir).
+    let dn = vm.names.__dict__.clone();
+    let d = vm.getattr(&args.pos[0], &dn)?;
+    if d.kind() != Some(crate::kinds::DICT) {
+        return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
+    }
     // A module-level `__dir__` function (PEP 562) decides.
     if let Some(f) = dict_get_str(&d, "__dir__") {
         return vm.call(&f, vec![]);

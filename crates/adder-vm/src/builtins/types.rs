@@ -173,6 +173,28 @@ fn solid_base(vm: &Vm, bases: &[Value]) -> PyResult<Value> {
     Ok(best.unwrap_or_else(|| vm.t.object.clone()))
 }
 
+/// The first builtin type in `t`'s MRO: the layout its instances have.
+fn layout_type(vm: &Vm, t: &Value) -> Value {
+    let mro = vm.type_obj(t).mro.borrow().clone();
+    mro.into_iter()
+        .find(|m| !vm.type_obj(m).has_flag(tflags::HEAPTYPE))
+        .unwrap_or_else(|| vm.t.object.clone())
+}
+
+/// `cls.__base__` of a heap class: the base with the most derived layout
+/// (the first such), as CPython's best_base picks `tp_base`.
+pub(crate) fn best_base(vm: &Vm, bases: &[Value]) -> Value {
+    let mut best: Option<(Value, Value)> = None;
+    for b in bases {
+        let l = layout_type(vm, b);
+        match &best {
+            Some((_, bl)) if !is_subtype(&l, bl) || l.is(bl) => {}
+            _ => best = Some((b.clone(), l)),
+        }
+    }
+    best.map_or(Value::NONE, |(b, _)| b)
+}
+
 fn recompute_flags(vm: &mut Vm, t: &Value) {
     let to = vm.type_obj(t);
     let mut flags = to.flags.get()
@@ -185,12 +207,28 @@ fn recompute_flags(vm: &mut Vm, t: &Value) {
     if type_lookup(t, &ga).is_some() {
         flags |= tflags::HAS_GETATTR;
     }
-    if type_lookup(t, &gab).is_some_and(|f| f.kind() != Some(kinds::NATIVE)) {
+    // A Python __getattribute__, or a native one its builtin type relies
+    // on (super's, inherited by subclasses of super).
+    if type_lookup(t, &gab).is_some_and(|f| {
+        match f.downcast::<crate::objects::function::Native>() {
+            None => true,
+            Some(n) => n
+                .owner
+                .downcast::<crate::objects::types::TypeObject>()
+                .is_some_and(|o| o.has_flag(tflags::HAS_GETATTRIBUTE)),
+        }
+    }) {
         flags |= tflags::HAS_GETATTRIBUTE;
     }
-    if type_lookup(t, &sa).is_some_and(|f| f.kind() != Some(kinds::NATIVE))
-        || type_lookup(t, &da).is_some_and(|f| f.kind() != Some(kinds::NATIVE))
-    {
+    // A __setattr__/__delattr__ other than the builtin layout's own (a
+    // Python function, or another type's method such as dict.__setitem__).
+    let builtin = layout_type(vm, t);
+    let overridden = |n: &Value| {
+        type_lookup(t, n).is_some_and(|f| {
+            f.kind() != Some(kinds::NATIVE) || type_lookup(&builtin, n).is_none_or(|g| !g.is(&f))
+        })
+    };
+    if overridden(&sa) || overridden(&da) {
         flags |= tflags::HAS_SETATTR;
     }
     let h = t.header().expect("class object");
@@ -201,6 +239,86 @@ fn recompute_flags(vm: &mut Vm, t: &Value) {
         h.clear_flag(adder_object::heap::FLAG_HAS_FINALIZER);
     }
     vm.type_obj(t).flags.set(flags);
+}
+
+/// The `__dict__` and `__weakref__` descriptors a class adds when its
+/// instances gain a namespace or weak references that no base provides
+/// (CPython's subtype getsets): without `__slots__`, or when `__slots__`
+/// names them.
+fn add_dict_weakref_descriptors(
+    vm: &mut Vm,
+    t: &Value,
+    bases: &[Value],
+    has_slots: bool,
+    (slot_dict, slot_weak): (bool, bool),
+    flags: u32,
+) {
+    // A base provides it already (a builtin base with its own instance
+    // dict counts for __dict__); a name the class body defines is kept.
+    let own = vm.type_obj(t).dict().clone();
+    let provided = |name: &Value| {
+        dict_get_strkey(&own, name).is_some()
+            || bases.iter().any(|b| type_lookup(b, name).is_some())
+    };
+    let builtin_dict = bases
+        .iter()
+        .any(|b| vm.type_obj(&layout_type(vm, b)).has_flag(tflags::DICT_SLOT));
+    let dn = vm.names.__dict__.clone();
+    if flags & tflags::NO_DICT == 0 && (!has_slots || slot_dict) && !provided(&dn) && !builtin_dict
+    {
+        vm.add_getset(t, "__dict__", instance_dict_get, Some(instance_dict_set));
+    }
+    let wn = vm.intern("__weakref__");
+    let var_sized = [&vm.t.int, &vm.t.bytes, &vm.t.tuple]
+        .iter()
+        .any(|v| is_subtype(t, v));
+    if ((!has_slots && !var_sized) || slot_weak) && !provided(&wn) {
+        vm.add_getset(t, "__weakref__", instance_weakref_get, None);
+    }
+}
+
+/// `obj.__dict__` through a class's `__dict__` descriptor.
+fn instance_dict_get(vm: &mut Vm, obj: &Value) -> PyResult {
+    match vm.object_dict(obj) {
+        Some(d) => Ok(d),
+        None => Err(vm.attribute_error(obj, "__dict__")),
+    }
+}
+
+/// `obj.__dict__ = d` (a dict); `del obj.__dict__` leaves an empty one.
+fn instance_dict_set(vm: &mut Vm, obj: &Value, value: Value) -> PyResult<()> {
+    vm.replace_instance_dict(obj, Some(value))
+}
+
+/// `obj.__weakref__`: the first weak reference to `obj`, or None.
+fn instance_weakref_get(_vm: &mut Vm, obj: &Value) -> PyResult {
+    Ok(adder_object::weak::refs_of(obj)
+        .into_iter()
+        .next()
+        .unwrap_or(Value::NONE))
+}
+
+/// `__x` inside class `cls` becomes `_cls__x` (private name mangling);
+/// dunder names, dotted names and classes named only `_` are left alone.
+fn mangle(cls: &str, name: &str) -> String {
+    let stripped = cls.trim_start_matches('_');
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') || stripped.is_empty()
+    {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
+/// A class name must be encodable as UTF-8 and free of NUL characters
+/// (CPython stores it as a C string).
+pub fn check_type_name(vm: &mut Vm, name: &str) -> PyResult<()> {
+    if name.contains('\0') {
+        return Err(vm.value_error("type name must not contain null characters"));
+    }
+    if adder_text::surrogate::has_surrogates(name) {
+        crate::builtins::str::codecs::encode(vm, name, "utf-8", "strict")?;
+    }
+    Ok(())
 }
 
 /// `type(name, bases, dict)` core: creates a heap class.
@@ -221,6 +339,10 @@ pub fn new_class(
             return Err(vm.type_error("bases must be types"));
         }
         let bo = vm.type_obj(b);
+        if bo.mro.borrow().is_empty() {
+            // A base whose metaclass's mro() is still running.
+            return Err(vm.type_error(format!("Cannot extend an incomplete type '{}'", bo.name())));
+        }
         if !bo.has_flag(tflags::BASETYPE) {
             return Err(vm.type_error(format!(
                 "type '{}' is not an acceptable base type",
@@ -233,6 +355,7 @@ pub fn new_class(
             return Err(vm.type_error(format!("duplicate base class {}", vm.type_obj(b).name())));
         }
     }
+    check_type_name(vm, name)?;
     let mro_tail = compute_mro(vm, &bases)?;
     let solid = solid_base(vm, &bases)?;
     let solid_o = vm.type_obj(&solid);
@@ -248,9 +371,19 @@ pub fn new_class(
     }
     // Copy the namespace into a fresh dict (the class owns its dict).
     let dict = vm.new_dict();
+    // A dict's own order, unless a subclass overrides __iter__ (an
+    // OrderedDict): then keys() decides, as CPython's PyDict_Copy does.
+    let iter_n = vm.intern("__iter__");
+    let own_order = ns.downcast::<Dict>().is_some() && {
+        let nt = vm.type_of(ns);
+        let dt = vm.t.dict.clone();
+        nt.is(&dt)
+            || matches!((type_lookup(&nt, &iter_n), type_lookup(&dt, &iter_n)),
+                        (Some(a), Some(b)) if a.is(&b))
+    };
     let items: Vec<(Value, Value)> = match ns.downcast::<Dict>() {
-        Some(d) => d.items(),
-        None => {
+        Some(d) if own_order => d.items(),
+        _ => {
             let keys = vm.call_method(ns, "keys", vec![])?;
             let mut out = Vec::new();
             for k in vm.iterate(&keys)? {
@@ -270,6 +403,15 @@ pub fn new_class(
         };
         vm.dict_set(&dict, k, v)?;
     }
+    // A str __doc__ must be encodable (CPython copies it to a C string).
+    if let Some(doc) = dict_get_str(&dict, "__doc__") {
+        if let Some(d) = doc.downcast::<Str>() {
+            if adder_text::surrogate::has_surrogates(d.as_str()) {
+                let text = d.as_str().to_string();
+                crate::builtins::str::codecs::encode(vm, &text, "utf-8", "strict")?;
+            }
+        }
+    }
     // __slots__
     let mut slot_names: Vec<Value> = Vec::new();
     let slots_key = vm.names.__slots__.clone();
@@ -277,6 +419,8 @@ pub fn new_class(
     for b in &bases {
         nslots_base = nslots_base.max(vm.type_obj(b).nslots.get());
     }
+    // Whether __slots__ names __dict__ / __weakref__.
+    let mut slot_flags = (false, false);
     let has_slots = if let Some(s) = dict_get_strkey(&dict, &slots_key) {
         let names = if s.kind() == Some(kinds::STR) {
             vec![s]
@@ -284,6 +428,23 @@ pub fn new_class(
             vm.iterate(&s)?
         };
         let mut want_dict = false;
+        let mut want_weak = false;
+        // Whether the bases leave room for a __dict__ / __weakref__ slot: a
+        // heap class without __slots__ already has both (variable-size
+        // layouts take no weakref).
+        let plain_bases = bases.iter().all(|b| {
+            let bo = vm.type_obj(b);
+            !bo.has_flag(tflags::HEAPTYPE) || bo.has_flag(tflags::NO_DICT)
+        });
+        let var_sized = [&vm.t.int, &vm.t.bytes, &vm.t.tuple]
+            .iter()
+            .any(|v| is_subtype(&solid, v));
+        if var_sized && !names.is_empty() {
+            return Err(vm.type_error(format!(
+                "nonempty __slots__ not supported for subtype of '{}'",
+                vm.type_obj(&solid).name()
+            )));
+        }
         for n in names {
             let Some(ns_) = n.downcast::<Str>() else {
                 return Err(vm.type_error(format!(
@@ -292,27 +453,66 @@ pub fn new_class(
                 )));
             };
             let text = ns_.as_str().to_string();
+            if !adder_text::str_ops::isidentifier(&text) {
+                return Err(vm.type_error("__slots__ must be identifiers"));
+            }
             if text == "__dict__" {
+                if want_dict || !plain_bases {
+                    return Err(vm.type_error("__dict__ slot disallowed: we already got one"));
+                }
                 want_dict = true;
                 continue;
             }
             if text == "__weakref__" {
+                if want_weak || !plain_bases || var_sized {
+                    return Err(vm.type_error(
+                        "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+                    ));
+                }
+                want_weak = true;
                 continue;
             }
             let iv = vm.intern(&text);
-            if dict_get_strkey(&dict, &iv).is_some() {
+            // __qualname__ and __classcell__ are taken out of the namespace
+            // before the slots are made (CPython's type_new_visit_slots).
+            let special = text == "__qualname__" || text == "__classcell__";
+            if !special && dict_get_strkey(&dict, &iv).is_some() {
                 return Err(vm.value_error(format!(
                     "'{text}' in __slots__ conflicts with class variable"
                 )));
             }
             slot_names.push(iv);
         }
+        // Private names are mangled, and the slots sorted by name, so that
+        // classes listing the same slots share a layout (CPython sorts too).
+        let mut texts: Vec<String> = slot_names
+            .iter()
+            .map(|n| mangle(name, n.downcast::<Str>().map_or("", |s| s.as_str())))
+            .collect();
+        texts.sort();
+        slot_names = texts.iter().map(|t| vm.intern(t)).collect();
+        slot_flags = (want_dict, want_weak);
         if !want_dict
             && bases
                 .iter()
                 .all(|b| vm.type_obj(b).has_flag(tflags::NO_DICT) || b.is(&vm.t.object))
             && layout == kinds::INSTANCE
         {
+            flags |= tflags::NO_DICT;
+        } else if !want_dict
+            && bases.iter().all(|b| {
+                // A builtin layout without a __dict__ of its own (property,
+                // int, ...) or a subclass of one that declared __slots__.
+                let bo = vm.type_obj(b);
+                if bo.has_flag(tflags::HEAPTYPE) {
+                    bo.has_flag(tflags::NO_DICT)
+                } else {
+                    !bo.has_flag(tflags::DICT_SLOT | tflags::EXCEPTION)
+                        && !matches!(bo.layout, kinds::MODULE | kinds::TYPE | kinds::FUNCTION)
+                }
+            })
+        {
+            flags &= !tflags::DICT_SLOT;
             flags |= tflags::NO_DICT;
         } else {
             flags &= !tflags::NO_DICT;
@@ -322,7 +522,6 @@ pub fn new_class(
         flags &= !tflags::NO_DICT;
         false
     };
-    let _ = has_slots;
     let t = make_type(
         Some(metatype),
         name,
@@ -345,6 +544,34 @@ pub fn new_class(
         }
     }
     let to = vm.type_obj(&t);
+    // __qualname__ and __classcell__ leave the namespace first.
+    let qn_key = vm.names.__qualname__.clone();
+    if let Some(q) = dict_get_strkey(&dict, &qn_key) {
+        if let Some(qs) = q.downcast::<Str>() {
+            *to.qualname.borrow_mut() = qs.as_str().to_string();
+        } else {
+            return Err(vm.type_error(format!(
+                "type __qualname__ must be a str, not {}",
+                vm.type_name(&q)
+            )));
+        }
+        crate::ops::dict_del_strkey(&dict, &qn_key);
+    }
+    // __classcell__
+    if let Some(cell) = dict_get_str(&dict, "__classcell__") {
+        match cell.downcast::<crate::objects::cell::Cell>() {
+            Some(c) => c.value.set(t.clone()),
+            None => {
+                let ct = vm.type_of(&cell);
+                let r = vm.repr_string(&ct)?;
+                return Err(
+                    vm.type_error(format!("__classcell__ must be a nonlocal cell, not {r}"))
+                );
+            }
+        }
+        let k = vm.names.__classcell__.clone();
+        crate::ops::dict_del_strkey(&dict, &k);
+    }
     to.nslots.set(nslots_base + slot_names.len());
     for (i, n) in slot_names.iter().enumerate() {
         let sd = vm.alloc_builtin(
@@ -357,18 +584,12 @@ pub fn new_class(
         );
         dict_set_strkey(&dict, n.clone(), sd);
     }
-    // __qualname__, __module__ handling.
-    let qn_key = vm.names.__qualname__.clone();
-    if let Some(q) = dict_get_strkey(&dict, &qn_key) {
-        if let Some(qs) = q.downcast::<Str>() {
-            *to.qualname.borrow_mut() = qs.as_str().to_string();
-        } else {
-            return Err(vm.type_error(format!(
-                "type __qualname__ must be a str, not {}",
-                vm.type_name(&q)
-            )));
-        }
-        crate::ops::dict_del_strkey(&dict, &qn_key);
+    add_dict_weakref_descriptors(vm, &t, &bases, has_slots, slot_flags, flags);
+    // Every class has its own __doc__ (None when the body has no docstring
+    // and no slot took the name).
+    if dict_get_str(&dict, "__doc__").is_none() {
+        let k = vm.names.__doc__.clone();
+        dict_set_strkey(&dict, k, Value::NONE);
     }
     if dict_get_str(&dict, "__module__").is_none() {
         if let Some(f) = vm.frames.last() {
@@ -411,21 +632,7 @@ pub fn new_class(
         dict_set_strkey(&dict, k, Value::NONE);
     }
     recompute_flags(vm, &t);
-    // __classcell__
-    if let Some(cell) = dict_get_str(&dict, "__classcell__") {
-        match cell.downcast::<crate::objects::cell::Cell>() {
-            Some(c) => c.value.set(t.clone()),
-            None => {
-                let ct = vm.type_of(&cell);
-                let r = vm.repr_string(&ct)?;
-                return Err(
-                    vm.type_error(format!("__classcell__ must be a nonlocal cell, not {r}"))
-                );
-            }
-        }
-        let k = vm.names.__classcell__.clone();
-        crate::ops::dict_del_strkey(&dict, &k);
-    }
+    custom_mro(vm, metatype, &t)?;
     // __set_name__
     for (k, v) in dict.downcast::<Dict>().unwrap().items() {
         let sn = vm.names.__set_name__.clone();
@@ -451,6 +658,288 @@ pub fn new_class(
     }
     vm.type_obj(&t).dict_modified();
     Ok(t)
+}
+
+/// A metaclass's own `mro()` decides the new class's `__mro__` (CPython's
+/// mro_internal): it runs after `__classcell__` is filled, and every entry
+/// must be a class whose layout the new class's instances have.
+fn custom_mro(vm: &mut Vm, metatype: &Value, t: &Value) -> PyResult<()> {
+    if !has_custom_mro(vm, metatype) {
+        return Ok(());
+    }
+    // While mro() runs the class has no __mro__ yet (None), as in CPython.
+    let default_mro = std::mem::take(&mut *vm.type_obj(t).mro.borrow_mut());
+    let r = call_custom_mro(vm, t);
+    if vm.type_obj(t).mro.borrow().is_empty() {
+        *vm.type_obj(t).mro.borrow_mut() = default_mro;
+    }
+    set_mro(vm, t, r?);
+    Ok(())
+}
+
+/// Whether `metatype` overrides `type.mro`.
+fn has_custom_mro(vm: &mut Vm, metatype: &Value) -> bool {
+    if metatype.is(&vm.t.type_) {
+        return false;
+    }
+    let mro_n = vm.intern("mro");
+    let default = type_lookup(&vm.t.type_.clone(), &mro_n);
+    matches!((type_lookup(metatype, &mro_n), default), (Some(c), Some(d)) if !c.is(&d))
+}
+
+/// `t.mro()` through its metaclass, checked.
+fn call_custom_mro(vm: &mut Vm, t: &Value) -> PyResult<Vec<Value>> {
+    let mro_n = vm.intern("mro");
+    let f = vm.getattr(t, &mro_n)?;
+    let r = vm.call(&f, vec![])?;
+    let items = vm.iterate(&r)?;
+    let own_solid = solid_of(vm, t);
+    for b in &items {
+        if !vm.is_type(b) {
+            return Err(vm.type_error(format!(
+                "mro() returned a non-class ('{}')",
+                vm.type_name(b)
+            )));
+        }
+        let b_solid = solid_of(vm, b);
+        if !base_chain_contains(vm, &own_solid, &b_solid) {
+            return Err(vm.type_error(format!(
+                "mro() returned base with unsuitable layout ('{}')",
+                vm.type_obj(b).name()
+            )));
+        }
+    }
+    Ok(items)
+}
+
+/// The class that fixes `t`'s instance layout (CPython's solid_base): `t`
+/// itself if it adds slots, `__dict__` or `__weakref__`, else its base's.
+fn solid_of(vm: &Vm, t: &Value) -> Value {
+    let mut t = t.clone();
+    for _ in 0..10_000 {
+        let to = vm.type_obj(&t);
+        if !to.has_flag(tflags::HEAPTYPE) {
+            return t;
+        }
+        let adds = to.dict().downcast::<Dict>().is_some_and(|d| {
+            d.items().iter().any(|(k, v)| {
+                v.downcast::<crate::objects::function::SlotDescr>()
+                    .is_some_and(|sd| sd.owner.is(&t))
+                    || (v.kind() == Some(kinds::GETSET)
+                        && k.downcast::<Str>()
+                            .is_some_and(|s| matches!(s.as_str(), "__dict__" | "__weakref__")))
+            })
+        });
+        if adds {
+            return t;
+        }
+        let bases = to.bases.borrow().clone();
+        let bases = bases
+            .downcast::<Tuple>()
+            .map(|b| b.items.to_vec())
+            .unwrap_or_default();
+        let b = best_base(vm, &bases);
+        if b.is_none() {
+            return t;
+        }
+        t = b;
+    }
+    t
+}
+
+/// Whether `base` is on `t`'s chain of best bases (CPython's
+/// PyType_IsSubtype while `t` has no MRO yet).
+fn base_chain_contains(vm: &Vm, t: &Value, base: &Value) -> bool {
+    let mut t = t.clone();
+    for _ in 0..10_000 {
+        if t.is(base) {
+            return true;
+        }
+        let bases = vm.type_obj(&t).bases.borrow().clone();
+        let bases = bases
+            .downcast::<Tuple>()
+            .map(|b| b.items.to_vec())
+            .unwrap_or_default();
+        t = best_base(vm, &bases);
+        if t.is_none() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Installs a new MRO: lookups cached against the old one are dropped and
+/// the attribute-hook flags are recomputed.
+fn set_mro(vm: &mut Vm, t: &Value, mro: Vec<Value>) {
+    let to = vm.type_obj(t);
+    *to.mro.borrow_mut() = mro;
+    to.lookup_cache.borrow_mut().clear();
+    to.dict_modified();
+    recompute_flags(vm, t);
+}
+
+/// The live subclasses of `t` (from its weak subclass list).
+fn live_subclasses(vm: &Vm, t: &Value) -> Vec<Value> {
+    vm.type_obj(t)
+        .subclasses
+        .borrow()
+        .iter()
+        .filter_map(|r| {
+            r.downcast::<adder_object::weak::WeakRef>()
+                .and_then(|w| w.get())
+        })
+        .collect()
+}
+
+/// Recomputes the MRO of `t` and of its subclasses, depth first, recording
+/// the old ones in `done` so that a failure can restore them.
+fn update_mro_tree(vm: &mut Vm, t: &Value, done: &mut Vec<(Value, Vec<Value>)>) -> PyResult<()> {
+    if done.len() > 10_000 || done.iter().any(|(d, _)| d.is(t)) {
+        return Ok(());
+    }
+    let meta = vm.type_of(t);
+    let mro = if has_custom_mro(vm, &meta) {
+        call_custom_mro(vm, t)?
+    } else {
+        let bases = vm.type_obj(t).bases.borrow().clone();
+        let bases = bases
+            .downcast::<Tuple>()
+            .map(|b| b.items.to_vec())
+            .unwrap_or_default();
+        let mut m = vec![t.clone()];
+        m.extend(compute_mro(vm, &bases)?);
+        m
+    };
+    let old = vm.type_obj(t).mro.borrow().clone();
+    done.push((t.clone(), old));
+    set_mro(vm, t, mro);
+    for sub in live_subclasses(vm, t) {
+        update_mro_tree(vm, &sub, done)?;
+    }
+    Ok(())
+}
+
+/// Whether `target` is reachable from `start` through `__bases__` (which a
+/// reentrant assignment may have changed before the MROs caught up).
+fn bases_reach(vm: &Vm, start: &Value, target: &Value) -> bool {
+    let mut todo = vec![start.clone()];
+    let mut steps = 0;
+    while let Some(t) = todo.pop() {
+        if t.is(target) {
+            return true;
+        }
+        steps += 1;
+        if steps > 10_000 {
+            return false;
+        }
+        let bases = vm.type_obj(&t).bases.borrow().clone();
+        if let Some(b) = bases.downcast::<Tuple>() {
+            todo.extend(b.items.iter().cloned());
+        }
+    }
+    false
+}
+
+/// `cls.__bases__ = bases` (CPython's type_set_bases): checks the new bases,
+/// recomputes the MRO of the class and its subclasses (restoring everything
+/// if one fails) and moves the class between its bases' subclass lists.
+fn set_bases(vm: &mut Vm, cls: &Value, value: &Value) -> PyResult<()> {
+    let name = vm.type_obj(cls).name();
+    let Some(tuple) = value.downcast::<Tuple>() else {
+        return Err(vm.type_error(format!(
+            "can only assign tuple to {name}.__bases__, not {}",
+            vm.type_name(value)
+        )));
+    };
+    let new_bases = tuple.items.to_vec();
+    if new_bases.is_empty() {
+        return Err(vm.type_error(format!(
+            "can only assign non-empty tuple to {name}.__bases__, not ()"
+        )));
+    }
+    for b in &new_bases {
+        if !vm.is_type(b) {
+            return Err(vm.type_error(format!(
+                "{name}.__bases__ must be tuple of classes, not '{}'",
+                vm.type_name(b)
+            )));
+        }
+        if is_subtype(b, cls) || bases_reach(vm, b, cls) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        let bo = vm.type_obj(b);
+        if !bo.has_flag(tflags::BASETYPE) {
+            return Err(vm.type_error(format!(
+                "type '{}' is not an acceptable base type",
+                bo.tp_name()
+            )));
+        }
+    }
+    for (i, b) in new_bases.iter().enumerate() {
+        if new_bases[..i].iter().any(|x| x.is(b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", vm.type_obj(b).name())));
+        }
+    }
+    let old_value = vm.type_obj(cls).bases.borrow().clone();
+    let old_bases = old_value
+        .downcast::<Tuple>()
+        .map(|b| b.items.to_vec())
+        .unwrap_or_default();
+    // The instances' layout must stay the same.
+    let (new_best, old_best) = (best_base(vm, &new_bases), best_base(vm, &old_bases));
+    let slots = |vm: &Vm, bs: &[Value]| bs.iter().map(|b| vm.type_obj(b).nslots.get()).max();
+    if !new_best.is_none() && !old_best.is_none() {
+        // CPython compares the deallocators first (a builtin base against
+        // a heap one, or another builtin layout), then the slots added.
+        let heap = |vm: &Vm, b: &Value| vm.type_obj(b).has_flag(tflags::HEAPTYPE);
+        let what = if !layout_type(vm, &new_best).is(&layout_type(vm, &old_best))
+            || heap(vm, &new_best) != heap(vm, &old_best)
+        {
+            Some("deallocator")
+        } else if slots(vm, &new_bases) != slots(vm, &old_bases) {
+            Some("object layout")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(vm.type_error(format!(
+                "__bases__ assignment: '{}' {what} differs from '{}'",
+                vm.type_obj(&new_best).name(),
+                vm.type_obj(&old_best).name()
+            )));
+        }
+    }
+    *vm.type_obj(cls).bases.borrow_mut() = value.clone();
+    let mut done = Vec::new();
+    if let Err(e) = update_mro_tree(vm, cls, &mut done) {
+        // Unless mro() assigned __bases__ again meanwhile (that one stays).
+        if vm.type_obj(cls).bases.borrow().is(value) {
+            *vm.type_obj(cls).bases.borrow_mut() = old_value;
+        }
+        for (t, mro) in done.into_iter().rev() {
+            set_mro(vm, &t, mro);
+        }
+        return Err(e);
+    }
+    if !vm.type_obj(cls).bases.borrow().is(value) {
+        // A metaclass's mro() assigned __bases__ again meanwhile: that
+        // assignment moved the class between subclass lists already.
+        return Ok(());
+    }
+    for b in &old_bases {
+        vm.type_obj(b).subclasses.borrow_mut().retain(|r| {
+            r.downcast::<adder_object::weak::WeakRef>()
+                .and_then(|w| w.get())
+                .is_some_and(|s| !s.is(cls))
+        });
+    }
+    for b in &new_bases {
+        let w = vm.alloc_builtin(&vm.t.weakref, adder_object::weak::WeakRef::new(Value::NONE));
+        if adder_object::weak::register(cls, &w) {
+            vm.type_obj(b).subclasses.borrow_mut().push(w);
+        }
+    }
+    Ok(())
 }
 
 /// Calls `__init_subclass__` of the parent (after class creation).
@@ -519,7 +1008,13 @@ pub fn type_call_impl(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
     let newf = type_lookup(cls, &new_n);
     let obj = match &newf {
         Some(f) => {
-            let func = vm.unwrap_method_descriptor(f);
+            // __new__ is looked up as an attribute of the class: a
+            // classmethod is bound to it (and still gets cls first).
+            let func = if f.kind() == Some(kinds::CLASSMETHOD) {
+                vm.descr_get(f, &Value::NONE, cls)?
+            } else {
+                vm.unwrap_method_descriptor(f)
+            };
             let mut a = Args {
                 pos: args.pos.clone(),
                 kw: args.kw.clone(),
@@ -556,9 +1051,16 @@ pub fn type_call_impl(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
                 return Ok(obj);
             }
         }
-        let mut a = args;
-        a.pos.insert(0, obj.clone());
-        let r = vm.call_args(&init, a)?;
+        let r = if matches!(init.kind(), Some(kinds::FUNCTION) | Some(kinds::NATIVE)) {
+            let mut a = args;
+            a.pos.insert(0, obj.clone());
+            vm.call_args(&init, a)?
+        } else {
+            // Any other __init__ (a property, a callable object) is bound
+            // through the descriptor protocol first.
+            let bound = vm.descr_get(&init, &obj, &ot)?;
+            vm.call_args(&bound, args)?
+        };
         if !r.is_none() {
             return Err(vm.type_error(format!(
                 "__init__() should return None, not '{}'",
@@ -630,9 +1132,34 @@ fn new_cls_arg(vm: &Vm, args: &Args, what: &str) -> PyResult<Value> {
     Ok(cls)
 }
 
+/// Whether `cls.<name>` resolves to `object`'s own (`__new__`/`__init__`
+/// not overridden anywhere on the MRO): CPython's `tp_new == object_new`.
+pub fn inherits_object_slot(vm: &Vm, cls: &Value, name: &str) -> bool {
+    let key = if name == "__new__" {
+        &vm.names.__new__
+    } else {
+        &vm.names.__init__
+    };
+    match dict_get_strkey(vm.type_obj(&vm.t.object).dict(), key) {
+        Some(o) => type_lookup(cls, key).is_some_and(|f| f.is(&o)),
+        None => false,
+    }
+}
+
 /// `object.__new__(cls, *args)` as a Python-visible static method.
 pub fn object_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = new_cls_arg(vm, &args, "object.__new__")?;
+    // Extra arguments are for an overridden __init__ (CPython's object_new).
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        if !inherits_object_slot(vm, &cls, "__new__") {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if inherits_object_slot(vm, &cls, "__init__") {
+            return Err(vm.type_error(format!("{}() takes no arguments", vm.type_obj(&cls).name())));
+        }
+    }
     let to = vm.type_obj(&cls);
     if to.layout != kinds::INSTANCE {
         // The layout's own constructor must run (CPython: tp_new mismatch).
@@ -869,14 +1396,25 @@ pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Opt
         "__qualname__" => vm.new_string(to.qualname.borrow().clone()),
         "__mro__" => {
             let m = to.mro.borrow().clone();
-            vm.new_tuple(m)
+            if m.is_empty() {
+                // Only while a metaclass's mro() computes it.
+                Value::NONE
+            } else {
+                vm.new_tuple(m)
+            }
         }
         "__bases__" => to.bases.borrow().clone(),
         "__base__" => {
             let b = to.bases.borrow().clone();
-            b.downcast::<Tuple>()
-                .and_then(|t| t.items.first().cloned())
-                .unwrap_or(Value::NONE)
+            let bases = b
+                .downcast::<Tuple>()
+                .map(|t| t.items.to_vec())
+                .unwrap_or_default();
+            if to.has_flag(tflags::HEAPTYPE) {
+                best_base(vm, &bases)
+            } else {
+                bases.first().cloned().unwrap_or(Value::NONE)
+            }
         }
         "__dict__" => {
             let d = to.dict().clone();
@@ -968,27 +1506,19 @@ pub fn type_special_attr(vm: &mut Vm, cls: &Value, name: &Value) -> PyResult<Opt
 pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
     let to = vm.type_obj(cls);
     let n = name.downcast::<Str>().unwrap().as_str().to_string();
-    // Data descriptors on the metatype (e.g. a property on a metaclass).
+    // Data descriptors on the metatype (a property on a metaclass, read-only
+    // or not, or a class with __set__/__delete__); type's own getsets are
+    // handled below.
     let meta = vm.type_of(cls);
-    if let Some(d) = type_lookup(&meta, name) {
-        if d.kind() == Some(kinds::PROPERTY) || d.kind() == Some(kinds::GETSET) {
-            if let Some(p) = d.downcast::<crate::objects::function::Property>() {
-                let f = if value.is_some() {
-                    p.fset.get()
-                } else {
-                    p.fdel.get()
-                };
-                if !f.is_null() && !f.is_none() {
-                    let mut a = vec![cls.clone()];
-                    if let Some(v) = value {
-                        a.push(v);
-                    }
-                    vm.call(&f, a)?;
-                    return Ok(());
-                }
+    let value = match type_lookup(&meta, name) {
+        Some(d) if d.kind() != Some(kinds::GETSET) && d.kind() != Some(kinds::SLOTDESCR) => {
+            match vm.set_via_descriptor(cls, name, &d, value)? {
+                None => return Ok(()),
+                Some(v) => v,
             }
         }
-    }
+        _ => value,
+    };
     if !to.has_flag(tflags::HEAPTYPE) {
         return Err(vm.type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
@@ -997,10 +1527,33 @@ pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>
         )));
     }
     match n.as_str() {
+        "__dict__" => {
+            // type's read-only getset.
+            return Err(vm.new_exception_msg(
+                &vm.t.attribute_error.clone(),
+                "attribute '__dict__' of 'type' objects is not writable",
+            ));
+        }
+        "__mro__" | "__base__" | "__basicsize__" | "__itemsize__" | "__flags__"
+        | "__weakrefoffset__" | "__dictoffset__" => {
+            // type's read-only members.
+            return Err(vm.new_exception_msg(&vm.t.attribute_error.clone(), "readonly attribute"));
+        }
+        "__bases__" => {
+            return match &value {
+                Some(v) => set_bases(vm, cls, v),
+                None => Err(vm.type_error(format!(
+                    "cannot delete '__bases__' attribute of immutable type '{}'",
+                    to.name()
+                ))),
+            };
+        }
         "__name__" => {
             if let Some(v) = &value {
                 if let Some(s) = v.downcast::<Str>() {
-                    *to.name.borrow_mut() = s.as_str().to_string();
+                    let text = s.as_str().to_string();
+                    check_type_name(vm, &text)?;
+                    *to.name.borrow_mut() = text;
                     return Ok(());
                 }
                 return Err(vm.type_error(format!(
@@ -1016,6 +1569,11 @@ pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>
                     *to.qualname.borrow_mut() = s.as_str().to_string();
                     return Ok(());
                 }
+                return Err(vm.type_error(format!(
+                    "can only assign string to {}.__qualname__, not '{}'",
+                    to.name(),
+                    vm.type_name(v)
+                )));
             }
         }
         _ => {}
@@ -1030,7 +1588,17 @@ pub fn type_setattr(vm: &mut Vm, cls: &Value, name: &Value, value: Option<Value>
         }
     }
     if n.starts_with("__") {
-        recompute_flags(vm, cls);
+        // Subclasses inherit hooks such as __getattribute__ (CPython's
+        // update_slot walks the subclasses too).
+        let mut todo = vec![cls.clone()];
+        let mut seen = 0;
+        while let Some(t) = todo.pop() {
+            recompute_flags(vm, &t);
+            seen += 1;
+            if seen < 100_000 {
+                todo.extend(live_subclasses(vm, &t));
+            }
+        }
     }
     Ok(())
 }
@@ -1054,7 +1622,19 @@ pub fn mro_list(vm: &mut Vm, args: Args) -> PyResult {
     if !vm.is_type(&cls) {
         return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
     }
-    let m = vm.type_obj(&cls).mro.borrow().clone();
+    // The default linearisation, even when a metaclass's mro() replaced
+    // __mro__.
+    let bases = vm.type_obj(&cls).bases.borrow().clone();
+    let bases = bases
+        .downcast::<Tuple>()
+        .map(|t| t.items.to_vec())
+        .unwrap_or_default();
+    let mut m = vec![cls.clone()];
+    if vm.type_obj(&cls).has_flag(tflags::HEAPTYPE) {
+        m.extend(compute_mro(vm, &bases)?);
+    } else {
+        m = vm.type_obj(&cls).mro.borrow().clone();
+    }
     Ok(vm.new_list(m))
 }
 

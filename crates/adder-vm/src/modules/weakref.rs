@@ -35,13 +35,22 @@ pub fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     Ok(())
 }
 
-/// Whether CPython lets `v` be weakly referenced.
-fn weakrefable(vm: &Vm, v: &Value) -> bool {
+/// Whether CPython lets `v` be weakly referenced. Instances of classes
+/// need a `__weakref__` slot (classes with `__slots__` that omit it, and
+/// subclasses of int/bytes/tuple, have none; nor does `object()`).
+fn weakrefable(vm: &mut Vm, v: &Value) -> bool {
+    let heap_with_slot = |vm: &mut Vm, v: &Value| {
+        let t = vm.type_of(v);
+        let wn = vm.intern("__weakref__");
+        t.downcast::<TypeObject>()
+            .is_some_and(|to| to.has_flag(tflags::HEAPTYPE))
+            && crate::ops::type_lookup(&t, &wn).is_some()
+    };
     match v.kind() {
         None => false,
+        Some(kinds::INSTANCE) => heap_with_slot(vm, v),
         Some(
-            kinds::INSTANCE
-            | kinds::TYPE
+            kinds::TYPE
             | kinds::FUNCTION
             | kinds::SET
             | kinds::GENERATOR
@@ -52,11 +61,7 @@ fn weakrefable(vm: &Vm, v: &Value) -> bool {
             | kinds::WEAKREF,
         ) => true,
         Some(k) if k >= kinds::IO_FIRST => true,
-        Some(_) => {
-            let t = vm.type_of(v);
-            t.downcast::<TypeObject>()
-                .is_some_and(|to| to.has_flag(tflags::HEAPTYPE))
-        }
+        Some(_) => heap_with_slot(vm, v),
     }
 }
 

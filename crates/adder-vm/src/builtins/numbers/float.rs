@@ -71,7 +71,16 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
         if let Some(f) = type_lookup(&t, &n) {
             let r = vm.call_method_value(&f, x, vec![])?;
             return match as_float(&r) {
-                Some(v) => Ok(v),
+                Some(v) => {
+                    if !vm.type_of(&r).is(&vm.t.float) {
+                        vm.warn_deprecated(&format!(
+                            "{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.",
+                            vm.type_name(x),
+                            vm.type_name(&r)
+                        ))?;
+                    }
+                    Ok(v)
+                }
                 None => Err(vm.type_error(format!(
                     "{}.__float__ returned non-float (type {})",
                     vm.type_name(x),
@@ -82,13 +91,8 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
         let n = vm.names.__index__.clone();
         if let Some(f) = type_lookup(&t, &n) {
             let r = vm.call_method_value(&f, x, vec![])?;
-            return match as_bigint(&r) {
-                Some(i) => num::int_to_f64(vm, &i),
-                None => Err(vm.type_error(format!(
-                    "__index__ returned non-int (type {})",
-                    vm.type_name(&r)
-                ))),
-            };
+            let i = super::int::int_result(vm, &r, "__index__")?;
+            return num::int_to_f64(vm, &i);
         }
         if let Some(f) = as_float(x) {
             return Ok(f);
@@ -97,17 +101,31 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     if number_text(x).is_some() {
         return parse_float_value(vm, x);
     }
+    if let Some(m) = x.downcast::<crate::builtins::memview::MemoryView>() {
+        // A buffer: its bytes are parsed (CPython copies them to bytes).
+        let b = vm.new_bytes(m.bytes());
+        return parse_float_value(vm, &b);
+    }
     Err(vm.type_error(format!(
         "float() argument must be a string or a real number, not '{}'",
         vm.type_name(x)
     )))
 }
 
-fn float_new(vm: &mut Vm, args: Args) -> PyResult {
-    if !args.kw.is_empty() {
-        return Err(vm.type_error("float() takes no keyword arguments"));
-    }
+fn float_new(vm: &mut Vm, mut args: Args) -> PyResult {
     let cls = args.pos[0].clone();
+    if !args.kw.is_empty() {
+        // Keywords are for a subclass's own __init__ (CPython's float_new
+        // only refuses them when __init__ is float's).
+        let init_n = vm.names.__init__.clone();
+        let own_init = type_lookup(&cls, &init_n)
+            .zip(type_lookup(&vm.t.float.clone(), &init_n))
+            .is_some_and(|(a, b)| !a.is(&b));
+        if cls.is(&vm.t.float) || !own_init {
+            return Err(vm.type_error("float() takes no keyword arguments"));
+        }
+        args.kw.clear();
+    }
     let x = match args.pos.len() {
         1 => 0.0,
         2 => float_from_object(vm, &args.pos[1])?,

@@ -60,6 +60,24 @@ fn parse_int_value(vm: &Vm, v: &Value, base: u32) -> PyResult<BigInt> {
     }
 }
 
+/// The int a conversion method (`__int__`, `__index__`) returned; a strict
+/// subclass of int (a bool) is accepted with 3.11's DeprecationWarning.
+pub fn int_result(vm: &mut Vm, r: &Value, what: &str) -> PyResult<BigInt> {
+    let Some(i) = as_bigint(r).filter(|_| !r.is_float()) else {
+        return Err(vm.type_error(format!(
+            "{what} returned non-int (type {})",
+            vm.type_name(r)
+        )));
+    };
+    if !vm.type_of(r).is(&vm.t.int) {
+        vm.warn_deprecated(&format!(
+            "{what} returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+            vm.type_name(r)
+        ))?;
+    }
+    Ok(i)
+}
+
 /// `int(x)` for one argument (CPython's `PyNumber_Long`).
 pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<BigInt> {
     let t = vm.type_of(x);
@@ -75,29 +93,20 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<BigInt> {
         let n = vm.names.__int__.clone();
         if let Some(f) = type_lookup(&t, &n) {
             let r = vm.call_method_value(&f, x, vec![])?;
-            return match as_bigint(&r) {
-                Some(i) => Ok(i),
-                None => Err(vm.type_error(format!(
-                    "__int__ returned non-int (type {})",
-                    vm.type_name(&r)
-                ))),
-            };
+            return int_result(vm, &r, "__int__");
         }
         let n = vm.names.__index__.clone();
         if let Some(f) = type_lookup(&t, &n) {
             let r = vm.call_method_value(&f, x, vec![])?;
-            return match as_bigint(&r) {
-                Some(i) => Ok(i),
-                None => Err(vm.type_error(format!(
-                    "__index__ returned non-int (type {})",
-                    vm.type_name(&r)
-                ))),
-            };
+            return int_result(vm, &r, "__index__");
         }
         let n = vm.names.__trunc__.clone();
         if let Some(f) = type_lookup(&t, &n) {
+            vm.warn_deprecated("The delegation of int() to __trunc__ is deprecated.")?;
             let r = vm.call_method_value(&f, x, vec![])?;
-            if let Some(i) = as_bigint(&r) {
+            // Any int (a subclass too) is taken as is; other Integrals
+            // go through __index__.
+            if let Some(i) = as_bigint(&r).filter(|_| !r.is_float()) {
                 return Ok(i);
             }
             return match vm.index_opt(&r)? {
@@ -111,6 +120,11 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<BigInt> {
     }
     if number_text(x).is_some() {
         return parse_int_value(vm, x, 10);
+    }
+    if let Some(m) = x.downcast::<crate::builtins::memview::MemoryView>() {
+        // A buffer: its bytes are parsed (CPython copies them to bytes).
+        let b = vm.new_bytes(m.bytes());
+        return parse_int_value(vm, &b, 10);
     }
     Err(vm.type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",

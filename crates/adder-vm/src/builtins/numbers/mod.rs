@@ -13,6 +13,7 @@ mod complex;
 mod float;
 mod functions;
 mod int;
+pub use int::int_result;
 
 pub use complex::complex_from_object;
 pub use float::float_from_object;

@@ -25,6 +25,7 @@ pub fn init(vm: &mut Vm) {
     let ba = vm.t.bytearray.clone();
     vm.set_new(&bt, bytes_new);
     vm.set_new(&ba, bytearray_new);
+    vm.add_method(&ba, "__init__", bytearray_init);
     let shared: &[(&'static str, NativeFn)] = &[
         ("capitalize", b_capitalize),
         ("center", b_center),
@@ -313,18 +314,36 @@ fn bytes_new(vm: &mut Vm, mut args: Args) -> PyResult {
     ))
 }
 
-fn bytearray_new(vm: &mut Vm, mut args: Args) -> PyResult {
+/// `bytearray.__new__` makes an empty bytearray; `__init__` fills it (as
+/// CPython, so `bytearray.__init__(ba, ...)` re-initialises one, and a
+/// subclass's own `__init__` decides what goes in).
+fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].clone();
-    let b = bytes_from_args(vm, &mut args, "bytearray")?;
     if cls.is(&vm.t.bytearray) {
-        return Ok(vm.new_bytearray(b));
+        return Ok(vm.new_bytearray(Vec::new()));
     }
     Ok(vm.alloc_builtin(
         &cls,
         ByteArray {
-            b: std::cell::RefCell::new(b),
+            b: std::cell::RefCell::new(Vec::new()),
         },
     ))
+}
+
+/// `bytearray.__init__(self, source=b'', encoding=..., errors=...)`.
+fn bytearray_init(vm: &mut Vm, mut args: Args) -> PyResult {
+    let Some(me) = args.pos.first().cloned() else {
+        return Err(vm.type_error("descriptor '__init__' of 'bytearray' object needs an argument"));
+    };
+    let Some(ba) = me.downcast::<ByteArray>() else {
+        return Err(vm.type_error(format!(
+            "descriptor '__init__' requires a 'bytearray' object but received a '{}'",
+            vm.type_name(&me)
+        )));
+    };
+    let b = bytes_from_args(vm, &mut args, "bytearray")?;
+    *ba.b.borrow_mut() = b;
+    Ok(Value::NONE)
 }
 
 fn b_fromhex(vm: &mut Vm, args: Args) -> PyResult {

@@ -35,11 +35,11 @@ impl Ctx {
             None => (-1, -2),
         };
         // `PyMapping_Check(args) && !PyTuple_Check(args) && !PyUnicode_Check(args)`
-        // (bytes formatting excludes bytes instead of str).
+        // (bytes formatting excludes bytes and bytearray instead of str).
         let excluded = match args.kind() {
             Some(kinds::TUPLE) => true,
             Some(kinds::STR) => !bytes,
-            Some(kinds::BYTES) => bytes,
+            Some(kinds::BYTES) | Some(kinds::BYTEARRAY) => bytes,
             _ => false,
         };
         let is_mapping = !excluded

@@ -57,7 +57,7 @@ class GenericAlias:
 
 E.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,)."""
 
-    __slots__ = ('_origin', '_args', '_params', '_starred')
+    __slots__ = ('_origin', '_args', '_params', '_starred', '__weakref__')
 
     def __new__(cls, origin, args, /):
         self = object.__new__(cls)

@@ -25,7 +25,7 @@ def getstate(obj, required=False):
         slots = {}
         for name in names:
             try:
-                slots[name] = object.__getattribute__(obj, name)
+                slots[name] = getattr(obj, name)
             except AttributeError:
                 pass
         if slots:
@@ -44,13 +44,22 @@ def _picklable_layout(cls):
     return True
 
 
+def _special(obj, name):
+    # A special method is looked up on the type (a class's __getattr__ and
+    # __getattribute__ are not involved), then bound.
+    for klass in type(obj).__mro__:
+        if name in klass.__dict__:
+            return object.__getattribute__(obj, name)
+    return None
+
+
 def reduce_newobj(obj):
     import copyreg
     cls = type(obj)
     if getattr(cls, '__new__', None) is None:
         raise TypeError(f"cannot pickle '{cls.__name__}' object")
     kwargs = None
-    getnewargs_ex = getattr(obj, '__getnewargs_ex__', None)
+    getnewargs_ex = _special(obj, '__getnewargs_ex__')
     if getnewargs_ex is not None:
         r = getnewargs_ex()
         if not isinstance(r, tuple):
@@ -63,7 +72,7 @@ def reduce_newobj(obj):
         if not isinstance(kwargs, dict):
             raise TypeError(f"second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{type(kwargs).__name__}'")
     else:
-        getnewargs = getattr(obj, '__getnewargs__', None)
+        getnewargs = _special(obj, '__getnewargs__')
         if getnewargs is not None:
             args = getnewargs()
             if not isinstance(args, tuple):
