@@ -138,6 +138,9 @@ fn parse_expr(src: &Source, a: usize, b: usize) -> Option<CompileError> {
 
 /// `\N` not followed by `{name}` in a str literal's body.
 fn malformed_named_escape(body: &str) -> Option<String> {
+    if !body.contains("\\N") {
+        return None;
+    }
     let b = body.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -233,10 +236,9 @@ fn string_tokens(b: &[u8]) -> (Vec<StrTok>, Option<usize>) {
 
 /// The string token whose prefix starts at `s` and quote at `q`.
 fn string_at(b: &[u8], s: usize, q: usize) -> Option<StrTok> {
-    let prefix: Vec<u8> = b[s..q].iter().map(u8::to_ascii_lowercase).collect();
-    let raw = prefix.contains(&b'r');
-    let bytes = prefix.contains(&b'b');
-    let fstring = prefix.contains(&b'f');
+    let prefix = &b[s..q];
+    let has = |c: u8| prefix.iter().any(|p| p.to_ascii_lowercase() == c);
+    let (raw, bytes, fstring) = (has(b'r'), has(b'b'), has(b'f'));
     let quote = b[q];
     let triple = b.get(q + 1) == Some(&quote) && b.get(q + 2) == Some(&quote);
     let open = if triple { 3 } else { 1 };

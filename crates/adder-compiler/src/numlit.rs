@@ -50,6 +50,11 @@ pub(crate) fn check_numbers(src: &Source, tokens: &Tokens) -> NumberChecks {
     let mut i = 0;
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
     while i < b.len() {
+        // Only a digit or a '.' can start a number: most bytes stop here.
+        if !(b[i].is_ascii_digit() || b[i] == b'.') {
+            i += 1;
+            continue;
+        }
         while next_skip < skip.len() && skip[next_skip].1 <= i {
             next_skip += 1;
         }
