@@ -9,7 +9,6 @@
 //! field of this `repr(C)` struct), which is how `Header::shape` finds it.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::heap::{Header, Meta};
 use crate::value::Value;
@@ -20,7 +19,9 @@ pub struct Shape {
     pub meta: Meta,
     pub names: Vec<Value>,
     pub dict_mode: bool,
-    transitions: RefCell<HashMap<u64, Box<Shape>>>,
+    /// Child shapes by the added name's bits. A short list: nearly every
+    /// shape has one or two children, found faster by a scan than a hash.
+    transitions: RefCell<Vec<(u64, Box<Shape>)>>,
 }
 
 /// Largest inline attribute count before an instance goes to dict mode.
@@ -32,7 +33,7 @@ impl Shape {
             meta: Meta::for_shape(vtable, std::ptr::null()),
             names: Vec::new(),
             dict_mode,
-            transitions: RefCell::new(HashMap::new()),
+            transitions: RefCell::new(Vec::new()),
         }
     }
 
@@ -45,7 +46,7 @@ impl Shape {
     /// The child shape that adds `name`.
     pub fn with_added(&self, name: &Value) -> &Shape {
         let key = name.bits();
-        if let Some(s) = self.transitions.borrow().get(&key) {
+        if let Some((_, s)) = self.transitions.borrow().iter().find(|(k, _)| *k == key) {
             let p = &**s as *const Shape;
             // SAFETY: children are boxed and never removed from the map, so
             // the child lives as long as `self`.
@@ -57,10 +58,10 @@ impl Shape {
             meta: Meta::for_shape(self.meta.vtable, self.meta.class.get()),
             names,
             dict_mode: false,
-            transitions: RefCell::new(HashMap::new()),
+            transitions: RefCell::new(Vec::new()),
         });
         let ptr = &*child as *const Shape;
-        self.transitions.borrow_mut().insert(key, child);
+        self.transitions.borrow_mut().push((key, child));
         // SAFETY: as above: the box now lives in the map for as long as self.
         unsafe { &*ptr }
     }
@@ -69,7 +70,7 @@ impl Shape {
     /// that owns the tree got its final address).
     pub fn set_class(&self, class: *const Header) {
         self.meta.class.set(class);
-        for child in self.transitions.borrow().values() {
+        for (_, child) in self.transitions.borrow().iter() {
             child.set_class(class);
         }
     }

@@ -744,7 +744,11 @@ impl Vm {
             },
             None => value,
         };
-        let n = name.downcast::<Str>().unwrap().as_str().to_string();
+        // Only the error paths need the name as text.
+        let text = |name: &Value| {
+            name.downcast::<Str>()
+                .map_or(String::new(), |s| s.as_str().to_string())
+        };
         match value {
             Some(v) => {
                 if self.set_instance_attr(obj, &name, v) {
@@ -755,11 +759,11 @@ impl Vm {
                         format!(
                             "'{}' object attribute '{}' is read-only",
                             self.type_name(obj),
-                            n
+                            text(&name)
                         ),
                     ))
                 } else {
-                    Err(self.attribute_error(obj, &n))
+                    Err(self.attribute_error(obj, &text(&name)))
                 }
             }
             None => {
@@ -772,11 +776,11 @@ impl Vm {
                         format!(
                             "'{}' object attribute '{}' is read-only",
                             self.type_name(obj),
-                            n
+                            text(&name)
                         ),
                     ))
                 } else {
-                    Err(self.attribute_error(obj, &n))
+                    Err(self.attribute_error(obj, &text(&name)))
                 }
             }
         }

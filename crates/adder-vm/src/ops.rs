@@ -36,8 +36,9 @@ pub fn is_subtype(t: &Value, base: &Value) -> bool {
     }
 }
 
-/// Entries per type in the direct-mapped lookup cache (a power of two).
-const LOOKUP_CACHE_SIZE: usize = 32;
+/// Entries per type in the direct-mapped lookup cache.
+const LOOKUP_CACHE_BITS: u32 = 5;
+const LOOKUP_CACHE_SIZE: usize = 1 << LOOKUP_CACHE_BITS;
 
 /// Finds `name` (a str) along the MRO of type `t`, without calling Python.
 /// Lookups of interned names are cached per type (see `TypeObject::version`).
@@ -50,7 +51,9 @@ pub fn type_lookup(t: &Value, name: &Value) -> Option<Value> {
         return type_lookup_uncached(to, name);
     }
     let key = name.bits();
-    let slot = ((key >> 4) as usize) & (LOOKUP_CACHE_SIZE - 1);
+    // Fibonacci hashing of the address: names sit in allocator pages at a
+    // fixed stride, which plain low bits would map to a few slots only.
+    let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LOOKUP_CACHE_BITS)) as usize;
     let (version, epoch) = (to.version.get(), crate::objects::types::builtin_epoch());
     if let Some(e) = to.lookup_cache.borrow().get(slot) {
         if e.key == key && e.version == version && e.epoch == epoch {

@@ -1007,6 +1007,11 @@ pub fn type_call_impl(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
     let new_n = vm.names.__new__.clone();
     let newf = type_lookup(cls, &new_n);
     let obj = match &newf {
+        // `object.__new__` for a plain class: allocate directly (its
+        // argument checks are the `__init__` ones below).
+        Some(f) if is_object_new(vm, f) && first_native_new(vm, cls).is_none() => {
+            object_new_instance(vm, cls)?
+        }
         Some(f) => {
             // __new__ is looked up as an attribute of the class: a
             // classmethod is bound to it (and still gets cls first).
@@ -1074,18 +1079,29 @@ pub fn type_call_impl(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
 /// `object.__new__` and builtin constructors: finds the layout's native
 /// constructor along the MRO.
 pub fn native_new(vm: &mut Vm, cls: &Value, args: &Args) -> PyResult {
-    let mro = vm.type_obj(cls).mro.borrow().clone();
-    for c in mro.iter() {
-        if let Some(f) = vm.type_obj(c).native_new.get() {
+    match first_native_new(vm, cls) {
+        Some(f) => {
             let mut a = Args {
                 pos: args.pos.clone(),
                 kw: args.kw.clone(),
             };
             a.pos.insert(0, cls.clone());
-            return f(vm, a);
+            f(vm, a)
         }
+        None => object_new_instance(vm, cls),
     }
-    object_new_instance(vm, cls)
+}
+
+/// Whether `f` is `object.__new__` itself.
+fn is_object_new(vm: &Vm, f: &Value) -> bool {
+    f.downcast::<crate::objects::function::Native>()
+        .is_some_and(|n| n.name == "__new__" && n.owner.is(&vm.t.object))
+}
+
+/// The native constructor the first class on `cls`'s MRO has, if any.
+fn first_native_new(vm: &Vm, cls: &Value) -> Option<crate::vm::NativeFn> {
+    let mro = vm.type_obj(cls).mro.borrow();
+    mro.iter().find_map(|c| vm.type_obj(c).native_new.get())
 }
 
 pub fn object_new_instance(vm: &mut Vm, cls: &Value) -> PyResult {
@@ -1097,7 +1113,7 @@ pub fn object_new_instance(vm: &mut Vm, cls: &Value) -> PyResult {
         return Err(vm.type_error(format!("object.__new__({}) is not safe", to.name())));
     }
     let an = vm.names.__abstractmethods__.clone();
-    if let Some(am) = dict_get_strkey(to.dict(), &an).or_else(|| type_lookup(cls, &an)) {
+    if let Some(am) = type_lookup(cls, &an) {
         if vm.truthy(&am).unwrap_or(false) {
             let mut names: Vec<String> = Vec::new();
             for n in vm.iterate(&am)? {
@@ -1172,6 +1188,9 @@ pub fn object_new(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error(format!(
             "object.__new__({name}) is not safe, use {base}.__new__()"
         )));
+    }
+    if first_native_new(vm, &cls).is_none() {
+        return object_new_instance(vm, &cls);
     }
     native_new(
         vm,
