@@ -128,17 +128,26 @@ impl TypeObject {
         if !self.has_flag(tflags::HEAPTYPE) {
             BUILTIN_EPOCH.fetch_add(1, Ordering::Relaxed);
         }
-        let subs: Vec<Value> = self
-            .subclasses
+        // Every subclass once, however many paths lead to it (diamonds).
+        let mut seen = std::collections::HashSet::from([self as *const TypeObject]);
+        let mut todo: Vec<Value> = self.live_subclasses();
+        while let Some(s) = todo.pop() {
+            let Some(t) = s.downcast::<TypeObject>() else {
+                continue;
+            };
+            if !seen.insert(t as *const TypeObject) {
+                continue;
+            }
+            t.version.set(fresh_version());
+            todo.extend(t.live_subclasses());
+        }
+    }
+    fn live_subclasses(&self) -> Vec<Value> {
+        self.subclasses
             .borrow()
             .iter()
             .filter_map(|r| r.downcast::<adder_object::weak::WeakRef>()?.get())
-            .collect();
-        for s in subs {
-            if let Some(t) = s.downcast::<TypeObject>() {
-                t.dict_modified();
-            }
-        }
+            .collect()
     }
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0
