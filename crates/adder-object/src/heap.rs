@@ -164,7 +164,9 @@ pub trait Payload: crate::trace::Trace + Sized + 'static {
 /// `alloc_with_text` creates one, handing it to the closure that builds the
 /// payload, and a payload is only ever reached by reference afterwards, so
 /// a payload holding one is always the `payload` field of an `Obj` whose
-/// text tail `text_of` can find.
+/// text tail `text_of` can find. The closure must store the proof in the
+/// payload it returns (never anywhere else): `text_of` checks in debug
+/// builds that the proof lies inside the payload it is given.
 pub struct InHeap(());
 
 impl crate::trace::Trace for InHeap {
@@ -187,6 +189,10 @@ impl crate::trace::Trace for BytesHome {
 /// It starts 8-byte aligned.
 #[inline(always)]
 pub fn bytes_of<'a, T: Payload>(p: &'a T, _home: &'a BytesHome) -> &'a [u8] {
+    debug_assert!({
+        let (at, start) = (_home as *const _ as usize, p as *const T as usize);
+        (start..=start + std::mem::size_of::<T>()).contains(&at)
+    });
     let offset = std::mem::offset_of!(Obj<T>, payload);
     // SAFETY: `_home` proves `p` is the payload of a live `Obj<T>` built by
     // `alloc_with_bytes`, which wrote `p.tail_len()` bytes right after the
@@ -202,6 +208,10 @@ pub fn bytes_of<'a, T: Payload>(p: &'a T, _home: &'a BytesHome) -> &'a [u8] {
 /// The text tail of the object whose payload is `p` (see `alloc_with_text`).
 #[inline(always)]
 pub fn text_of<'a, T: Payload>(p: &'a T, _home: &'a InHeap) -> &'a str {
+    debug_assert!({
+        let (at, start) = (_home as *const _ as usize, p as *const T as usize);
+        (start..=start + std::mem::size_of::<T>()).contains(&at)
+    });
     let offset = std::mem::offset_of!(Obj<T>, payload);
     // SAFETY: `_home` proves `p` is the payload of a live `Obj<T>` built by
     // `alloc_with_text` (see `InHeap`), which wrote `p.tail_len()` bytes of
