@@ -36,13 +36,24 @@ pub fn is_subtype(t: &Value, base: &Value) -> bool {
     }
 }
 
-/// Entries per type in the direct-mapped lookup cache.
-const LOOKUP_CACHE_BITS: u32 = 5;
-const LOOKUP_CACHE_SIZE: usize = 1 << LOOKUP_CACHE_BITS;
+/// Entries of a type's direct-mapped lookup cache: it starts small (most
+/// classes are asked for a handful of names) and doubles, up to the
+/// maximum, when a fill would evict a still-valid entry.
+const LOOKUP_CACHE_MIN: usize = 8;
+const LOOKUP_CACHE_MAX: usize = 32;
+
+/// The slot of a name in a cache of `len` entries (a power of two):
+/// Fibonacci hashing of the address, since names sit in allocator pages at
+/// a fixed stride that plain low bits would map to a few slots only.
+#[inline(always)]
+fn lookup_slot(key: u64, len: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - len.trailing_zeros())) as usize
+}
 
 /// Finds `name` (a str) along the MRO of type `t`, without calling Python.
 /// Lookups of interned names are cached per type (see `TypeObject::version`).
 pub fn type_lookup(t: &Value, name: &Value) -> Option<Value> {
+    use crate::objects::types::CacheEntry;
     let to = t.downcast::<TypeObject>()?;
     let interned = name
         .header()
@@ -51,26 +62,44 @@ pub fn type_lookup(t: &Value, name: &Value) -> Option<Value> {
         return type_lookup_uncached(to, name);
     }
     let key = name.bits();
-    // Fibonacci hashing of the address: names sit in allocator pages at a
-    // fixed stride, which plain low bits would map to a few slots only.
-    let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LOOKUP_CACHE_BITS)) as usize;
     let (version, epoch) = (to.version.get(), crate::objects::types::builtin_epoch());
-    if let Some(e) = to.lookup_cache.borrow().get(slot) {
-        if e.key == key && e.version == version && e.epoch == epoch {
-            return e.value.clone();
+    let valid = |e: &CacheEntry| e.key != 0 && e.version == version && e.epoch == epoch;
+    {
+        let cache = to.lookup_cache.borrow();
+        if !cache.is_empty() {
+            let e = &cache[lookup_slot(key, cache.len())];
+            if e.key == key && valid(e) {
+                return e.value.clone();
+            }
         }
     }
     let value = type_lookup_uncached(to, name);
     let mut cache = to.lookup_cache.borrow_mut();
     if cache.is_empty() {
-        cache.resize_with(LOOKUP_CACHE_SIZE, Default::default);
+        cache.resize_with(LOOKUP_CACHE_MIN, Default::default);
     }
-    cache[slot] = crate::objects::types::CacheEntry {
-        key,
-        value: value.clone(),
-        version,
-        epoch,
-    };
+    let slot = lookup_slot(key, cache.len());
+    if valid(&cache[slot]) && cache.len() < LOOKUP_CACHE_MAX {
+        // A collision with a live entry: double and re-place the live ones.
+        let old = std::mem::take(&mut *cache);
+        cache.resize_with(old.len() * 2, Default::default);
+        for e in old.into_iter().filter(|e| valid(e)) {
+            let s = lookup_slot(e.key, cache.len());
+            cache[s] = e;
+        }
+    }
+    let slot = lookup_slot(key, cache.len());
+    let old = std::mem::replace(
+        &mut cache[slot],
+        CacheEntry {
+            key,
+            value: value.clone(),
+            version,
+            epoch,
+        },
+    );
+    drop(cache);
+    drop(old);
     value
 }
 
