@@ -188,40 +188,41 @@ impl crate::trace::Trace for BytesHome {
 /// The byte tail of the object whose payload is `p` (see `alloc_with_bytes`).
 /// It starts 8-byte aligned.
 #[inline(always)]
-pub fn bytes_of<'a, T: Payload>(p: &'a T, _home: &'a BytesHome) -> &'a [u8] {
+pub fn bytes_of<'a, T: Payload>(p: &'a T, home: &'a BytesHome) -> &'a [u8] {
+    // SAFETY: `home` proves `p` is the payload of a live `Obj<T>` built by
+    // `alloc_with_bytes`, which wrote `p.tail_len()` bytes after its slots.
+    unsafe { tail_of(p, home) }
+}
+
+/// The text tail of the object whose payload is `p` (see `alloc_with_text`).
+#[inline(always)]
+pub fn text_of<'a, T: Payload>(p: &'a T, home: &'a InHeap) -> &'a str {
+    // SAFETY: `home` proves `p` is the payload of a live `Obj<T>` built by
+    // `alloc_with_text` (see `InHeap`), which wrote `p.tail_len()` bytes of
+    // valid UTF-8 after its slots.
+    unsafe { std::str::from_utf8_unchecked(tail_of(p, home)) }
+}
+
+/// The `p.tail_len()` bytes after the trailing slots of the object whose
+/// payload is `p`.
+///
+/// # Safety
+/// `p` must be the payload of a live `Obj<T>` allocated with that tail;
+/// `home` is the proof stored in it (checked to lie inside `p` in debug builds).
+#[inline(always)]
+unsafe fn tail_of<'a, T: Payload, H>(p: &'a T, home: &'a H) -> &'a [u8] {
     debug_assert!({
-        let (at, start) = (_home as *const _ as usize, p as *const T as usize);
+        let (at, start) = (home as *const H as usize, p as *const T as usize);
         (start..=start + std::mem::size_of::<T>()).contains(&at)
     });
     let offset = std::mem::offset_of!(Obj<T>, payload);
-    // SAFETY: `_home` proves `p` is the payload of a live `Obj<T>` built by
-    // `alloc_with_bytes`, which wrote `p.tail_len()` bytes right after the
-    // object's trailing slots.
+    // SAFETY: per contract, `p` sits `offset` bytes into a live Obj<T> whose
+    // tail follows its trailing slots.
     unsafe {
         let h = (p as *const T as *const u8).sub(offset) as *const Header;
         let slots_end =
             std::mem::size_of::<Obj<T>>() + (*h).trailing_len() * std::mem::size_of::<ValueCell>();
         std::slice::from_raw_parts((h as *const u8).add(slots_end), p.tail_len())
-    }
-}
-
-/// The text tail of the object whose payload is `p` (see `alloc_with_text`).
-#[inline(always)]
-pub fn text_of<'a, T: Payload>(p: &'a T, _home: &'a InHeap) -> &'a str {
-    debug_assert!({
-        let (at, start) = (_home as *const _ as usize, p as *const T as usize);
-        (start..=start + std::mem::size_of::<T>()).contains(&at)
-    });
-    let offset = std::mem::offset_of!(Obj<T>, payload);
-    // SAFETY: `_home` proves `p` is the payload of a live `Obj<T>` built by
-    // `alloc_with_text` (see `InHeap`), which wrote `p.tail_len()` bytes of
-    // valid UTF-8 right after the object's trailing slots.
-    unsafe {
-        let h = (p as *const T as *const u8).sub(offset) as *const Header;
-        let slots_end =
-            std::mem::size_of::<Obj<T>>() + (*h).trailing_len() * std::mem::size_of::<ValueCell>();
-        let start = (h as *const u8).add(slots_end);
-        std::str::from_utf8_unchecked(std::slice::from_raw_parts(start, p.tail_len()))
     }
 }
 

@@ -314,6 +314,17 @@ impl Vm {
         }
     }
 
+    /// 3.11's AttributeError for a property without the `what` function
+    /// ("getter", "setter", "deleter") used on `obj`.
+    fn property_lacks(&self, p: &Property, obj: &Value, what: &str) -> Value {
+        let q = self.type_qualname(obj);
+        let msg = match p.name.get().downcast::<Str>() {
+            Some(s) => format!("property '{}' of '{q}' object has no {what}", s.as_str()),
+            None => format!("property of '{q}' object has no {what}"),
+        };
+        self.new_exception_msg(&self.t.attribute_error, msg)
+    }
+
     /// `getattr(obj, name)`; `name` must be a str (interned for speed).
     /// `__qualname__` of `obj`'s class (3.11's property error messages).
     fn type_qualname(&self, obj: &Value) -> String {
@@ -439,15 +450,7 @@ impl Vm {
                 let p = d.downcast::<Property>().unwrap();
                 let g = p.fget.get();
                 if g.is_null() || g.is_none() {
-                    let pname = p.name.get();
-                    let q = self.type_qualname(obj);
-                    let msg = match pname.downcast::<Str>() {
-                        Some(s) => {
-                            format!("property '{}' of '{q}' object has no getter", s.as_str())
-                        }
-                        None => format!("property of '{q}' object has no getter"),
-                    };
-                    return Err(self.new_exception_msg(&self.t.attribute_error, msg));
+                    return Err(self.property_lacks(p, obj, "getter"));
                 }
                 self.call(&g, vec![obj.clone()])
             }
@@ -609,16 +612,8 @@ impl Vm {
                     p.fdel.get()
                 };
                 if f.is_null() || f.is_none() {
-                    let pname = p.name.get();
                     let what = if value.is_some() { "setter" } else { "deleter" };
-                    let q = self.type_qualname(obj);
-                    let msg = match pname.downcast::<Str>() {
-                        Some(s) => {
-                            format!("property '{}' of '{q}' object has no {what}", s.as_str())
-                        }
-                        None => format!("property of '{q}' object has no {what}"),
-                    };
-                    return Err(self.new_exception_msg(&self.t.attribute_error, msg));
+                    return Err(self.property_lacks(p, obj, what));
                 }
                 let mut args = vec![obj.clone()];
                 if let Some(v) = value {

@@ -384,16 +384,7 @@ impl Vm {
         let to = ty
             .downcast::<TypeObject>()
             .expect("alloc_builtin: not a type");
-        let trailing = if to.has_flag(tflags::DICT_SLOT) {
-            to.nslots.get() + 1
-        } else {
-            to.nslots.get()
-        };
-        let extra = if to.has_flag(tflags::DICT_SLOT) {
-            adder_object::heap::FLAG_DICT_SLOT
-        } else {
-            0
-        };
+        let (trailing, extra) = builtin_slots(to);
         alloc(&to.meta, payload, trailing, extra)
     }
 
@@ -402,11 +393,7 @@ impl Vm {
         let to = ty
             .downcast::<TypeObject>()
             .expect("alloc_str_of_class: not a type");
-        let (trailing, extra) = if to.has_flag(tflags::DICT_SLOT) {
-            (to.nslots.get() + 1, adder_object::heap::FLAG_DICT_SLOT)
-        } else {
-            (to.nslots.get(), 0)
-        };
+        let (trailing, extra) = builtin_slots(to);
         Str::alloc(&to.meta, trailing, extra, text)
     }
 
@@ -415,11 +402,7 @@ impl Vm {
         let to = ty
             .downcast::<TypeObject>()
             .expect("alloc_int_of_class: not a type");
-        let (trailing, extra) = if to.has_flag(tflags::DICT_SLOT) {
-            (to.nslots.get() + 1, adder_object::heap::FLAG_DICT_SLOT)
-        } else {
-            (to.nslots.get(), 0)
-        };
+        let (trailing, extra) = builtin_slots(to);
         BigIntObj::alloc(&to.meta, trailing, extra, value)
     }
 
@@ -651,6 +634,16 @@ fn native_needs_frame(name: &str, owner: &Value) -> bool {
                 | "iter"
                 | "next"
         )
+}
+
+/// Trailing slots and header flags of a builtin-layout instance of `to`:
+/// its `__slots__`, plus a `__dict__` slot when the class has one.
+fn builtin_slots(to: &TypeObject) -> (usize, u32) {
+    if to.has_flag(tflags::DICT_SLOT) {
+        (to.nslots.get() + 1, adder_object::heap::FLAG_DICT_SLOT)
+    } else {
+        (to.nslots.get(), 0)
+    }
 }
 
 /// Creates a type object. `layout_vtable` is the layout of its instances.

@@ -458,15 +458,7 @@ fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult {
     let Some(to) = t.downcast::<crate::objects::types::TypeObject>() else {
         return Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object"));
     };
-    let live: Vec<Value> = to
-        .subclasses
-        .borrow()
-        .iter()
-        .filter_map(|r| {
-            r.downcast::<adder_object::weak::WeakRef>()
-                .and_then(|w| w.get())
-        })
-        .collect();
+    let live = to.live_subclasses();
     Ok(vm.new_list(live))
 }
 fn type_repr_of_value(vm: &mut Vm, args: Args) -> PyResult {
@@ -1165,66 +1157,57 @@ fn getset_qualname(vm: &mut Vm, v: &Value) -> PyResult {
 fn getset_objclass(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(getset_of(vm, v)?.owner.clone())
 }
+/// Checks a descriptor method's receiver and object: `(descriptor, obj)`.
+type DescrTarget = fn(&mut Vm, &Args, &str) -> PyResult<(Value, Value)>;
+
 fn getset_get(vm: &mut Vm, args: Args) -> PyResult {
-    let d = arg(vm, &args, 0, "__get__")?;
-    if args.pos.get(1).is_none_or(|o| o.is_none()) {
-        return Ok(d);
-    }
-    let (d, obj) = getset_target(vm, &args, "__get__")?;
-    let t = vm.type_of(&obj);
-    vm.descr_get(&d, &obj, &t)
+    descr_get_via(vm, args, getset_target)
 }
 fn getset_set(vm: &mut Vm, args: Args) -> PyResult {
-    check_args(vm, "__set__", &args, 3, 3)?;
-    let (d, obj) = getset_target(vm, &args, "__set__")?;
-    let name = vm.intern(
-        d.downcast::<crate::objects::function::GetSet>()
-            .unwrap()
-            .name,
-    );
-    vm.set_via_descriptor(&obj, &name, &d, Some(args.pos[2].clone()))?;
-    Ok(Value::NONE)
+    descr_store_via(vm, args, getset_target, false)
 }
 fn getset_delete(vm: &mut Vm, args: Args) -> PyResult {
-    check_args(vm, "__delete__", &args, 2, 2)?;
-    let (d, obj) = getset_target(vm, &args, "__delete__")?;
-    let name = vm.intern(
-        d.downcast::<crate::objects::function::GetSet>()
-            .unwrap()
-            .name,
-    );
-    vm.set_via_descriptor(&obj, &name, &d, None)?;
-    Ok(Value::NONE)
+    descr_store_via(vm, args, getset_target, true)
 }
 fn member_get(vm: &mut Vm, args: Args) -> PyResult {
+    descr_get_via(vm, args, member_target)
+}
+fn member_set(vm: &mut Vm, args: Args) -> PyResult {
+    descr_store_via(vm, args, member_target, false)
+}
+fn member_delete(vm: &mut Vm, args: Args) -> PyResult {
+    descr_store_via(vm, args, member_target, true)
+}
+
+/// `d.__get__(obj, type=None)` of a getset or member descriptor.
+fn descr_get_via(vm: &mut Vm, args: Args, target: DescrTarget) -> PyResult {
     let d = arg(vm, &args, 0, "__get__")?;
     if args.pos.get(1).is_none_or(|o| o.is_none()) {
         return Ok(d);
     }
-    let (d, obj) = member_target(vm, &args, "__get__")?;
+    let (d, obj) = target(vm, &args, "__get__")?;
     let t = vm.type_of(&obj);
     vm.descr_get(&d, &obj, &t)
 }
-fn member_set(vm: &mut Vm, args: Args) -> PyResult {
-    check_args(vm, "__set__", &args, 3, 3)?;
-    let (d, obj) = member_target(vm, &args, "__set__")?;
-    let name = d
-        .downcast::<crate::objects::function::SlotDescr>()
-        .unwrap()
-        .name
-        .clone();
-    vm.set_via_descriptor(&obj, &name, &d, Some(args.pos[2].clone()))?;
-    Ok(Value::NONE)
-}
-fn member_delete(vm: &mut Vm, args: Args) -> PyResult {
-    check_args(vm, "__delete__", &args, 2, 2)?;
-    let (d, obj) = member_target(vm, &args, "__delete__")?;
-    let name = d
-        .downcast::<crate::objects::function::SlotDescr>()
-        .unwrap()
-        .name
-        .clone();
-    vm.set_via_descriptor(&obj, &name, &d, None)?;
+
+/// `d.__set__(obj, value)` (or `d.__delete__(obj)`) of a getset or member
+/// descriptor.
+fn descr_store_via(vm: &mut Vm, args: Args, target: DescrTarget, delete: bool) -> PyResult {
+    let (what, n) = if delete {
+        ("__delete__", 2)
+    } else {
+        ("__set__", 3)
+    };
+    check_args(vm, what, &args, n, n)?;
+    let (d, obj) = target(vm, &args, what)?;
+    let name = match d.downcast::<crate::objects::function::GetSet>() {
+        Some(gs) => vm.intern(gs.name),
+        None => d
+            .downcast::<crate::objects::function::SlotDescr>()
+            .map_or(Value::NONE, |sd| sd.name.clone()),
+    };
+    let value = (!delete).then(|| args.pos[2].clone());
+    vm.set_via_descriptor(&obj, &name, &d, value)?;
     Ok(Value::NONE)
 }
 fn property_set_name(vm: &mut Vm, args: Args) -> PyResult {

@@ -780,15 +780,7 @@ fn set_mro(vm: &mut Vm, t: &Value, mro: Vec<Value>) {
 
 /// The live subclasses of `t` (from its weak subclass list).
 fn live_subclasses(vm: &Vm, t: &Value) -> Vec<Value> {
-    vm.type_obj(t)
-        .subclasses
-        .borrow()
-        .iter()
-        .filter_map(|r| {
-            r.downcast::<adder_object::weak::WeakRef>()
-                .and_then(|w| w.get())
-        })
-        .collect()
+    vm.type_obj(t).live_subclasses()
 }
 
 /// Recomputes the MRO of `t` and of its subclasses, depth first, recording

@@ -142,7 +142,8 @@ impl TypeObject {
             todo.extend(t.live_subclasses());
         }
     }
-    fn live_subclasses(&self) -> Vec<Value> {
+    /// The live direct subclasses (from the weak `subclasses` list).
+    pub fn live_subclasses(&self) -> Vec<Value> {
         self.subclasses
             .borrow()
             .iter()
