@@ -65,7 +65,7 @@ fn str_of(v: &Value) -> Option<&str> {
 /// `_ast._compile(source, filename, mode, flags, optimize)`: `compile()`
 /// for node objects, and for text under `PyCF_ONLY_AST`.
 fn compile_hook(vm: &mut Vm, args: Args) -> PyResult {
-    let [src, filename, mode, flags, optimize] = <[Value; 5]>::try_from(args.pos)
+    let [src, filename, mode, flags, optimize] = <[Value; 5]>::try_from(args.pos.into_vec())
         .map_err(|_| vm.type_error("_compile() takes exactly 5 arguments"))?;
     let Some(mode_s) = str_of(&mode).map(str::to_string) else {
         let t = vm.type_name(&mode);

@@ -10,8 +10,10 @@ use std::rc::Rc;
 use adder_host::{Host, NativeHost};
 use adder_vm::{Config, Interpreter};
 
+mod alloc;
+
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 
 const USAGE: &str = "usage: adder [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
 

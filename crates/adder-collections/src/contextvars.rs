@@ -435,7 +435,7 @@ fn ctx_run(vm: &mut Vm, mut args: Args) -> PyResult {
     let prev = std::mem::replace(&mut vm.context, ctxv.clone());
     c.prev.set(prev);
     c.entered.set(true);
-    let mut pos = args.pos.split_off(1);
+    let mut pos = args.pos.drain(1..).collect::<adder_vm::vm::ArgVec>();
     let f = pos.remove(0);
     let r = vm.call_args(&f, Args { pos, kw: args.kw });
     let c = ctxv.downcast::<Context>().expect("context");

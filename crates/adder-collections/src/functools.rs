@@ -347,7 +347,13 @@ fn partial_call(vm: &mut Vm, args: Args) -> PyResult {
         }
         _ => args.kw,
     };
-    vm.call_args(&func, Args { pos, kw })
+    vm.call_args(
+        &func,
+        Args {
+            pos: pos.into(),
+            kw,
+        },
+    )
 }
 
 fn partial_repr(vm: &mut Vm, args: Args) -> PyResult {

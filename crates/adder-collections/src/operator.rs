@@ -526,7 +526,13 @@ fn opcall_call(vm: &mut Vm, args: Args) -> PyResult {
         OpCall::MethodCaller { name, args, kwargs } => {
             let (name, pos, kw) = (name.clone(), args.clone(), kwargs.clone());
             let m = vm.getattr(&obj, &name)?;
-            vm.call_args(&m, Args { pos, kw })
+            vm.call_args(
+                &m,
+                Args {
+                    pos: pos.into(),
+                    kw,
+                },
+            )
         }
     }
 }
@@ -595,7 +601,7 @@ fn opcall_reduce(vm: &mut Vm, args: Args) -> PyResult {
             let p = vm.call_args(
                 &partial,
                 Args {
-                    pos: vec![t, name],
+                    pos: [t, name].into_iter().collect(),
                     kw: kwargs,
                 },
             )?;

@@ -85,7 +85,7 @@ fn forward(vm: &mut Vm, args: Args, name: &'static str, writer: bool) -> PyResul
     }
     let m = vm.getattr_str(&target, name)?;
     let rest = Args {
-        pos: args.pos[1..].to_vec(),
+        pos: args.pos[1..].iter().cloned().collect(),
         kw: args.kw,
     };
     vm.call_args(&m, rest)

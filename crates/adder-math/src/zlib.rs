@@ -362,7 +362,7 @@ fn c_compress(vm: &mut Vm, args: Args) -> PyResult {
 fn c_flush(vm: &mut Vm, args: Args) -> PyResult {
     let slf = args.pos[0].clone();
     let rest = Args {
-        pos: args.pos[1..].to_vec(),
+        pos: args.pos[1..].iter().cloned().collect(),
         kw: args.kw,
     };
     crate::util::positional(vm, "flush", &rest, 0, 1)?;

@@ -21,7 +21,7 @@ use crate::objects::seq::{List, Tuple};
 use crate::objects::set::Set;
 use crate::objects::string::Str;
 use crate::ops::{dict_get_strkey, dict_set_strkey};
-use crate::vm::{Args, PyResult, Vm};
+use crate::vm::{ArgVec, Args, PyResult, Vm};
 
 /// How a boundary frame left `run`.
 pub enum Exit {
@@ -62,6 +62,11 @@ fn fast_float_binop(a: &Value, b: &Value, op: BinOp) -> Option<f64> {
         BinOp::Sub => Some(x - y),
         BinOp::Mul => Some(x * y),
         BinOp::TrueDiv if y != 0.0 => Some(x / y),
+        // A positive finite base with a finite result: C's `pow` exactly,
+        // as float.__pow__ computes it (no complex result, no error).
+        BinOp::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+            Some(x.powf(y)).filter(|r| r.is_finite())
+        }
         _ => None,
     }
 }
@@ -409,336 +414,378 @@ impl Vm {
     }
 
     /// Executes instructions of `f` until control leaves it.
-    fn execute(&mut self, f: &mut Frame) -> Control {
-        let codev = f.code.clone();
-        let code: &Code = codev.downcast::<Code>().unwrap();
-        let words: &[u32] = &code.code.code;
-        loop {
-            let Some(&w) = words.get(f.ip) else {
-                return Control::Error(self.system_error("instruction pointer out of range"));
-            };
-            f.lasti = f.ip;
-            f.ip += 1;
-            let mut arg = w >> 8;
-            let mut opb = (w & 0xFF) as u8;
-            while opb == Opcode::ExtendedArg as u8 {
-                let Some(&w2) = words.get(f.ip) else {
-                    return Control::Error(self.system_error("truncated ExtendedArg"));
+    ///
+    /// Plain Python-to-Python calls and returns switch `f` in place (the
+    /// caller goes on `vm.frames`, as `run_loop` would put it) without
+    /// leaving this function; everything else goes back to `run_loop`.
+    fn execute(&mut self, slot: &mut Box<Frame>) -> Control {
+        // Enters a frame built by `fast_frame` in place when the fuel and
+        // recursion checks pass (otherwise `run_loop` raises for it).
+        macro_rules! enter {
+            ($l:lifetime, $fr:expr) => {{
+                let fr = $fr;
+                if self.fuel == 0 || self.depth >= self.recursion_limit {
+                    return Control::Call(fr);
+                }
+                self.fuel -= 1;
+                self.depth += 1;
+                let caller = std::mem::replace(slot, fr);
+                self.frames.push(caller);
+                continue $l;
+            }};
+        }
+        'frame: loop {
+            // A plain reference for the loop: one load less per access than
+            // going through the Box.
+            let f: &mut Frame = slot;
+            let codev = f.code.clone();
+            let code: &Code = codev.downcast::<Code>().unwrap();
+            let words: &[u32] = &code.code.code;
+            loop {
+                let Some(&w) = words.get(f.ip) else {
+                    return Control::Error(self.system_error("instruction pointer out of range"));
                 };
+                f.lasti = f.ip;
                 f.ip += 1;
-                arg = (arg << 24) | (w2 >> 8);
-                opb = (w2 & 0xFF) as u8;
-            }
-            let Some(op) = Opcode::from_u8(opb) else {
-                return Control::Error(self.system_error(format!("unknown opcode {opb}")));
-            };
-            match op {
-                Opcode::Nop | Opcode::ExtendedArg => {}
-                Opcode::PopTop => {
-                    f.stack.pop();
+                let mut arg = w >> 8;
+                let mut opb = (w & 0xFF) as u8;
+                while opb == Opcode::ExtendedArg as u8 {
+                    let Some(&w2) = words.get(f.ip) else {
+                        return Control::Error(self.system_error("truncated ExtendedArg"));
+                    };
+                    f.ip += 1;
+                    arg = (arg << 24) | (w2 >> 8);
+                    opb = (w2 & 0xFF) as u8;
                 }
-                Opcode::Copy => {
-                    let n = f.stack.len();
-                    let v = f.stack[n - arg as usize].clone();
-                    f.stack.push(v);
-                }
-                Opcode::Swap => {
-                    let n = f.stack.len();
-                    f.stack.swap(n - 1, n - arg as usize);
-                }
-                Opcode::LoadConst => f.stack.push(code.consts[arg as usize].clone()),
-                Opcode::LoadFast => {
-                    let v = &f.fast[arg as usize];
-                    if v.is_null() {
-                        let name = code.code.varnames[arg as usize].clone();
-                        return Control::Error(self.new_exception_msg(
-                            &self.t.unbound_local_error,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
+                let Some(op) = Opcode::from_u8(opb) else {
+                    return Control::Error(self.system_error(format!("unknown opcode {opb}")));
+                };
+                match op {
+                    Opcode::Nop | Opcode::ExtendedArg => {}
+                    Opcode::PopTop => {
+                        f.stack.pop();
                     }
-                    let v = v.clone();
-                    f.stack.push(v);
-                }
-                Opcode::StoreFast => {
-                    let v = f.stack.pop().unwrap();
-                    f.fast[arg as usize] = v;
-                }
-                Opcode::DeleteFast => {
-                    if f.fast[arg as usize].is_null() {
-                        let name = code.code.varnames[arg as usize].clone();
-                        return Control::Error(self.new_exception_msg(
-                            &self.t.unbound_local_error,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
-                    }
-                    f.fast[arg as usize] = Value::NULL;
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
-                    }
-                }
-                Opcode::LoadDeref | Opcode::LoadClassDeref => {
-                    let ci = arg as usize;
-                    if op == Opcode::LoadClassDeref {
-                        let name = self.cell_name(code, ci);
-                        let n = self.intern(&name);
-                        if let Some(v) = tri!(self.locals_get(&f.locals, &n)) {
-                            f.stack.push(v);
-                            continue;
-                        }
-                    }
-                    let cell = &f.fast[code.code.nlocals() + ci];
-                    let v = cell
-                        .downcast::<Cell>()
-                        .map(|c| c.value.get())
-                        .unwrap_or(Value::NULL);
-                    if v.is_null() {
-                        return Control::Error(self.unbound_deref(code, ci));
-                    }
-                    f.stack.push(v);
-                }
-                Opcode::StoreDeref => {
-                    let v = f.stack.pop().unwrap();
-                    if let Some(c) = f.fast[code.code.nlocals() + arg as usize].downcast::<Cell>() {
-                        c.value.set(v);
-                    }
-                }
-                Opcode::DeleteDeref => {
-                    let ci = arg as usize;
-                    let c = f.fast[code.code.nlocals() + ci].clone();
-                    let cell = c.downcast::<Cell>().unwrap();
-                    if cell.value.is_null() {
-                        return Control::Error(self.unbound_deref(code, ci));
-                    }
-                    cell.value.set(Value::NULL);
-                }
-                Opcode::LoadClosure => {
-                    let c = f.fast[code.code.nlocals() + arg as usize].clone();
-                    f.stack.push(c);
-                }
-                Opcode::LoadName => {
-                    let name = &code.names[arg as usize];
-                    if !f.locals.is_null() {
-                        if let Some(v) = tri!(self.locals_get(&f.locals, name)) {
-                            f.stack.push(v);
-                            continue;
-                        }
-                    }
-                    if let Some(v) = dict_get_strkey(&f.globals, name) {
+                    Opcode::Copy => {
+                        let n = f.stack.len();
+                        let v = f.stack[n - arg as usize].clone();
                         f.stack.push(v);
-                        continue;
                     }
-                    let found = if self.is_exact(&f.builtins, &self.t.dict) {
-                        dict_get_strkey(&f.builtins, name)
-                    } else {
-                        // A custom `__builtins__` mapping is subscripted.
-                        let b = f.builtins.clone();
-                        tri!(self.locals_get(&b, name))
-                    };
-                    match found {
-                        Some(v) => f.stack.push(v),
-                        None => return Control::Error(self.name_error(name)),
+                    Opcode::Swap => {
+                        let n = f.stack.len();
+                        f.stack.swap(n - 1, n - arg as usize);
                     }
-                }
-                Opcode::StoreName => {
-                    let v = f.stack.pop().unwrap();
-                    let name = code.names[arg as usize].clone();
-                    // An exact dict takes the fast path; a `__prepare__` mapping
-                    // (even a dict subclass) gets its own `__setitem__`.
-                    if self.is_exact(&f.locals, &self.t.dict) {
-                        dict_set_strkey(&f.locals, name, v);
-                    } else if f.locals.is_null() {
-                        dict_set_strkey(&f.globals, name, v);
-                    } else {
-                        let l = f.locals.clone();
-                        tri!(self.setitem(&l, name, v));
+                    Opcode::LoadConst => f.stack.push(code.consts[arg as usize].clone()),
+                    Opcode::LoadFast => {
+                        let v = &f.fast[arg as usize];
+                        if v.is_null() {
+                            let name = code.code.varnames[arg as usize].clone();
+                            return Control::Error(self.new_exception_msg(
+                            &self.t.unbound_local_error,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                        }
+                        let v = v.clone();
+                        f.stack.push(v);
                     }
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
+                    Opcode::StoreFast => {
+                        let v = f.stack.pop().unwrap();
+                        f.fast[arg as usize] = v;
                     }
-                }
-                Opcode::DeleteName => {
-                    let name = code.names[arg as usize].clone();
-                    let target = if f.locals.is_null() {
-                        f.globals.clone()
-                    } else {
-                        f.locals.clone()
-                    };
-                    let ok = if target.kind() == Some(kinds::DICT) {
-                        crate::ops::dict_del_strkey(&target, &name)
-                    } else {
-                        self.delitem(&target, &name).is_ok()
-                    };
-                    if !ok {
-                        return Control::Error(self.name_error(&name));
-                    }
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
-                    }
-                }
-                Opcode::LoadGlobal => {
-                    let gv = dict_version(&f.globals);
-                    let bv = dict_version(&f.builtins);
-                    if let Some(c) = code.global_cache.borrow().get(arg as usize) {
-                        if gv != u64::MAX
-                            && c.globals.is(&f.globals)
-                            && c.globals_version == gv
-                            && c.builtins_version == bv
-                            && !c.value.is_null()
-                        {
-                            f.stack.push(c.value.clone());
-                            continue;
+                    Opcode::DeleteFast => {
+                        if f.fast[arg as usize].is_null() {
+                            let name = code.code.varnames[arg as usize].clone();
+                            return Control::Error(self.new_exception_msg(
+                            &self.t.unbound_local_error,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                        }
+                        f.fast[arg as usize] = Value::NULL;
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
                         }
                     }
-                    let name = &code.names[arg as usize];
-                    if !self.is_exact(&f.globals, &self.t.dict)
-                        || !self.is_exact(&f.builtins, &self.t.dict)
-                    {
-                        // Mappings other than exact dicts are subscripted
-                        // (their __getitem__ runs), and nothing is cached.
-                        let (g, b) = (f.globals.clone(), f.builtins.clone());
-                        let v = match tri!(self.locals_get(&g, name)) {
+                    Opcode::LoadDeref | Opcode::LoadClassDeref => {
+                        let ci = arg as usize;
+                        if op == Opcode::LoadClassDeref {
+                            let name = self.cell_name(code, ci);
+                            let n = self.intern(&name);
+                            if let Some(v) = tri!(self.locals_get(&f.locals, &n)) {
+                                f.stack.push(v);
+                                continue;
+                            }
+                        }
+                        let cell = &f.fast[code.code.nlocals() + ci];
+                        let v = cell
+                            .downcast::<Cell>()
+                            .map(|c| c.value.get())
+                            .unwrap_or(Value::NULL);
+                        if v.is_null() {
+                            return Control::Error(self.unbound_deref(code, ci));
+                        }
+                        f.stack.push(v);
+                    }
+                    Opcode::StoreDeref => {
+                        let v = f.stack.pop().unwrap();
+                        if let Some(c) =
+                            f.fast[code.code.nlocals() + arg as usize].downcast::<Cell>()
+                        {
+                            c.value.set(v);
+                        }
+                    }
+                    Opcode::DeleteDeref => {
+                        let ci = arg as usize;
+                        let c = f.fast[code.code.nlocals() + ci].clone();
+                        let cell = c.downcast::<Cell>().unwrap();
+                        if cell.value.is_null() {
+                            return Control::Error(self.unbound_deref(code, ci));
+                        }
+                        cell.value.set(Value::NULL);
+                    }
+                    Opcode::LoadClosure => {
+                        let c = f.fast[code.code.nlocals() + arg as usize].clone();
+                        f.stack.push(c);
+                    }
+                    Opcode::LoadName => {
+                        let name = &code.names[arg as usize];
+                        if !f.locals.is_null() {
+                            if let Some(v) = tri!(self.locals_get(&f.locals, name)) {
+                                f.stack.push(v);
+                                continue;
+                            }
+                        }
+                        if let Some(v) = dict_get_strkey(&f.globals, name) {
+                            f.stack.push(v);
+                            continue;
+                        }
+                        let found = if self.is_exact(&f.builtins, &self.t.dict) {
+                            dict_get_strkey(&f.builtins, name)
+                        } else {
+                            // A custom `__builtins__` mapping is subscripted.
+                            let b = f.builtins.clone();
+                            tri!(self.locals_get(&b, name))
+                        };
+                        match found {
+                            Some(v) => f.stack.push(v),
+                            None => return Control::Error(self.name_error(name)),
+                        }
+                    }
+                    Opcode::StoreName => {
+                        let v = f.stack.pop().unwrap();
+                        let name = code.names[arg as usize].clone();
+                        // An exact dict takes the fast path; a `__prepare__` mapping
+                        // (even a dict subclass) gets its own `__setitem__`.
+                        if self.is_exact(&f.locals, &self.t.dict) {
+                            dict_set_strkey(&f.locals, name, v);
+                        } else if f.locals.is_null() {
+                            dict_set_strkey(&f.globals, name, v);
+                        } else {
+                            let l = f.locals.clone();
+                            tri!(self.setitem(&l, name, v));
+                        }
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
+                        }
+                    }
+                    Opcode::DeleteName => {
+                        let name = code.names[arg as usize].clone();
+                        let target = if f.locals.is_null() {
+                            f.globals.clone()
+                        } else {
+                            f.locals.clone()
+                        };
+                        let ok = if target.kind() == Some(kinds::DICT) {
+                            crate::ops::dict_del_strkey(&target, &name)
+                        } else {
+                            self.delitem(&target, &name).is_ok()
+                        };
+                        if !ok {
+                            return Control::Error(self.name_error(&name));
+                        }
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
+                        }
+                    }
+                    Opcode::LoadGlobal => {
+                        let gv = dict_version(&f.globals);
+                        let bv = dict_version(&f.builtins);
+                        if let Some(c) = code.global_cache.borrow().get(arg as usize) {
+                            if gv != u64::MAX
+                                && c.globals.is(&f.globals)
+                                && c.globals_version == gv
+                                && c.builtins_version == bv
+                                && !c.value.is_null()
+                            {
+                                f.stack.push(c.value.clone());
+                                continue;
+                            }
+                        }
+                        let name = &code.names[arg as usize];
+                        if !self.is_exact(&f.globals, &self.t.dict)
+                            || !self.is_exact(&f.builtins, &self.t.dict)
+                        {
+                            // Mappings other than exact dicts are subscripted
+                            // (their __getitem__ runs), and nothing is cached.
+                            let (g, b) = (f.globals.clone(), f.builtins.clone());
+                            let v = match tri!(self.locals_get(&g, name)) {
+                                Some(v) => v,
+                                None => match tri!(self.locals_get(&b, name)) {
+                                    Some(v) => v,
+                                    None => return Control::Error(self.name_error(name)),
+                                },
+                            };
+                            f.stack.push(v);
+                            continue;
+                        }
+                        let v = match dict_get_strkey(&f.globals, name) {
                             Some(v) => v,
-                            None => match tri!(self.locals_get(&b, name)) {
+                            None => match dict_get_strkey(&f.builtins, name) {
                                 Some(v) => v,
                                 None => return Control::Error(self.name_error(name)),
                             },
                         };
-                        f.stack.push(v);
-                        continue;
-                    }
-                    let v = match dict_get_strkey(&f.globals, name) {
-                        Some(v) => v,
-                        None => match dict_get_strkey(&f.builtins, name) {
-                            Some(v) => v,
-                            None => return Control::Error(self.name_error(name)),
-                        },
-                    };
-                    {
-                        let mut cache = code.global_cache.borrow_mut();
-                        if cache.len() < code.names.len() {
-                            cache.resize_with(code.names.len(), Default::default);
+                        {
+                            let mut cache = code.global_cache.borrow_mut();
+                            if cache.len() < code.names.len() {
+                                cache.resize_with(code.names.len(), Default::default);
+                            }
+                            cache[arg as usize] = crate::objects::function::GlobalCache {
+                                globals: f.globals.clone(),
+                                globals_version: gv,
+                                builtins_version: bv,
+                                value: v.clone(),
+                            };
                         }
-                        cache[arg as usize] = crate::objects::function::GlobalCache {
-                            globals: f.globals.clone(),
-                            globals_version: gv,
-                            builtins_version: bv,
-                            value: v.clone(),
-                        };
-                    }
-                    f.stack.push(v);
-                }
-                Opcode::StoreGlobal => {
-                    let v = f.stack.pop().unwrap();
-                    dict_set_strkey(&f.globals, code.names[arg as usize].clone(), v);
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
-                    }
-                }
-                Opcode::DeleteGlobal => {
-                    let name = code.names[arg as usize].clone();
-                    if !crate::ops::dict_del_strkey(&f.globals, &name) {
-                        return Control::Error(self.name_error(&name));
-                    }
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
-                    }
-                }
-                Opcode::LoadAttr => {
-                    let obj = f.stack.pop().unwrap();
-                    let i = arg as usize;
-                    if let Some(v) = self.cached_load_attr(code, i, &obj) {
                         f.stack.push(v);
-                        continue;
                     }
-                    self.fill_attr_cache(code, i, &obj);
-                    if let Some(v) = self.inline_attr(&obj, &code.names[i]) {
-                        f.stack.push(v);
-                        continue;
+                    Opcode::StoreGlobal => {
+                        let v = f.stack.pop().unwrap();
+                        dict_set_strkey(&f.globals, code.names[arg as usize].clone(), v);
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
+                        }
                     }
-                    let name = &code.names[i];
-                    let v = tri!(self
-                        .getattr(&obj, name)
-                        .map_err(|e| self.attribute_error_context(e, &obj, name)));
-                    f.stack.push(v);
-                }
-                Opcode::StoreAttr => {
-                    let obj = f.stack.pop().unwrap();
-                    let v = f.stack.pop().unwrap();
-                    let i = arg as usize;
-                    let v = match self.cached_store_attr(code, i, &obj, v) {
-                        Ok(()) => continue,
-                        Err(v) => v,
-                    };
-                    let v = match self.store_inline_attr(&obj, &code.names[i], v) {
-                        Ok(()) => {
-                            self.fill_attr_cache(code, i, &obj);
+                    Opcode::DeleteGlobal => {
+                        let name = code.names[arg as usize].clone();
+                        if !crate::ops::dict_del_strkey(&f.globals, &name) {
+                            return Control::Error(self.name_error(&name));
+                        }
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
+                        }
+                    }
+                    Opcode::LoadAttr => {
+                        let obj = f.stack.pop().unwrap();
+                        let i = arg as usize;
+                        if let Some(v) = self.cached_load_attr(code, i, &obj) {
+                            f.stack.push(v);
                             continue;
                         }
-                        Err(v) => v,
-                    };
-                    tri!(self.setattr(&obj, &code.names[i], v));
-                }
-                Opcode::DeleteAttr => {
-                    let obj = f.stack.pop().unwrap();
-                    tri!(self.delattr(&obj, &code.names[arg as usize]));
-                    drop(obj);
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
+                        self.fill_attr_cache(code, i, &obj);
+                        if let Some(v) = self.inline_attr(&obj, &code.names[i]) {
+                            f.stack.push(v);
+                            continue;
+                        }
+                        let name = &code.names[i];
+                        let v = tri!(self
+                            .getattr(&obj, name)
+                            .map_err(|e| self.attribute_error_context(e, &obj, name)));
+                        f.stack.push(v);
                     }
-                }
-                Opcode::LoadMethod => {
-                    let obj = f.stack.pop().unwrap();
-                    let i = arg as usize;
-                    if let Some(m) = self.cached_method(code, i, &obj) {
-                        f.stack.push(m);
-                        f.stack.push(obj);
-                        continue;
+                    Opcode::StoreAttr => {
+                        let obj = f.stack.pop().unwrap();
+                        let v = f.stack.pop().unwrap();
+                        let i = arg as usize;
+                        let v = match self.cached_store_attr(code, i, &obj, v) {
+                            Ok(()) => continue,
+                            Err(v) => v,
+                        };
+                        let v = match self.store_inline_attr(&obj, &code.names[i], v) {
+                            Ok(()) => {
+                                self.fill_attr_cache(code, i, &obj);
+                                continue;
+                            }
+                            Err(v) => v,
+                        };
+                        tri!(self.setattr(&obj, &code.names[i], v));
                     }
-                    self.fill_attr_cache(code, i, &obj);
-                    let name = &code.names[i];
-                    let m = self
-                        .load_method(&obj, name)
-                        .map_err(|e| self.attribute_error_context(e, &obj, name));
-                    match tri!(m) {
-                        Some(m) => {
+                    Opcode::DeleteAttr => {
+                        let obj = f.stack.pop().unwrap();
+                        tri!(self.delattr(&obj, &code.names[arg as usize]));
+                        drop(obj);
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
+                        }
+                    }
+                    Opcode::LoadMethod => {
+                        let obj = f.stack.pop().unwrap();
+                        let i = arg as usize;
+                        if let Some(m) = self.cached_method(code, i, &obj) {
                             f.stack.push(m);
                             f.stack.push(obj);
+                            continue;
                         }
-                        None => {
-                            let v = tri!(self
-                                .getattr(&obj, name)
-                                .map_err(|e| self.attribute_error_context(e, &obj, name)));
-                            f.stack.push(Value::NULL);
-                            f.stack.push(v);
+                        self.fill_attr_cache(code, i, &obj);
+                        let name = &code.names[i];
+                        let m = self
+                            .load_method(&obj, name)
+                            .map_err(|e| self.attribute_error_context(e, &obj, name));
+                        match tri!(m) {
+                            Some(m) => {
+                                f.stack.push(m);
+                                f.stack.push(obj);
+                            }
+                            None => {
+                                let v = tri!(self
+                                    .getattr(&obj, name)
+                                    .map_err(|e| self.attribute_error_context(e, &obj, name)));
+                                f.stack.push(Value::NULL);
+                                f.stack.push(v);
+                            }
                         }
                     }
-                }
-                Opcode::CallMethod => {
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
-                    }
-                    let argc = arg as usize;
-                    let n = f.stack.len();
-                    let first = n - argc - 2;
-                    if f.stack[first].is_null() {
-                        if let Some(fr) = self.fast_frame(f, first + 1, argc) {
+                    Opcode::CallMethod => {
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
+                        }
+                        let argc = arg as usize;
+                        let n = f.stack.len();
+                        let first = n - argc - 2;
+                        if f.stack[first].is_null() {
+                            if let Some(fr) = self.fast_frame(f, first + 1, argc) {
+                                f.stack.pop();
+                                enter!('frame, fr);
+                            }
+                            let args: ArgVec = f.stack.drain(first + 2..).collect();
+                            let callee = f.stack.pop().unwrap();
                             f.stack.pop();
-                            return Control::Call(fr);
+                            let r = self.call_from_loop(&callee, args, Vec::new());
+                            match r {
+                                Ok(Ok(v)) => f.stack.push(v),
+                                Ok(Err(p)) => return p.into_control(),
+                                Err(e) => return Control::Error(e),
+                            }
+                        } else {
+                            if let Some(fr) = self.fast_frame(f, first, argc + 1) {
+                                enter!('frame, fr);
+                            }
+                            let args: ArgVec = f.stack.drain(first + 1..).collect();
+                            let callee = f.stack.pop().unwrap();
+                            match self.call_from_loop(&callee, args, Vec::new()) {
+                                Ok(Ok(v)) => f.stack.push(v),
+                                Ok(Err(p)) => return p.into_control(),
+                                Err(e) => return Control::Error(e),
+                            }
                         }
-                        let mut args: Vec<Value> = f.stack.drain(first + 2..).collect();
-                        let callee = f.stack.pop().unwrap();
-                        f.stack.pop();
-                        let r = self.call_from_loop(&callee, std::mem::take(&mut args), Vec::new());
-                        match r {
-                            Ok(Ok(v)) => f.stack.push(v),
-                            Ok(Err(p)) => return p.into_control(),
-                            Err(e) => return Control::Error(e),
+                    }
+                    Opcode::Call => {
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
                         }
-                    } else {
-                        if let Some(fr) = self.fast_frame(f, first, argc + 1) {
-                            return Control::Call(fr);
+                        let n = f.stack.len();
+                        if let Some(fr) = self.fast_frame(f, n - arg as usize - 1, arg as usize) {
+                            enter!('frame, fr);
                         }
-                        let args: Vec<Value> = f.stack.drain(first + 1..).collect();
+                        let args: ArgVec = f.stack.drain(n - arg as usize..).collect();
                         let callee = f.stack.pop().unwrap();
                         match self.call_from_loop(&callee, args, Vec::new()) {
                             Ok(Ok(v)) => f.stack.push(v),
@@ -746,827 +793,840 @@ impl Vm {
                             Err(e) => return Control::Error(e),
                         }
                     }
-                }
-                Opcode::Call => {
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
-                    }
-                    let n = f.stack.len();
-                    if let Some(fr) = self.fast_frame(f, n - arg as usize - 1, arg as usize) {
-                        return Control::Call(fr);
-                    }
-                    let args: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
-                    let callee = f.stack.pop().unwrap();
-                    match self.call_from_loop(&callee, args, Vec::new()) {
-                        Ok(Ok(v)) => f.stack.push(v),
-                        Ok(Err(p)) => return p.into_control(),
-                        Err(e) => return Control::Error(e),
-                    }
-                }
-                Opcode::CallKw => {
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
-                    }
-                    let kwnames = f.stack.pop().unwrap();
-                    let names: Vec<Value> = kwnames
-                        .downcast::<Tuple>()
-                        .map_or(Vec::new(), |t| t.items.to_vec());
-                    let n = f.stack.len();
-                    let mut args: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
-                    let kwvals = args.split_off(args.len() - names.len());
-                    let kw: Vec<(Value, Value)> = names.into_iter().zip(kwvals).collect();
-                    let callee = f.stack.pop().unwrap();
-                    match self.call_from_loop(&callee, args, kw) {
-                        Ok(Ok(v)) => f.stack.push(v),
-                        Ok(Err(p)) => return p.into_control(),
-                        Err(e) => return Control::Error(e),
-                    }
-                }
-                Opcode::CallEx => {
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
-                    }
-                    let kwargs = if arg & 1 != 0 { f.stack.pop() } else { None };
-                    let posv = f.stack.pop().unwrap();
-                    let callee = f.stack.pop().unwrap();
-                    let pos = match posv.downcast::<Tuple>() {
-                        Some(t) => t.items.to_vec(),
-                        None => tri!(self.iterate(&posv)),
-                    };
-                    let mut kw = Vec::new();
-                    if let Some(k) = kwargs {
-                        if let Some(d) = k.downcast::<Dict>() {
-                            for (key, v) in d.items() {
-                                if key.kind() != Some(kinds::STR) {
-                                    return Control::Error(
-                                        self.type_error("keywords must be strings"),
-                                    );
-                                }
-                                kw.push((key, v));
-                            }
-                        }
-                    }
-                    match self.call_from_loop(&callee, pos, kw) {
-                        Ok(Ok(v)) => f.stack.push(v),
-                        Ok(Err(p)) => return p.into_control(),
-                        Err(e) => return Control::Error(e),
-                    }
-                }
-                Opcode::BinarySubscr => {
-                    let key = f.stack.pop().unwrap();
-                    let container = f.stack.pop().unwrap();
-                    if let Some(i) = key.as_small_int() {
-                        if let Some(v) = self.fast_index(&container, i) {
-                            f.stack.push(v);
-                            continue;
-                        }
-                    }
-                    let v = tri!(self.getitem(&container, &key));
-                    f.stack.push(v);
-                }
-                Opcode::StoreSubscr => {
-                    let key = f.stack.pop().unwrap();
-                    let container = f.stack.pop().unwrap();
-                    let v = f.stack.pop().unwrap();
-                    if let (Some(i), true) =
-                        (key.as_small_int(), self.is_exact(&container, &self.t.list))
-                    {
-                        let l = container.downcast::<List>().unwrap();
-                        let old = {
-                            let mut items = l.items.borrow_mut();
-                            let n = items.len() as i64;
-                            let j = if i < 0 { i + n } else { i };
-                            if (0..n).contains(&j) {
-                                Some(std::mem::replace(&mut items[j as usize], v.clone()))
-                            } else {
-                                None
-                            }
-                        };
-                        if let Some(old) = old {
-                            drop(old);
-                            continue;
-                        }
-                    }
-                    tri!(self.setitem(&container, key, v));
-                }
-                Opcode::DeleteSubscr => {
-                    let key = f.stack.pop().unwrap();
-                    let container = f.stack.pop().unwrap();
-                    tri!(self.delitem(&container, &key));
-                    drop((key, container));
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
-                    }
-                }
-                Opcode::BuildSlice => {
-                    let step = if arg == 3 {
-                        f.stack.pop().unwrap()
-                    } else {
-                        Value::NONE
-                    };
-                    let stop = f.stack.pop().unwrap();
-                    let start = f.stack.pop().unwrap();
-                    let s = self.new_slice(start, stop, step);
-                    f.stack.push(s);
-                }
-                Opcode::UnaryOp => {
-                    let v = f.stack.pop().unwrap();
-                    let r = match UnOp::from_u32(arg) {
-                        Some(UnOp::Not) => Ok(Value::from_bool(!tri!(self.truthy(&v)))),
-                        Some(u) => self.unary_op(&v, u),
-                        None => Err(self.system_error("bad unary op")),
-                    };
-                    f.stack.push(tri!(r));
-                }
-                Opcode::BinaryOp => {
-                    let b = f.stack.pop().unwrap();
-                    let a = f.stack.pop().unwrap();
-                    let inplace = arg >= BinOp::COUNT;
-                    let Some(bop) = BinOp::from_u32(arg % BinOp::COUNT) else {
-                        return Control::Error(self.system_error("bad binary op"));
-                    };
-                    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-                        if let Some(r) = crate::num::small_binop(bop, x, y) {
-                            f.stack.push(self.new_int(r));
-                            continue;
-                        }
-                    }
-                    if let Some(r) = fast_float_binop(&a, &b, bop) {
-                        f.stack.push(self.new_float(r));
-                        continue;
-                    }
-                    if let (Some(x), Some(y)) = (
-                        crate::num::exact_int_i64(self, &a),
-                        crate::num::exact_int_i64(self, &b),
-                    ) {
-                        if let Some(r) = crate::num::wide_binop(bop, x, y) {
-                            f.stack.push(self.new_int_wide(r));
-                            continue;
-                        }
-                    }
-                    let r = tri!(self.binary_op(&a, &b, bop, inplace));
-                    f.stack.push(r);
-                }
-                Opcode::CompareOp => {
-                    let b = f.stack.pop().unwrap();
-                    let a = f.stack.pop().unwrap();
-                    let Some(cop) = CmpOp::from_u32(arg) else {
-                        return Control::Error(self.system_error("bad compare op"));
-                    };
-                    let fast = match (a.as_small_int(), b.as_small_int()) {
-                        (Some(x), Some(y)) => Some(cop.apply(&x, &y)),
-                        _ => fast_float_compare(&a, &b, cop),
-                    };
-                    if let Some(r) = fast {
-                        if !fuse_branch(words, &mut f.ip, r) {
-                            f.stack.push(Value::from_bool(r));
-                        }
-                        continue;
-                    }
-                    let r = tri!(self.richcmp(&a, &b, cop));
-                    drop((a, b));
-                    match r.as_bool() {
-                        Some(t) if fuse_branch(words, &mut f.ip, t) => {}
-                        _ => f.stack.push(r),
-                    }
-                }
-                Opcode::IsOp => {
-                    let b = f.stack.pop().unwrap();
-                    let a = f.stack.pop().unwrap();
-                    let r = a.is(&b) != (arg == 1);
-                    drop((a, b));
-                    if !fuse_branch(words, &mut f.ip, r) {
-                        f.stack.push(Value::from_bool(r));
-                    }
-                }
-                Opcode::ContainsOp => {
-                    let container = f.stack.pop().unwrap();
-                    let item = f.stack.pop().unwrap();
-                    let r = tri!(self.contains(&container, &item)) != (arg == 1);
-                    drop((container, item));
-                    if !fuse_branch(words, &mut f.ip, r) {
-                        f.stack.push(Value::from_bool(r));
-                    }
-                }
-                Opcode::BuildTuple => {
-                    let n = f.stack.len();
-                    let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
-                    let t = self.new_tuple(items);
-                    f.stack.push(t);
-                }
-                Opcode::BuildList => {
-                    let n = f.stack.len();
-                    let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
-                    let l = self.new_list(items);
-                    f.stack.push(l);
-                }
-                Opcode::BuildSet => {
-                    let n = f.stack.len();
-                    let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
-                    let s = tri!(crate::builtins::set::make_set(self, items, false));
-                    f.stack.push(s);
-                }
-                Opcode::BuildMap => {
-                    let n = f.stack.len();
-                    let items: Vec<Value> = f.stack.drain(n - 2 * arg as usize..).collect();
-                    let d = self.new_dict_with_capacity(arg as usize);
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        tri!(self.dict_set(&d, k, v));
-                    }
-                    f.stack.push(d);
-                }
-                Opcode::BuildString => {
-                    let n = f.stack.len();
-                    let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
-                    let mut s = String::new();
-                    for it in items {
-                        if let Some(x) = it.downcast::<Str>() {
-                            s.push_str(x.as_str());
-                        }
-                    }
-                    f.stack.push(self.new_string(s));
-                }
-                Opcode::ListAppend => {
-                    let v = f.stack.pop().unwrap();
-                    let n = f.stack.len();
-                    if let Some(l) = f.stack[n - arg as usize].downcast::<List>() {
-                        l.push(v);
-                    }
-                }
-                Opcode::SetAdd => {
-                    let v = f.stack.pop().unwrap();
-                    let n = f.stack.len();
-                    let s = f.stack[n - arg as usize].clone();
-                    tri!(self.set_add(&s, v));
-                }
-                Opcode::MapAdd => {
-                    let v = f.stack.pop().unwrap();
-                    let k = f.stack.pop().unwrap();
-                    let n = f.stack.len();
-                    let d = f.stack[n - arg as usize].clone();
-                    tri!(self.dict_set(&d, k, v));
-                }
-                Opcode::ListExtend => {
-                    let it = f.stack.pop().unwrap();
-                    let n = f.stack.len();
-                    let l = f.stack[n - arg as usize].clone();
-                    let items = match self.iterate(&it) {
-                        Ok(v) => v,
-                        Err(e) => {
-                            if self.exc_matches(&e, &self.t.type_error.clone())
-                                && self.type_lookup_name(&it, "__iter__").is_none()
-                                && self.type_lookup_name(&it, "__getitem__").is_none()
-                            {
-                                // In a call (`f(*x)`) the list becomes the args tuple next.
-                                let in_call = matches!(
-                                    code.code.decode(f.ip),
-                                    Some((Opcode::Intrinsic, intrinsic::LIST_TO_TUPLE, _))
-                                );
-                                let msg = if in_call && n > arg as usize {
-                                    let callee = f.stack[n - arg as usize - 1].clone();
-                                    let name =
-                                        crate::builtins::functions::callable_name(self, &callee);
-                                    format!(
-                                        "{name} argument after * must be an iterable, not {}",
-                                        self.type_name(&it)
-                                    )
-                                } else {
-                                    format!(
-                                        "Value after * must be an iterable, not {}",
-                                        self.type_name(&it)
-                                    )
-                                };
-                                return Control::Error(self.type_error(msg));
-                            }
-                            return Control::Error(e);
-                        }
-                    };
-                    l.downcast::<List>()
-                        .unwrap()
-                        .items
-                        .borrow_mut()
-                        .extend(items);
-                }
-                Opcode::SetUpdate => {
-                    let it = f.stack.pop().unwrap();
-                    let n = f.stack.len();
-                    let s = f.stack[n - arg as usize].clone();
-                    for v in tri!(self.iterate(&it)) {
-                        tri!(self.set_add(&s, v));
-                    }
-                }
-                Opcode::DictUpdate | Opcode::DictMerge => {
-                    let m = f.stack.pop().unwrap();
-                    let n = f.stack.len();
-                    let d = f.stack[n - arg as usize].clone();
-                    if op == Opcode::DictMerge {
-                        let callee = f.stack[n - arg as usize - 2].clone();
-                        tri!(self.dict_merge_kwargs(&d, &m, &callee));
-                    } else {
-                        tri!(crate::builtins::dict::dict_update_from(self, &d, &m));
-                    }
-                }
-                Opcode::FormatValue => {
-                    let spec = if arg & fv::HAS_SPEC != 0 {
-                        f.stack.pop()
-                    } else {
-                        None
-                    };
-                    let v = f.stack.pop().unwrap();
-                    let v = match arg & fv::CONV_MASK {
-                        fv::CONV_STR => tri!(self.str(&v)),
-                        fv::CONV_REPR => tri!(self.repr(&v)),
-                        fv::CONV_ASCII => tri!(self.ascii(&v)),
-                        _ => v,
-                    };
-                    let r = if spec.is_none()
-                        && v.kind() == Some(kinds::STR)
-                        && self.type_of(&v).is(&self.t.str)
-                    {
-                        v
-                    } else {
-                        let spec = spec.unwrap_or_else(|| self.intern(""));
-                        tri!(self.format(&v, &spec))
-                    };
-                    f.stack.push(r);
-                }
-                Opcode::UnpackSequence => {
-                    let seq = f.stack.pop().unwrap();
-                    if let Some(t) = seq.downcast::<Tuple>() {
-                        if t.items.len() == arg as usize && self.is_exact(&seq, &self.t.tuple) {
-                            f.stack.extend(t.items.iter().rev().cloned());
-                            continue;
-                        }
-                    }
-                    if let Some(l) = seq.downcast::<List>() {
-                        let items = l.items.borrow();
-                        if items.len() == arg as usize && self.is_exact(&seq, &self.t.list) {
-                            f.stack.extend(items.iter().rev().cloned());
-                            continue;
-                        }
-                    }
-                    let items = tri!(self.unpack(&seq, arg as usize));
-                    f.stack.extend(items.into_iter().rev());
-                }
-                Opcode::UnpackEx => {
-                    let before = (arg & 0xFF) as usize;
-                    let after = (arg >> 8) as usize;
-                    let seq = f.stack.pop().unwrap();
-                    let mut items = tri!(self.iterate(&seq));
-                    if items.len() < before + after {
-                        return Control::Error(self.value_error(format!(
-                            "not enough values to unpack (expected at least {}, got {})",
-                            before + after,
-                            items.len()
-                        )));
-                    }
-                    let tail = items.split_off(items.len() - after);
-                    let mid = items.split_off(before);
-                    for v in tail.into_iter().rev() {
-                        f.stack.push(v);
-                    }
-                    f.stack.push(self.new_list(mid));
-                    for v in items.into_iter().rev() {
-                        f.stack.push(v);
-                    }
-                }
-                Opcode::Jump => {
-                    if (arg as usize) < f.ip {
-                        // A loop back-edge: spend fuel (bounded execution).
+                    Opcode::CallKw => {
                         if adder_object::weak::has_pending() {
                             self.run_pending_at(f);
                         }
-                        if self.fuel == 0 {
-                            return Control::Error(self.fuel_exhausted());
+                        let kwnames = f.stack.pop().unwrap();
+                        let names: Vec<Value> = kwnames
+                            .downcast::<Tuple>()
+                            .map_or(Vec::new(), |t| t.items.to_vec());
+                        let n = f.stack.len();
+                        let mut args: ArgVec = f.stack.drain(n - arg as usize..).collect();
+                        let kwvals = args.drain(args.len() - names.len()..);
+                        let kw: Vec<(Value, Value)> = names.into_iter().zip(kwvals).collect();
+                        let callee = f.stack.pop().unwrap();
+                        match self.call_from_loop(&callee, args, kw) {
+                            Ok(Ok(v)) => f.stack.push(v),
+                            Ok(Err(p)) => return p.into_control(),
+                            Err(e) => return Control::Error(e),
                         }
-                        self.fuel -= 1;
-                        if self.signals_pending() {
-                            if let Err(e) = self.check_signals() {
+                    }
+                    Opcode::CallEx => {
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
+                        }
+                        let kwargs = if arg & 1 != 0 { f.stack.pop() } else { None };
+                        let posv = f.stack.pop().unwrap();
+                        let callee = f.stack.pop().unwrap();
+                        let pos = match posv.downcast::<Tuple>() {
+                            Some(t) => t.items.iter().cloned().collect(),
+                            None => ArgVec::from_vec(tri!(self.iterate(&posv))),
+                        };
+                        let mut kw = Vec::new();
+                        if let Some(k) = kwargs {
+                            if let Some(d) = k.downcast::<Dict>() {
+                                for (key, v) in d.items() {
+                                    if key.kind() != Some(kinds::STR) {
+                                        return Control::Error(
+                                            self.type_error("keywords must be strings"),
+                                        );
+                                    }
+                                    kw.push((key, v));
+                                }
+                            }
+                        }
+                        match self.call_from_loop(&callee, pos, kw) {
+                            Ok(Ok(v)) => f.stack.push(v),
+                            Ok(Err(p)) => return p.into_control(),
+                            Err(e) => return Control::Error(e),
+                        }
+                    }
+                    Opcode::BinarySubscr => {
+                        let key = f.stack.pop().unwrap();
+                        let container = f.stack.pop().unwrap();
+                        if let Some(i) = key.as_small_int() {
+                            if let Some(v) = self.fast_index(&container, i) {
+                                f.stack.push(v);
+                                continue;
+                            }
+                        }
+                        let v = tri!(self.getitem(&container, &key));
+                        f.stack.push(v);
+                    }
+                    Opcode::StoreSubscr => {
+                        let key = f.stack.pop().unwrap();
+                        let container = f.stack.pop().unwrap();
+                        let v = f.stack.pop().unwrap();
+                        if let (Some(i), true) =
+                            (key.as_small_int(), self.is_exact(&container, &self.t.list))
+                        {
+                            let l = container.downcast::<List>().unwrap();
+                            let old = {
+                                let mut items = l.items.borrow_mut();
+                                let n = items.len() as i64;
+                                let j = if i < 0 { i + n } else { i };
+                                if (0..n).contains(&j) {
+                                    Some(std::mem::replace(&mut items[j as usize], v.clone()))
+                                } else {
+                                    None
+                                }
+                            };
+                            if let Some(old) = old {
+                                drop(old);
+                                continue;
+                            }
+                        }
+                        tri!(self.setitem(&container, key, v));
+                    }
+                    Opcode::DeleteSubscr => {
+                        let key = f.stack.pop().unwrap();
+                        let container = f.stack.pop().unwrap();
+                        tri!(self.delitem(&container, &key));
+                        drop((key, container));
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
+                        }
+                    }
+                    Opcode::BuildSlice => {
+                        let step = if arg == 3 {
+                            f.stack.pop().unwrap()
+                        } else {
+                            Value::NONE
+                        };
+                        let stop = f.stack.pop().unwrap();
+                        let start = f.stack.pop().unwrap();
+                        let s = self.new_slice(start, stop, step);
+                        f.stack.push(s);
+                    }
+                    Opcode::UnaryOp => {
+                        let v = f.stack.pop().unwrap();
+                        let r = match UnOp::from_u32(arg) {
+                            Some(UnOp::Not) => Ok(Value::from_bool(!tri!(self.truthy(&v)))),
+                            Some(u) => self.unary_op(&v, u),
+                            None => Err(self.system_error("bad unary op")),
+                        };
+                        f.stack.push(tri!(r));
+                    }
+                    Opcode::BinaryOp => {
+                        let b = f.stack.pop().unwrap();
+                        let a = f.stack.pop().unwrap();
+                        let inplace = arg >= BinOp::COUNT;
+                        let Some(bop) = BinOp::from_u32(arg % BinOp::COUNT) else {
+                            return Control::Error(self.system_error("bad binary op"));
+                        };
+                        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                            if let Some(r) = crate::num::small_binop(bop, x, y) {
+                                f.stack.push(self.new_int(r));
+                                continue;
+                            }
+                        }
+                        if let Some(r) = fast_float_binop(&a, &b, bop) {
+                            f.stack.push(self.new_float(r));
+                            continue;
+                        }
+                        if let (Some(x), Some(y)) = (
+                            crate::num::exact_int_i64(self, &a),
+                            crate::num::exact_int_i64(self, &b),
+                        ) {
+                            if let Some(r) = crate::num::wide_binop(bop, x, y) {
+                                f.stack.push(self.new_int_wide(r));
+                                continue;
+                            }
+                        }
+                        let r = tri!(self.binary_op(&a, &b, bop, inplace));
+                        f.stack.push(r);
+                    }
+                    Opcode::CompareOp => {
+                        let b = f.stack.pop().unwrap();
+                        let a = f.stack.pop().unwrap();
+                        let Some(cop) = CmpOp::from_u32(arg) else {
+                            return Control::Error(self.system_error("bad compare op"));
+                        };
+                        let fast = match (a.as_small_int(), b.as_small_int()) {
+                            (Some(x), Some(y)) => Some(cop.apply(&x, &y)),
+                            _ => fast_float_compare(&a, &b, cop),
+                        };
+                        if let Some(r) = fast {
+                            if !fuse_branch(words, &mut f.ip, r) {
+                                f.stack.push(Value::from_bool(r));
+                            }
+                            continue;
+                        }
+                        let r = tri!(self.richcmp(&a, &b, cop));
+                        drop((a, b));
+                        match r.as_bool() {
+                            Some(t) if fuse_branch(words, &mut f.ip, t) => {}
+                            _ => f.stack.push(r),
+                        }
+                    }
+                    Opcode::IsOp => {
+                        let b = f.stack.pop().unwrap();
+                        let a = f.stack.pop().unwrap();
+                        let r = a.is(&b) != (arg == 1);
+                        drop((a, b));
+                        if !fuse_branch(words, &mut f.ip, r) {
+                            f.stack.push(Value::from_bool(r));
+                        }
+                    }
+                    Opcode::ContainsOp => {
+                        let container = f.stack.pop().unwrap();
+                        let item = f.stack.pop().unwrap();
+                        let r = tri!(self.contains(&container, &item)) != (arg == 1);
+                        drop((container, item));
+                        if !fuse_branch(words, &mut f.ip, r) {
+                            f.stack.push(Value::from_bool(r));
+                        }
+                    }
+                    Opcode::BuildTuple => {
+                        let n = f.stack.len();
+                        let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                        let t = self.new_tuple(items);
+                        f.stack.push(t);
+                    }
+                    Opcode::BuildList => {
+                        let n = f.stack.len();
+                        let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                        let l = self.new_list(items);
+                        f.stack.push(l);
+                    }
+                    Opcode::BuildSet => {
+                        let n = f.stack.len();
+                        let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                        let s = tri!(crate::builtins::set::make_set(self, items, false));
+                        f.stack.push(s);
+                    }
+                    Opcode::BuildMap => {
+                        let n = f.stack.len();
+                        let items: Vec<Value> = f.stack.drain(n - 2 * arg as usize..).collect();
+                        let d = self.new_dict_with_capacity(arg as usize);
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            tri!(self.dict_set(&d, k, v));
+                        }
+                        f.stack.push(d);
+                    }
+                    Opcode::BuildString => {
+                        let n = f.stack.len();
+                        let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                        let mut s = String::new();
+                        for it in items {
+                            if let Some(x) = it.downcast::<Str>() {
+                                s.push_str(x.as_str());
+                            }
+                        }
+                        f.stack.push(self.new_string(s));
+                    }
+                    Opcode::ListAppend => {
+                        let v = f.stack.pop().unwrap();
+                        let n = f.stack.len();
+                        if let Some(l) = f.stack[n - arg as usize].downcast::<List>() {
+                            l.push(v);
+                        }
+                    }
+                    Opcode::SetAdd => {
+                        let v = f.stack.pop().unwrap();
+                        let n = f.stack.len();
+                        let s = f.stack[n - arg as usize].clone();
+                        tri!(self.set_add(&s, v));
+                    }
+                    Opcode::MapAdd => {
+                        let v = f.stack.pop().unwrap();
+                        let k = f.stack.pop().unwrap();
+                        let n = f.stack.len();
+                        let d = f.stack[n - arg as usize].clone();
+                        tri!(self.dict_set(&d, k, v));
+                    }
+                    Opcode::ListExtend => {
+                        let it = f.stack.pop().unwrap();
+                        let n = f.stack.len();
+                        let l = f.stack[n - arg as usize].clone();
+                        let items = match self.iterate(&it) {
+                            Ok(v) => v,
+                            Err(e) => {
+                                if self.exc_matches(&e, &self.t.type_error.clone())
+                                    && self.type_lookup_name(&it, "__iter__").is_none()
+                                    && self.type_lookup_name(&it, "__getitem__").is_none()
+                                {
+                                    // In a call (`f(*x)`) the list becomes the args tuple next.
+                                    let in_call = matches!(
+                                        code.code.decode(f.ip),
+                                        Some((Opcode::Intrinsic, intrinsic::LIST_TO_TUPLE, _))
+                                    );
+                                    let msg = if in_call && n > arg as usize {
+                                        let callee = f.stack[n - arg as usize - 1].clone();
+                                        let name = crate::builtins::functions::callable_name(
+                                            self, &callee,
+                                        );
+                                        format!(
+                                            "{name} argument after * must be an iterable, not {}",
+                                            self.type_name(&it)
+                                        )
+                                    } else {
+                                        format!(
+                                            "Value after * must be an iterable, not {}",
+                                            self.type_name(&it)
+                                        )
+                                    };
+                                    return Control::Error(self.type_error(msg));
+                                }
                                 return Control::Error(e);
+                            }
+                        };
+                        l.downcast::<List>()
+                            .unwrap()
+                            .items
+                            .borrow_mut()
+                            .extend(items);
+                    }
+                    Opcode::SetUpdate => {
+                        let it = f.stack.pop().unwrap();
+                        let n = f.stack.len();
+                        let s = f.stack[n - arg as usize].clone();
+                        for v in tri!(self.iterate(&it)) {
+                            tri!(self.set_add(&s, v));
+                        }
+                    }
+                    Opcode::DictUpdate | Opcode::DictMerge => {
+                        let m = f.stack.pop().unwrap();
+                        let n = f.stack.len();
+                        let d = f.stack[n - arg as usize].clone();
+                        if op == Opcode::DictMerge {
+                            let callee = f.stack[n - arg as usize - 2].clone();
+                            tri!(self.dict_merge_kwargs(&d, &m, &callee));
+                        } else {
+                            tri!(crate::builtins::dict::dict_update_from(self, &d, &m));
+                        }
+                    }
+                    Opcode::FormatValue => {
+                        let spec = if arg & fv::HAS_SPEC != 0 {
+                            f.stack.pop()
+                        } else {
+                            None
+                        };
+                        let v = f.stack.pop().unwrap();
+                        let v = match arg & fv::CONV_MASK {
+                            fv::CONV_STR => tri!(self.str(&v)),
+                            fv::CONV_REPR => tri!(self.repr(&v)),
+                            fv::CONV_ASCII => tri!(self.ascii(&v)),
+                            _ => v,
+                        };
+                        let r = if spec.is_none()
+                            && v.kind() == Some(kinds::STR)
+                            && self.type_of(&v).is(&self.t.str)
+                        {
+                            v
+                        } else {
+                            let spec = spec.unwrap_or_else(|| self.intern(""));
+                            tri!(self.format(&v, &spec))
+                        };
+                        f.stack.push(r);
+                    }
+                    Opcode::UnpackSequence => {
+                        let seq = f.stack.pop().unwrap();
+                        if let Some(t) = seq.downcast::<Tuple>() {
+                            if t.items.len() == arg as usize && self.is_exact(&seq, &self.t.tuple) {
+                                f.stack.extend(t.items.iter().rev().cloned());
+                                continue;
+                            }
+                        }
+                        if let Some(l) = seq.downcast::<List>() {
+                            let items = l.items.borrow();
+                            if items.len() == arg as usize && self.is_exact(&seq, &self.t.list) {
+                                f.stack.extend(items.iter().rev().cloned());
+                                continue;
+                            }
+                        }
+                        let items = tri!(self.unpack(&seq, arg as usize));
+                        f.stack.extend(items.into_iter().rev());
+                    }
+                    Opcode::UnpackEx => {
+                        let before = (arg & 0xFF) as usize;
+                        let after = (arg >> 8) as usize;
+                        let seq = f.stack.pop().unwrap();
+                        let mut items = tri!(self.iterate(&seq));
+                        if items.len() < before + after {
+                            return Control::Error(self.value_error(format!(
+                                "not enough values to unpack (expected at least {}, got {})",
+                                before + after,
+                                items.len()
+                            )));
+                        }
+                        let tail = items.split_off(items.len() - after);
+                        let mid = items.split_off(before);
+                        for v in tail.into_iter().rev() {
+                            f.stack.push(v);
+                        }
+                        f.stack.push(self.new_list(mid));
+                        for v in items.into_iter().rev() {
+                            f.stack.push(v);
+                        }
+                    }
+                    Opcode::Jump => {
+                        if (arg as usize) < f.ip {
+                            // A loop back-edge: spend fuel (bounded execution).
+                            if adder_object::weak::has_pending() {
+                                self.run_pending_at(f);
+                            }
+                            if self.fuel == 0 {
+                                return Control::Error(self.fuel_exhausted());
+                            }
+                            self.fuel -= 1;
+                            if self.signals_pending() {
+                                if let Err(e) = self.check_signals() {
+                                    return Control::Error(e);
+                                }
+                            }
+                        }
+                        f.ip = arg as usize;
+                    }
+                    Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
+                        let v = f.stack.pop().unwrap();
+                        let t = match v.as_bool() {
+                            Some(b) => b,
+                            None => tri!(self.truthy(&v)),
+                        };
+                        if t == (op == Opcode::PopJumpIfTrue) {
+                            f.ip = arg as usize;
+                        }
+                    }
+                    Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                        let v = f.stack.last().unwrap().clone();
+                        let t = tri!(self.truthy(&v));
+                        if t == (op == Opcode::JumpIfTrueOrPop) {
+                            f.ip = arg as usize;
+                        } else {
+                            f.stack.pop();
+                        }
+                    }
+                    Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone => {
+                        let v = f.stack.pop().unwrap();
+                        if v.is_none() == (op == Opcode::PopJumpIfNone) {
+                            f.ip = arg as usize;
+                        }
+                    }
+                    Opcode::GetIter => {
+                        let v = f.stack.pop().unwrap();
+                        let it = tri!(self.iter(&v));
+                        f.stack.push(it);
+                    }
+                    Opcode::ForIter => {
+                        let fast = crate::builtins::iterators::seq_next_fast(
+                            self,
+                            f.stack.last().unwrap(),
+                        );
+                        match fast {
+                            Some(Some(v)) => {
+                                f.stack.push(v);
+                                continue;
+                            }
+                            Some(None) => {
+                                f.stack.pop();
+                                f.ip = arg as usize;
+                                continue;
+                            }
+                            None => {}
+                        }
+                        let it = f.stack.last().unwrap().clone();
+                        if let Some(gen) = it.downcast::<Generator>() {
+                            if gen.kind == crate::objects::iter::GenKind::Generator {
+                                match tri!(self.gen_frame_for_resume(&it, Value::NONE)) {
+                                    Some(fr) => enter!('frame, fr),
+                                    None => {
+                                        f.stack.pop();
+                                        f.ip = arg as usize;
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
+                        match tri!(self.next(&it)) {
+                            Some(v) => f.stack.push(v),
+                            None => {
+                                f.stack.pop();
+                                f.ip = arg as usize;
                             }
                         }
                     }
-                    f.ip = arg as usize;
-                }
-                Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
-                    let v = f.stack.pop().unwrap();
-                    let t = match v.as_bool() {
-                        Some(b) => b,
-                        None => tri!(self.truthy(&v)),
-                    };
-                    if t == (op == Opcode::PopJumpIfTrue) {
-                        f.ip = arg as usize;
+                    Opcode::GetYieldFromIter => {
+                        let v = f.stack.pop().unwrap();
+                        if v.kind() == Some(kinds::GENERATOR) {
+                            let g = v.downcast::<Generator>().unwrap();
+                            if g.kind == crate::objects::iter::GenKind::Coroutine
+                                && code.code.flags
+                                    & (adder_bytecode::flags::COROUTINE
+                                        | adder_bytecode::flags::ITERABLE_COROUTINE)
+                                    == 0
+                            {
+                                return Control::Error(self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                            }
+                            f.stack.push(v);
+                        } else {
+                            let it = tri!(self.iter(&v));
+                            f.stack.push(it);
+                        }
                     }
-                }
-                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
-                    let v = f.stack.last().unwrap().clone();
-                    let t = tri!(self.truthy(&v));
-                    if t == (op == Opcode::JumpIfTrueOrPop) {
-                        f.ip = arg as usize;
-                    } else {
+                    Opcode::GetAwaitable => {
+                        let v = f.stack.pop().unwrap();
+                        let r = tri!(crate::builtins::coro::get_awaitable(self, &v, arg));
+                        f.stack.push(r);
+                    }
+                    Opcode::GetAiter => {
+                        let v = f.stack.pop().unwrap();
+                        let r = tri!(crate::builtins::coro::get_aiter(self, &v));
+                        f.stack.push(r);
+                    }
+                    Opcode::GetAnext => {
+                        let v = f.stack.last().unwrap().clone();
+                        let r = tri!(crate::builtins::coro::get_anext(self, &v));
+                        f.stack.push(r);
+                    }
+                    Opcode::EndAsyncFor => {
+                        let e = f.stack.pop().unwrap();
                         f.stack.pop();
+                        if !self.exc_matches(&e, &self.t.stop_async_iteration.clone()) {
+                            return Control::Error(e);
+                        }
                     }
-                }
-                Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone => {
-                    let v = f.stack.pop().unwrap();
-                    if v.is_none() == (op == Opcode::PopJumpIfNone) {
-                        f.ip = arg as usize;
-                    }
-                }
-                Opcode::GetIter => {
-                    let v = f.stack.pop().unwrap();
-                    let it = tri!(self.iter(&v));
-                    f.stack.push(it);
-                }
-                Opcode::ForIter => {
-                    let it = f.stack.last().unwrap().clone();
-                    if let Some(gen) = it.downcast::<Generator>() {
-                        if gen.kind == crate::objects::iter::GenKind::Generator {
-                            match tri!(self.gen_frame_for_resume(&it, Value::NONE)) {
+                    Opcode::Send => {
+                        let v = f.stack.pop().unwrap();
+                        let sub = f.stack.last().unwrap().clone();
+                        if let Some(g) = sub.downcast::<Generator>() {
+                            let _ = g;
+                            match tri!(self.gen_frame_for_resume(&sub, v)) {
                                 Some(fr) => return Control::Call(fr),
                                 None => {
+                                    // Already finished: behaves like returning None.
                                     f.stack.pop();
+                                    f.stack.push(Value::NONE);
                                     f.ip = arg as usize;
                                     continue;
                                 }
                             }
                         }
-                    }
-                    match tri!(self.next(&it)) {
-                        Some(v) => f.stack.push(v),
-                        None => {
-                            f.stack.pop();
-                            f.ip = arg as usize;
-                        }
-                    }
-                }
-                Opcode::GetYieldFromIter => {
-                    let v = f.stack.pop().unwrap();
-                    if v.kind() == Some(kinds::GENERATOR) {
-                        let g = v.downcast::<Generator>().unwrap();
-                        if g.kind == crate::objects::iter::GenKind::Coroutine
-                            && code.code.flags
-                                & (adder_bytecode::flags::COROUTINE
-                                    | adder_bytecode::flags::ITERABLE_COROUTINE)
-                                == 0
-                        {
-                            return Control::Error(self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
-                        }
-                        f.stack.push(v);
-                    } else {
-                        let it = tri!(self.iter(&v));
-                        f.stack.push(it);
-                    }
-                }
-                Opcode::GetAwaitable => {
-                    let v = f.stack.pop().unwrap();
-                    let r = tri!(crate::builtins::coro::get_awaitable(self, &v, arg));
-                    f.stack.push(r);
-                }
-                Opcode::GetAiter => {
-                    let v = f.stack.pop().unwrap();
-                    let r = tri!(crate::builtins::coro::get_aiter(self, &v));
-                    f.stack.push(r);
-                }
-                Opcode::GetAnext => {
-                    let v = f.stack.last().unwrap().clone();
-                    let r = tri!(crate::builtins::coro::get_anext(self, &v));
-                    f.stack.push(r);
-                }
-                Opcode::EndAsyncFor => {
-                    let e = f.stack.pop().unwrap();
-                    f.stack.pop();
-                    if !self.exc_matches(&e, &self.t.stop_async_iteration.clone()) {
-                        return Control::Error(e);
-                    }
-                }
-                Opcode::Send => {
-                    let v = f.stack.pop().unwrap();
-                    let sub = f.stack.last().unwrap().clone();
-                    if let Some(g) = sub.downcast::<Generator>() {
-                        let _ = g;
-                        match tri!(self.gen_frame_for_resume(&sub, v)) {
-                            Some(fr) => return Control::Call(fr),
-                            None => {
-                                // Already finished: behaves like returning None.
+                        match tri!(self.send_to(&sub, v)) {
+                            Ok(y) => f.stack.push(y),
+                            Err(ret) => {
                                 f.stack.pop();
-                                f.stack.push(Value::NONE);
+                                f.stack.push(ret);
                                 f.ip = arg as usize;
-                                continue;
                             }
                         }
                     }
-                    match tri!(self.send_to(&sub, v)) {
-                        Ok(y) => f.stack.push(y),
-                        Err(ret) => {
-                            f.stack.pop();
-                            f.stack.push(ret);
-                            f.ip = arg as usize;
+                    Opcode::YieldValue => {
+                        let v = f.stack.pop().unwrap();
+                        return Control::Yield(v);
+                    }
+                    Opcode::AsyncGenWrap => {
+                        let v = f.stack.pop().unwrap();
+                        let w = crate::builtins::coro::wrap_async_gen_value(self, v);
+                        f.stack.push(w);
+                    }
+                    Opcode::ReturnValue => {
+                        if adder_object::weak::has_pending() {
+                            self.run_pending_at(f);
                         }
+                        let v = f.stack.pop().unwrap();
+                        if f.gen.is_null() && !f.boundary {
+                            // A plain return to the calling Python frame.
+                            self.depth -= 1;
+                            let caller = self.frames.pop().expect("caller frame");
+                            let done = std::mem::replace(slot, caller);
+                            self.recycle_frame(done);
+                            slot.stack.push(v);
+                            continue 'frame;
+                        }
+                        return Control::Return(v);
                     }
-                }
-                Opcode::YieldValue => {
-                    let v = f.stack.pop().unwrap();
-                    return Control::Yield(v);
-                }
-                Opcode::AsyncGenWrap => {
-                    let v = f.stack.pop().unwrap();
-                    let w = crate::builtins::coro::wrap_async_gen_value(self, v);
-                    f.stack.push(w);
-                }
-                Opcode::ReturnValue => {
-                    if adder_object::weak::has_pending() {
-                        self.run_pending_at(f);
+                    Opcode::MakeFunction => {
+                        let codeobj = f.stack.pop().unwrap();
+                        let closure = if arg & mf::CLOSURE != 0 {
+                            f.stack.pop().unwrap()
+                        } else {
+                            Value::NULL
+                        };
+                        let annotations = if arg & mf::ANNOTATIONS != 0 {
+                            f.stack.pop().unwrap()
+                        } else {
+                            Value::NULL
+                        };
+                        let kwdefaults = if arg & mf::KWDEFAULTS != 0 {
+                            f.stack.pop().unwrap()
+                        } else {
+                            Value::NULL
+                        };
+                        let defaults = if arg & mf::DEFAULTS != 0 {
+                            f.stack.pop().unwrap()
+                        } else {
+                            Value::NULL
+                        };
+                        let func = self.make_function(
+                            codeobj,
+                            f.globals.clone(),
+                            f.builtins.clone(),
+                            defaults,
+                            kwdefaults,
+                            annotations,
+                            closure,
+                        );
+                        f.stack.push(func);
                     }
-                    let v = f.stack.pop().unwrap();
-                    return Control::Return(v);
-                }
-                Opcode::MakeFunction => {
-                    let codeobj = f.stack.pop().unwrap();
-                    let closure = if arg & mf::CLOSURE != 0 {
-                        f.stack.pop().unwrap()
-                    } else {
-                        Value::NULL
-                    };
-                    let annotations = if arg & mf::ANNOTATIONS != 0 {
-                        f.stack.pop().unwrap()
-                    } else {
-                        Value::NULL
-                    };
-                    let kwdefaults = if arg & mf::KWDEFAULTS != 0 {
-                        f.stack.pop().unwrap()
-                    } else {
-                        Value::NULL
-                    };
-                    let defaults = if arg & mf::DEFAULTS != 0 {
-                        f.stack.pop().unwrap()
-                    } else {
-                        Value::NULL
-                    };
-                    let func = self.make_function(
-                        codeobj,
-                        f.globals.clone(),
-                        f.builtins.clone(),
-                        defaults,
-                        kwdefaults,
-                        annotations,
-                        closure,
-                    );
-                    f.stack.push(func);
-                }
-                Opcode::Raise => {
-                    let r = match arg {
-                        0 => {
-                            let e = self.handled_exception();
-                            if e.is_none() || e.is_null() {
-                                self.runtime_error("No active exception to reraise")
-                            } else {
-                                // Re-raise keeps the traceback as is.
-                                self.reraising = true;
-                                return Control::Error(e);
+                    Opcode::Raise => {
+                        let r = match arg {
+                            0 => {
+                                let e = self.handled_exception();
+                                if e.is_none() || e.is_null() {
+                                    self.runtime_error("No active exception to reraise")
+                                } else {
+                                    // Re-raise keeps the traceback as is.
+                                    self.reraising = true;
+                                    return Control::Error(e);
+                                }
+                            }
+                            1 => {
+                                let e = f.stack.pop().unwrap();
+                                tri!(self.make_raisable(e))
+                            }
+                            _ => {
+                                let cause = f.stack.pop().unwrap();
+                                let e = f.stack.pop().unwrap();
+                                let e = tri!(self.make_raisable(e));
+                                let cause = if cause.is_none() {
+                                    Value::NONE
+                                } else {
+                                    tri!(self.make_cause(cause))
+                                };
+                                if let Some(x) =
+                                    e.downcast::<crate::objects::exception::Exception>()
+                                {
+                                    x.cause.set(cause);
+                                    x.suppress_context.set(true);
+                                }
+                                e
+                            }
+                        };
+                        self.set_context(&r);
+                        return Control::Error(r);
+                    }
+                    Opcode::Reraise => {
+                        // The traceback already holds this frame's entry for the
+                        // original raise. The saved `lasti` (operand n > 0) becomes
+                        // the frame's position again, for its line number (PEP 626);
+                        // the handler search still starts from this instruction.
+                        let e = f.stack.pop().unwrap();
+                        if arg > 0 {
+                            let saved = f
+                                .stack
+                                .len()
+                                .checked_sub(arg as usize)
+                                .and_then(|i| f.stack[i].as_small_int())
+                                .and_then(|i| usize::try_from(i).ok());
+                            if let Some(saved) = saved {
+                                self.unwind_from = Some(f.lasti);
+                                f.lasti = saved;
                             }
                         }
-                        1 => {
-                            let e = f.stack.pop().unwrap();
-                            tri!(self.make_raisable(e))
-                        }
-                        _ => {
-                            let cause = f.stack.pop().unwrap();
-                            let e = f.stack.pop().unwrap();
-                            let e = tri!(self.make_raisable(e));
-                            let cause = if cause.is_none() {
-                                Value::NONE
-                            } else {
-                                tri!(self.make_cause(cause))
-                            };
-                            if let Some(x) = e.downcast::<crate::objects::exception::Exception>() {
-                                x.cause.set(cause);
-                                x.suppress_context.set(true);
-                            }
-                            e
-                        }
-                    };
-                    self.set_context(&r);
-                    return Control::Error(r);
-                }
-                Opcode::Reraise => {
-                    // The traceback already holds this frame's entry for the
-                    // original raise. The saved `lasti` (operand n > 0) becomes
-                    // the frame's position again, for its line number (PEP 626);
-                    // the handler search still starts from this instruction.
-                    let e = f.stack.pop().unwrap();
-                    if arg > 0 {
-                        let saved = f
-                            .stack
-                            .len()
-                            .checked_sub(arg as usize)
-                            .and_then(|i| f.stack[i].as_small_int())
-                            .and_then(|i| usize::try_from(i).ok());
-                        if let Some(saved) = saved {
-                            self.unwind_from = Some(f.lasti);
-                            f.lasti = saved;
-                        }
+                        return Control::Error(self.reraise_marker(e));
                     }
-                    return Control::Error(self.reraise_marker(e));
-                }
-                Opcode::PushExcInfo => {
-                    let e = f.stack.pop().unwrap();
-                    let prev = std::mem::replace(&mut self.exc_info, e.clone());
-                    f.stack.push(prev);
-                    f.stack.push(e);
-                }
-                Opcode::PopExcept => {
-                    let prev = f.stack.pop().unwrap();
-                    self.exc_info = prev;
-                }
-                Opcode::CheckExcMatch => {
-                    let ty = f.stack.pop().unwrap();
-                    let e = f.stack.last().unwrap().clone();
-                    let r = tri!(self.check_exc_match(&e, &ty));
-                    f.stack.push(Value::from_bool(r));
-                }
-                Opcode::CheckEgMatch => {
-                    let ty = f.stack.pop().unwrap();
-                    let e = f.stack.pop().unwrap();
-                    let (rest, matched) =
-                        tri!(crate::builtins::exceptions::eg_match(self, &e, &ty));
-                    // The handler sees (and chains to) the matching part.
-                    if !matched.is_none() {
-                        self.exc_info = matched.clone();
+                    Opcode::PushExcInfo => {
+                        let e = f.stack.pop().unwrap();
+                        let prev = std::mem::replace(&mut self.exc_info, e.clone());
+                        f.stack.push(prev);
+                        f.stack.push(e);
                     }
-                    f.stack.push(rest);
-                    f.stack.push(matched);
-                }
-                Opcode::PrepReraiseStar => {
-                    let list = f.stack.pop().unwrap();
-                    let orig = f.stack.pop().unwrap();
-                    let r = tri!(crate::builtins::exceptions::prep_reraise_star(
-                        self, &orig, &list
-                    ));
-                    f.stack.push(r);
-                }
-                Opcode::WithExceptStart => {
-                    let n = f.stack.len();
-                    let exit = f.stack[n - 4].clone();
-                    let e = f.stack[n - 1].clone();
-                    let t = self.type_of(&e);
-                    let tb = e
-                        .downcast::<crate::objects::exception::Exception>()
-                        .map_or(Value::NONE, |x| x.traceback.get());
-                    let r = tri!(self.call(&exit, vec![t, e, tb]));
-                    f.stack.push(r);
-                }
-                Opcode::BeforeWith => {
-                    let mgr = f.stack.pop().unwrap();
-                    let enter_n = self.names.__enter__.clone();
-                    let exit_n = self.names.__exit__.clone();
-                    let t = self.type_of(&mgr);
-                    let Some(enter) = crate::ops::type_lookup(&t, &enter_n) else {
-                        return Control::Error(self.type_error(format!(
-                            "'{}' object does not support the context manager protocol",
-                            self.type_name(&mgr)
-                        )));
-                    };
-                    let Some(exit) = crate::ops::type_lookup(&t, &exit_n) else {
-                        return Control::Error(self.type_error(format!(
+                    Opcode::PopExcept => {
+                        let prev = f.stack.pop().unwrap();
+                        self.exc_info = prev;
+                    }
+                    Opcode::CheckExcMatch => {
+                        let ty = f.stack.pop().unwrap();
+                        let e = f.stack.last().unwrap().clone();
+                        let r = tri!(self.check_exc_match(&e, &ty));
+                        f.stack.push(Value::from_bool(r));
+                    }
+                    Opcode::CheckEgMatch => {
+                        let ty = f.stack.pop().unwrap();
+                        let e = f.stack.pop().unwrap();
+                        let (rest, matched) =
+                            tri!(crate::builtins::exceptions::eg_match(self, &e, &ty));
+                        // The handler sees (and chains to) the matching part.
+                        if !matched.is_none() {
+                            self.exc_info = matched.clone();
+                        }
+                        f.stack.push(rest);
+                        f.stack.push(matched);
+                    }
+                    Opcode::PrepReraiseStar => {
+                        let list = f.stack.pop().unwrap();
+                        let orig = f.stack.pop().unwrap();
+                        let r = tri!(crate::builtins::exceptions::prep_reraise_star(
+                            self, &orig, &list
+                        ));
+                        f.stack.push(r);
+                    }
+                    Opcode::WithExceptStart => {
+                        let n = f.stack.len();
+                        let exit = f.stack[n - 4].clone();
+                        let e = f.stack[n - 1].clone();
+                        let t = self.type_of(&e);
+                        let tb = e
+                            .downcast::<crate::objects::exception::Exception>()
+                            .map_or(Value::NONE, |x| x.traceback.get());
+                        let r = tri!(self.call(&exit, vec![t, e, tb]));
+                        f.stack.push(r);
+                    }
+                    Opcode::BeforeWith => {
+                        let mgr = f.stack.pop().unwrap();
+                        let enter_n = self.names.__enter__.clone();
+                        let exit_n = self.names.__exit__.clone();
+                        let t = self.type_of(&mgr);
+                        let Some(enter) = crate::ops::type_lookup(&t, &enter_n) else {
+                            return Control::Error(self.type_error(format!(
+                                "'{}' object does not support the context manager protocol",
+                                self.type_name(&mgr)
+                            )));
+                        };
+                        let Some(exit) = crate::ops::type_lookup(&t, &exit_n) else {
+                            return Control::Error(self.type_error(format!(
                             "'{}' object does not support the context manager protocol (missed __exit__ method)",
                             self.type_name(&mgr)
                         )));
-                    };
-                    let bound_exit = tri!(self.descr_get(&exit, &mgr, &t));
-                    f.stack.push(bound_exit);
-                    let r = tri!(self.call_method_value(&enter, &mgr, vec![]));
-                    f.stack.push(r);
-                }
-                Opcode::BeforeAsyncWith => {
-                    let mgr = f.stack.pop().unwrap();
-                    let t = self.type_of(&mgr);
-                    let an = self.names.__aenter__.clone();
-                    let xn = self.names.__aexit__.clone();
-                    let (Some(enter), Some(exit)) = (
-                        crate::ops::type_lookup(&t, &an),
-                        crate::ops::type_lookup(&t, &xn),
-                    ) else {
-                        return Control::Error(self.type_error(format!(
+                        };
+                        let bound_exit = tri!(self.descr_get(&exit, &mgr, &t));
+                        f.stack.push(bound_exit);
+                        let r = tri!(self.call_method_value(&enter, &mgr, vec![]));
+                        f.stack.push(r);
+                    }
+                    Opcode::BeforeAsyncWith => {
+                        let mgr = f.stack.pop().unwrap();
+                        let t = self.type_of(&mgr);
+                        let an = self.names.__aenter__.clone();
+                        let xn = self.names.__aexit__.clone();
+                        let (Some(enter), Some(exit)) = (
+                            crate::ops::type_lookup(&t, &an),
+                            crate::ops::type_lookup(&t, &xn),
+                        ) else {
+                            return Control::Error(self.type_error(format!(
                             "'{}' object does not support the asynchronous context manager protocol",
                             self.type_name(&mgr)
                         )));
-                    };
-                    let bound_exit = tri!(self.descr_get(&exit, &mgr, &t));
-                    f.stack.push(bound_exit);
-                    let r = tri!(self.call_method_value(&enter, &mgr, vec![]));
-                    f.stack.push(r);
-                }
-                Opcode::ImportName => {
-                    let fromlist = f.stack.pop().unwrap();
-                    let level = f.stack.pop().unwrap();
-                    let name = code.names[arg as usize].clone();
-                    let globals = f.globals.clone();
-                    let m = tri!(crate::import::import_name(
-                        self, &name, &globals, &fromlist, &level
-                    ));
-                    f.stack.push(m);
-                }
-                Opcode::ImportFrom => {
-                    let m = f.stack.last().unwrap().clone();
-                    let name = code.names[arg as usize].clone();
-                    let v = tri!(crate::import::import_from(self, &m, &name));
-                    f.stack.push(v);
-                }
-                Opcode::ImportStar => {
-                    let m = f.stack.pop().unwrap();
-                    let target = if f.locals.is_null() {
-                        f.globals.clone()
-                    } else {
-                        f.locals.clone()
-                    };
-                    tri!(crate::import::import_star(self, &m, &target));
-                }
-                Opcode::LoadBuildClass => match dict_get_str(&f.builtins, "__build_class__") {
-                    Some(v) => f.stack.push(v),
-                    None => {
-                        return Control::Error(
-                            self.new_exception_msg(&self.t.name_error, "__build_class__ not found"),
-                        )
+                        };
+                        let bound_exit = tri!(self.descr_get(&exit, &mgr, &t));
+                        f.stack.push(bound_exit);
+                        let r = tri!(self.call_method_value(&enter, &mgr, vec![]));
+                        f.stack.push(r);
                     }
-                },
-                Opcode::SetupAnnotations => {
-                    let target = if f.locals.is_null() {
-                        f.globals.clone()
-                    } else {
-                        f.locals.clone()
-                    };
-                    let an = self.names.__annotations__.clone();
-                    if tri!(self.locals_get(&target, &an)).is_none() {
-                        let d = self.new_dict();
-                        tri!(self.setitem(&target, an, d));
+                    Opcode::ImportName => {
+                        let fromlist = f.stack.pop().unwrap();
+                        let level = f.stack.pop().unwrap();
+                        let name = code.names[arg as usize].clone();
+                        let globals = f.globals.clone();
+                        let m = tri!(crate::import::import_name(
+                            self, &name, &globals, &fromlist, &level
+                        ));
+                        f.stack.push(m);
                     }
-                }
-                Opcode::LoadAssertionError => f.stack.push(self.t.assertion_error.clone()),
-                Opcode::LoadLocals => {
-                    let l = if f.locals.is_null() {
-                        f.globals.clone()
-                    } else {
-                        f.locals.clone()
-                    };
-                    f.stack.push(l);
-                }
-                Opcode::MatchClass => {
-                    let names = f.stack.pop().unwrap();
-                    let cls = f.stack.pop().unwrap();
-                    let subject = f.stack.pop().unwrap();
-                    let r = tri!(crate::builtins::matching::match_class(
-                        self,
-                        &subject,
-                        &cls,
-                        arg as usize,
-                        &names
-                    ));
-                    f.stack.push(r);
-                }
-                Opcode::MatchMapping => {
-                    let s = f.stack.last().unwrap().clone();
-                    let r = crate::builtins::matching::is_mapping(self, &s);
-                    f.stack.push(Value::from_bool(r));
-                }
-                Opcode::MatchSequence => {
-                    let s = f.stack.last().unwrap().clone();
-                    let r = crate::builtins::matching::is_sequence(self, &s);
-                    f.stack.push(Value::from_bool(r));
-                }
-                Opcode::MatchKeys => {
-                    let n = f.stack.len();
-                    let keys = f.stack[n - 1].clone();
-                    let subject = f.stack[n - 2].clone();
-                    let r = tri!(crate::builtins::matching::match_keys(self, &subject, &keys));
-                    f.stack.push(r);
-                }
-                Opcode::CopyDictWithoutKeys => {
-                    let keys = f.stack.pop().unwrap();
-                    let subject = f.stack.last().unwrap().clone();
-                    let r = tri!(crate::builtins::matching::copy_without_keys(
-                        self, &subject, &keys
-                    ));
-                    f.stack.push(r);
-                }
-                Opcode::GetLen => {
-                    let v = f.stack.last().unwrap().clone();
-                    let n = tri!(self.len(&v));
-                    f.stack.push(self.new_int(n as i64));
-                }
-                Opcode::Intrinsic => match arg {
-                    intrinsic::PRINT => {
-                        let v = f.stack.pop().unwrap();
-                        tri!(crate::builtins::sys::displayhook(self, v));
+                    Opcode::ImportFrom => {
+                        let m = f.stack.last().unwrap().clone();
+                        let name = code.names[arg as usize].clone();
+                        let v = tri!(crate::import::import_from(self, &m, &name));
+                        f.stack.push(v);
                     }
-                    intrinsic::LIST_TO_TUPLE => {
-                        let v = f.stack.pop().unwrap();
-                        let items = v.downcast::<List>().map_or(Vec::new(), |l| l.snapshot());
-                        f.stack.push(self.new_tuple(items));
+                    Opcode::ImportStar => {
+                        let m = f.stack.pop().unwrap();
+                        let target = if f.locals.is_null() {
+                            f.globals.clone()
+                        } else {
+                            f.locals.clone()
+                        };
+                        tri!(crate::import::import_star(self, &m, &target));
                     }
-                    _ => return Control::Error(self.system_error("unknown intrinsic")),
-                },
+                    Opcode::LoadBuildClass => match dict_get_str(&f.builtins, "__build_class__") {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            return Control::Error(self.new_exception_msg(
+                                &self.t.name_error,
+                                "__build_class__ not found",
+                            ))
+                        }
+                    },
+                    Opcode::SetupAnnotations => {
+                        let target = if f.locals.is_null() {
+                            f.globals.clone()
+                        } else {
+                            f.locals.clone()
+                        };
+                        let an = self.names.__annotations__.clone();
+                        if tri!(self.locals_get(&target, &an)).is_none() {
+                            let d = self.new_dict();
+                            tri!(self.setitem(&target, an, d));
+                        }
+                    }
+                    Opcode::LoadAssertionError => f.stack.push(self.t.assertion_error.clone()),
+                    Opcode::LoadLocals => {
+                        let l = if f.locals.is_null() {
+                            f.globals.clone()
+                        } else {
+                            f.locals.clone()
+                        };
+                        f.stack.push(l);
+                    }
+                    Opcode::MatchClass => {
+                        let names = f.stack.pop().unwrap();
+                        let cls = f.stack.pop().unwrap();
+                        let subject = f.stack.pop().unwrap();
+                        let r = tri!(crate::builtins::matching::match_class(
+                            self,
+                            &subject,
+                            &cls,
+                            arg as usize,
+                            &names
+                        ));
+                        f.stack.push(r);
+                    }
+                    Opcode::MatchMapping => {
+                        let s = f.stack.last().unwrap().clone();
+                        let r = crate::builtins::matching::is_mapping(self, &s);
+                        f.stack.push(Value::from_bool(r));
+                    }
+                    Opcode::MatchSequence => {
+                        let s = f.stack.last().unwrap().clone();
+                        let r = crate::builtins::matching::is_sequence(self, &s);
+                        f.stack.push(Value::from_bool(r));
+                    }
+                    Opcode::MatchKeys => {
+                        let n = f.stack.len();
+                        let keys = f.stack[n - 1].clone();
+                        let subject = f.stack[n - 2].clone();
+                        let r = tri!(crate::builtins::matching::match_keys(self, &subject, &keys));
+                        f.stack.push(r);
+                    }
+                    Opcode::CopyDictWithoutKeys => {
+                        let keys = f.stack.pop().unwrap();
+                        let subject = f.stack.last().unwrap().clone();
+                        let r = tri!(crate::builtins::matching::copy_without_keys(
+                            self, &subject, &keys
+                        ));
+                        f.stack.push(r);
+                    }
+                    Opcode::GetLen => {
+                        let v = f.stack.last().unwrap().clone();
+                        let n = tri!(self.len(&v));
+                        f.stack.push(self.new_int(n as i64));
+                    }
+                    Opcode::Intrinsic => match arg {
+                        intrinsic::PRINT => {
+                            let v = f.stack.pop().unwrap();
+                            tri!(crate::builtins::sys::displayhook(self, v));
+                        }
+                        intrinsic::LIST_TO_TUPLE => {
+                            let v = f.stack.pop().unwrap();
+                            let items = v.downcast::<List>().map_or(Vec::new(), |l| l.snapshot());
+                            f.stack.push(self.new_tuple(items));
+                        }
+                        _ => return Control::Error(self.system_error("unknown intrinsic")),
+                    },
+                }
             }
         }
     }
@@ -1699,13 +1759,17 @@ impl Vm {
         let stacksize = co.stacksize as usize;
         let mut fr = self.alloc_frame();
         fr.fast.reserve(nlocals + co.freevars.len());
-        fr.fast.resize_with(nlocals, || Value::NULL);
-        // Pop the arguments straight into their slots (cheaper than a Drain).
-        for slot in fr.fast[..argc].iter_mut().rev() {
-            *slot = f.stack.pop().expect("argument on the stack");
+        // The arguments move from the caller's stack (one copy), then the
+        // defaults that cover the missing ones, then unbound locals.
+        let base = f.stack.len() - argc;
+        fr.fast.extend(f.stack.drain(base..));
+        if argc < argcount {
+            let first_default = argcount - defs.len();
+            fr.fast.extend_from_slice(&defs[argc - first_default..]);
         }
-        let first_default = argcount - defs.len();
-        fr.fast[argc..argcount].clone_from_slice(&defs[argc - first_default..]);
+        if nlocals > argcount {
+            fr.fast.resize_with(nlocals, || Value::NULL);
+        }
         if let Some(cl) = func.closure.downcast::<Tuple>() {
             fr.fast.extend(cl.items.iter().cloned());
         }
@@ -1816,7 +1880,7 @@ impl Vm {
     fn call_from_loop(
         &mut self,
         callee: &Value,
-        pos: Vec<Value>,
+        pos: ArgVec,
         kw: Vec<(Value, Value)>,
     ) -> PyResult<Result<Value, Pending>> {
         match callee.kind() {

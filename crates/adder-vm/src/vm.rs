@@ -28,14 +28,25 @@ pub type PyResult<T = Value> = Result<T, Value>;
 /// Arguments of a native call: positional, then keyword (name str, value).
 #[derive(Default)]
 pub struct Args {
-    pub pos: Vec<Value>,
+    pub pos: ArgVec,
     pub kw: Vec<(Value, Value)>,
 }
+
+/// Positional arguments: the common calls (self and up to three more) need
+/// no allocation.
+pub type ArgVec = smallvec::SmallVec<[Value; 4]>;
 
 pub type NativeFn = fn(&mut Vm, Args) -> PyResult;
 
 impl Args {
     pub fn new(pos: Vec<Value>) -> Args {
+        Args {
+            pos: ArgVec::from_vec(pos),
+            kw: Vec::new(),
+        }
+    }
+    /// Arguments already in an `ArgVec`, without keywords.
+    pub fn from_pos(pos: ArgVec) -> Args {
         Args {
             pos,
             kw: Vec::new(),

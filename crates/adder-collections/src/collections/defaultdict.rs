@@ -109,7 +109,7 @@ fn dict_method(vm: &mut Vm, name: &str, args: Args) -> PyResult {
 
 fn dd_init(vm: &mut Vm, mut args: Args) -> PyResult {
     let d = this(vm, &args, "__init__")?;
-    let mut rest = args.pos.split_off(1);
+    let mut rest = args.pos.drain(1..).collect::<Vec<Value>>();
     let newdefault = if rest.is_empty() {
         Value::NONE
     } else {
@@ -122,7 +122,14 @@ fn dd_init(vm: &mut Vm, mut args: Args) -> PyResult {
     set_factory(vm, &d, newdefault)?;
     let mut pos = vec![d];
     pos.extend(rest);
-    dict_method(vm, "__init__", Args { pos, kw: args.kw })
+    dict_method(
+        vm,
+        "__init__",
+        Args {
+            pos: pos.into(),
+            kw: args.kw,
+        },
+    )
 }
 
 fn callable(vm: &mut Vm, f: &Value) -> bool {

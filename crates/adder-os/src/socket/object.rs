@@ -150,7 +150,13 @@ pub fn me<'a>(vm: &Vm, args: &'a Args, name: &str) -> PyResult<&'a Socket> {
 /// The arguments after `self`.
 pub fn rest(args: &Args) -> Args {
     Args {
-        pos: args.pos.get(1..).unwrap_or_default().to_vec(),
+        pos: args
+            .pos
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .cloned()
+            .collect(),
         kw: args.kw.clone(),
     }
 }

@@ -14,7 +14,7 @@ use crate::objects::exception::Exception;
 use crate::objects::seq::Tuple;
 use crate::objects::string::Str;
 use crate::ops::{dict_get_str, dict_set_str, is_subtype};
-use crate::vm::{Args, PyResult, Vm};
+use crate::vm::{ArgVec, Args, PyResult, Vm};
 
 fn exc_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Exception> {
     v.downcast::<Exception>()
@@ -296,7 +296,7 @@ fn exc_new(vm: &mut Vm, mut args: Args) -> PyResult {
             cls = vm.type_of(&e);
         }
     }
-    let a = vm.new_tuple(args.pos);
+    let a = vm.new_tuple(args.pos.into_vec());
     Ok(vm.alloc_builtin(&cls, Exception::new(a)))
 }
 
@@ -315,7 +315,7 @@ fn exc_init(vm: &mut Vm, mut args: Args) -> PyResult {
         return Err(vm.type_error(format!("{n}() takes no keyword arguments")));
     }
     let ex = exc_of(vm, &e)?;
-    let a = vm.new_tuple(args.pos.clone());
+    let a = vm.new_tuple(args.pos.to_vec());
     ex.args.set(a);
     specialised_init(vm, &e, &args.pos, &mut args.kw)?;
     Ok(Value::NONE)
@@ -341,7 +341,7 @@ fn specialised_init(
         set_attr(vm, e, "code", code);
     } else if is_subtype(&t, &vm.t.import_error.clone()) {
         let mut a = Args {
-            pos: vec![],
+            pos: ArgVec::new(),
             kw: std::mem::take(kw),
         };
         let name = a.take_kw("name").unwrap_or(Value::NONE);
@@ -430,7 +430,7 @@ fn specialised_init(
         || is_subtype(&t, &vm.t.name_error.clone())
     {
         let mut a = Args {
-            pos: vec![],
+            pos: ArgVec::new(),
             kw: std::mem::take(kw),
         };
         let name = a.take_kw("name").unwrap_or(Value::NONE);

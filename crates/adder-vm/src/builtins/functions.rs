@@ -614,7 +614,7 @@ fn minmax(vm: &mut Vm, mut args: Args, is_max: bool) -> PyResult {
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            args.pos.clone()
+            args.pos.to_vec()
         }
     };
     if items.is_empty() {

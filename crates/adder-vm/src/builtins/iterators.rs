@@ -38,6 +38,43 @@ fn ends_sequence(vm: &Vm, e: &Value) -> bool {
     vm.exc_matches(e, &vm.t.index_error) || vm.exc_matches(e, &vm.t.stop_iteration)
 }
 
+/// The next item of a list or tuple iterator, for the loop's `ForIter`:
+/// `None` when `itv` is not one (the caller takes the general path),
+/// `Some(None)` once it is exhausted. Same results as `iter_next`.
+#[inline]
+pub fn seq_next_fast(vm: &Vm, itv: &Value) -> Option<Option<Value>> {
+    let it = itv.downcast::<Iter>()?;
+    if it.kind != IterKind::Seq {
+        return None;
+    }
+    let class = itv.header()?.class_header();
+    let builtin = |t: &Value| t.header().is_some_and(|h| std::ptr::eq(h, class));
+    if !builtin(&vm.t.list_iterator) && !builtin(&vm.t.tuple_iterator) {
+        return None;
+    }
+    let pos = it.pos.get();
+    let next = {
+        // SAFETY: read only, and nothing runs while the borrow lives.
+        let src = unsafe { it.source.peek() };
+        match src.kind() {
+            Some(kinds::LIST) => src.downcast::<List>()?.get(pos),
+            Some(kinds::TUPLE) => src.downcast::<Tuple>()?.items.get(pos).cloned(),
+            _ if src.is_null() => return Some(None),
+            _ => return None,
+        }
+    };
+    match next {
+        Some(v) => {
+            it.pos.set(pos + 1);
+            Some(Some(v))
+        }
+        None => {
+            it.source.set(Value::NULL);
+            Some(None)
+        }
+    }
+}
+
 pub fn iter_next(vm: &mut Vm, _itv: &Value, it: &Iter) -> PyResult<Option<Value>> {
     let src = it.source.get();
     if src.is_null() {

@@ -21,7 +21,7 @@ use self::args::{
 use crate::kinds;
 use crate::objects::seq::{Slice, Tuple};
 use crate::objects::string::Str;
-use crate::vm::{Args, NativeFn, PyResult, Vm};
+use crate::vm::{ArgVec, Args, NativeFn, PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
     let t = vm.t.str.clone();
@@ -733,7 +733,7 @@ fn s_translate(vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn s_maketrans(vm: &mut Vm, args: Args) -> PyResult {
     let mut a2 = Args {
-        pos: Vec::with_capacity(args.pos.len() + 1),
+        pos: ArgVec::with_capacity(args.pos.len() + 1),
         kw: args.kw,
     };
     a2.pos.push(Value::NONE);

@@ -283,7 +283,7 @@ fn exit(vm: &mut Vm, args: Args) -> PyResult {
         .and_then(|a| a.downcast::<crate::objects::seq::Tuple>())
     {
         Some(t) => t.items.to_vec(),
-        None => args.pos,
+        None => args.pos.into_vec(),
     };
     Err(vm.call(&se, pos)?)
 }

@@ -1188,7 +1188,7 @@ pub fn object_new(vm: &mut Vm, args: Args) -> PyResult {
         vm,
         &cls,
         &Args {
-            pos: args.pos[1..].to_vec(),
+            pos: args.pos[1..].iter().cloned().collect(),
             kw: args.kw,
         },
     )
@@ -1201,7 +1201,7 @@ fn builtin_new(vm: &mut Vm, args: Args) -> PyResult {
         vm,
         &cls,
         &Args {
-            pos: args.pos[1..].to_vec(),
+            pos: args.pos[1..].iter().cloned().collect(),
             kw: args.kw,
         },
     )
@@ -1270,7 +1270,7 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult {
                 return vm.call_args(
                     &f,
                     Args {
-                        pos: call_pos,
+                        pos: call_pos.into(),
                         kw: args.kw,
                     },
                 );
@@ -1300,7 +1300,7 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
             // (typing sets `__mro_entries__` on functions such as TypedDict).
             let me = vm.names.__mro_entries__.clone();
             if let Some(f) = vm.getattr_opt(b, &me)? {
-                let arg = vm.new_tuple(orig_bases.clone());
+                let arg = vm.new_tuple(orig_bases.to_vec());
                 let r = vm.call(&f, vec![arg])?;
                 match r.downcast::<Tuple>() {
                     Some(t) => bases.extend(t.items.iter().cloned()),
@@ -1367,7 +1367,7 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
     }
     let cell = vm.run_frame(frame)?;
     if changed {
-        let ob = vm.new_tuple(orig_bases);
+        let ob = vm.new_tuple(orig_bases.into_vec());
         let k = vm.intern("__orig_bases__");
         vm.setitem(&ns, k, ob)?;
     }

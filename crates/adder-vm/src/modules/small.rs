@@ -111,7 +111,13 @@ pub fn run_exitfuncs(vm: &mut Vm) {
             .downcast::<crate::objects::dict::Dict>()
             .map(|d| d.items())
             .unwrap_or_default();
-        if let Err(err) = vm.call_args(&f, Args { pos, kw }) {
+        if let Err(err) = vm.call_args(
+            &f,
+            Args {
+                pos: pos.into(),
+                kw,
+            },
+        ) {
             if vm.exc_matches(&err, &vm.t.system_exit.clone()) {
                 continue;
             }

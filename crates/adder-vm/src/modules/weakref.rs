@@ -282,7 +282,7 @@ macro_rules! forward {
                 rest.push(if is_proxy { referent(vm, a)? } else { a.clone() });
             }
             let f = vm.getattr_str(&t, $dunder)?;
-            vm.call_args(&f, Args { pos: rest, kw: args.kw })
+            vm.call_args(&f, Args { pos: rest.into(), kw: args.kw })
         })*
         const FORWARDED: &[(&str, crate::vm::NativeFn)] = &[$(($dunder, $fname)),*];
     };
@@ -315,7 +315,7 @@ fn p_call(vm: &mut Vm, args: Args) -> PyResult {
     vm.call_args(
         &t,
         Args {
-            pos: args.pos[1..].to_vec(),
+            pos: args.pos[1..].iter().cloned().collect(),
             kw: args.kw,
         },
     )

@@ -178,7 +178,7 @@ fn enumerate_args_exact(vm: &Vm, args: Args) -> PyResult<(Value, Option<Value>)>
         }
     };
     if np + nk == 2 {
-        let mut all: Vec<Value> = args.pos.clone();
+        let mut all: Vec<Value> = args.pos.to_vec();
         all.extend(args.kw.iter().map(|(_, v)| v.clone()));
         if nk == 1 {
             check(0, "start")?;

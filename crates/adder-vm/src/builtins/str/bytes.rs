@@ -1073,7 +1073,7 @@ fn b_translate(vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn b_maketrans(vm: &mut Vm, args: Args) -> PyResult {
     let mut a2 = Args {
-        pos: vec![Value::NONE],
+        pos: smallvec::smallvec![Value::NONE],
         kw: args.kw,
     };
     a2.pos.extend(args.pos);
