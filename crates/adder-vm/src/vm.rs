@@ -316,10 +316,12 @@ impl Vm {
 
     /// An int from an i128 (a small int when it fits).
     pub fn new_int_wide(&self, i: i128) -> Value {
-        match i64::try_from(i) {
-            Ok(i) => self.new_int(i),
-            Err(_) => self.new_bigint(BigInt::from(i)),
+        if let Some(v) = i64::try_from(i).ok().and_then(Value::small_int) {
+            return v;
         }
+        let to = self.t.int.downcast::<TypeObject>().expect("int type");
+        let (trailing, extra) = builtin_slots(to);
+        BigIntObj::alloc_u128(&to.meta, trailing, extra, i < 0, i.unsigned_abs())
     }
 
     /// An int from a big integer, normalised to a small int when it fits.

@@ -33,27 +33,24 @@ impl BigInt {
     /// A new int object of class layout `meta` (with `trailing` slots and
     /// header `flags`, as `adder_object::alloc`) holding `value`.
     pub fn alloc(meta: &Meta, trailing: usize, flags: u32, value: &Big) -> Value {
-        let neg = if value.sign() == Sign::Minus {
-            SIGN_BIT
-        } else {
-            0
-        };
+        let neg = value.sign() == Sign::Minus;
         // Magnitudes below 2^128 (nearly all) go through the stack.
-        let small;
-        let large;
-        let bytes: &[u8] = match value.magnitude().to_u128() {
-            Some(m) => {
-                small = m.to_le_bytes();
-                let used = 16 - (m.leading_zeros() / 8) as usize;
-                &small[..used]
-            }
-            None => {
-                large = value.magnitude().to_bytes_le();
-                &large
-            }
-        };
+        match value.magnitude().to_u128() {
+            Some(m) => Self::alloc_u128(meta, trailing, flags, neg, m),
+            None => Self::alloc_bytes(meta, trailing, flags, neg, &value.magnitude().to_bytes_le()),
+        }
+    }
+    /// An int of magnitude `m` (negative if `neg`), without building a
+    /// num-bigint value first (the 128-bit arithmetic path's results).
+    pub fn alloc_u128(meta: &Meta, trailing: usize, flags: u32, neg: bool, m: u128) -> Value {
+        let small = m.to_le_bytes();
+        let used = 16 - (m.leading_zeros() / 8) as usize;
+        Self::alloc_bytes(meta, trailing, flags, neg, &small[..used])
+    }
+    fn alloc_bytes(meta: &Meta, trailing: usize, flags: u32, neg: bool, bytes: &[u8]) -> Value {
+        let sign = if neg { SIGN_BIT } else { 0 };
         let make = |home| BigInt {
-            len_sign: bytes.len() | neg,
+            len_sign: bytes.len() | sign,
             home,
         };
         alloc_with_bytes(meta, make, trailing, flags, bytes)
