@@ -7,7 +7,7 @@
 
 use adder_object::Value;
 use adder_vm::kinds;
-use adder_vm::objects::string::{ByteArray, Bytes, Str};
+use adder_vm::objects::string::Str;
 use adder_vm::{Args, PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -229,79 +229,26 @@ pub fn opt_str(vm: &Vm, v: &Option<Value>, fname: &str, arg: &str) -> PyResult<O
     }
 }
 
-/// The bytes of a bytes-like object (bytes, bytearray, memoryview), if it
-/// is one.
+/// The bytes of a bytes-like object (any buffer exporter), if it is one.
 pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
-    match v.kind() {
-        Some(kinds::BYTES) => v.downcast::<Bytes>().map(|b| b.b.to_vec()),
-        Some(kinds::BYTEARRAY) => v.downcast::<ByteArray>().map(|b| b.b.borrow().clone()),
-        Some(kinds::MEMORYVIEW) => v
-            .downcast::<adder_vm::builtins::memview::MemoryView>()
-            .filter(|m| !m.released.get())
-            .map(|m| m.bytes()),
-        _ => None,
-    }
+    adder_vm::buffer::bytes_of(v)
 }
 
 /// A required bytes-like argument (`a bytes-like object is required, not 'X'`).
 pub fn need_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = bytes_like(v) {
-        return Ok(b);
-    }
-    if let Some(b) = array_bytes(vm, v)? {
-        return Ok(b);
-    }
-    Err(vm.type_error(format!(
-        "a bytes-like object is required, not '{}'",
-        vm.type_name(v)
-    )))
-}
-
-/// Whether `v` is an `array.array` (the one other buffer exporter Adder
-/// has): recognised by its `tobytes`/`frombytes`/`itemsize` methods.
-fn is_array(vm: &mut Vm, v: &Value) -> bool {
-    if matches!(
-        v.kind(),
-        Some(kinds::STR) | Some(kinds::BYTES) | Some(kinds::BYTEARRAY) | Some(kinds::MEMORYVIEW)
-    ) || v.as_small_int().is_some()
-        || v.is_none()
-    {
-        return false;
-    }
-    let t = vm.type_of(v);
-    ["tobytes", "frombytes", "itemsize", "typecode"]
-        .iter()
-        .all(|n| {
-            let k = vm.intern(n);
-            adder_vm::ops::type_lookup(&t, &k).is_some()
-        })
-}
-
-/// The raw bytes of an `array.array` (its buffer), if `v` is one.
-fn array_bytes(vm: &mut Vm, v: &Value) -> PyResult<Option<Vec<u8>>> {
-    if !is_array(vm, v) {
-        return Ok(None);
-    }
-    let b = vm.call_method(v, "tobytes", vec![])?;
-    Ok(bytes_like(&b))
+    adder_vm::buffer::need_bytes(vm, v)
 }
 
 /// The length in bytes of a writable buffer (`readinto` targets).
 pub fn writable_len(vm: &mut Vm, b: &Value) -> PyResult<usize> {
-    if let Some(ba) = b.downcast::<ByteArray>() {
-        return Ok(ba.b.borrow().len());
+    if adder_vm::buffer::is_writable(b) {
+        return Ok(adder_vm::buffer::byte_len(b).unwrap_or(0));
     }
-    if b.kind() == Some(kinds::BYTES) || b.kind() == Some(kinds::STR) {
+    if adder_vm::buffer::is_buffer(b) || b.kind() == Some(kinds::STR) {
         return Err(vm.type_error(format!(
             "readinto() argument must be read-write bytes-like object, not {}",
             vm.type_name(b)
         )));
-    }
-    if is_array(vm, b) {
-        let n = vm.len(b)?;
-        let size = vm.getattr_str(b, "itemsize")?;
-        let size = index_i64(vm, &size)?.max(0) as usize;
-        return Ok(n * size);
     }
     vm.len(b)
 }
@@ -311,26 +258,10 @@ pub fn fill_buffer(vm: &mut Vm, b: &Value, data: &[u8]) -> PyResult<()> {
     if data.is_empty() {
         return Ok(());
     }
-    if let Some(ba) = b.downcast::<ByteArray>() {
-        let mut v = ba.b.borrow_mut();
-        let n = data.len().min(v.len());
-        v[..n].copy_from_slice(&data[..n]);
+    if adder_vm::buffer::is_writable(b) {
+        let n = data.len().min(adder_vm::buffer::byte_len(b).unwrap_or(0));
+        adder_vm::buffer::write(b, 0, &data[..n]);
         return Ok(());
-    }
-    if is_array(vm, b) {
-        // Overlay the bytes on the array's buffer and store it back whole.
-        let Some(mut full) = array_bytes(vm, b)? else {
-            return Ok(());
-        };
-        let n = data.len().min(full.len());
-        full[..n].copy_from_slice(&data[..n]);
-        let t = vm.type_of(b);
-        let code = vm.getattr_str(b, "typecode")?;
-        let tmp = vm.call(&t, vec![code])?;
-        let fb = vm.new_bytes(full);
-        vm.call_method(&tmp, "frombytes", vec![fb])?;
-        let sl = vm.new_slice(Value::NONE, Value::NONE, Value::NONE);
-        return vm.setitem(b, sl, tmp);
     }
     // Any other object supporting slice assignment (memoryview, ...).
     let start = vm.new_int(0);

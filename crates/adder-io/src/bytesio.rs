@@ -14,9 +14,9 @@ use adder_vm::{Args, PyResult, Vm};
 use crate::args::{self, given};
 
 /// The contents live in a `bytearray` so that `getbuffer()` can hand out a
-/// `memoryview` sharing them; while such a view exists (the bytearray has
-/// other references) the object refuses to resize or close, as CPython's
-/// export count does.
+/// `memoryview` sharing them; while such a view is unreleased (the
+/// bytearray's buffer export count is non-zero) the object refuses to
+/// resize or close, as CPython's export count does.
 #[derive(Trace)]
 pub struct BytesIo {
     pub data: RefCell<Value>,
@@ -37,10 +37,7 @@ impl BytesIo {
         self.with(|v| v.len())
     }
     fn exported(&self) -> bool {
-        self.data
-            .borrow()
-            .header()
-            .is_some_and(|h| h.refcount() > 1)
+        adder_vm::buffer::is_exported(&self.data.borrow())
     }
     fn replace(&self, vm: &Vm, v: Vec<u8>) {
         *self.data.borrow_mut() = vm.new_bytearray(v);

@@ -75,6 +75,8 @@ pub struct VTable {
     pub needs_finalize: Option<fn(&Header) -> bool>,
     /// Length of the object's text tail (`Payload::tail_len`).
     pub tail_len: unsafe fn(*const Header) -> usize,
+    /// How objects of this layout export their bytes, if they do.
+    pub buffer: Option<&'static crate::buffer::BufferProcs>,
 }
 
 /// What an object's header points to: the layout's vtable and the class.
@@ -228,8 +230,9 @@ unsafe fn tail_of<'a, T: Payload, H>(p: &'a T, home: &'a H) -> &'a [u8] {
 
 /// Declares `Payload` for a type with a static vtable:
 /// `payload!(T, KIND, "name")`, optionally followed by
-/// `needs_finalize = f`. The type's `Trace` impl supplies traversal,
-/// clearing and whether it is tracked.
+/// `needs_finalize = f`, `tail_len = f` and `buffer = &PROCS` (the
+/// buffer protocol, see `buffer.rs`). The type's `Trace` impl supplies
+/// traversal, clearing and whether it is tracked.
 ///
 /// The form `payload!(T, KIND, "name", traverse(self, visit) { .. },
 /// clear(self) { .. })` writes the `Trace` impl by hand instead (tracked,
@@ -240,7 +243,8 @@ macro_rules! payload {
     ($t:ty, $kind:expr, $name:literal
      $(, traverse_from($fs:ident, $start:ident, $budget:ident, $fv:ident) $fb:block)?
      $(, needs_finalize = $f:expr)?
-     $(, tail_len = $tl:expr)? $(,)?) => {
+     $(, tail_len = $tl:expr)?
+     $(, buffer = $b:expr)? $(,)?) => {
         impl $crate::heap::Payload for $t {
             const KIND: u8 = $kind;
             fn vtable() -> &'static $crate::heap::VTable {
@@ -255,6 +259,7 @@ macro_rules! payload {
                     tracked: <$t as $crate::trace::Trace>::MAY_HOLD,
                     needs_finalize: $crate::payload!(@opt $($f)?),
                     tail_len: $crate::heap::tail_len_of::<$t>,
+                    buffer: $crate::payload!(@opt $($b)?),
                 };
                 &VT
             }

@@ -5,6 +5,7 @@
 //! `unsafe`; everything above it (the VM, the builtins) manipulates objects
 //! through the safe API here. It has no Python semantics of its own.
 
+pub mod buffer;
 pub mod cycles;
 pub mod gcheap;
 pub mod heap;
@@ -20,6 +21,7 @@ extern crate self as adder_object;
 /// `#[derive(Trace)]` (crates/adder-derive) and the trait it implements:
 /// one import gives a payload crate both.
 pub use adder_derive::Trace;
+pub use buffer::BufferProcs;
 pub use heap::{
     alloc, alloc_with_bytes, alloc_with_text, bytes_of, text_of, BytesHome, Header, InHeap, Meta,
     Obj, Payload, Ref, VTable, ValueCell,

@@ -7,6 +7,7 @@
 pub mod attr;
 pub mod attrcache;
 pub mod boot;
+pub mod buffer;
 pub mod builtins;
 pub mod call;
 pub mod collector;

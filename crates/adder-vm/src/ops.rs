@@ -542,8 +542,11 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.downcast::<Str>(), b.downcast::<Str>()) {
             return Ok(Some(ord(x.as_str().as_bytes().cmp(y.as_str().as_bytes()))));
         }
-        if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
-            return Ok(Some(ord(x.as_slice().cmp(y.as_slice()))));
+        let bytes_kind = |k| matches!(k, Some(kinds::BYTES) | Some(kinds::BYTEARRAY));
+        if bytes_kind(ka) && bytes_kind(kb) {
+            if let (Some(x), Some(y)) = (bytes_of(a), bytes_of(b)) {
+                return Ok(Some(ord(x.as_slice().cmp(y.as_slice()))));
+            }
         }
         if ka == Some(kinds::TUPLE) && kb == Some(kinds::TUPLE) {
             // Tuples are immutable and `a`/`b` keep them alive: compare in place.
@@ -843,11 +846,18 @@ impl Vm {
             }
             Some(kinds::BYTES) | Some(kinds::BYTEARRAY) => {
                 let hay = bytes_of(container).unwrap();
-                if let Some(i) = num::as_i64(item) {
-                    if !(0..256).contains(&i) {
-                        return Err(self.value_error("byte must be in range(0, 256)"));
-                    }
-                    return Ok(hay.contains(&(i as u8)));
+                // CPython's `_Py_bytes_contains`: an integer (anything with
+                // `__index__`) is a byte value, anything else a buffer.
+                let byte = match as_bigint(item) {
+                    Some(i) => Some(i),
+                    None if bytes_of(item).is_none() => self.index_opt(item)?,
+                    None => None,
+                };
+                if let Some(i) = byte {
+                    return match i.to_u8() {
+                        Some(c) => Ok(hay.contains(&c)),
+                        None => Err(self.value_error("byte must be in range(0, 256)")),
+                    };
                 }
                 return match bytes_of(item) {
                     Some(n) => Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == n.as_slice())),
@@ -1107,13 +1117,7 @@ fn cmp_float_int(x: f64, i: &BigInt) -> Option<std::cmp::Ordering> {
 }
 
 pub fn bytes_of(v: &Value) -> Option<Vec<u8>> {
-    if let Some(b) = v.downcast::<Bytes>() {
-        return Some(b.b.to_vec());
-    }
-    if let Some(m) = v.downcast::<crate::builtins::memview::MemoryView>() {
-        return Some(m.bytes());
-    }
-    v.downcast::<ByteArray>().map(|b| b.b.borrow().clone())
+    crate::buffer::bytes_of(v)
 }
 
 pub fn range_len(r: &Range) -> BigInt {

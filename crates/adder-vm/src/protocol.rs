@@ -286,6 +286,14 @@ impl Vm {
                 *l.items.borrow_mut() = out;
                 Ok(Some(a.clone()))
             }
+            (BinOp::Mul, Some(kinds::BYTEARRAY)) => {
+                let Some(n) = self.index_opt(b)? else {
+                    return Ok(None);
+                };
+                let n = self.new_bigint(n);
+                crate::builtins::str::bytearray::bytearray_irepeat(self, a, &n)?;
+                Ok(Some(a.clone()))
+            }
             (BinOp::Or | BinOp::And | BinOp::Xor | BinOp::Sub, Some(kinds::SET))
                 if b.kind() == Some(kinds::SET) =>
             {
@@ -302,6 +310,13 @@ impl Vm {
                 let Some(y) = crate::ops::bytes_of(b) else {
                     return Ok(None);
                 };
+                if !y.is_empty() {
+                    crate::buffer::check_resizable(
+                        self,
+                        a,
+                        "Existing exports of data: object cannot be re-sized",
+                    )?;
+                }
                 a.downcast::<ByteArray>().unwrap().b.borrow_mut().extend(y);
                 Ok(Some(a.clone()))
             }
@@ -373,6 +388,7 @@ impl Vm {
             &self.t.bytearray,
             ByteArray {
                 b: std::cell::RefCell::new(b),
+                exports: std::cell::Cell::new(0),
             },
         )
     }
@@ -640,19 +656,27 @@ impl Vm {
                         self.new_bytearray(out)
                     });
                 }
-                let what = if c.kind() == Some(kinds::BYTES) {
-                    "index"
+                let (name, what) = if c.kind() == Some(kinds::BYTES) {
+                    ("byte", "index")
                 } else {
-                    "bytearray index"
+                    ("bytearray", "bytearray index")
                 };
-                let i = self.seq_index(key, b.len(), what).map_err(|e| {
-                    if self.exc_matches(&e, &self.t.index_error.clone()) {
-                        self.index_error(format!("{what} out of range"))
-                    } else {
-                        e
-                    }
-                })?;
-                return Ok(self.new_int(b[i] as i64));
+                let Some(i) = self.index_opt(key)? else {
+                    return Err(self.type_error(format!(
+                        "{name} indices must be integers or slices, not {}",
+                        self.type_name(key)
+                    )));
+                };
+                let len = BigInt::from(b.len());
+                let j = if i.sign() == num_bigint::Sign::Minus {
+                    i + &len
+                } else {
+                    i
+                };
+                return match j.to_usize().and_then(|j| b.get(j)) {
+                    Some(&x) => Ok(self.new_int(x as i64)),
+                    None => Err(self.index_error(format!("{what} out of range"))),
+                };
             }
             Some(kinds::DICT) => {
                 if let Some(v) = self.dict_get(c, key)? {
@@ -702,7 +726,7 @@ impl Vm {
             Some(kinds::DICT) => return self.dict_set(c, key, v),
             Some(kinds::LIST) => return crate::builtins::seq::list_setitem(self, c, &key, v),
             Some(kinds::BYTEARRAY) => {
-                return crate::builtins::seq::bytearray_setitem(self, c, &key, &v);
+                return crate::builtins::str::bytearray::bytearray_setitem(self, c, &key, &v);
             }
             _ => {}
         }
@@ -730,28 +754,7 @@ impl Vm {
             }
             Some(kinds::LIST) => return crate::builtins::seq::list_delitem(self, c, key),
             Some(kinds::BYTEARRAY) => {
-                let len = crate::ops::native_len(c).unwrap();
-                if let Some(s) = key.downcast::<Slice>() {
-                    let (start, _, step, n) = self.slice_indices(s, len)?;
-                    let mut drop_idx: Vec<usize> = (0..n)
-                        .map(|i| (start + i as isize * step) as usize)
-                        .collect();
-                    drop_idx.sort_unstable();
-                    let ba = c.downcast::<ByteArray>().unwrap();
-                    let mut b = ba.b.borrow_mut();
-                    // In place: the buffer never grows (CPython issue #23985).
-                    let (mut i, mut j) = (0, 0);
-                    b.retain(|_| {
-                        let drop = j < drop_idx.len() && drop_idx[j] == i;
-                        j += usize::from(drop);
-                        i += 1;
-                        !drop
-                    });
-                    return Ok(());
-                }
-                let i = self.seq_index(key, len, "bytearray")?;
-                c.downcast::<ByteArray>().unwrap().b.borrow_mut().remove(i);
-                return Ok(());
+                return crate::builtins::str::bytearray::bytearray_delitem(self, c, key);
             }
             _ => {}
         }

@@ -9,9 +9,8 @@
 //! iterable keeps the items appended before an error).
 
 use adder_object::Value;
-use adder_vm::builtins::memview::MemoryView;
 use adder_vm::objects::seq::List;
-use adder_vm::objects::string::{ByteArray, Bytes, Str};
+use adder_vm::objects::string::{Bytes, Str};
 use adder_vm::{Args, PyResult, Vm};
 use num_traits::ToPrimitive;
 
@@ -43,7 +42,6 @@ pub fn register(vm: &mut Vm, t: &Value) {
         ("__sizeof__", sizeof),
         // Not in CPython (whose `bytes(a)` reads the buffer): Adder has no
         // buffer protocol, and this keeps `bytes(a)` right.
-        ("__bytes__", tobytes_dunder),
         ("__repr__", super::array_repr),
     ];
     for &(n, f) in methods {
@@ -177,6 +175,7 @@ fn append(vm: &mut Vm, args: Args) -> PyResult {
     let a = this(vm, &args, "append")?;
     let b = item::encode(vm, a.code, &v)?;
     let n = a.itemsize();
+    a.check_grow(vm, n)?;
     a.data.borrow_mut().extend_from_slice(&b[..n]);
     Ok(Value::NONE)
 }
@@ -224,6 +223,7 @@ pub fn do_extend(vm: &mut Vm, a: &ArrayObj, bb: &Value, inplace_msg: bool) -> Py
             }
             let extra = b.data.borrow().clone();
             vm.check_alloc(a.data.borrow().len().saturating_add(extra.len()))?;
+            a.check_grow(vm, extra.len())?;
             a.data.borrow_mut().extend_from_slice(&extra);
             Ok(())
         }
@@ -245,31 +245,14 @@ fn extend(vm: &mut Vm, args: Args) -> PyResult {
     Ok(Value::NONE)
 }
 
-/// The bytes of a bytes-like object (bytes, bytearray, memoryview, or an
-/// array of 1-byte items), with CPython's errors.
+/// The bytes of a bytes-like object whose items are single bytes (bytes,
+/// bytearray, a byte-format memoryview or array), with CPython's errors.
 fn buffer_bytes(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = v.downcast::<Bytes>() {
-        return Ok(b.b.to_vec());
+    // `y*` asks for a simple buffer, which exporters of wider items refuse.
+    if adder_vm::buffer::format(v).is_some_and(|(_, size)| size != 1) {
+        return Err(vm.type_error("a bytes-like object is required"));
     }
-    if let Some(b) = v.downcast::<ByteArray>() {
-        return Ok(b.b.borrow().clone());
-    }
-    if let Some(m) = v.downcast::<MemoryView>() {
-        if m.itemsize() != 1 {
-            return Err(vm.type_error("a bytes-like object is required"));
-        }
-        return Ok(m.bytes());
-    }
-    if let Some(a) = v.downcast::<ArrayObj>() {
-        if a.itemsize() != 1 {
-            return Err(vm.type_error("a bytes-like object is required"));
-        }
-        return Ok(a.data.borrow().clone());
-    }
-    Err(vm.type_error(format!(
-        "a bytes-like object is required, not '{}'",
-        vm.type_name(v)
-    )))
+    adder_vm::buffer::need_bytes(vm, v)
 }
 
 fn frombytes(vm: &mut Vm, args: Args) -> PyResult {
@@ -278,6 +261,7 @@ fn frombytes(vm: &mut Vm, args: Args) -> PyResult {
     let b = buffer_bytes(vm, &v)?;
     check_multiple(vm, a.code, b.len())?;
     vm.check_alloc(a.data.borrow().len().saturating_add(b.len()))?;
+    a.check_grow(vm, b.len())?;
     a.data.borrow_mut().extend_from_slice(&b);
     Ok(Value::NONE)
 }
@@ -301,6 +285,7 @@ fn fromfile(vm: &mut Vm, args: Args) -> PyResult {
     };
     let short = b.b.len() as i64 != nbytes;
     check_multiple(vm, a.code, b.b.len())?;
+    a.check_grow(vm, b.b.len())?;
     a.data.borrow_mut().extend_from_slice(&b.b);
     if short {
         let t = vm.t.eof_error.clone();
@@ -317,6 +302,7 @@ fn fromlist(vm: &mut Vm, args: Args) -> PyResult {
     };
     let items = l.snapshot();
     let b = super::encode_all(vm, a.code, &items)?;
+    a.check_grow(vm, b.len())?;
     a.data.borrow_mut().extend_from_slice(&b);
     Ok(Value::NONE)
 }
@@ -334,6 +320,7 @@ fn fromunicode(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));
     }
     let b = item::string_to_items(s.as_str());
+    a.check_grow(vm, b.len())?;
     a.data.borrow_mut().extend_from_slice(&b);
     Ok(Value::NONE)
 }
@@ -376,6 +363,7 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult {
     }
     let at = at.min(n) as usize;
     let size = a.itemsize();
+    a.check_grow(vm, size)?;
     let mut d = a.data.borrow_mut();
     let off = at * size;
     d.splice(off..off, b[..size].iter().copied());
@@ -402,6 +390,7 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult {
     let i = i as usize;
     let v = a.get(vm, i)?.unwrap_or(Value::NONE);
     let size = a.itemsize();
+    a.check_resize(vm, (n as usize - 1) * size)?;
     a.data.borrow_mut().drain(i * size..(i + 1) * size);
     Ok(v)
 }
@@ -413,6 +402,7 @@ fn remove(vm: &mut Vm, args: Args) -> PyResult {
     match find(vm, a, &v, 0, n)? {
         Some(i) => {
             let size = a.itemsize();
+            a.check_resize(vm, (n - 1) * size)?;
             let mut d = a.data.borrow_mut();
             if (i + 1) * size <= d.len() {
                 d.drain(i * size..(i + 1) * size);
@@ -436,13 +426,6 @@ fn reverse(vm: &mut Vm, args: Args) -> PyResult {
 fn tobytes(vm: &mut Vm, args: Args) -> PyResult {
     noargs(vm, &args, "tobytes")?;
     let a = this(vm, &args, "tobytes")?;
-    let b = a.data.borrow().clone();
-    Ok(vm.new_bytes(b))
-}
-
-fn tobytes_dunder(vm: &mut Vm, args: Args) -> PyResult {
-    noargs(vm, &args, "__bytes__")?;
-    let a = this(vm, &args, "__bytes__")?;
     let b = a.data.borrow().clone();
     Ok(vm.new_bytes(b))
 }

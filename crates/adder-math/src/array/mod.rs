@@ -5,9 +5,10 @@
 //! order, `itemsize(code)` bytes per item; its length is always a multiple
 //! of the item size), never as Python values. The buffer is never borrowed
 //! across a call that can run Python code: values are converted first, then
-//! the buffer is borrowed to store them. `buffer_info()` reports a stable
-//! fake address (the object's identity), since Adder has no buffer
-//! protocol and `memoryview(array)` is not supported.
+//! the buffer is borrowed to store them. The items are exported through
+//! the buffer protocol (format = typecode, `w` for `u`), and while a
+//! memoryview of the array lives its size cannot change (BufferError).
+//! `buffer_info()` reports a stable fake address (the object's identity).
 
 mod item;
 mod methods;
@@ -16,7 +17,7 @@ mod seq;
 
 use std::cell::{Cell, RefCell};
 
-use adder_object::{Payload, Trace, Value};
+use adder_object::{BufferProcs, Payload, Trace, Value};
 use adder_vm::kinds::MATH_FIRST;
 use adder_vm::native::{module_add_fns, module_set, new_type};
 use adder_vm::objects::seq::{List, Tuple};
@@ -35,15 +36,63 @@ pub const ITER_KIND: u8 = MATH_FIRST + 9;
 pub struct ArrayObj {
     pub code: u8,
     pub data: RefCell<Vec<u8>>,
+    /// Live memoryviews of the array (see `adder_vm::buffer`).
+    pub exports: Cell<usize>,
 }
-adder_object::payload!(ArrayObj, ARRAY_KIND, "array.array");
+adder_object::payload!(ArrayObj, ARRAY_KIND, "array.array", buffer = &ARRAY_BUFFER);
+
+/// An array exports its items' bytes, writable, in its typecode's format.
+static ARRAY_BUFFER: BufferProcs = BufferProcs {
+    read: |v, f| {
+        if let Some(a) = v.downcast::<ArrayObj>() {
+            f(&a.data.borrow())
+        }
+    },
+    write: Some(|v, at, src| {
+        let Some(a) = v.downcast::<ArrayObj>() else {
+            return false;
+        };
+        let mut d = a.data.borrow_mut();
+        match d.get_mut(at..at.saturating_add(src.len())) {
+            Some(dst) => {
+                dst.copy_from_slice(src);
+                true
+            }
+            None => false,
+        }
+    }),
+    readonly: |_| false,
+    format: |v| match v.downcast::<ArrayObj>() {
+        Some(a) if a.code == b'u' => (b'w', a.itemsize()),
+        Some(a) => (a.code, a.itemsize()),
+        None => (b'B', 1),
+    },
+    exports: Some(|v| v.downcast::<ArrayObj>().map(|a| &a.exports)),
+};
 
 impl ArrayObj {
     pub fn new(code: u8, data: Vec<u8>) -> ArrayObj {
         ArrayObj {
             code,
             data: RefCell::new(data),
+            exports: Cell::new(0),
         }
+    }
+    /// CPython's `array_resize` check: the byte length may not change
+    /// while the array is exported.
+    pub fn check_resize(&self, vm: &Vm, new_bytes: usize) -> PyResult<()> {
+        if self.exports.get() > 0 && new_bytes != self.data.borrow().len() {
+            return Err(vm.new_exception_msg(
+                &vm.t.buffer_error,
+                "cannot resize an array that is exporting buffers",
+            ));
+        }
+        Ok(())
+    }
+    /// `check_resize` for growing by `extra` bytes.
+    pub fn check_grow(&self, vm: &Vm, extra: usize) -> PyResult<()> {
+        let n = self.data.borrow().len();
+        self.check_resize(vm, n + extra)
     }
     pub fn itemsize(&self) -> usize {
         itemsize(self.code)
@@ -213,6 +262,7 @@ pub fn extend_from_iter(vm: &mut Vm, a: &ArrayObj, it: &Value) -> PyResult<()> {
     let n = a.itemsize();
     while let Some(v) = vm.next(it)? {
         let b = item::encode(vm, a.code, &v)?;
+        a.check_grow(vm, n)?;
         a.data.borrow_mut().extend_from_slice(&b[..n]);
     }
     Ok(())

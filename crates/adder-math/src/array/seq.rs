@@ -161,6 +161,7 @@ fn assign(
                 }
             }
             None => {
+                a.check_resize(vm, (n as usize - 1) * size)?;
                 let mut d = a.data.borrow_mut();
                 if (i + 1) * size <= d.len() {
                     d.drain(i * size..(i + 1) * size);
@@ -192,6 +193,9 @@ fn assign(
     if step == 1 {
         let start = start.max(0) as usize;
         let stop = (stop.max(start as isize)) as usize;
+        let old = a.data.borrow().len();
+        let (lo, hi) = ((start * size).min(old), (stop * size).min(old));
+        a.check_resize(vm, old - hi.max(lo) + lo + src.len())?;
         let mut d = a.data.borrow_mut();
         let lo = (start * size).min(d.len());
         let hi = (stop * size).min(d.len()).max(lo);
@@ -202,6 +206,7 @@ fn assign(
         .map(|k| (start + k as isize * step) as usize)
         .collect();
     if value.is_none() {
+        a.check_resize(vm, (a.len() - count) * size)?;
         let mut keep = vec![true; a.len()];
         for &p in &positions {
             if let Some(k) = keep.get_mut(p) {
@@ -326,6 +331,7 @@ fn imul(vm: &mut Vm, args: Args) -> PyResult {
         return Ok(vm.not_implemented.clone());
     };
     let d = repeated(vm, &a.data.borrow(), n)?;
+    a.check_resize(vm, d.len())?;
     *a.data.borrow_mut() = d;
     Ok(args.pos[0].clone())
 }

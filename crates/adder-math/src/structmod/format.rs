@@ -381,9 +381,10 @@ pub fn pack_into(vm: &mut Vm, layout: &Layout, vals: &[Value], out: &mut [u8]) -
                     let n = data.len().min(it.size);
                     dst[..n].copy_from_slice(&data[..n]);
                 } else if it.size > 0 {
-                    let n = data.len().min(it.size - 1).min(255);
+                    // All that fits is copied; the count byte saturates at 255.
+                    let n = data.len().min(it.size - 1);
                     dst[1..1 + n].copy_from_slice(&data[..n]);
-                    dst[0] = n as u8;
+                    dst[0] = n.min(255) as u8;
                 }
             }
             c => {

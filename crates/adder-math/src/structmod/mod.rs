@@ -178,16 +178,7 @@ fn struct_layout(vm: &mut Vm, v: &Value) -> PyResult<Rc<Layout>> {
 // ----- buffers -----------------------------------------------------------------------
 
 fn read_buffer(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = v.downcast::<Bytes>() {
-        return Ok(b.b.to_vec());
-    }
-    if let Some(b) = v.downcast::<ByteArray>() {
-        return Ok(b.b.borrow().clone());
-    }
-    Err(vm.type_error(format!(
-        "a bytes-like object is required, not '{}'",
-        vm.type_name(v)
-    )))
+    adder_vm::buffer::need_bytes(vm, v)
 }
 
 fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
@@ -283,14 +274,16 @@ fn do_pack_into(vm: &mut Vm, l: &Layout, buf: &Value, offset: &Value, vals: &[Va
             ),
         ));
     }
-    let Some(ba) = buf.downcast::<ByteArray>() else {
-        return Err(vm.type_error(format!(
-            "argument must be read-write bytes-like object, not {}",
-            vm.type_name(buf)
-        )));
+    let len = match adder_vm::buffer::byte_len(buf) {
+        Some(n) if adder_vm::buffer::is_writable(buf) => n as i64,
+        _ => {
+            return Err(vm.type_error(format!(
+                "argument must be read-write bytes-like object, not {}",
+                vm.type_name(buf)
+            )))
+        }
     };
     let mut off = ssize(vm, offset)?;
-    let len = ba.b.borrow().len() as i64;
     let size = l.size as i64;
     if off < 0 {
         if off + len < 0 {
@@ -319,11 +312,7 @@ fn do_pack_into(vm: &mut Vm, l: &Layout, buf: &Value, offset: &Value, vals: &[Va
     format::pack_into(vm, l, vals, &mut tmp)?;
     // Values are all converted before the buffer is touched; pad bytes are
     // zeroed, as CPython's packer does.
-    let mut b = ba.b.borrow_mut();
-    let start = off as usize;
-    if start + tmp.len() <= b.len() {
-        b[start..start + tmp.len()].copy_from_slice(&tmp);
-    }
+    adder_vm::buffer::write(buf, off as usize, &tmp);
     Ok(Value::NONE)
 }
 

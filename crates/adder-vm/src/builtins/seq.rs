@@ -49,11 +49,6 @@ pub fn make_range(vm: &mut Vm, start: BigInt, stop: BigInt, step: BigInt) -> PyR
     ))
 }
 
-/// `bytearray[key] = v` (index or slice).
-pub fn bytearray_setitem(vm: &mut Vm, b: &Value, k: &Value, v: &Value) -> PyResult<()> {
-    list::bytearray_setitem(vm, b, k, v)
-}
-
 // ----- argument helpers shared by the container modules ------------------------------
 
 /// The receiver of a method defined on builtin type `ty`, checked like

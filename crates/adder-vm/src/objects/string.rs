@@ -131,10 +131,17 @@ pub struct Bytes {
     pub b: Box<[u8]>,
     pub hash: Cell<i64>,
 }
-payload!(Bytes, kinds::BYTES, "bytes");
+payload!(Bytes, kinds::BYTES, "bytes", buffer = &crate::buffer::BYTES);
 
 #[derive(Trace)]
 pub struct ByteArray {
     pub b: RefCell<Vec<u8>>,
+    /// Live memoryviews of it: while non-zero it must not be resized.
+    pub exports: Cell<usize>,
 }
-payload!(ByteArray, kinds::BYTEARRAY, "bytearray");
+payload!(
+    ByteArray,
+    kinds::BYTEARRAY,
+    "bytearray",
+    buffer = &crate::buffer::BYTEARRAY
+);

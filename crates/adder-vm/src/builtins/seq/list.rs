@@ -18,7 +18,7 @@ use super::{
 use crate::kinds;
 use crate::objects::iter::IterKind;
 use crate::objects::seq::{List, Slice};
-use crate::objects::string::{ByteArray, Str};
+use crate::objects::string::Str;
 use crate::vm::{Args, PyResult, Vm};
 
 pub(super) fn init(vm: &mut Vm) {
@@ -751,87 +751,4 @@ fn list_sizeof(vm: &mut Vm, args: Args) -> PyResult {
     let l = self_list(vm, &args, "__sizeof__")?;
     noargs(vm, &args, "list.__sizeof__")?;
     Ok(vm.new_int(crate::objects::size::real_size(&l) as i64))
-}
-
-// ----- bytearray item assignment ----------------------------------------------------------
-
-fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
-    let i = vm.index(v)?;
-    match i.to_u8() {
-        Some(b) => Ok(b),
-        None => Err(vm.value_error("byte must be in range(0, 256)")),
-    }
-}
-
-/// `bytearray[key] = v`: an int index takes one byte value, a slice takes
-/// bytes-like data or an iterable of ints.
-pub(crate) fn bytearray_setitem(vm: &mut Vm, b: &Value, key: &Value, v: &Value) -> PyResult<()> {
-    let ba = b.downcast::<ByteArray>().expect("bytearray payload");
-    if let Some(s) = slice_of(key) {
-        let new: Vec<u8> = if let Some(bytes) = crate::ops::bytes_of(v) {
-            bytes
-        } else if crate::num::is_int(v)
-            || v.kind() == Some(kinds::STR)
-            || crate::num::as_float(v).is_some()
-        {
-            return Err(vm.type_error(
-                "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
-            ));
-        } else {
-            let items = vm.iterate(v)?;
-            let mut out = Vec::with_capacity(items.len());
-            for x in &items {
-                out.push(byte_value(vm, x)?);
-            }
-            out
-        };
-        let len = ba.b.borrow().len();
-        let (start, stop, step, n) = vm.slice_indices(s, len)?;
-        let mut buf = ba.b.borrow_mut();
-        let len = buf.len();
-        if step == 1 {
-            let lo = (start.max(0) as usize).min(len);
-            let hi = (stop.max(0) as usize).clamp(lo, len);
-            buf.splice(lo..hi, new);
-            return Ok(());
-        }
-        if new.len() != n {
-            drop(buf);
-            return Err(vm.value_error(format!(
-                "attempt to assign bytes of size {} to extended slice of size {}",
-                new.len(),
-                n
-            )));
-        }
-        for (i, x) in slice_positions(start, step, n).zip(new) {
-            if let Some(slot) = buf.get_mut(i) {
-                *slot = x;
-            }
-        }
-        return Ok(());
-    }
-    let len = ba.b.borrow().len();
-    let i = match vm.index_opt(key)? {
-        Some(i) => i,
-        None => {
-            return Err(vm.type_error(format!(
-                "bytearray indices must be integers or slices, not {}",
-                vm.type_name(key)
-            )))
-        }
-    };
-    let byte = byte_value(vm, v)?;
-    let len_i = num_bigint::BigInt::from(len);
-    let j = if i.sign() == num_bigint::Sign::Minus {
-        &i + &len_i
-    } else {
-        i
-    };
-    match j.to_usize() {
-        Some(j) if j < ba.b.borrow().len() => {
-            ba.b.borrow_mut()[j] = byte;
-            Ok(())
-        }
-        _ => Err(vm.index_error("bytearray index out of range")),
-    }
 }

@@ -11,7 +11,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
 use crate::kinds;
-use crate::objects::string::{ByteArray, Bytes, Str};
+use crate::objects::string::Str;
 use crate::vm::{Args, PyResult, Vm};
 
 /// How a method reports argument-count and keyword errors.
@@ -186,11 +186,15 @@ pub fn adjust(start: Option<isize>, end: Option<isize>, len: usize) -> (usize, u
     (s as usize, e as usize)
 }
 
-/// The bytes of any bytes-like value (bytes, bytearray).
+/// The bytes of any bytes-like value (any buffer exporter).
 pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
+    crate::buffer::bytes_of(v)
+}
+
+/// The bytes of a `bytes` or `bytearray` (what `bytes` compares with).
+pub fn bytes_or_bytearray(v: &Value) -> Option<Vec<u8>> {
     match v.kind() {
-        Some(kinds::BYTES) => Some(v.downcast::<Bytes>()?.b.to_vec()),
-        Some(kinds::BYTEARRAY) => Some(v.downcast::<ByteArray>()?.b.borrow().clone()),
+        Some(kinds::BYTES) | Some(kinds::BYTEARRAY) => crate::buffer::bytes_of(v),
         _ => None,
     }
 }

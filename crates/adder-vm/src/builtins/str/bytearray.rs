@@ -60,9 +60,28 @@ fn buf(v: &Value) -> &std::cell::RefCell<Vec<u8>> {
     &v.downcast::<ByteArray>().expect("checked bytearray").b
 }
 
+fn len_of(v: &Value) -> usize {
+    buf(v).borrow().len()
+}
+
+/// `_canresize`: a bytearray with live exports (memoryviews) may not
+/// change its size.
+fn can_resize(vm: &Vm, v: &Value) -> PyResult<()> {
+    crate::buffer::check_resizable(vm, v, "Existing exports of data: object cannot be re-sized")
+}
+
+/// `PyByteArray_Resize`'s check: only a change of size is refused.
+fn resize_to(vm: &Vm, v: &Value, new_len: usize) -> PyResult<()> {
+    if new_len != buf(v).borrow().len() {
+        can_resize(vm, v)?;
+    }
+    Ok(())
+}
+
 fn ba_append(vm: &mut Vm, mut args: Args) -> PyResult {
     let (v, a) = ba_args(vm, &mut args, "append", &["item"], 1)?;
     let b = byte_value(vm, a[0].as_ref().unwrap())?;
+    can_resize(vm, &v)?;
     buf(&v).borrow_mut().push(b);
     Ok(Value::NONE)
 }
@@ -95,6 +114,7 @@ fn ba_extend(vm: &mut Vm, mut args: Args) -> PyResult {
     let (v, a) = ba_args(vm, &mut args, "extend", &["iterable_of_ints"], 1)?;
     let src = a[0].clone().unwrap();
     let b = bytes_of_iterable(vm, &src, "can't extend bytearray with ")?;
+    resize_to(vm, &v, len_of(&v) + b.len())?;
     buf(&v).borrow_mut().extend(b);
     Ok(Value::NONE)
 }
@@ -113,6 +133,7 @@ fn ba_pop(vm: &mut Vm, mut args: Args) -> PyResult {
     if j < 0 || j >= len {
         return Err(vm.index_error("pop index out of range"));
     }
+    can_resize(vm, &v)?;
     let c = buf(&v).borrow_mut().remove(j as usize);
     Ok(vm.new_int(c as i64))
 }
@@ -121,6 +142,7 @@ fn ba_insert(vm: &mut Vm, mut args: Args) -> PyResult {
     let (v, a) = ba_args(vm, &mut args, "insert", &["index", "item"], 2)?;
     let i = index_isize(vm, a[0].as_ref().unwrap())?;
     let c = byte_value(vm, a[1].as_ref().unwrap())?;
+    can_resize(vm, &v)?;
     let mut b = buf(&v).borrow_mut();
     let len = b.len() as isize;
     let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -134,6 +156,7 @@ fn ba_remove(vm: &mut Vm, mut args: Args) -> PyResult {
     let pos = buf(&v).borrow().iter().position(|&x| x == c);
     match pos {
         Some(p) => {
+            can_resize(vm, &v)?;
             buf(&v).borrow_mut().remove(p);
             Ok(Value::NONE)
         }
@@ -149,6 +172,7 @@ fn ba_reverse(vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn ba_clear(vm: &mut Vm, mut args: Args) -> PyResult {
     let (v, _) = ba_args(vm, &mut args, "clear", &[], 0)?;
+    resize_to(vm, &v, 0)?;
     buf(&v).borrow_mut().clear();
     Ok(Value::NONE)
 }
@@ -171,17 +195,26 @@ fn ba_iadd(vm: &mut Vm, mut args: Args) -> PyResult {
     let Some(y) = bytes_like(o) else {
         return Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_name(o))));
     };
+    resize_to(vm, &v, len_of(&v) + y.len())?;
     buf(&v).borrow_mut().extend(y);
     Ok(v)
 }
 
 fn ba_imul(vm: &mut Vm, mut args: Args) -> PyResult {
     let (v, a) = ba_args(vm, &mut args, "__imul__", &["value"], 1)?;
-    let len = buf(&v).borrow().len();
-    let n = repeat_count(vm, a[0].as_ref().unwrap(), len)?;
-    let r = buf(&v).borrow().repeat(n);
-    *buf(&v).borrow_mut() = r;
+    bytearray_irepeat(vm, &v, a[0].as_ref().unwrap())?;
     Ok(v)
+}
+
+/// `b *= n` for a bytearray: repeats it in place (the VM's in-place
+/// operator forwards here).
+pub fn bytearray_irepeat(vm: &mut Vm, v: &Value, n: &Value) -> PyResult<()> {
+    let len = buf(v).borrow().len();
+    let n = repeat_count(vm, n, len)?;
+    let r = buf(v).borrow().repeat(n);
+    resize_to(vm, v, r.len())?;
+    *buf(v).borrow_mut() = r;
+    Ok(())
 }
 
 /// `b[key] = value` for a bytearray (index or slice). The VM's
@@ -217,13 +250,18 @@ pub fn bytearray_setitem(vm: &mut Vm, b: &Value, key: &Value, value: &Value) -> 
         };
         let len = buf(b).borrow().len();
         let (start, stop, step, n) = vm.slice_indices(sl, len)?;
-        let mut data = buf(b).borrow_mut();
         if step == 1 {
-            let s = start.max(0) as usize;
-            let e = (stop.max(start)).max(0) as usize;
-            data.splice(s..e.min(len), src);
+            let s = (start.max(0) as usize).min(len);
+            let e = ((stop.max(start)).max(0) as usize).min(len);
+            resize_to(vm, b, len - (e - s) + src.len())?;
+            buf(b).borrow_mut().splice(s..e, src);
             return Ok(());
         }
+        if src.is_empty() {
+            // CPython deletes an extended slice assigned an empty value.
+            return bytearray_delitem(vm, b, key);
+        }
+        let mut data = buf(b).borrow_mut();
         if src.len() != n {
             drop(data);
             return Err(vm.value_error(format!(
@@ -258,6 +296,11 @@ pub fn bytearray_delitem(vm: &mut Vm, b: &Value, key: &Value) -> PyResult<()> {
     let len = buf(b).borrow().len();
     if let Some(sl) = key.downcast::<Slice>() {
         let (start, _, step, n) = vm.slice_indices(sl, len)?;
+        if step == 1 {
+            resize_to(vm, b, len - n)?;
+        } else {
+            can_resize(vm, b)?;
+        }
         let mut idx: Vec<usize> = (0..n)
             .map(|i| (start + i as isize * step) as usize)
             .collect();
@@ -287,6 +330,7 @@ pub fn bytearray_delitem(vm: &mut Vm, b: &Value, key: &Value) -> PyResult<()> {
     if j < 0 || j >= len {
         return Err(vm.index_error("bytearray index out of range"));
     }
+    can_resize(vm, b)?;
     buf(b).borrow_mut().remove(j as usize);
     Ok(())
 }

@@ -246,12 +246,8 @@ fn bytes_from_args(vm: &mut Vm, args: &mut Args, tname: &str) -> PyResult<Vec<u8
     let Some(src) = a[0].clone() else {
         return Ok(Vec::new());
     };
-    if let Some(b) = bytes_like(&src) {
-        return Ok(b);
-    }
-    if src.kind() == Some(kinds::STR) {
-        return Err(vm.type_error("string argument without an encoding"));
-    }
+    // `bytes(x)` asks `x.__bytes__` first (None there blocks the other
+    // conversions), then a str is refused, then buffers and the rest.
     let t = vm.type_of(&src);
     if tname == "bytes" && crate::ops::is_heap_type(&t) {
         if let Some(f) = crate::ops::type_lookup(&t, &vm.intern("__bytes__")) {
@@ -264,6 +260,12 @@ fn bytes_from_args(vm: &mut Vm, args: &mut Args, tname: &str) -> PyResult<Vec<u8
             }
             return Ok(bytes_like(&r).unwrap_or_default());
         }
+    }
+    if src.kind() == Some(kinds::STR) {
+        return Err(vm.type_error("string argument without an encoding"));
+    }
+    if let Some(b) = bytes_like(&src) {
+        return Ok(b);
     }
     if let Some(n) = vm.index_opt(&src)? {
         let n = n
@@ -326,6 +328,7 @@ fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult {
         &cls,
         ByteArray {
             b: std::cell::RefCell::new(Vec::new()),
+            exports: std::cell::Cell::new(0),
         },
     ))
 }
@@ -1277,7 +1280,15 @@ fn b_rmod(vm: &mut Vm, mut args: Args) -> PyResult {
 
 fn cmp_common(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult {
     let (r, a) = bargs(vm, &mut args, name, &["value"], 1, Style::Clinic)?;
-    let Some(y) = bytes_like(a[0].as_ref().unwrap()) else {
+    // `bytes` compares with bytes and bytearray only; `bytearray` with any
+    // buffer (CPython's `bytes_richcompare` / `bytearray_richcompare`).
+    let other = a[0].as_ref().unwrap();
+    let y = if r.arr {
+        bytes_like(other)
+    } else {
+        super::args::bytes_or_bytearray(other)
+    };
+    let Some(y) = y else {
         return Ok(vm.not_implemented.clone());
     };
     use std::cmp::Ordering::*;
