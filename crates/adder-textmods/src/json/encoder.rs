@@ -130,7 +130,7 @@ const PARAMS: [&str; 9] = [
 fn encoder_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].clone();
     let rest = Args {
-        pos: args.pos[1..].to_vec(),
+        pos: args.pos[1..].iter().cloned().collect(),
         kw: args.kw,
     };
     let a = parse_required(vm, "make_encoder", &PARAMS, &rest)?;
@@ -186,7 +186,7 @@ fn encoder_call(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error("descriptor '__call__' requires a '_json.Encoder' object"));
     };
     let rest = Args {
-        pos: args.pos[1..].to_vec(),
+        pos: args.pos[1..].iter().cloned().collect(),
         kw: args.kw,
     };
     let a = parse_required(vm, "_iterencode", &["obj", "_current_indent_level"], &rest)?;

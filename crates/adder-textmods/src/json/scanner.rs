@@ -84,7 +84,7 @@ fn field(vm: &mut Vm, v: &Value, get: fn(&Scanner) -> Value) -> PyResult {
 fn scanner_new(vm: &mut Vm, args: Args) -> PyResult {
     let cls = args.pos[0].clone();
     let rest = Args {
-        pos: args.pos[1..].to_vec(),
+        pos: args.pos[1..].iter().cloned().collect(),
         kw: args.kw,
     };
     let ctx = parse_required(vm, "make_scanner", &["context"], &rest)?.remove(0);
@@ -119,7 +119,7 @@ fn scanner_call(vm: &mut Vm, args: Args) -> PyResult {
         return Err(vm.type_error("descriptor '__call__' requires a '_json.Scanner' object"));
     };
     let rest = Args {
-        pos: args.pos[1..].to_vec(),
+        pos: args.pos[1..].iter().cloned().collect(),
         kw: args.kw,
     };
     let a = parse_required(vm, "scan_once", &["string", "idx"], &rest)?;
