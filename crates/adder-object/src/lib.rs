@@ -5,6 +5,7 @@
 //! `unsafe`; everything above it (the VM, the builtins) manipulates objects
 //! through the safe API here. It has no Python semantics of its own.
 
+pub mod block;
 pub mod buffer;
 pub mod cycles;
 pub mod gcheap;

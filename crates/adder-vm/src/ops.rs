@@ -172,7 +172,7 @@ pub fn dict_get_strkey(d: &Value, key: &Value) -> Option<Value> {
     let h = str_value_hash(ks);
     let t = dict.table.borrow();
     let ix = t.find_simple(h, key, str_eq_fast)?;
-    Some(t.entries[ix].value.clone())
+    Some(t.entries()[ix].value.clone())
 }
 
 pub fn dict_get_str(d: &Value, key: &str) -> Option<Value> {
@@ -184,12 +184,12 @@ pub fn dict_get_str(d: &Value, key: &str) -> Option<Value> {
         match t.step(&mut p) {
             Step::Absent { .. } => return None,
             Step::Candidate { entry } => {
-                if t.entries[entry]
+                if t.entries()[entry]
                     .key
                     .downcast::<Str>()
                     .is_some_and(|s| s.as_str() == key)
                 {
-                    return Some(t.entries[entry].value.clone());
+                    return Some(t.entries()[entry].value.clone());
                 }
             }
         }
@@ -914,27 +914,27 @@ impl Vm {
 
     /// Finds the entry index of `key` in a dict/set table, calling `__eq__`
     /// as needed; restarts if the table changes under a comparison.
-    fn table_find(
+    fn table_find<T: crate::objects::dict::Lookup>(
         &mut self,
-        table: &std::cell::RefCell<crate::objects::dict::Table>,
+        table: &std::cell::RefCell<T>,
         key: &Value,
         hash: i64,
     ) -> PyResult<Option<usize>> {
         'restart: loop {
             let (mut probe, version) = {
                 let t = table.borrow();
-                (t.probe(hash), t.version)
+                (t.probe(hash), t.version())
             };
             loop {
                 let cand = {
                     let t = table.borrow();
-                    if t.version != version {
+                    if t.version() != version {
                         continue 'restart;
                     }
                     match t.step(&mut probe) {
                         Step::Absent { .. } => return Ok(None),
                         Step::Candidate { entry } => {
-                            let k = &t.entries[entry].key;
+                            let k = t.key_at(entry);
                             if k.is(key) {
                                 return Ok(Some(entry));
                             }
@@ -957,7 +957,7 @@ impl Vm {
                 };
                 let equal = self.eq(&cand.1, key)?;
                 let t = table.borrow();
-                if t.version != version {
+                if t.version() != version {
                     continue 'restart;
                 }
                 if equal {
@@ -971,7 +971,7 @@ impl Vm {
         let h = self.hash(key)?;
         let dict = d.downcast::<Dict>().expect("dict_get on a dict");
         match self.table_find(&dict.table, key, h)? {
-            Some(ix) => Ok(Some(dict.table.borrow().entries[ix].value.clone())),
+            Some(ix) => Ok(Some(dict.table.borrow().entries()[ix].value.clone())),
             None => Ok(None),
         }
     }
@@ -994,7 +994,7 @@ impl Vm {
     pub fn dict_get_hashed(&mut self, d: &Value, key: &Value, h: i64) -> PyResult<Option<Value>> {
         let dict = d.downcast::<Dict>().expect("dict_get on a dict");
         match self.table_find(&dict.table, key, h)? {
-            Some(ix) => Ok(Some(dict.table.borrow().entries[ix].value.clone())),
+            Some(ix) => Ok(Some(dict.table.borrow().entries()[ix].value.clone())),
             None => Ok(None),
         }
     }
@@ -1067,7 +1067,7 @@ impl Vm {
         let h = self.hash(&key)?;
         let set = s.downcast::<Set>().expect("set_add on a set");
         if self.table_find(&set.table, &key, h)?.is_none() {
-            set.table.borrow_mut().insert_new(h, key, Value::NULL);
+            set.table.borrow_mut().insert_new(h, key);
         }
         Ok(())
     }

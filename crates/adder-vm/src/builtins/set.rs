@@ -16,9 +16,9 @@ use crate::builtins::seq::{
     onearg, this,
 };
 use crate::kinds;
-use crate::objects::dict::Table;
 use crate::objects::iter::{Iter, IterKind};
 use crate::objects::set::Set;
+use crate::objects::set::SetTable;
 use crate::vm::{Args, NativeFn, PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
@@ -94,7 +94,7 @@ fn empty_of(vm: &Vm, cls: &Value, frozen: bool) -> Value {
     vm.alloc_builtin(
         cls,
         Set {
-            table: RefCell::new(Table::new_set()),
+            table: RefCell::new(SetTable::new()),
             frozen,
             hash: Cell::new(-1),
         },
@@ -123,7 +123,7 @@ fn copy_base(vm: &Vm, s: &Value) -> Value {
     } else {
         vm.t.set.clone()
     };
-    let table = src.table.borrow().set_copy();
+    let table = src.table.borrow().copy();
     vm.alloc_builtin(
         &ty,
         Set {
@@ -598,7 +598,7 @@ fn set_pop(vm: &mut Vm, args: Args) -> PyResult {
         first.map(|i| t.remove_entry(i))
     };
     match removed {
-        Some((k, _)) => Ok(k),
+        Some(k) => Ok(k),
         None => {
             let m = vm.new_str("pop from an empty set");
             Err(vm.key_error(m))
@@ -635,7 +635,7 @@ fn assign_from(s: &Value, r: &Value) {
     if s.is(r) {
         return;
     }
-    let table = payload(r).table.borrow().set_copy();
+    let table = payload(r).table.borrow().copy();
     let old = std::mem::replace(&mut *payload(s).table.borrow_mut(), table);
     drop(old);
 }

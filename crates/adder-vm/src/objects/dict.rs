@@ -1,31 +1,29 @@
-//! The compact, insertion-ordered hash table behind `dict` and `set`.
+//! The compact, insertion-ordered hash table behind `dict`, and the probe
+//! machinery it shares with the set table (crates/adder-vm/src/objects/set.rs).
 //!
-//! Layout (as DESIGN.md asks): a sparse index table of `u32` slots pointing
-//! into a dense entry array that keeps insertion order. Deleted entries keep
+//! Layout (docs/DECISIONS.md "Memory"): one block (`adder_object::block`)
+//! holds the counts, a sparse index of signed slots (1, 2 or 4 bytes each,
+//! by table size, as CPython's keys object) and the dense entry array that
+//! keeps insertion order; an empty dict has no block. Deleted entries keep
 //! their place with a NULL key until the next resize compacts them.
 //!
-//! Invariants: `indices.len()` is 0 or a power of two and always has at least
-//! one EMPTY slot; every live entry is reachable from its hash's probe
-//! sequence; `version` changes on every insertion or deletion, so a caller that
-//! had to release the table to run Python `__eq__` can tell it must restart.
-//! This module never calls Python code; `crate::ops::dict` does the
-//! Python-aware lookups on top of `Probe`.
-//!
-//! Sets use the same API in *set mode*, where `entries` is the open-addressed
-//! slot array itself (no index table), probed like CPython's sets (nine
-//! linear probes, then perturbation) and resized at the same load factors,
-//! so that iterating a set visits its elements in the same order as CPython
-//! 3.11 does for equal hashes (e.g. sets of small ints). A free slot has a
-//! NULL key and hash 0; a deleted one (dummy) a NULL key and hash -1.
+//! Invariants: the index has 0 or a power-of-two number of slots and always
+//! at least one EMPTY slot; every live entry is reachable from its hash's
+//! probe sequence; the entry capacity never exceeds `usable(slots)`;
+//! `version` changes on every insertion or deletion, so a caller that had to
+//! release the table to run Python `__eq__` can tell it must restart. This
+//! module never calls Python code; `crate::ops::dict` does the Python-aware
+//! lookups on top of `Probe` (through `Lookup`, for dicts and sets alike).
 
 use std::cell::RefCell;
 
+use adder_object::block::Block;
 use adder_object::{payload, Trace, Value};
 
 use crate::kinds;
 
-const EMPTY: u32 = u32::MAX;
-const DUMMY: u32 = u32::MAX - 1;
+const EMPTY: isize = -1;
+const DUMMY: isize = -2;
 
 #[derive(Trace)]
 pub struct Entry {
@@ -34,44 +32,63 @@ pub struct Entry {
     pub value: Value,
 }
 
-#[derive(Default, Trace)]
-pub struct Table {
-    indices: Vec<u32>,
-    pub entries: Vec<Entry>,
-    used: usize,
-    pub version: u64,
-    /// Set mode (see the module docs); `fill` counts used + dummy slots
-    /// (in dict mode: index slots that are not EMPTY).
-    set_mode: bool,
-    fill: usize,
+/// The counts kept in a table block's header: live entries, and index
+/// slots that are not EMPTY.
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    pub used: u32,
+    pub fill: u32,
 }
 
-const SET_MIN_SIZE: usize = 8;
+type Keys = Block<Counts, Entry>;
+
+#[derive(Default, Trace)]
+pub struct Table {
+    keys: Option<Keys>,
+    pub version: u64,
+}
+
+const _: () = assert!(std::mem::size_of::<Entry>() == 24);
+const _: () = assert!(std::mem::size_of::<Table>() == 16);
+const _: () = assert!(std::mem::size_of::<Dict>() == 24);
 
 /// The next slot of an open-addressing probe sequence (the recurrence CPython
 /// uses for dicts and sets): `perturb` feeds the hash's high bits in.
 #[inline(always)]
-fn next_probe(pos: usize, perturb: &mut u64, mask: usize) -> usize {
+pub(crate) fn next_probe(pos: usize, perturb: &mut u64, mask: usize) -> usize {
     *perturb >>= 5;
     (pos.wrapping_mul(5)
         .wrapping_add(1)
         .wrapping_add(*perturb as usize))
         & mask
 }
-const LINEAR_PROBES: usize = 9;
 
 /// A resumable walk along one hash's probe sequence.
 pub struct Probe {
-    pos: usize,
-    perturb: u64,
-    first_free: Option<usize>,
-    started: bool,
-    hash: i64,
-    /// Set mode: linear probes left from `pos`.
-    linear: usize,
-    /// Set mode: where the current run of linear probes started (the next
+    pub(crate) pos: usize,
+    pub(crate) perturb: u64,
+    pub(crate) first_free: Option<usize>,
+    pub(crate) started: bool,
+    pub(crate) hash: i64,
+    /// Set tables: linear probes left from `pos`.
+    pub(crate) linear: usize,
+    /// Set tables: where the current run of linear probes started (the next
     /// perturbed probe is computed from it, as CPython's set code does).
-    base: usize,
+    pub(crate) base: usize,
+}
+
+impl Probe {
+    pub(crate) fn new(hash: i64) -> Probe {
+        Probe {
+            pos: 0,
+            perturb: hash as u64,
+            first_free: None,
+            started: false,
+            hash,
+            linear: 0,
+            base: 0,
+        }
+    }
 }
 
 pub enum Step {
@@ -81,141 +98,39 @@ pub enum Step {
     Candidate { entry: usize },
 }
 
+/// What a Python-aware lookup needs of a dict or set table.
+pub trait Lookup {
+    fn version(&self) -> u64;
+    fn probe(&self, hash: i64) -> Probe;
+    fn step(&self, p: &mut Probe) -> Step;
+    /// The key of entry `ix` (a `Candidate`).
+    fn key_at(&self, ix: usize) -> &Value;
+}
+
+/// Most entries an index of `slots` slots takes (load stays under 2/3).
+fn usable(slots: usize) -> usize {
+    (2 * slots - 1) / 3
+}
+
+/// The entry capacity for a table of `len` entries about to take one
+/// more: half as much again (at least 4 more, at most `usable`), so a
+/// middle-sized dict does not carry the whole usable fraction of its index
+/// (CPython allocates all of it at once, with 16-byte entries for str keys).
+fn grown_cap(len: usize, slots: usize) -> usize {
+    (len + len / 2).max(len + 4).min(usable(slots))
+}
+
 impl Table {
     pub fn new() -> Table {
         Table::default()
     }
-    /// An empty set-mode table (see the module docs).
-    pub fn new_set() -> Table {
-        Table {
-            set_mode: true,
-            ..Table::default()
-        }
-    }
-    fn empty_slots(n: usize) -> Vec<Entry> {
-        (0..n)
-            .map(|_| Entry {
-                hash: 0,
-                key: Value::NULL,
-                value: Value::NULL,
-            })
-            .collect()
-    }
-    /// A set-mode table with the same elements, sized as CPython's set copy.
-    pub fn set_copy(&self) -> Table {
-        let mut t = Table::new_set();
-        t.set_merge(self);
-        t
-    }
-    /// Adds every element of `other` into this set-mode table, which the
-    /// caller guarantees shares none of them (typically: it is empty), the
-    /// way CPython's `set_merge` sizes and fills the table.
-    pub fn set_merge(&mut self, other: &Table) {
-        let incoming = other.len();
-        if incoming == 0 {
-            return;
-        }
-        let mask = self.entries.len().saturating_sub(1);
-        if self.entries.is_empty() || (self.fill + incoming) * 5 >= mask * 3 {
-            self.set_resize((self.used + incoming) * 2);
-        }
-        for e in other.iter() {
-            self.set_insert_clean(e.hash, e.key.clone());
-            self.used += 1;
-            self.fill += 1;
-        }
-        self.version = self.version.wrapping_add(1);
-    }
-    fn set_resize(&mut self, minused: usize) {
-        let mut size = SET_MIN_SIZE;
-        while size <= minused {
-            size <<= 1;
-        }
-        let old = std::mem::replace(&mut self.entries, Table::empty_slots(size));
-        self.fill = self.used;
-        for e in old {
-            if !e.key.is_null() {
-                self.set_insert_clean(e.hash, e.key);
-            }
-        }
-    }
-    /// Places a key known to be absent into the first free slot of its probe
-    /// sequence (right after a resize there are no dummies).
-    fn set_insert_clean(&mut self, hash: i64, key: Value) {
-        let mask = self.entries.len() - 1;
-        let mut i = (hash as u64 as usize) & mask;
-        let mut perturb = hash as u64;
-        let free = |e: &Entry| e.key.is_null() && e.hash != -1;
-        loop {
-            let mut found = None;
-            if free(&self.entries[i]) {
-                found = Some(i);
-            } else if i + LINEAR_PROBES <= mask {
-                found = (i + 1..=i + LINEAR_PROBES).find(|&j| free(&self.entries[j]));
-            }
-            if let Some(j) = found {
-                self.entries[j] = Entry {
-                    hash,
-                    key,
-                    value: Value::NULL,
-                };
-                return;
-            }
-            i = next_probe(i, &mut perturb, mask);
-        }
-    }
-
-    fn set_step(&self, p: &mut Probe) -> Step {
-        if self.entries.is_empty() {
-            return Step::Absent { slot: usize::MAX };
-        }
-        let mask = self.entries.len() - 1;
-        loop {
-            if !p.started {
-                p.started = true;
-                p.pos = (p.hash as u64 as usize) & mask;
-                p.base = p.pos;
-                p.linear = if p.pos + LINEAR_PROBES <= mask {
-                    LINEAR_PROBES
-                } else {
-                    0
-                };
-            } else if p.linear > 0 {
-                p.linear -= 1;
-                p.pos += 1;
-            } else {
-                // CPython 3.11: Objects/setobject.c, set_add_entry: the
-                // perturbed probe starts from `i`, not from `i + 9`.
-                p.pos = next_probe(p.base, &mut p.perturb, mask);
-                p.base = p.pos;
-                p.linear = if p.pos + LINEAR_PROBES <= mask {
-                    LINEAR_PROBES
-                } else {
-                    0
-                };
-            }
-            let e = &self.entries[p.pos];
-            if e.key.is_null() {
-                if e.hash == -1 {
-                    if p.first_free.is_none() {
-                        p.first_free = Some(p.pos);
-                    }
-                    continue;
-                }
-                return Step::Absent {
-                    slot: p.first_free.unwrap_or(p.pos),
-                };
-            }
-            if e.hash == p.hash {
-                return Step::Candidate { entry: p.pos };
-            }
-        }
-    }
+    /// A table with room for `n` entries without growing (exactly `n`: a
+    /// literal's dict stays as small as its items).
     pub fn with_capacity(n: usize) -> Table {
         let mut t = Table::new();
         if n > 0 {
-            t.entries.reserve(n);
-            t.rebuild_indices(Self::index_size_for(n));
+            let slots = Self::index_size_for(n);
+            t.keys = Some(Keys::new(Counts::default(), slots, n.min(usable(slots))));
         }
         t
     }
@@ -227,33 +142,24 @@ impl Table {
         size
     }
     pub fn len(&self) -> usize {
-        self.used
+        self.keys.as_ref().map_or(0, |k| k.head().used as usize)
     }
     pub fn is_empty(&self) -> bool {
-        self.used == 0
+        self.len() == 0
     }
 
     pub fn probe(&self, hash: i64) -> Probe {
-        Probe {
-            pos: 0,
-            perturb: hash as u64,
-            first_free: None,
-            started: false,
-            hash,
-            linear: 0,
-            base: 0,
-        }
+        Probe::new(hash)
     }
 
     /// Advances the probe to the next candidate entry or the empty slot.
+    #[inline]
     pub fn step(&self, p: &mut Probe) -> Step {
-        if self.set_mode {
-            return self.set_step(p);
-        }
-        let mask = self.indices.len().wrapping_sub(1);
-        if self.indices.is_empty() {
+        let Some(k) = &self.keys else {
             return Step::Absent { slot: usize::MAX };
-        }
+        };
+        let mask = k.slots() - 1;
+        let entries = k.items();
         loop {
             if !p.started {
                 p.started = true;
@@ -261,7 +167,7 @@ impl Table {
             } else {
                 p.pos = next_probe(p.pos, &mut p.perturb, mask);
             }
-            match self.indices[p.pos] {
+            match k.index(p.pos) {
                 EMPTY => {
                     return Step::Absent {
                         slot: p.first_free.unwrap_or(p.pos),
@@ -273,7 +179,7 @@ impl Table {
                     }
                 }
                 ix => {
-                    let e = &self.entries[ix as usize];
+                    let e = &entries[ix as usize];
                     if e.hash == p.hash && !e.key.is_null() {
                         return Step::Candidate { entry: ix as usize };
                     }
@@ -295,7 +201,7 @@ impl Table {
             match self.step(&mut p) {
                 Step::Absent { .. } => return None,
                 Step::Candidate { entry } => {
-                    let k = &self.entries[entry].key;
+                    let k = &self.entries()[entry].key;
                     if k.is(key) || eq(k, key) {
                         return Some(entry);
                     }
@@ -306,14 +212,13 @@ impl Table {
 
     /// Inserts a new entry (the caller established the key is absent).
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        if self.set_mode {
-            self.set_insert(hash, key, value);
-            return;
-        }
         // DUMMY index slots count too: deleting trims trailing entries, so
-        // `entries` alone could leave the index without an EMPTY slot.
-        let load = self.entries.len().max(self.fill);
-        if self.indices.is_empty() || (load + 1) * 3 >= self.indices.len() * 2 {
+        // the entry count alone could leave the index without an EMPTY slot.
+        let full = self.keys.as_ref().is_none_or(|k| {
+            let load = k.len().max(k.head().fill as usize);
+            (load + 1) * 3 >= k.slots() * 2
+        });
+        if full {
             self.grow();
         }
         let mut p = self.probe(hash);
@@ -323,146 +228,150 @@ impl Table {
                 Step::Candidate { .. } => continue,
             }
         };
-        if self.indices[slot] == EMPTY {
-            self.fill += 1;
-        }
-        self.indices[slot] = self.entries.len() as u32;
-        self.entries.push(Entry { hash, key, value });
-        self.used += 1;
-        self.version = self.version.wrapping_add(1);
-    }
-
-    fn set_insert(&mut self, hash: i64, key: Value, value: Value) {
-        if self.entries.is_empty() {
-            self.entries = Table::empty_slots(SET_MIN_SIZE);
-        }
-        let mut p = self.probe(hash);
-        let slot = loop {
-            match self.set_step(&mut p) {
-                Step::Absent { slot } => break slot,
-                Step::Candidate { .. } => continue,
-            }
+        let Some(k) = &mut self.keys else {
+            return;
         };
-        let reused_dummy = self.entries[slot].hash == -1;
-        self.entries[slot] = Entry { hash, key, value };
-        self.used += 1;
-        self.version = self.version.wrapping_add(1);
-        if !reused_dummy {
-            self.fill += 1;
-            let mask = self.entries.len() - 1;
-            if self.fill * 5 >= mask * 3 {
-                let minused = if self.used > 50000 {
-                    self.used * 2
-                } else {
-                    self.used * 4
-                };
-                self.set_resize(minused);
-            }
+        if k.index(slot) == EMPTY {
+            k.head_mut().fill += 1;
         }
+        let ix = k.len();
+        if ix == k.cap() {
+            k.set_cap(grown_cap(ix, k.slots()));
+        }
+        k.push(Entry { hash, key, value }, ix + 1);
+        k.set_index(slot, ix as isize);
+        k.head_mut().used += 1;
+        self.version = self.version.wrapping_add(1);
     }
 
     /// Replaces the value of entry `ix`, returning the old one.
     pub fn replace_value(&mut self, ix: usize, value: Value) -> Value {
         // Rebinding counts as a change: lookup caches key on `version`.
         self.version = self.version.wrapping_add(1);
-        std::mem::replace(&mut self.entries[ix].value, value)
+        match &mut self.keys {
+            Some(k) => std::mem::replace(&mut k.items_mut()[ix].value, value),
+            None => value,
+        }
     }
 
     /// Removes entry `ix`, returning (key, value).
     pub fn remove_entry(&mut self, ix: usize) -> (Value, Value) {
-        if self.set_mode {
-            let e = &mut self.entries[ix];
-            let k = e.key.take();
-            let v = e.value.take();
-            e.hash = -1;
-            self.used -= 1;
-            self.version = self.version.wrapping_add(1);
-            return (k, v);
-        }
-        let hash = self.entries[ix].hash;
-        let mut p = self.probe(hash);
-        let mask = self.indices.len() - 1;
-        let _ = mask;
+        let Some(k) = &mut self.keys else {
+            return (Value::NULL, Value::NULL);
+        };
+        let mask = k.slots() - 1;
+        let hash = k.items()[ix].hash;
+        let mut pos = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
         loop {
-            match self.step(&mut p) {
-                Step::Absent { .. } => break,
-                Step::Candidate { entry } if entry == ix => {
-                    self.indices[p.pos] = DUMMY;
+            match k.index(pos) {
+                EMPTY => break,
+                i if i == ix as isize => {
+                    k.set_index(pos, DUMMY);
                     break;
                 }
-                Step::Candidate { .. } => {}
+                _ => pos = next_probe(pos, &mut perturb, mask),
             }
         }
-        let e = &mut self.entries[ix];
-        let k = e.key.take();
-        let v = e.value.take();
-        self.used -= 1;
+        let e = &mut k.items_mut()[ix];
+        let taken = (e.key.take(), e.value.take());
+        k.head_mut().used -= 1;
         self.version = self.version.wrapping_add(1);
         // The entry stays as a hole, as in CPython: a key inserted next goes
         // after it, so an iterator positioned past it sees the new key.
-        (k, v)
+        taken
     }
 
     /// Drops the deleted entries at the end of the entry array (what
     /// CPython's `popitem` does to `dk_nentries`; keeps it cheap).
     pub fn trim_deleted_tail(&mut self) {
-        while self.entries.last().is_some_and(|e| e.key.is_null()) {
-            self.entries.pop();
+        if let Some(k) = &mut self.keys {
+            while k.items().last().is_some_and(|e| e.key.is_null()) {
+                k.pop();
+            }
         }
     }
 
+    /// Moves the live entries into a new block sized for them (compacting
+    /// the deleted ones away) and rebuilds the index.
     fn grow(&mut self) {
-        let size = Self::index_size_for((self.used + 1) * 2);
-        self.entries.retain(|e| !e.key.is_null());
-        self.rebuild_indices(size);
-    }
-
-    fn rebuild_indices(&mut self, size: usize) {
-        self.indices = vec![EMPTY; size];
-        self.fill = self.entries.len();
-        let mask = size - 1;
-        for (ix, e) in self.entries.iter().enumerate() {
+        let slots = Self::index_size_for((self.len() + 1) * 2);
+        let mut new = Keys::new(Counts::default(), slots, grown_cap(self.len(), slots));
+        let mask = slots - 1;
+        for e in self.keys.take().into_iter().flatten() {
+            if e.key.is_null() {
+                continue;
+            }
             let mut pos = (e.hash as u64 as usize) & mask;
             let mut perturb = e.hash as u64;
-            while self.indices[pos] != EMPTY {
+            while new.index(pos) != EMPTY {
                 pos = next_probe(pos, &mut perturb, mask);
             }
-            self.indices[pos] = ix as u32;
+            new.set_index(pos, new.len() as isize);
+            new.push(e, usable(slots));
+        }
+        let n = new.len() as u32;
+        *new.head_mut() = Counts { used: n, fill: n };
+        self.keys = Some(new);
+    }
+
+    /// Empties the table (a new version) and returns the old contents, for
+    /// the caller to drop once it no longer holds the table.
+    pub fn clear(&mut self) -> Table {
+        self.version = self.version.wrapping_add(1);
+        Table {
+            keys: self.keys.take(),
+            version: 0,
         }
     }
 
-    pub fn clear(&mut self) -> Vec<Entry> {
-        self.indices = Vec::new();
-        self.used = 0;
-        self.fill = 0;
-        self.version = self.version.wrapping_add(1);
-        std::mem::take(&mut self.entries)
+    /// Every entry, deleted ones (NULL key) included, in insertion order.
+    #[inline(always)]
+    pub fn entries(&self) -> &[Entry] {
+        self.keys.as_ref().map_or(&[], |k| k.items())
     }
-
     /// Live entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(|e| !e.key.is_null())
+        self.entries().iter().filter(|e| !e.key.is_null())
     }
 
     /// Entry at dense position `i` (may be a deleted one: key NULL).
     pub fn entry_at(&self, i: usize) -> Option<&Entry> {
-        self.entries.get(i)
+        self.entries().get(i)
     }
     pub fn dense_len(&self) -> usize {
-        self.entries.len()
+        self.entries().len()
     }
-    /// Bytes of the index table and entry array (allocated capacity).
+    /// Bytes of the table's block (index and entry capacity).
     pub fn heap_bytes(&self) -> usize {
-        self.indices.capacity() * std::mem::size_of::<u32>()
-            + self.entries.capacity() * std::mem::size_of::<Entry>()
+        self.keys.as_ref().map_or(0, |k| k.alloc_size())
     }
 }
 
-/// Clearing a table (`#[trace(clear)]` on a dict's or set's) keeps its
-/// mode and bumps its version, as `Table::clear` does.
+impl Lookup for Table {
+    #[inline(always)]
+    fn version(&self) -> u64 {
+        self.version
+    }
+    #[inline(always)]
+    fn probe(&self, hash: i64) -> Probe {
+        Probe::new(hash)
+    }
+    #[inline(always)]
+    fn step(&self, p: &mut Probe) -> Step {
+        Table::step(self, p)
+    }
+    #[inline(always)]
+    fn key_at(&self, ix: usize) -> &Value {
+        &self.entries()[ix].key
+    }
+}
+
+/// Clearing a table (`#[trace(clear)]` on a dict's) bumps its version, as
+/// `Table::clear` does.
 impl adder_object::trace::Empty for Table {
-    type Taken = Vec<Entry>;
-    fn empty(&mut self) -> Vec<Entry> {
+    type Taken = Table;
+    fn empty(&mut self) -> Table {
         self.clear()
     }
 }
@@ -474,9 +383,10 @@ pub struct Dict {
 }
 payload!(Dict, kinds::DICT, "dict", traverse_from(self, start, budget, visit) {
     let t = self.table.try_borrow().ok()?;
-    let end = start.saturating_add(budget.max(1) / 2 + 1).min(t.entries.len());
-    for e in t.entries.get(start..end)? { visit(&e.key); visit(&e.value); }
-    (end < t.entries.len()).then_some(end)
+    let entries = t.entries();
+    let end = start.saturating_add(budget.max(1) / 2 + 1).min(entries.len());
+    for e in entries.get(start..end)? { visit(&e.key); visit(&e.value); }
+    (end < entries.len()).then_some(end)
 });
 
 impl Dict {
