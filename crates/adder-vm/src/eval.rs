@@ -926,8 +926,8 @@ impl Vm {
                             continue;
                         }
                         if let (Some(x), Some(y)) = (
-                            crate::num::exact_int_i64(self, &a),
-                            crate::num::exact_int_i64(self, &b),
+                            crate::num::exact_int_i128(self, &a),
+                            crate::num::exact_int_i128(self, &b),
                         ) {
                             if let Some(r) = crate::num::wide_binop(bop, x, y) {
                                 f.stack.push(self.new_int_wide(r));
@@ -1997,7 +1997,7 @@ impl Vm {
         closure: Value,
     ) -> Value {
         let c = codeobj.downcast::<Code>().unwrap();
-        let name = self.intern(&c.code.name.clone());
+        let name = c.name.clone();
         let qualname = c.qualname.clone();
         let doc = if c.code.flags & adder_bytecode::flags::OPTIMIZED != 0
             && &*c.code.name != "<lambda>"
@@ -2009,7 +2009,8 @@ impl Vm {
         } else {
             Value::NONE
         };
-        let module = dict_get_str(&globals, "__name__").unwrap_or(Value::NONE);
+        let module =
+            crate::ops::dict_get_strkey(&globals, &self.names.__name__).unwrap_or(Value::NONE);
         let ann = if annotations.is_null() {
             Value::NULL
         } else if let Some(t) = annotations.downcast::<Tuple>() {

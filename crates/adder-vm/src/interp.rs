@@ -303,6 +303,7 @@ impl Vm {
         let consts: Vec<Value> = co.consts.iter().map(|c| self.constant_value(c)).collect();
         let names: Vec<Value> = co.names.iter().map(|n| self.intern(n)).collect();
         let varnames: Vec<Value> = co.varnames.iter().map(|n| self.intern(n)).collect();
+        let name = self.intern(&co.name);
         self.alloc_builtin(
             &self.t.code,
             Code {
@@ -311,6 +312,7 @@ impl Vm {
                 names: names.into_boxed_slice(),
                 varnames: varnames.into_boxed_slice(),
                 qualname: self.new_str(&co.qualname),
+                name,
                 global_cache: std::cell::RefCell::new(Vec::new()),
                 attr_cache: std::cell::RefCell::new(Vec::new()),
             },

@@ -117,36 +117,42 @@ pub fn small_binop(op: BinOp, a: i64, b: i64) -> Option<i64> {
     }
 }
 
-/// The value of an exact `int` that fits in an i64 (a small int, or a big
-/// int object in range); None for everything else, int subclasses included.
+/// The value of an exact `int` that fits in 128 bits (no allocation).
 #[inline]
-pub fn exact_int_i64(vm: &Vm, v: &Value) -> Option<i64> {
+pub fn exact_int_i128(vm: &Vm, v: &Value) -> Option<i128> {
     if let Some(i) = v.as_small_int() {
-        return Some(i);
+        return Some(i as i128);
     }
     let b = v.downcast::<BigObj>()?;
     if !vm.is_exact(v, &vm.t.int) {
         return None;
     }
-    b.to_i64()
+    b.to_i128()
 }
 
-/// `a op b` computed in i128 for i64 operands, for the operators whose
-/// result then always fits (None: another path must compute it).
+/// `a op b` computed in i128, for the operators Python defines exactly on
+/// ints (None when the result does not fit or the operation raises:
+/// another path must compute it).
 #[inline]
-pub fn wide_binop(op: BinOp, a: i64, b: i64) -> Option<i128> {
-    let (x, y) = (a as i128, b as i128);
+pub fn wide_binop(op: BinOp, x: i128, y: i128) -> Option<i128> {
     match op {
-        BinOp::Add => Some(x + y),
-        BinOp::Sub => Some(x - y),
-        BinOp::Mul => Some(x * y),
-        BinOp::FloorDiv if y != 0 => Some(Integer::div_floor(&x, &y)),
-        BinOp::Mod if y != 0 => Some(Integer::mod_floor(&x, &y)),
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        // i128::MIN // -1 is the one quotient that overflows.
+        BinOp::FloorDiv if y != 0 && !(x == i128::MIN && y == -1) => {
+            Some(Integer::div_floor(&x, &y))
+        }
+        BinOp::Mod if y != 0 && y != -1 => Some(Integer::mod_floor(&x, &y)),
+        BinOp::Mod if y == -1 => Some(0),
         BinOp::And => Some(x & y),
         BinOp::Or => Some(x | y),
         BinOp::Xor => Some(x ^ y),
-        BinOp::LShift if (0..64).contains(&b) => Some(x << b),
-        BinOp::RShift if b >= 0 => Some(x >> b.min(127)),
+        BinOp::LShift if (0..127).contains(&y) => {
+            let r = x << y;
+            (r >> y == x).then_some(r)
+        }
+        BinOp::RShift if y >= 0 => Some(x >> y.min(127)),
         _ => None,
     }
 }

@@ -452,8 +452,8 @@ impl Vm {
             return Some(op.apply(&x, &y));
         }
         if let (Some(x), Some(y)) = (
-            crate::num::exact_int_i64(self, a),
-            crate::num::exact_int_i64(self, b),
+            crate::num::exact_int_i128(self, a),
+            crate::num::exact_int_i128(self, b),
         ) {
             return Some(op.apply(&x, &y));
         }

@@ -1,42 +1,27 @@
-# Ints just past the small-int range, and up to and across 64 bits, take a
-# 128-bit path in the loop: results must match arbitrary precision.
-edges = [0, 1, -1, 2**31, 2**46, 2**47 - 1, 2**47, -2**47, 2**53 + 1, 2**62,
-         2**63 - 1, -2**63, 2**63, -2**63 - 1, 2**64 + 5, 10**30, -10**30]
-ops = [
-    ('+', lambda a, b: a + b), ('-', lambda a, b: a - b), ('*', lambda a, b: a * b),
-    ('//', lambda a, b: a // b), ('%', lambda a, b: a % b), ('&', lambda a, b: a & b),
-    ('|', lambda a, b: a | b), ('^', lambda a, b: a ^ b),
-]
-total = 0
+# Ints around the 48-, 64- and 128-bit edges go through the loop's 128-bit
+# path; every operator must give CPython's result (or its exception) and
+# fall back to arbitrary precision when the result does not fit.
+edges = [0, 1, -1, 2, -2, 7, 2**47 - 1, -2**47, 2**47, 2**48, 2**63 - 1, -2**63,
+         2**63, -2**63 - 1, 2**64, 2**100 + 3, -2**100, 2**126, -2**126,
+         2**127 - 1, -2**127, 2**127, -2**127 - 1, 2**128, -2**128 + 1,
+         6364136223846793005, 1442695040888963407]
+ops = ['+', '-', '*', '//', '%', '&', '|', '^']
 for a in edges:
+    row = []
     for b in edges:
-        for name, f in ops:
+        for op in ops:
             try:
-                r = f(a, b)
-            except ZeroDivisionError:
-                r = 'zde'
-            total += hash(r) & 0xFFFF if r != "zde" else 1
-            if a in (2**47, -2**63, 2**63 - 1) and b in (-1, 2**47, 7):
-                print(a, name, b, '=', r)
-print(total)
-for a in (2**47, -2**47 - 3, 2**62, -2**63):
-    for s in (0, 1, 15, 63, 64, 100):
-        print(a, s, a << s, a >> s)
-print(-7 // 2, -7 % 2, 7 // -2, 7 % -2, (-2**63) // -1, (-2**63) % -1)
-class I(int):
-    def __add__(self, o):
-        return 'I.add'
-    def __lt__(self, o):
-        return 'I.lt'
-print(I(2**50) + 2**50, I(2**50) < 2**60, 2**60 < I(2**50))
-print(True + 2**50, 2**50 & True, 2**50 < 2**51, 2**63 > 2**62, -2**63 == -(2**63))
-seed = 12345
-for _ in range(1000):
-    seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
-print(seed)
-x = 2**47
-x += 1
-x *= -3
-x //= 5
-x -= 2**62
-print(x, type(x))
+                row.append(eval('a %s b' % op))
+            except ZeroDivisionError as e:
+                row.append('ZeroDivisionError: %s' % e)
+        row.append((a < b, a <= b, a == b, a > b))
+    print(a, sum(hash(x) for x in row if isinstance(x, int)) % 1000003, len(row))
+    for s in (0, 1, 15, 16, 17, 63, 64, 65, 110, 126, 127, 128, 200):
+        print(' ', s, a << s, a >> s)
+x = 42
+for i in range(300):
+    x = (x * 6364136223846793005 + 1442695040888963407) % (1 << 64)
+print(x)
+y = -2**127
+print(y // -1, y % -1, -y, y - 1, y * -1, abs(y), divmod(y, -1))
+print((2**127 - 1) + 1, (2**127 - 1) * 2, (-2**127) - 1, 3**80 // 3**40)

@@ -38,21 +38,32 @@ fn ends_sequence(vm: &Vm, e: &Value) -> bool {
     vm.exc_matches(e, &vm.t.index_error) || vm.exc_matches(e, &vm.t.stop_iteration)
 }
 
-/// The next item of a list or tuple iterator, for the loop's `ForIter`:
-/// `None` when `itv` is not one (the caller takes the general path),
+/// The next item of a list, tuple or (small-int) range iterator, for the
+/// loop's `ForIter`: `None` when `itv` is not one (the general path),
 /// `Some(None)` once it is exhausted. Same results as `iter_next`.
 #[inline]
 pub fn seq_next_fast(vm: &Vm, itv: &Value) -> Option<Option<Value>> {
     let it = itv.downcast::<Iter>()?;
-    if it.kind != IterKind::Seq {
-        return None;
-    }
     let class = itv.header()?.class_header();
     let builtin = |t: &Value| t.header().is_some_and(|h| std::ptr::eq(h, class));
-    if !builtin(&vm.t.list_iterator) && !builtin(&vm.t.tuple_iterator) {
+    let pos = it.pos.get();
+    if it.kind == IterKind::Range && builtin(&vm.t.range_iterator) {
+        if pos >= it.len.get() {
+            return Some(None);
+        }
+        // SAFETY: read only, and nothing runs while the borrow lives.
+        let src = unsafe { it.source.peek() };
+        let r = src.downcast::<Range>()?;
+        let (a, s) = (r.values[0].as_small_int()?, r.values[2].as_small_int()?);
+        it.pos.set(pos + 1);
+        // As in `iter_next`: exact in wrapping unsigned arithmetic.
+        let v = (a as u64).wrapping_add((pos as u64).wrapping_mul(s as u64)) as i64;
+        return Some(Some(vm.new_int(v)));
+    }
+    if it.kind != IterKind::Seq || !(builtin(&vm.t.list_iterator) || builtin(&vm.t.tuple_iterator))
+    {
         return None;
     }
-    let pos = it.pos.get();
     let next = {
         // SAFETY: read only, and nothing runs while the borrow lives.
         let src = unsafe { it.source.peek() };

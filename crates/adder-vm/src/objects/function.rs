@@ -26,6 +26,8 @@ pub struct Code {
     pub varnames: Box<[Value]>,
     /// `co_qualname` as a str, shared by the functions made from this code.
     pub qualname: Value,
+    /// `co_name`, interned, likewise shared.
+    pub name: Value,
     /// `LoadGlobal` results per name index, valid while the globals and
     /// builtins dicts are the same objects at the same versions.
     #[trace(clear)]

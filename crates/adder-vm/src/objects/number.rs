@@ -73,6 +73,25 @@ impl BigInt {
         }
         Big::from_bytes_le(sign, bytes)
     }
+    /// The value as an i128, when it fits (no allocation).
+    pub fn to_i128(&self) -> Option<i128> {
+        let bytes = bytes_of(self, &self.home);
+        if bytes.len() > 16 {
+            return None;
+        }
+        let mut word = [0u8; 16];
+        word[..bytes.len()].copy_from_slice(bytes);
+        let mag = u128::from_le_bytes(word);
+        if self.negative() {
+            if mag <= 1 << 127 {
+                Some((mag as i128).wrapping_neg())
+            } else {
+                None
+            }
+        } else {
+            i128::try_from(mag).ok()
+        }
+    }
     /// The value as an i64, when it fits (no allocation).
     pub fn to_i64(&self) -> Option<i64> {
         let bytes = bytes_of(self, &self.home);
