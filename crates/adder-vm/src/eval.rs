@@ -82,6 +82,28 @@ fn fast_float_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
     Some(op.apply(&x, &y))
 }
 
+/// Stores into a slot known to be NULL (a cleared, pooled frame's) without
+/// running a drop for the old value.
+#[inline(always)]
+fn put_unset(slot: &mut Value, v: Value) {
+    let old = std::mem::replace(slot, v);
+    debug_assert!(old.is_null());
+    std::mem::forget(old);
+}
+
+/// The truth of a bool, `None` or small int without a call (`None`: ask
+/// `truthy`).
+#[inline(always)]
+fn quick_truth(v: &Value) -> Option<bool> {
+    if let Some(b) = v.as_bool() {
+        return Some(b);
+    }
+    if v.is_none() {
+        return Some(false);
+    }
+    v.as_small_int().map(|i| i != 0)
+}
+
 /// Branch fusion: when the instruction after a comparison is a plain
 /// `PopJumpIfFalse`/`PopJumpIfTrue`, takes that branch on `r` at once
 /// (no bool pushed, popped and tested, no second dispatch) and returns true.
@@ -902,7 +924,17 @@ impl Vm {
                     Opcode::UnaryOp => {
                         let v = f.stack.pop().unwrap();
                         let r = match UnOp::from_u32(arg) {
-                            Some(UnOp::Not) => Ok(Value::from_bool(!tri!(self.truthy(&v)))),
+                            Some(UnOp::Not) => {
+                                let t = match quick_truth(&v) {
+                                    Some(t) => t,
+                                    None => tri!(self.truthy(&v)),
+                                };
+                                drop(v);
+                                if fuse_branch(words, &mut f.ip, !t) {
+                                    continue;
+                                }
+                                Ok(Value::from_bool(!t))
+                            }
                             Some(u) => self.unary_op(&v, u),
                             None => Err(self.system_error("bad unary op")),
                         };
@@ -1182,7 +1214,7 @@ impl Vm {
                     }
                     Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
                         let v = f.stack.pop().unwrap();
-                        let t = match v.as_bool() {
+                        let t = match quick_truth(&v) {
                             Some(b) => b,
                             None => tri!(self.truthy(&v)),
                         };
@@ -1191,8 +1223,13 @@ impl Vm {
                         }
                     }
                     Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
-                        let v = f.stack.last().unwrap().clone();
-                        let t = tri!(self.truthy(&v));
+                        let t = match quick_truth(f.stack.last().unwrap()) {
+                            Some(b) => b,
+                            None => {
+                                let v = f.stack.last().unwrap().clone();
+                                tri!(self.truthy(&v))
+                            }
+                        };
                         if t == (op == Opcode::JumpIfTrueOrPop) {
                             f.ip = arg as usize;
                         } else {
@@ -1729,8 +1766,11 @@ impl Vm {
     /// arguments; None (and nothing popped) when the call needs the general
     /// path (defaults, keywords, `*args`, cells, generators...).
     fn fast_frame(&mut self, f: &mut Frame, callee: usize, argc: usize) -> Option<Box<Frame>> {
-        let fv = f.stack[callee].clone();
-        let func = fv.downcast::<Function>()?;
+        let func: *const Function = f.stack[callee].downcast::<Function>()?;
+        // SAFETY: the callee stays on `f.stack` (below the arguments, which
+        // are the only values moved) until it is popped at the end, and no
+        // Python code runs in between, so the function is alive and unchanged.
+        let func = unsafe { &*func };
         let code = func.code();
         let co = &code.code;
         let slow = adder_bytecode::flags::VARARGS
@@ -1747,7 +1787,8 @@ impl Vm {
             return None;
         }
         // Missing trailing positionals come from the defaults (if they cover them).
-        let defaults = func.defaults.get();
+        // SAFETY: read only, and nothing runs while the borrow lives.
+        let defaults = unsafe { func.defaults.peek() };
         let defs: &[Value] = match defaults.downcast::<Tuple>() {
             Some(t) => &t.items,
             None => &[],
@@ -1774,11 +1815,12 @@ impl Vm {
             fr.fast.extend(cl.items.iter().cloned());
         }
         fr.stack.reserve(stacksize);
-        fr.code = func.code.get();
-        fr.globals = func.globals.clone();
-        fr.builtins = func.builtins.clone();
-        f.stack.pop();
-        fr.func = fv;
+        // A pooled frame's slots are all NULL: fill them without drops.
+        put_unset(&mut fr.code, func.code.get());
+        put_unset(&mut fr.globals, func.globals.clone());
+        put_unset(&mut fr.builtins, func.builtins.clone());
+        let fv = f.stack.pop().expect("callee on the stack");
+        put_unset(&mut fr.func, fv);
         Some(fr)
     }
 
