@@ -11,6 +11,7 @@ pub mod float_repr;
 pub mod number_parse;
 pub mod percent;
 pub mod repr;
+pub mod search;
 pub mod spec;
 pub mod str_ops;
 pub mod surrogate;

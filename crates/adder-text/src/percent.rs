@@ -200,7 +200,7 @@ pub fn percent_format_int(v: &BigInt, spec: &PercentSpec) -> String {
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = v.magnitude().to_str_radix(radix);
+    let mut digits = crate::spec::magnitude_digits(v, radix);
     if spec.conv == 'X' {
         digits.make_ascii_uppercase();
     }

@@ -356,6 +356,21 @@ fn sign_char(negative: bool, spec_sign: Option<char>) -> Option<char> {
 
 /// `format(v, spec)` for `int` (and `bool`); `type_name` names the type in
 /// errors.
+/// The digits of `|v|` in `radix` (2, 8, 10 or 16; lowercase), without
+/// num-bigint's general conversion when the magnitude fits in 64 bits.
+pub(crate) fn magnitude_digits(v: &BigInt, radix: u32) -> String {
+    use num_traits::ToPrimitive;
+    match v.magnitude().to_u64() {
+        Some(m) => match radix {
+            2 => format!("{m:b}"),
+            8 => format!("{m:o}"),
+            16 => format!("{m:x}"),
+            _ => m.to_string(),
+        },
+        None => v.magnitude().to_str_radix(radix),
+    }
+}
+
 pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<String, TextError> {
     let ty = spec.ty.unwrap_or('d');
     match ty {
@@ -410,7 +425,7 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = v.magnitude().to_str_radix(radix);
+    let mut digits = magnitude_digits(v, radix);
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }

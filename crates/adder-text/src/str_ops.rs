@@ -47,18 +47,16 @@ pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, T
         }
         Some("") => return Err(TextError::value("empty separator")),
         Some(sep) => {
-            let mut rest = s;
-            while left > 0 {
-                match rest.find(sep) {
-                    Some(i) => {
-                        out.push(rest[..i].to_string());
-                        rest = &rest[i + sep.len()..];
-                        left -= 1;
-                    }
-                    None => break,
+            let mut last = 0;
+            for i in crate::search::find_all(s, sep) {
+                if left == 0 {
+                    break;
                 }
+                out.push(s[last..i].to_string());
+                last = i + sep.len();
+                left -= 1;
             }
-            out.push(rest.to_string());
+            out.push(s[last..].to_string());
         }
     }
     Ok(out)
@@ -404,23 +402,19 @@ fn window(s: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 /// `s.find(sub, start, end)` as a character index.
 pub fn find(s: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
     let (b0, b1) = window(s, start, end)?;
-    s[b0..b1]
-        .find(sub)
-        .map(|i| start + char_len(&s[b0..b0 + i]))
+    crate::search::find(&s[b0..b1], sub).map(|i| start + char_len(&s[b0..b0 + i]))
 }
 /// `s.rfind(sub, start, end)` as a character index.
 pub fn rfind(s: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
     let (b0, b1) = window(s, start, end)?;
-    s[b0..b1]
-        .rfind(sub)
-        .map(|i| start + char_len(&s[b0..b0 + i]))
+    crate::search::rfind(&s[b0..b1], sub).map(|i| start + char_len(&s[b0..b0 + i]))
 }
 /// `s.count(sub, start, end)`.
 pub fn count(s: &str, sub: &str, start: usize, end: usize) -> usize {
     match window(s, start, end) {
         None => 0,
         Some((b0, b1)) if sub.is_empty() => char_len(&s[b0..b1]) + 1,
-        Some((b0, b1)) => s[b0..b1].matches(sub).count(),
+        Some((b0, b1)) => crate::search::count(&s[b0..b1], sub),
     }
 }
 
@@ -443,20 +437,16 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
         return out;
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    let mut done = 0;
-    while done < max {
-        match rest.find(old) {
-            Some(i) => {
-                out.push_str(&rest[..i]);
-                out.push_str(new);
-                rest = &rest[i + old.len()..];
-                done += 1;
-            }
-            None => break,
+    let mut last = 0;
+    for (done, i) in crate::search::find_all(s, old).enumerate() {
+        if done >= max {
+            break;
         }
+        out.push_str(&s[last..i]);
+        out.push_str(new);
+        last = i + old.len();
     }
-    out.push_str(rest);
+    out.push_str(&s[last..]);
     out
 }
 
