@@ -11,11 +11,10 @@ use memchr::memmem;
 /// Byte offset of the first occurrence of `needle` in `hay`.
 #[inline]
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
-    match needle.as_bytes() {
-        [] => Some(0),
-        [b] => memchr::memchr(*b, hay.as_bytes()),
-        n => memmem::find(hay.as_bytes(), n),
+    if needle.is_empty() {
+        return Some(0);
     }
+    find_all(hay, needle).next()
 }
 
 /// Byte offset of the last occurrence of `needle` in `hay`.
@@ -28,10 +27,54 @@ pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
     }
 }
 
+/// Haystacks up to this many bytes are scanned naively (first byte by
+/// memchr, then a compare): building a searcher costs more there.
+const SHORT: usize = 256;
+
 /// Byte offsets of the non-overlapping occurrences of a non-empty
 /// `needle`, left to right (one searcher for the whole scan).
-pub fn find_all<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+pub fn find_all<'a>(hay: &'a str, needle: &'a str) -> FindAll<'a> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    if hay.len() <= SHORT || needle.len() == 1 {
+        FindAll::Short {
+            hay,
+            needle,
+            pos: 0,
+        }
+    } else {
+        FindAll::Long(memmem::find_iter(hay, needle))
+    }
+}
+
+pub enum FindAll<'a> {
+    Short {
+        hay: &'a [u8],
+        needle: &'a [u8],
+        pos: usize,
+    },
+    Long(memmem::FindIter<'a, 'a>),
+}
+
+impl Iterator for FindAll<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            FindAll::Short { hay, needle, pos } => {
+                let (&first, _) = needle.split_first()?;
+                while let Some(i) = memchr::memchr(first, hay.get(*pos..)?) {
+                    let at = *pos + i;
+                    if hay[at..].starts_with(needle) {
+                        *pos = at + needle.len();
+                        return Some(at);
+                    }
+                    *pos = at + 1;
+                }
+                *pos = hay.len();
+                None
+            }
+            FindAll::Long(it) => it.next(),
+        }
+    }
 }
 
 /// Number of non-overlapping occurrences of a non-empty `needle`.
@@ -39,7 +82,7 @@ pub fn count(hay: &str, needle: &str) -> usize {
     match needle.as_bytes() {
         [] => 0,
         [b] => memchr::memchr_iter(*b, hay.as_bytes()).count(),
-        n => memmem::find_iter(hay.as_bytes(), n).count(),
+        _ => find_all(hay, needle).count(),
     }
 }
 

@@ -632,6 +632,14 @@ impl Vm {
                         let sub = s.slice(start as usize, start as usize + n).to_string();
                         return Ok(self.new_string(sub));
                     }
+                    if s.is_ascii() {
+                        // One byte per character: pick the bytes directly.
+                        let b = s.as_str().as_bytes();
+                        let out: String = (0..n)
+                            .map(|i| b[(start + i as isize * step) as usize] as char)
+                            .collect();
+                        return Ok(self.new_string(out));
+                    }
                     let chars: Vec<char> = s.as_str().chars().collect();
                     let out: String = (0..n)
                         .map(|i| chars[(start + i as isize * step) as usize])

@@ -16,7 +16,8 @@ use adder_bytecode::{BinOp, CmpOp};
 use adder_object::Value;
 
 use self::args::{
-    adjust, index_isize, need_str, opt, parse, recv, slice_bound, str_of, text_err, Style,
+    adjust, index_isize, need_str, need_str_value, opt, parse, recv, slice_bound, str_of, text_err,
+    Style,
 };
 use crate::kinds;
 use crate::objects::seq::{Slice, Tuple};
@@ -209,9 +210,9 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult {
 // ----- searching -----------------------------------------------------------------------
 
 /// (self, sub, start, end) for find/index/count, with char-index bounds.
-fn find_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Value, String, usize, usize)> {
+fn find_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Value, Value, usize, usize)> {
     let (s, a) = sargs(vm, args, name, &["sub", "start", "end"], 1, Style::Old)?;
-    let sub = need_str(vm, a[0].as_ref().unwrap(), "must be str, not ")?;
+    let sub = need_str_value(vm, a[0].as_ref().unwrap(), "must be str, not ")?;
     let st = slice_bound(vm, &a[1])?;
     let en = slice_bound(vm, &a[2])?;
     let len = s.downcast::<Str>().unwrap().char_len;
@@ -222,9 +223,9 @@ fn find_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Value, Strin
 fn find_common(vm: &mut Vm, mut args: Args, name: &str, rev: bool, raise: bool) -> PyResult {
     let (s, sub, b, e) = find_args(vm, &mut args, name)?;
     let r = if rev {
-        adder_text::str_ops::rfind(text(&s), &sub, b, e)
+        adder_text::str_ops::rfind(text(&s), text(&sub), b, e)
     } else {
-        adder_text::str_ops::find(text(&s), &sub, b, e)
+        adder_text::str_ops::find(text(&s), text(&sub), b, e)
     };
     match r {
         Some(i) => Ok(vm.new_int(i as i64)),
@@ -247,7 +248,7 @@ fn s_rindex(vm: &mut Vm, args: Args) -> PyResult {
 }
 fn s_count(vm: &mut Vm, mut args: Args) -> PyResult {
     let (s, sub, b, e) = find_args(vm, &mut args, "count")?;
-    let n = adder_text::str_ops::count(text(&s), &sub, b, e);
+    let n = adder_text::str_ops::count(text(&s), text(&sub), b, e);
     Ok(vm.new_int(n as i64))
 }
 
@@ -467,16 +468,17 @@ fn s_replace(vm: &mut Vm, mut args: Args) -> PyResult {
         2,
         Style::Clinic,
     )?;
-    let old = need_str(
+    let old = need_str_value(
         vm,
         a[0].as_ref().unwrap(),
         "replace() argument 1 must be str, not ",
     )?;
-    let new = need_str(
+    let new = need_str_value(
         vm,
         a[1].as_ref().unwrap(),
         "replace() argument 2 must be str, not ",
     )?;
+    let (old, new) = (text(&old), text(&new));
     let count = match &a[2] {
         None => -1,
         Some(v) => index_isize(vm, v)? as i64,
@@ -489,7 +491,7 @@ fn s_replace(vm: &mut Vm, mut args: Args) -> PyResult {
             return Err(vm.overflow_error("replace string is too long"));
         }
     }
-    let r = adder_text::str_ops::replace(st, &old, &new, count);
+    let r = adder_text::str_ops::replace(st, old, new, count);
     Ok(vm.new_string(r))
 }
 

@@ -140,6 +140,14 @@ pub fn need_str(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<String> {
     }
 }
 
+/// Like `need_str`, but returns the str value itself (no copy of its text).
+pub fn need_str_value(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<Value> {
+    match str_of(v) {
+        Some(_) => Ok(v.clone()),
+        None => need_str(vm, v, msg).map(|_| Value::NONE),
+    }
+}
+
 /// `__index__` converted to `isize`, with CPython's overflow message.
 pub fn index_isize(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     let i = vm.index(v)?;
