@@ -26,6 +26,9 @@ const LOAD_SLOT: u8 = 1;
 const STORE_SLOT: u8 = 2;
 const METHOD: u8 = 4;
 const CLASS_VALUE: u8 = 8;
+/// A store that adds the attribute: the object moves from `shape` to
+/// `next_shape` and the value goes to `slot`.
+const ADD_SLOT: u8 = 16;
 
 /// Layouts remembered per name index.
 const WAYS: usize = 4;
@@ -57,8 +60,10 @@ pub struct AttrCache {
     shape: usize,
     version: u64,
     epoch: u64,
-    /// Index into the object's trailing slots (`LOAD_SLOT`/`STORE_SLOT`).
+    /// Index into the object's trailing slots (`LOAD_SLOT`/`STORE_SLOT`/`ADD_SLOT`).
     slot: u32,
+    /// Address of the shape an added attribute leads to (`ADD_SLOT`).
+    next_shape: usize,
     flags: u8,
     /// The function found on the class (`METHOD`) or the plain class
     /// attribute value (`CLASS_VALUE`).
@@ -156,6 +161,19 @@ impl Vm {
         let Some(e) = cache.get(i).and_then(|s| s.as_ref()?.find(h)) else {
             return Err(v);
         };
+        if e.flags & ADD_SLOT != 0 {
+            let Some(slot) = h.trailing().get(e.slot as usize) else {
+                return Err(v);
+            };
+            // SAFETY: `next_shape` is a shape of the entry's class, which the
+            // entry keeps alive; shapes never move (module invariant).
+            let next = unsafe { &*(e.next_shape as *const adder_object::shape::Shape) };
+            obj.set_meta(&next.meta);
+            let old = slot.replace(v);
+            drop(cache);
+            drop(old);
+            return Ok(());
+        }
         if e.flags & STORE_SLOT == 0 {
             return Err(v);
         }
@@ -214,6 +232,7 @@ impl Vm {
             version: to.version.get(),
             epoch: builtin_epoch(),
             slot: 0,
+            next_shape: 0,
             flags: 0,
             value: Value::NULL,
         };
@@ -250,27 +269,85 @@ impl Vm {
             return;
         }
         e.class = class.clone();
-        let mut cache = code.attr_cache.borrow_mut();
-        if cache.len() < code.names.len() {
-            cache.resize_with(code.names.len(), || None);
-        }
-        let site = cache[i].get_or_insert_with(Box::default);
-        // The entry for this layout if it went stale, else a free one,
-        // else the next in turn.
-        let way = match site
-            .entries
-            .iter()
-            .position(|x| x.class.is(&e.class) && x.shape == e.shape || x.class.is_null())
-        {
-            Some(w) => w,
-            None => {
-                let w = site.next.get() as usize % WAYS;
-                site.next.set(((w + 1) % WAYS) as u8);
-                w
-            }
-        };
-        let old = std::mem::replace(&mut site.entries[way], e);
-        drop(cache);
-        drop(old);
+        install(code, i, e);
     }
+
+    /// After `obj.name = v` added the attribute, moving `obj` from the shape
+    /// at `before` to a child shape: records that transition for name index
+    /// `i`, so the next object of that shape takes it without a lookup.
+    pub(crate) fn fill_add_transition(
+        &self,
+        code: &Code,
+        i: usize,
+        obj: &Value,
+        class_before: *const adder_object::Header,
+        before: usize,
+    ) {
+        let Some(h) = obj.header() else {
+            return;
+        };
+        // The class did not change (so the old shape, which it owns, is alive).
+        if !std::ptr::eq(h.class_header(), class_before) {
+            return;
+        }
+        let Some(now) = h.shape() else {
+            return;
+        };
+        if now.dict_mode || before == 0 {
+            return;
+        }
+        // SAFETY: `before` was the object's shape, owned by its class,
+        // which is unchanged and alive; shapes never move.
+        let old = unsafe { &*(before as *const adder_object::shape::Shape) };
+        let name = &code.names[i];
+        if old.dict_mode || !std::ptr::eq(old.with_added(name), now) {
+            return;
+        }
+        let class = h.class();
+        let Some(to) = class.downcast::<TypeObject>() else {
+            return;
+        };
+        if to.has_flag(tflags::HAS_SETATTR)
+            || type_lookup(&class, name).is_some_and(|d| crate::attr::is_data_descriptor(self, &d))
+        {
+            return;
+        }
+        let e = AttrCache {
+            class: class.clone(),
+            shape: before,
+            version: to.version.get(),
+            epoch: builtin_epoch(),
+            slot: (to.nslots.get() + old.names.len()) as u32,
+            next_shape: now as *const adder_object::shape::Shape as usize,
+            flags: ADD_SLOT,
+            value: Value::NULL,
+        };
+        install(code, i, e);
+    }
+}
+
+/// Puts `e` into the cache of name index `i` of `code`.
+fn install(code: &Code, i: usize, e: AttrCache) {
+    let mut cache = code.attr_cache.borrow_mut();
+    if cache.len() < code.names.len() {
+        cache.resize_with(code.names.len(), || None);
+    }
+    let site = cache[i].get_or_insert_with(Box::default);
+    // The entry for this layout if it went stale, else a free one,
+    // else the next in turn.
+    let way = match site
+        .entries
+        .iter()
+        .position(|x| x.class.is(&e.class) && x.shape == e.shape || x.class.is_null())
+    {
+        Some(w) => w,
+        None => {
+            let w = site.next.get() as usize % WAYS;
+            site.next.set(((w + 1) % WAYS) as u8);
+            w
+        }
+    };
+    let old = std::mem::replace(&mut site.entries[way], e);
+    drop(cache);
+    drop(old);
 }

@@ -728,7 +728,15 @@ impl Vm {
                             }
                             Err(v) => v,
                         };
+                        // Where the object was, to learn an added attribute.
+                        let before = obj.header().and_then(|h| {
+                            let s = h.shape()?;
+                            Some((h.class_header(), s as *const _ as usize))
+                        });
                         tri!(self.setattr(&obj, &code.names[i], v));
+                        if let Some((class, shape)) = before {
+                            self.fill_add_transition(code, i, &obj, class, shape);
+                        }
                     }
                     Opcode::DeleteAttr => {
                         let obj = f.stack.pop().unwrap();
