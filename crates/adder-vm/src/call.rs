@@ -230,7 +230,10 @@ impl Vm {
         let code = func.code();
         let co = &code.code;
         let nlocals = co.varnames.len();
-        let mut fast: Vec<Value> = Vec::with_capacity(nlocals + co.ncells());
+        // A pooled frame: its vectors keep their capacity.
+        let mut frame = self.alloc_frame();
+        let mut fast = std::mem::take(&mut frame.fast);
+        fast.reserve(nlocals + co.ncells());
         fast.resize_with(nlocals, || Value::NULL);
         let argcount = co.argcount as usize;
         let kwonly = co.kwonlyargcount as usize;
@@ -246,10 +249,8 @@ impl Vm {
                 fast[i] = v;
             }
         } else {
-            let fname = func.qualname.get();
-            let fname = fname
-                .downcast::<Str>()
-                .map_or("?".to_string(), |s| s.as_str().to_string());
+            // Formatted only into error messages.
+            let fname = QualName(func);
             let mut extra = Vec::new();
             for (i, v) in pos.into_iter().enumerate() {
                 if i < argcount {
@@ -354,9 +355,7 @@ impl Vm {
             }
             // Defaults for missing positionals.
             let defaults = func.defaults.get();
-            let defs: Vec<Value> = defaults
-                .downcast::<Tuple>()
-                .map_or(Vec::new(), |t| t.items.to_vec());
+            let defs: &[Value] = defaults.downcast::<Tuple>().map_or(&[], |t| &t.items);
             let first_def = argcount.saturating_sub(defs.len());
             let mut missing = Vec::new();
             for (i, slot) in fast.iter_mut().enumerate().take(argcount) {
@@ -369,7 +368,11 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.type_error(missing_msg(&fname, "positional", &missing)));
+                return Err(self.type_error(missing_msg(
+                    &fname.to_string(),
+                    "positional",
+                    &missing,
+                )));
             }
             let kwdefaults = func.kwdefaults.get();
             let mut missing = Vec::new();
@@ -388,7 +391,11 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.type_error(missing_msg(&fname, "keyword-only", &missing)));
+                return Err(self.type_error(missing_msg(
+                    &fname.to_string(),
+                    "keyword-only",
+                    &missing,
+                )));
             }
             if let Some(s) = varargs_slot {
                 fast[s] = self.new_tuple(extra);
@@ -413,20 +420,13 @@ impl Vm {
                 }
             }
         }
-        Ok(Box::new(Frame {
-            code: codev,
-            func: f.clone(),
-            ip: 0,
-            lasti: 0,
-            stack: Vec::with_capacity(co.stacksize as usize),
-            fast,
-            globals: func.globals.clone(),
-            builtins: func.builtins.clone(),
-            locals: Value::NULL,
-            gen: Value::NULL,
-            boundary: false,
-            obj: Value::NULL,
-        }))
+        frame.code = codev;
+        frame.func = f.clone();
+        frame.stack.reserve(co.stacksize as usize);
+        frame.fast = fast;
+        frame.globals = func.globals.clone();
+        frame.builtins = func.builtins.clone();
+        Ok(frame)
     }
 
     /// A frame for module-level or `exec` code with a locals mapping.
@@ -474,6 +474,7 @@ impl Vm {
             gen: Value::NULL,
             boundary: false,
             obj: Value::NULL,
+            init_self: Value::NULL,
         })
     }
 
@@ -490,6 +491,16 @@ impl Vm {
 
     pub fn type_obj<'a>(&self, v: &'a Value) -> &'a TypeObject {
         v.downcast::<TypeObject>().expect("a type")
+    }
+}
+
+/// A function's `__qualname__` for argument errors, rendered on demand.
+struct QualName<'a>(&'a Function);
+
+impl std::fmt::Display for QualName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let q = self.0.qualname.get();
+        f.write_str(q.downcast::<Str>().map_or("?", |s| s.as_str()))
     }
 }
 

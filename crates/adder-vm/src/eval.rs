@@ -270,9 +270,17 @@ impl Vm {
                         return Ok(Exit::Return(v));
                     }
                     self.depth -= 1;
-                    let done = f;
+                    let mut done = f;
                     f = self.frames.pop().expect("caller frame");
+                    let v = self.init_result(&mut done, v);
                     self.recycle_frame(done);
+                    let v = match v {
+                        Ok(v) => v,
+                        Err(e) => {
+                            pending = Some(e);
+                            continue;
+                        }
+                    };
                     if was_gen {
                         // The resuming instruction decides what a finished generator means.
                         let code = f.code.clone();
@@ -812,8 +820,10 @@ impl Vm {
                             self.run_pending_at(f);
                         }
                         let n = f.stack.len();
-                        if let Some(fr) = self.fast_frame(f, n - arg as usize - 1, arg as usize) {
-                            enter!('frame, fr);
+                        match self.call_frame(f, n - arg as usize - 1, arg as usize) {
+                            Ok(Some(fr)) => enter!('frame, fr),
+                            Ok(None) => {}
+                            Err(e) => return Control::Error(e),
                         }
                         let args: ArgVec = f.stack.drain(n - arg as usize..).collect();
                         let callee = f.stack.pop().unwrap();
@@ -1376,7 +1386,18 @@ impl Vm {
                             // A plain return to the calling Python frame.
                             self.depth -= 1;
                             let caller = self.frames.pop().expect("caller frame");
-                            let done = std::mem::replace(slot, caller);
+                            let mut done = std::mem::replace(slot, caller);
+                            let v = if done.init_self.is_null() {
+                                v
+                            } else {
+                                match self.init_result(&mut done, v) {
+                                    Ok(v) => v,
+                                    Err(e) => {
+                                        self.recycle_frame(done);
+                                        return Control::Error(e);
+                                    }
+                                }
+                            };
                             self.recycle_frame(done);
                             slot.stack.push(v);
                             continue 'frame;
@@ -1865,6 +1886,7 @@ impl Vm {
                 gen: Value::NULL,
                 boundary: false,
                 obj: Value::NULL,
+                init_self: Value::NULL,
             }),
         }
     }
@@ -1880,6 +1902,7 @@ impl Vm {
         fr.locals = Value::NULL;
         fr.gen = Value::NULL;
         fr.obj = Value::NULL;
+        fr.init_self = Value::NULL;
         fr.ip = 0;
         fr.lasti = 0;
         fr.boundary = false;
@@ -1927,6 +1950,71 @@ impl Vm {
 
     /// Calls `callee` from the loop: Python functions come back as a frame to
     /// push (Err side of the inner result), everything else is called here.
+    /// The frame `Call` runs in this loop for the callee at `callee` and its
+    /// `argc` arguments: a plain Python function's (`fast_frame`) or a
+    /// plain class's `__init__` (`init_frame`); None for other callees.
+    /// (One out-of-line entry: a second frame-entering branch in `execute`
+    /// measurably slowed its other paths.)
+    #[inline(never)]
+    fn call_frame(
+        &mut self,
+        f: &mut Frame,
+        callee: usize,
+        argc: usize,
+    ) -> PyResult<Option<Box<Frame>>> {
+        if let Some(fr) = self.fast_frame(f, callee, argc) {
+            return Ok(Some(fr));
+        }
+        if f.stack[callee].kind() == Some(kinds::TYPE) {
+            return self.init_frame(f, argc);
+        }
+        Ok(None)
+    }
+
+    /// `cls(a...)` on the stack (`cls` below its `argc` arguments) for a
+    /// plain class with a Python `__init__` (`types::plain_init`): makes the
+    /// instance and returns the `__init__` frame to run in this loop, which
+    /// evaluates to the instance (`init_result`). None (stack untouched)
+    /// when `cls` is not such a class.
+    #[inline(never)]
+    fn init_frame(&mut self, f: &mut Frame, argc: usize) -> PyResult<Option<Box<Frame>>> {
+        let at = f.stack.len() - argc - 1;
+        let cls = f.stack[at].clone();
+        let Some((obj, init)) = crate::builtins::types::plain_init(self, &cls)? else {
+            return Ok(None);
+        };
+        // [cls, a...] becomes [__init__, obj, a...].
+        f.stack[at] = init;
+        f.stack.insert(at + 1, obj.clone());
+        let mut fr = match self.fast_frame(f, at, argc + 1) {
+            Some(fr) => fr,
+            None => {
+                let args: ArgVec = f.stack.drain(at + 1..).collect();
+                let init = f.stack.pop().expect("__init__ on the stack");
+                self.make_frame(&init, Args::from_pos(args))?
+            }
+        };
+        fr.init_self = obj;
+        Ok(Some(fr))
+    }
+
+    /// What a returning frame gives its caller: `v`, or for an `__init__`
+    /// run for `cls(...)` the new instance (`v` must be None).
+    #[inline(never)]
+    fn init_result(&self, done: &mut Frame, v: Value) -> PyResult {
+        if done.init_self.is_null() {
+            return Ok(v);
+        }
+        let obj = std::mem::replace(&mut done.init_self, Value::NULL);
+        if !v.is_none() {
+            return Err(self.type_error(format!(
+                "__init__() should return None, not '{}'",
+                self.type_name(&v)
+            )));
+        }
+        Ok(obj)
+    }
+
     fn call_from_loop(
         &mut self,
         callee: &Value,

@@ -991,6 +991,38 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
     type_call_impl(vm, cls, args)
 }
 
+/// For `cls(...)` where `cls`'s metaclass is `type`, its `__new__` is
+/// `object.__new__` allocating a plain instance and its `__init__` a
+/// Python function (not a generator function): a new instance and that
+/// `__init__`, for the caller to run. None when `type_call` must decide.
+pub fn plain_init(vm: &mut Vm, cls: &Value) -> PyResult<Option<(Value, Value)>> {
+    // Builtin classes (`range(...)`, `int(...)`) never qualify: they have
+    // native `__new__`s.
+    let heap = cls
+        .downcast::<TypeObject>()
+        .is_some_and(|t| t.has_flag(tflags::HEAPTYPE));
+    if !heap || !vm.type_of(cls).is(&vm.t.type_) {
+        return Ok(None);
+    }
+    let init_n = vm.names.__init__.clone();
+    let Some(init) = type_lookup(cls, &init_n) else {
+        return Ok(None);
+    };
+    let Some(func) = init.downcast::<crate::objects::function::Function>() else {
+        return Ok(None);
+    };
+    if func.code().code.is_generator_like() {
+        return Ok(None);
+    }
+    let new_n = vm.names.__new__.clone();
+    match type_lookup(cls, &new_n) {
+        Some(f) if is_object_new(vm, &f) && first_native_new(vm, cls).is_none() => {}
+        _ => return Ok(None),
+    }
+    let obj = object_new_instance(vm, cls)?;
+    Ok(Some((obj, init)))
+}
+
 /// `type.__call__(cls, ...)`: `__new__` then `__init__`.
 pub fn type_call_impl(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
     if cls.is(&vm.t.type_) && args.pos.len() == 1 && args.kw.is_empty() {
