@@ -42,7 +42,7 @@ pub fn find_all<'a>(hay: &'a str, needle: &'a str) -> FindAll<'a> {
             pos: 0,
         }
     } else {
-        FindAll::Long(memmem::find_iter(hay, needle))
+        FindAll::Long(Box::new(memmem::find_iter(hay, needle)))
     }
 }
 
@@ -52,7 +52,8 @@ pub enum FindAll<'a> {
         needle: &'a [u8],
         pos: usize,
     },
-    Long(memmem::FindIter<'a, 'a>),
+    /// Boxed: the searcher is large, and only long haystacks need it.
+    Long(Box<memmem::FindIter<'a, 'a>>),
 }
 
 impl Iterator for FindAll<'_> {
