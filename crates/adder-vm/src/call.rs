@@ -230,10 +230,15 @@ impl Vm {
         let code = func.code();
         let co = &code.code;
         let nlocals = co.varnames.len();
-        // A pooled frame: its vectors keep their capacity.
-        let mut frame = self.alloc_frame();
+        // A pooled frame (its vectors keep their capacity), except for a
+        // generator, which keeps its frame while suspended.
+        let mut frame = if co.is_generator_like() {
+            Vm::fresh_frame()
+        } else {
+            self.alloc_frame()
+        };
         let mut fast = std::mem::take(&mut frame.fast);
-        fast.reserve(nlocals + co.ncells());
+        fast.reserve_exact(nlocals + co.ncells());
         fast.resize_with(nlocals, || Value::NULL);
         let argcount = co.argcount as usize;
         let kwonly = co.kwonlyargcount as usize;
@@ -422,7 +427,7 @@ impl Vm {
         }
         frame.code = codev;
         frame.func = f.clone();
-        frame.stack.reserve(co.stacksize as usize);
+        frame.stack.reserve_exact(co.stacksize as usize);
         frame.fast = fast;
         frame.globals = func.globals.clone();
         frame.builtins = func.builtins.clone();
@@ -474,7 +479,7 @@ impl Vm {
             gen: Value::NULL,
             boundary: false,
             obj: Value::NULL,
-            init_self: Value::NULL,
+            init: false,
         })
     }
 

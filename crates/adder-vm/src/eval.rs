@@ -270,17 +270,17 @@ impl Vm {
                         return Ok(Exit::Return(v));
                     }
                     self.depth -= 1;
-                    let mut done = f;
+                    let done = f;
                     f = self.frames.pop().expect("caller frame");
-                    let v = self.init_result(&mut done, v);
+                    let init = done.init;
                     self.recycle_frame(done);
-                    let v = match v {
-                        Ok(v) => v,
-                        Err(e) => {
-                            pending = Some(e);
-                            continue;
+                    if init {
+                        // The instance is on the caller's stack already.
+                        if !v.is_none() {
+                            pending = Some(self.init_returned(&v));
                         }
-                    };
+                        continue;
+                    }
                     if was_gen {
                         // The resuming instruction decides what a finished generator means.
                         let code = f.code.clone();
@@ -1386,19 +1386,16 @@ impl Vm {
                             // A plain return to the calling Python frame.
                             self.depth -= 1;
                             let caller = self.frames.pop().expect("caller frame");
-                            let mut done = std::mem::replace(slot, caller);
-                            let v = if done.init_self.is_null() {
-                                v
-                            } else {
-                                match self.init_result(&mut done, v) {
-                                    Ok(v) => v,
-                                    Err(e) => {
-                                        self.recycle_frame(done);
-                                        return Control::Error(e);
-                                    }
-                                }
-                            };
+                            let done = std::mem::replace(slot, caller);
+                            let init = done.init;
                             self.recycle_frame(done);
+                            if init {
+                                // The instance is on the caller's stack already.
+                                if !v.is_none() {
+                                    return Control::Error(self.init_returned(&v));
+                                }
+                                continue 'frame;
+                            }
                             slot.stack.push(v);
                             continue 'frame;
                         }
@@ -1873,22 +1870,29 @@ impl Vm {
     pub fn alloc_frame(&mut self) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(fr) => fr,
-            None => Box::new(Frame {
-                code: Value::NULL,
-                func: Value::NULL,
-                ip: 0,
-                lasti: 0,
-                stack: Vec::new(),
-                fast: Vec::new(),
-                globals: Value::NULL,
-                builtins: Value::NULL,
-                locals: Value::NULL,
-                gen: Value::NULL,
-                boundary: false,
-                obj: Value::NULL,
-                init_self: Value::NULL,
-            }),
+            None => Self::fresh_frame(),
         }
+    }
+
+    /// A cleared frame with empty vectors (for a generator's frame, which
+    /// lives as long as the generator: a pooled frame's vectors may be far
+    /// bigger than it needs).
+    pub fn fresh_frame() -> Box<Frame> {
+        Box::new(Frame {
+            code: Value::NULL,
+            func: Value::NULL,
+            ip: 0,
+            lasti: 0,
+            stack: Vec::new(),
+            fast: Vec::new(),
+            globals: Value::NULL,
+            builtins: Value::NULL,
+            locals: Value::NULL,
+            gen: Value::NULL,
+            boundary: false,
+            obj: Value::NULL,
+            init: false,
+        })
     }
 
     /// Returns a finished frame to the pool (its references are dropped now).
@@ -1902,7 +1906,7 @@ impl Vm {
         fr.locals = Value::NULL;
         fr.gen = Value::NULL;
         fr.obj = Value::NULL;
-        fr.init_self = Value::NULL;
+        fr.init = false;
         fr.ip = 0;
         fr.lasti = 0;
         fr.boundary = false;
@@ -1973,9 +1977,9 @@ impl Vm {
 
     /// `cls(a...)` on the stack (`cls` below its `argc` arguments) for a
     /// plain class with a Python `__init__` (`types::plain_init`): makes the
-    /// instance and returns the `__init__` frame to run in this loop, which
-    /// evaluates to the instance (`init_result`). None (stack untouched)
-    /// when `cls` is not such a class.
+    /// instance, leaves it on `f`'s stack as the call's result and returns
+    /// the `__init__` frame to run in this loop (`Frame::init`). None
+    /// (stack untouched) when `cls` is not such a class.
     #[inline(never)]
     fn init_frame(&mut self, f: &mut Frame, argc: usize) -> PyResult<Option<Box<Frame>>> {
         let at = f.stack.len() - argc - 1;
@@ -1994,25 +1998,19 @@ impl Vm {
                 self.make_frame(&init, Args::from_pos(args))?
             }
         };
-        fr.init_self = obj;
+        // The call's result, from now on: `__init__` only has to succeed.
+        f.stack.push(obj);
+        fr.init = true;
         Ok(Some(fr))
     }
 
-    /// What a returning frame gives its caller: `v`, or for an `__init__`
-    /// run for `cls(...)` the new instance (`v` must be None).
-    #[inline(never)]
-    fn init_result(&self, done: &mut Frame, v: Value) -> PyResult {
-        if done.init_self.is_null() {
-            return Ok(v);
-        }
-        let obj = std::mem::replace(&mut done.init_self, Value::NULL);
-        if !v.is_none() {
-            return Err(self.type_error(format!(
-                "__init__() should return None, not '{}'",
-                self.type_name(&v)
-            )));
-        }
-        Ok(obj)
+    /// The error when an `__init__` run for `cls(...)` returned `v`, not None.
+    #[cold]
+    fn init_returned(&self, v: &Value) -> Value {
+        self.type_error(format!(
+            "__init__() should return None, not '{}'",
+            self.type_name(v)
+        ))
     }
 
     fn call_from_loop(

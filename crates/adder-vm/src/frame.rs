@@ -37,10 +37,10 @@ pub struct Frame {
     pub boundary: bool,
     /// This frame's Python-visible frame object, once asked for (NULL until).
     pub obj: Value,
-    /// For an `__init__` run by the loop on behalf of `cls(...)`: the new
-    /// instance, which the call evaluates to once `__init__` returns None
-    /// (NULL for every other frame).
-    pub init_self: Value,
+    /// An `__init__` run by the loop on behalf of `cls(...)`: the new
+    /// instance already sits on the caller's stack as the call's result,
+    /// and `__init__` must return None.
+    pub init: bool,
 }
 
 impl Frame {
