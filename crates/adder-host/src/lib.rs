@@ -498,6 +498,22 @@ pub trait Host {
     fn setitimer(&self, _which: i32, _delay: f64, _interval: f64) -> HostResult<(f64, f64)> {
         enosys()
     }
+    /// Arms the process watchdog (replacing an armed one): unless cancelled,
+    /// after `timeout` seconds (and every `timeout` after that with
+    /// `repeat`) `message` is written to `fd`, then the process exits with
+    /// status 1 if `exit` (`faulthandler.dump_traceback_later`).
+    fn arm_watchdog(
+        &self,
+        _timeout: f64,
+        _repeat: bool,
+        _fd: Fd,
+        _exit: bool,
+        _message: Vec<u8>,
+    ) -> HostResult<()> {
+        enosys()
+    }
+    /// Disarms the watchdog, if one is armed; it never fires afterwards.
+    fn cancel_watchdog(&self) {}
     fn getitimer(&self, _which: i32) -> HostResult<(f64, f64)> {
         enosys()
     }

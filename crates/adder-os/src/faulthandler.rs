@@ -4,8 +4,10 @@
 //! stack when that signal arrives (at the interpreter's next safe point, from
 //! `signal::check`), then runs the Python handler only with `chain=True`.
 //! There is no handler for fatal signals (a crash in Adder is a Rust panic,
-//! reported by the runtime) and no watchdog thread: `dump_traceback_later`
-//! raises NotImplementedError (documented in COMPATIBILITY.md).
+//! reported by the runtime). `dump_traceback_later` arms the host's watchdog
+//! thread: it writes CPython's `Timeout (...)!` line and exits the process
+//! when asked, but cannot dump the Python stack from its thread (said in
+//! the report and in COMPATIBILITY.md).
 //!
 //! Invariant: the module's state lives in its dict (`_enabled`, and
 //! `_registered`: signum -> (fd, all_threads, chain)); writing never raises
@@ -175,18 +177,47 @@ fn dump_traceback_later(vm: &mut Vm, args: Args) -> PyResult {
     }
     .parse(vm, &args.pos, &args.kw)?;
     let timeout = a[0].clone().unwrap_or(Value::NONE);
-    if args::seconds(vm, &timeout)? <= 0.0 {
+    let secs = args::seconds(vm, &timeout)?;
+    if secs <= 0.0 {
         return Err(vm.value_error("timeout must be greater than 0"));
     }
-    file_fd(vm, a[2].clone())?;
-    Err(vm.new_exception_msg(
-        &vm.t.not_implemented_error.clone(),
-        "faulthandler.dump_traceback_later() is not supported by Adder (no watchdog thread)",
-    ))
+    // CPython 3.11.2 converts the timeout to 64-bit nanoseconds first.
+    if secs * 1e9 >= i64::MAX as f64 {
+        return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
+    }
+    let repeat = match &a[1] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let fd = file_fd(vm, a[2].clone())?;
+    let exit = match &a[3] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let message = timeout_header(secs)
+        + "Stack dump not available: Adder's watchdog thread cannot read the interpreter's stack.\n";
+    vm.host
+        .arm_watchdog(secs, repeat, fd, exit, message.into_bytes())
+        .map_err(|e| adder_vm::builtins::exceptions::os_error(vm, &e, None))?;
+    Ok(Value::NONE)
+}
+
+/// CPython's first line of a watchdog report: `Timeout (H:MM:SS)!`, with
+/// microseconds when the timeout has a fraction.
+fn timeout_header(secs: f64) -> String {
+    let us = (secs * 1e6).round() as u64;
+    let (whole, frac) = (us / 1_000_000, us % 1_000_000);
+    let (h, m, s) = (whole / 3600, whole / 60 % 60, whole % 60);
+    if frac == 0 {
+        format!("Timeout ({h}:{m:02}:{s:02})!\n")
+    } else {
+        format!("Timeout ({h}:{m:02}:{s:02}.{frac:06})!\n")
+    }
 }
 
 fn cancel_dump_traceback_later(vm: &mut Vm, args: Args) -> PyResult {
     args::noargs(vm, &args, "faulthandler.cancel_dump_traceback_later")?;
+    vm.host.cancel_watchdog();
     Ok(Value::NONE)
 }
 

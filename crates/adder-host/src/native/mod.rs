@@ -18,6 +18,7 @@ mod process;
 mod signals;
 mod socket;
 mod time;
+mod watchdog;
 
 pub(crate) use signals::strsignal;
 
@@ -635,6 +636,19 @@ impl Host for NativeHost {
     }
     fn setitimer(&self, which: i32, delay: f64, interval: f64) -> HostResult<(f64, f64)> {
         signals::setitimer(which, delay, interval)
+    }
+    fn arm_watchdog(
+        &self,
+        timeout: f64,
+        repeat: bool,
+        fd: Fd,
+        exit: bool,
+        message: Vec<u8>,
+    ) -> HostResult<()> {
+        watchdog::arm(timeout, repeat, fd, exit, message)
+    }
+    fn cancel_watchdog(&self) {
+        watchdog::cancel()
     }
     fn getitimer(&self, which: i32) -> HostResult<(f64, f64)> {
         signals::getitimer(which)
