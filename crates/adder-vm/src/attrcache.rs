@@ -1,7 +1,8 @@
 //! Attribute caches of the interpreter loop: `LoadAttr`, `StoreAttr` and
 //! `LoadMethod` remember, per code object and name index, what lookups
 //! found for up to `WAYS` layouts (an instance shape, or a builtin class):
-//! a method of a base class sees the shapes of every subclass.
+//! a method of a base class sees the shapes of every subclass. A store that
+//! adds the attribute is remembered as a shape transition (`ADD_SLOT`).
 //!
 //! Invariants: an entry holds a strong reference to the class it was filled
 //! for, so the class, its shape tree and therefore every shape address it

@@ -101,7 +101,11 @@ pub enum Step {
 /// What a Python-aware lookup needs of a dict or set table.
 pub trait Lookup {
     fn version(&self) -> u64;
-    fn probe(&self, hash: i64) -> Probe;
+    /// A walk along `hash`'s probe sequence, to advance with `step`.
+    #[inline(always)]
+    fn probe(&self, hash: i64) -> Probe {
+        Probe::new(hash)
+    }
     fn step(&self, p: &mut Probe) -> Step;
     /// The key of entry `ix` (a `Candidate`).
     fn key_at(&self, ix: usize) -> &Value;
@@ -352,10 +356,6 @@ impl Lookup for Table {
     #[inline(always)]
     fn version(&self) -> u64 {
         self.version
-    }
-    #[inline(always)]
-    fn probe(&self, hash: i64) -> Probe {
-        Probe::new(hash)
     }
     #[inline(always)]
     fn step(&self, p: &mut Probe) -> Step {

@@ -279,10 +279,6 @@ impl Lookup for SetTable {
         self.version
     }
     #[inline(always)]
-    fn probe(&self, hash: i64) -> Probe {
-        Probe::new(hash)
-    }
-    #[inline(always)]
     fn step(&self, p: &mut Probe) -> Step {
         SetTable::step(self, p)
     }
