@@ -697,6 +697,17 @@ impl Vm {
     }
 
     /// `object.__setattr__` / `object.__delattr__` (value None = delete).
+    /// `'T' object attribute 'name' is read-only`.
+    fn read_only_attribute(&self, obj: &Value, name: &str) -> Value {
+        self.new_exception_msg(
+            &self.t.attribute_error,
+            format!(
+                "'{}' object attribute '{name}' is read-only",
+                self.type_name(obj)
+            ),
+        )
+    }
+
     pub fn generic_setattr(
         &mut self,
         obj: &Value,
@@ -749,14 +760,7 @@ impl Vm {
                 if self.set_instance_attr(obj, &name, v) {
                     Ok(())
                 } else if type_lookup(&t, &name).is_some() {
-                    Err(self.new_exception_msg(
-                        &self.t.attribute_error,
-                        format!(
-                            "'{}' object attribute '{}' is read-only",
-                            self.type_name(obj),
-                            text(&name)
-                        ),
-                    ))
+                    Err(self.read_only_attribute(obj, &text(&name)))
                 } else {
                     Err(self.attribute_error(obj, &text(&name)))
                 }
@@ -766,14 +770,7 @@ impl Vm {
                     Ok(())
                 } else if type_lookup(&t, &name).is_some() && self.object_dict(obj).is_none() {
                     // No instance namespace to delete from (CPython's wording).
-                    Err(self.new_exception_msg(
-                        &self.t.attribute_error,
-                        format!(
-                            "'{}' object attribute '{}' is read-only",
-                            self.type_name(obj),
-                            text(&name)
-                        ),
-                    ))
+                    Err(self.read_only_attribute(obj, &text(&name)))
                 } else {
                     Err(self.attribute_error(obj, &text(&name)))
                 }

@@ -466,21 +466,14 @@ impl Vm {
                 self.builtins.clone()
             }
         };
-        Box::new(Frame {
-            code,
-            func: Value::NULL,
-            ip: 0,
-            lasti: 0,
-            stack: Vec::with_capacity(stacksize),
-            fast,
-            globals,
-            builtins,
-            locals,
-            gen: Value::NULL,
-            boundary: false,
-            obj: Value::NULL,
-            init: false,
-        })
+        let mut frame = Vm::fresh_frame();
+        frame.code = code;
+        frame.stack.reserve_exact(stacksize);
+        frame.fast = fast;
+        frame.globals = globals;
+        frame.builtins = builtins;
+        frame.locals = locals;
+        frame
     }
 
     /// Type of class methods/static methods accessed raw (for `__get__` of wrappers).

@@ -38,6 +38,14 @@ fn ends_sequence(vm: &Vm, e: &Value) -> bool {
     vm.exc_matches(e, &vm.t.index_error) || vm.exc_matches(e, &vm.t.stop_iteration)
 }
 
+/// Item `pos` of a range whose start and step are small ints. CPython
+/// computes it in unsigned arithmetic too: the result lies between start
+/// and stop, so it is exact.
+fn small_range_item(r: &Range, pos: usize) -> Option<i64> {
+    let (a, s) = (r.values[0].as_small_int()?, r.values[2].as_small_int()?);
+    Some((a as u64).wrapping_add((pos as u64).wrapping_mul(s as u64)) as i64)
+}
+
 /// The next item of a list, tuple or (small-int) range iterator, for the
 /// loop's `ForIter`: `None` when `itv` is not one (the general path),
 /// `Some(None)` once it is exhausted. Same results as `iter_next`.
@@ -53,11 +61,8 @@ pub fn seq_next_fast(vm: &Vm, itv: &Value) -> Option<Option<Value>> {
         }
         // SAFETY: read only, and nothing runs while the borrow lives.
         let src = unsafe { it.source.peek() };
-        let r = src.downcast::<Range>()?;
-        let (a, s) = (r.values[0].as_small_int()?, r.values[2].as_small_int()?);
+        let v = small_range_item(src.downcast::<Range>()?, pos)?;
         it.pos.set(pos + 1);
-        // As in `iter_next`: exact in wrapping unsigned arithmetic.
-        let v = (a as u64).wrapping_add((pos as u64).wrapping_mul(s as u64)) as i64;
         return Some(Some(vm.new_int(v)));
     }
     if it.kind != IterKind::Seq || !(builtin(&vm.t.list_iterator) || builtin(&vm.t.tuple_iterator))
@@ -268,10 +273,7 @@ pub fn iter_next(vm: &mut Vm, _itv: &Value, it: &Iter) -> PyResult<Option<Value>
                 return Ok(None);
             };
             it.pos.set(pos + 1);
-            if let (Some(a), Some(s)) = (r.values[0].as_small_int(), r.values[2].as_small_int()) {
-                // CPython computes this in unsigned arithmetic too: the
-                // result lies between start and stop, so it is exact.
-                let v = (a as u64).wrapping_add((pos as u64).wrapping_mul(s as u64)) as i64;
+            if let Some(v) = small_range_item(r, pos) {
                 return Ok(Some(vm.new_int(v)));
             }
             Ok(Some(vm.new_bigint(&r.start + &r.step * BigInt::from(pos))))

@@ -1110,14 +1110,9 @@ fn member_target(vm: &mut Vm, args: &Args, what: &str) -> PyResult<(Value, Value
         )));
     };
     let obj = arg(vm, args, 1, what)?;
-    let t = vm.type_of(&obj);
-    if !is_subtype(&t, &sd.owner) {
+    if !is_subtype(&vm.type_of(&obj), &sd.owner) {
         let n = vm.str_string(&sd.name)?;
-        return Err(vm.type_error(format!(
-            "descriptor '{n}' for '{}' objects doesn't apply to a '{}' object",
-            vm.type_obj(&sd.owner).name(),
-            vm.type_name(&obj)
-        )));
+        return Err(foreign_instance(vm, &n, &sd.owner, &obj));
     }
     Ok((d, obj))
 }
@@ -1130,16 +1125,20 @@ fn getset_target(vm: &mut Vm, args: &Args, what: &str) -> PyResult<(Value, Value
         )));
     };
     let obj = arg(vm, args, 1, what)?;
-    let t = vm.type_of(&obj);
-    if !is_subtype(&t, &gs.owner) {
-        return Err(vm.type_error(format!(
-            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-            gs.name,
-            vm.type_obj(&gs.owner).name(),
-            vm.type_name(&obj)
-        )));
+    if !is_subtype(&vm.type_of(&obj), &gs.owner) {
+        return Err(foreign_instance(vm, gs.name, &gs.owner, &obj));
     }
     Ok((d, obj))
+}
+
+/// The TypeError for a descriptor `name` of class `owner` used on `obj`,
+/// which is not an instance of it.
+fn foreign_instance(vm: &Vm, name: &str, owner: &Value, obj: &Value) -> Value {
+    vm.type_error(format!(
+        "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+        vm.type_obj(owner).name(),
+        vm.type_name(obj)
+    ))
 }
 fn getset_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a crate::objects::function::GetSet> {
     v.downcast::<crate::objects::function::GetSet>()
