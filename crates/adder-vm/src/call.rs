@@ -20,6 +20,7 @@ use crate::objects::seq::Tuple;
 use crate::objects::string::Str;
 use crate::objects::types::TypeObject;
 use crate::ops::{dict_set_strkey, type_lookup};
+use crate::slots::Slots;
 use crate::vm::{Args, PyResult, Vm};
 
 impl Vm {
@@ -194,14 +195,19 @@ impl Vm {
         } else {
             (GenKind::Generator, self.t.generator.clone())
         };
+        let (name, qualname) = (func.name.get(), func.qualname.get());
+        let names = if name.is(&code.name) && qualname.is(&code.qualname) {
+            Value::NULL
+        } else {
+            self.new_tuple(vec![name, qualname])
+        };
         Some(self.alloc_builtin(
             &ty,
             Generator {
                 kind,
-                frame: std::cell::RefCell::new(None),
+                frame: Default::default(),
                 state: std::cell::Cell::new(GenState::Created),
-                name: adder_object::ValueCell::new(func.name.get()),
-                qualname: adder_object::ValueCell::new(func.qualname.get()),
+                names: adder_object::ValueCell::new(names),
                 exc_state: adder_object::ValueCell::new(Value::NONE),
                 code: func.code.get(),
             },
@@ -237,9 +243,10 @@ impl Vm {
         } else {
             self.alloc_frame()
         };
-        let mut fast = std::mem::take(&mut frame.fast);
-        fast.reserve_exact(nlocals + co.ncells());
-        fast.resize_with(nlocals, || Value::NULL);
+        // Built as stack items from index 0, then sealed as the fast slots.
+        let mut fast = std::mem::take(&mut frame.stack);
+        fast.start(nlocals + co.ncells() + co.stacksize as usize);
+        fast.push_nulls(nlocals);
         let argcount = co.argcount as usize;
         let kwonly = co.kwonlyargcount as usize;
         let posonly = co.posonlyargcount as usize;
@@ -363,7 +370,7 @@ impl Vm {
             let defs: &[Value] = defaults.downcast::<Tuple>().map_or(&[], |t| &t.items);
             let first_def = argcount.saturating_sub(defs.len());
             let mut missing = Vec::new();
-            for (i, slot) in fast.iter_mut().enumerate().take(argcount) {
+            for (i, slot) in fast.items_mut().iter_mut().enumerate().take(argcount) {
                 if slot.is_null() {
                     if i >= first_def {
                         *slot = defs[i - first_def].clone();
@@ -381,7 +388,13 @@ impl Vm {
             }
             let kwdefaults = func.kwdefaults.get();
             let mut missing = Vec::new();
-            for (i, slot) in fast.iter_mut().enumerate().skip(argcount).take(kwonly) {
+            for (i, slot) in fast
+                .items_mut()
+                .iter_mut()
+                .enumerate()
+                .skip(argcount)
+                .take(kwonly)
+            {
                 if slot.is_null() {
                     let name = &co.varnames[i];
                     let d = if kwdefaults.is_null() || kwdefaults.is_none() {
@@ -425,10 +438,10 @@ impl Vm {
                 }
             }
         }
+        fast.seal();
         frame.code = codev;
         frame.func = f.clone();
-        frame.stack.reserve_exact(co.stacksize as usize);
-        frame.fast = fast;
+        frame.stack = fast;
         frame.globals = func.globals.clone();
         frame.builtins = func.builtins.clone();
         Ok(frame)
@@ -442,8 +455,9 @@ impl Vm {
         // `fast` (eval/exec reject such code before getting here).
         let ncells = c.code.cellvars.len() + c.code.freevars.len();
         let stacksize = c.code.stacksize as usize;
-        let mut fast = vec![Value::NULL; 0];
-        fast.resize_with(nlocals, || Value::NULL);
+        let mut fast = Slots::new();
+        fast.start(nlocals + ncells + stacksize);
+        fast.push_nulls(nlocals);
         for _ in 0..ncells {
             let cell = self.new_cell(Value::NULL);
             fast.push(cell);
@@ -467,9 +481,9 @@ impl Vm {
             }
         };
         let mut frame = Vm::fresh_frame();
+        fast.seal();
         frame.code = code;
-        frame.stack.reserve_exact(stacksize);
-        frame.fast = fast;
+        frame.stack = fast;
         frame.globals = globals;
         frame.builtins = builtins;
         frame.locals = locals;

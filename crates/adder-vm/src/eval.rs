@@ -21,6 +21,7 @@ use crate::objects::seq::{List, Tuple};
 use crate::objects::set::Set;
 use crate::objects::string::Str;
 use crate::ops::{dict_get_strkey, dict_set_strkey};
+use crate::slots::Slots;
 use crate::vm::{ArgVec, Args, PyResult, Vm};
 
 /// How a boundary frame left `run`.
@@ -506,7 +507,7 @@ impl Vm {
                     }
                     Opcode::LoadConst => f.stack.push(code.consts[arg as usize].clone()),
                     Opcode::LoadFast => {
-                        let v = &f.fast[arg as usize];
+                        let v = &f.stack.locals()[arg as usize];
                         if v.is_null() {
                             let name = code.code.varnames[arg as usize].clone();
                             return Control::Error(self.new_exception_msg(
@@ -519,17 +520,17 @@ impl Vm {
                     }
                     Opcode::StoreFast => {
                         let v = f.stack.pop().unwrap();
-                        f.fast[arg as usize] = v;
+                        f.stack.locals_mut()[arg as usize] = v;
                     }
                     Opcode::DeleteFast => {
-                        if f.fast[arg as usize].is_null() {
+                        if f.stack.locals()[arg as usize].is_null() {
                             let name = code.code.varnames[arg as usize].clone();
                             return Control::Error(self.new_exception_msg(
                             &self.t.unbound_local_error,
                             format!("cannot access local variable '{name}' where it is not associated with a value"),
                         ));
                         }
-                        f.fast[arg as usize] = Value::NULL;
+                        f.stack.locals_mut()[arg as usize] = Value::NULL;
                         if adder_object::weak::has_pending() {
                             self.run_pending_at(f);
                         }
@@ -544,7 +545,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        let cell = &f.fast[code.code.nlocals() + ci];
+                        let cell = &f.stack.locals()[code.code.nlocals() + ci];
                         let v = cell
                             .downcast::<Cell>()
                             .map(|c| c.value.get())
@@ -557,14 +558,14 @@ impl Vm {
                     Opcode::StoreDeref => {
                         let v = f.stack.pop().unwrap();
                         if let Some(c) =
-                            f.fast[code.code.nlocals() + arg as usize].downcast::<Cell>()
+                            f.stack.locals()[code.code.nlocals() + arg as usize].downcast::<Cell>()
                         {
                             c.value.set(v);
                         }
                     }
                     Opcode::DeleteDeref => {
                         let ci = arg as usize;
-                        let c = f.fast[code.code.nlocals() + ci].clone();
+                        let c = f.stack.locals()[code.code.nlocals() + ci].clone();
                         let cell = c.downcast::<Cell>().unwrap();
                         if cell.value.is_null() {
                             return Control::Error(self.unbound_deref(code, ci));
@@ -572,7 +573,7 @@ impl Vm {
                         cell.value.set(Value::NULL);
                     }
                     Opcode::LoadClosure => {
-                        let c = f.fast[code.code.nlocals() + arg as usize].clone();
+                        let c = f.stack.locals()[code.code.nlocals() + arg as usize].clone();
                         f.stack.push(c);
                     }
                     Opcode::LoadName => {
@@ -793,7 +794,7 @@ impl Vm {
                                 f.stack.pop();
                                 enter!('frame, fr);
                             }
-                            let args: ArgVec = f.stack.drain(first + 2..).collect();
+                            let args: ArgVec = f.stack.take_args(first + 2);
                             let callee = f.stack.pop().unwrap();
                             f.stack.pop();
                             let r = self.call_from_loop(&callee, args, Vec::new());
@@ -806,7 +807,7 @@ impl Vm {
                             if let Some(fr) = self.fast_frame(f, first, argc + 1) {
                                 enter!('frame, fr);
                             }
-                            let args: ArgVec = f.stack.drain(first + 1..).collect();
+                            let args: ArgVec = f.stack.take_args(first + 1);
                             let callee = f.stack.pop().unwrap();
                             match self.call_from_loop(&callee, args, Vec::new()) {
                                 Ok(Ok(v)) => f.stack.push(v),
@@ -825,7 +826,7 @@ impl Vm {
                             Ok(None) => {}
                             Err(e) => return Control::Error(e),
                         }
-                        let args: ArgVec = f.stack.drain(n - arg as usize..).collect();
+                        let args: ArgVec = f.stack.take_args(n - arg as usize);
                         let callee = f.stack.pop().unwrap();
                         match self.call_from_loop(&callee, args, Vec::new()) {
                             Ok(Ok(v)) => f.stack.push(v),
@@ -842,7 +843,7 @@ impl Vm {
                             .downcast::<Tuple>()
                             .map_or(Vec::new(), |t| t.items.to_vec());
                         let n = f.stack.len();
-                        let mut args: ArgVec = f.stack.drain(n - arg as usize..).collect();
+                        let mut args: ArgVec = f.stack.take_args(n - arg as usize);
                         let kwvals = args.drain(args.len() - names.len()..);
                         let kw: Vec<(Value, Value)> = names.into_iter().zip(kwvals).collect();
                         let callee = f.stack.pop().unwrap();
@@ -1030,25 +1031,25 @@ impl Vm {
                     }
                     Opcode::BuildTuple => {
                         let n = f.stack.len();
-                        let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                        let items: Vec<Value> = f.stack.take_vec(n - arg as usize);
                         let t = self.new_tuple(items);
                         f.stack.push(t);
                     }
                     Opcode::BuildList => {
                         let n = f.stack.len();
-                        let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                        let items: Vec<Value> = f.stack.take_vec(n - arg as usize);
                         let l = self.new_list(items);
                         f.stack.push(l);
                     }
                     Opcode::BuildSet => {
                         let n = f.stack.len();
-                        let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                        let items: Vec<Value> = f.stack.take_vec(n - arg as usize);
                         let s = tri!(crate::builtins::set::make_set(self, items, false));
                         f.stack.push(s);
                     }
                     Opcode::BuildMap => {
                         let n = f.stack.len();
-                        let items: Vec<Value> = f.stack.drain(n - 2 * arg as usize..).collect();
+                        let items: Vec<Value> = f.stack.take_vec(n - 2 * arg as usize);
                         let d = self.new_dict_with_capacity(arg as usize);
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -1058,7 +1059,7 @@ impl Vm {
                     }
                     Opcode::BuildString => {
                         let n = f.stack.len();
-                        let items: Vec<Value> = f.stack.drain(n - arg as usize..).collect();
+                        let items: Vec<Value> = f.stack.take_vec(n - arg as usize);
                         let mut s = String::new();
                         for it in items {
                             if let Some(x) = it.downcast::<Str>() {
@@ -1823,24 +1824,28 @@ impl Vm {
             return None;
         }
         let nlocals = co.varnames.len();
-        let stacksize = co.stacksize as usize;
+        let nfree = func
+            .closure
+            .downcast::<Tuple>()
+            .map_or(0, |t| t.items.len());
         let mut fr = self.alloc_frame();
-        fr.fast.reserve(nlocals + co.freevars.len());
+        fr.stack.start(nlocals + nfree + co.stacksize as usize);
         // The arguments move from the caller's stack (one copy), then the
         // defaults that cover the missing ones, then unbound locals.
         let base = f.stack.len() - argc;
-        fr.fast.extend(f.stack.drain(base..));
+        f.stack.move_top_to(base, &mut fr.stack);
         if argc < argcount {
             let first_default = argcount - defs.len();
-            fr.fast.extend_from_slice(&defs[argc - first_default..]);
+            fr.stack
+                .extend(defs[argc - first_default..].iter().cloned());
         }
         if nlocals > argcount {
-            fr.fast.resize_with(nlocals, || Value::NULL);
+            fr.stack.push_nulls(nlocals - argcount);
         }
         if let Some(cl) = func.closure.downcast::<Tuple>() {
-            fr.fast.extend(cl.items.iter().cloned());
+            fr.stack.extend(cl.items.iter().cloned());
         }
-        fr.stack.reserve(stacksize);
+        fr.stack.seal();
         // A pooled frame's slots are all NULL: fill them without drops.
         put_unset(&mut fr.code, func.code.get());
         put_unset(&mut fr.globals, func.globals.clone());
@@ -1883,8 +1888,7 @@ impl Vm {
             func: Value::NULL,
             ip: 0,
             lasti: 0,
-            stack: Vec::new(),
-            fast: Vec::new(),
+            stack: Slots::new(),
             globals: Value::NULL,
             builtins: Value::NULL,
             locals: Value::NULL,
@@ -1897,8 +1901,7 @@ impl Vm {
 
     /// Returns a finished frame to the pool (its references are dropped now).
     pub fn recycle_frame(&mut self, mut fr: Box<Frame>) {
-        fr.stack.clear();
-        fr.fast.clear();
+        fr.stack.clear_all();
         fr.code = Value::NULL;
         fr.func = Value::NULL;
         fr.globals = Value::NULL;
@@ -1910,7 +1913,7 @@ impl Vm {
         fr.ip = 0;
         fr.lasti = 0;
         fr.boundary = false;
-        if self.frame_pool.len() < 64 && fr.fast.capacity() <= 256 && fr.stack.capacity() <= 256 {
+        if self.frame_pool.len() < 64 && fr.stack.capacity() <= 512 {
             self.frame_pool.push(fr);
         }
     }
@@ -1993,7 +1996,7 @@ impl Vm {
         let mut fr = match self.fast_frame(f, at, argc + 1) {
             Some(fr) => fr,
             None => {
-                let args: ArgVec = f.stack.drain(at + 1..).collect();
+                let args: ArgVec = f.stack.take_args(at + 1);
                 let init = f.stack.pop().expect("__init__ on the stack");
                 self.make_frame(&init, Args::from_pos(args))?
             }
@@ -2292,7 +2295,7 @@ impl Vm {
             }
             GenState::Suspended => {}
         }
-        let Some(mut fr) = gen.frame.borrow_mut().take() else {
+        let Some(mut fr) = gen.frame.take() else {
             return Ok(None);
         };
         if gen.state.get() == GenState::Suspended {

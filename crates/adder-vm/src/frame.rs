@@ -2,13 +2,18 @@
 //!
 //! Invariants: a frame lives in a `Box` so it can move between the VM's frame
 //! stack, a local of the loop and a suspended generator without copying;
-//! `fast` holds `nlocals` local slots (NULL when unbound) followed by one
-//! `Cell` object per cell and free variable; `stack.len()` never exceeds the
-//! code's `stacksize` for well-formed bytecode.
+//! `stack` is one block (`Slots`): its fast slots are `nlocals` locals (NULL
+//! when unbound) followed by one `Cell` object per cell and free variable,
+//! and above them the operand stack, whose depth never exceeds the code's
+//! `stacksize` for well-formed bytecode (the block grows if it would).
 
+use std::cell::UnsafeCell;
+
+use adder_object::trace::ClearField;
 use adder_object::{Trace, Value};
 
 use crate::objects::function::Code;
+use crate::slots::Slots;
 
 /// Traced only while parked in a suspended generator (frames on the VM's
 /// frame stack belong to no object).
@@ -19,8 +24,8 @@ pub struct Frame {
     pub ip: usize,
     /// Index of the instruction being executed (for tracebacks).
     pub lasti: usize,
-    pub stack: Vec<Value>,
-    pub fast: Vec<Value>,
+    /// The fast slots (`stack.locals()`) and the operand stack.
+    pub stack: Slots,
     pub globals: Value,
     /// Reported like every owned reference: `exec` with a user-supplied
     /// `__builtins__` dict can put it in a cycle.
@@ -49,5 +54,51 @@ impl Frame {
     }
     pub fn lineno(&self) -> u32 {
         self.code().code.line_of(self.lasti)
+    }
+}
+
+/// A generator's frame while the generator is not running (empty while it
+/// runs, when the frame is the loop's, and once it has finished).
+///
+/// Invariant: no reference into the cell outlives a method call: `take` and
+/// `replace` move the box in and out, and `peek` lends the frame to a
+/// closure that only reads it (it must not run Python code, drop values or
+/// touch this cell). One word, where a `RefCell` would take two: it is part
+/// of every suspended generator.
+#[derive(Default)]
+pub struct ParkedFrame(UnsafeCell<Option<Box<Frame>>>);
+
+impl ParkedFrame {
+    pub fn take(&self) -> Option<Box<Frame>> {
+        // SAFETY: no reference into the cell is live (type invariant).
+        unsafe { (*self.0.get()).take() }
+    }
+
+    /// Puts `f` in and returns what was there (the caller drops it, after
+    /// the cell is consistent again).
+    pub fn replace(&self, f: Option<Box<Frame>>) -> Option<Box<Frame>> {
+        // SAFETY: as in `take`.
+        unsafe { std::mem::replace(&mut *self.0.get(), f) }
+    }
+
+    /// Runs `read` on the parked frame, if there is one.
+    pub fn peek<R>(&self, read: impl FnOnce(&Frame) -> R) -> Option<R> {
+        // SAFETY: the shared borrow lives only during `read`, which does not
+        // reach `take`/`replace` (type invariant).
+        unsafe { (*self.0.get()).as_deref().map(read) }
+    }
+}
+
+impl Trace for ParkedFrame {
+    const MAY_HOLD: bool = true;
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        self.peek(|f| f.trace(visit));
+    }
+}
+
+impl ClearField for ParkedFrame {
+    type Taken = Box<Frame>;
+    fn take_out(&self) -> Option<Box<Frame>> {
+        self.take()
     }
 }

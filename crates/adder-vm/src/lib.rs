@@ -27,6 +27,7 @@ pub mod objects;
 pub mod ops;
 pub mod protocol;
 mod sizes;
+pub mod slots;
 pub mod suggestions;
 pub mod traceback;
 pub mod vm;

@@ -54,9 +54,10 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value, where_: u32) -> PyResult {
             return Ok(v.clone());
         }
         if g.kind == GenKind::Generator {
-            let is_iter_coro = g.frame.borrow().as_ref().is_some_and(|f| {
-                f.code().code.flags & adder_bytecode::flags::ITERABLE_COROUTINE != 0
-            });
+            let is_iter_coro = g
+                .frame
+                .peek(|f| f.code().code.flags & adder_bytecode::flags::ITERABLE_COROUTINE != 0)
+                .unwrap_or(false);
             if is_iter_coro {
                 return Ok(v.clone());
             }

@@ -24,7 +24,7 @@ fn snapshot(vm: &Vm, f: &Frame, back: Value) -> Value {
             builtins: f.builtins.clone(),
             locals: f.locals.clone(),
             fast: std::cell::RefCell::new(if f.locals.is_null() {
-                f.fast.clone()
+                f.stack.locals().to_vec()
             } else {
                 Vec::new()
             }),
@@ -40,7 +40,7 @@ fn refresh(fo: &FrameObject, f: &Frame) {
     fo.lineno.set(f.lineno());
     fo.lasti.set(f.lasti as u32);
     if f.locals.is_null() {
-        *fo.fast.borrow_mut() = f.fast.clone();
+        *fo.fast.borrow_mut() = f.stack.locals().to_vec();
     }
 }
 

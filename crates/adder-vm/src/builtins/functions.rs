@@ -866,8 +866,9 @@ fn exec_or_eval(vm: &mut Vm, args: Args, is_eval: bool) -> PyResult {
     let mut frame = vm.make_module_frame(code, globals, locals);
     if !cells.is_empty() {
         // The free variables' cells are the last slots of `fast`.
-        let start = frame.fast.len() - cells.len();
-        for (slot, c) in frame.fast[start..].iter_mut().zip(cells) {
+        let fast = frame.stack.locals_mut();
+        let start = fast.len() - cells.len();
+        for (slot, c) in fast[start..].iter_mut().zip(cells) {
             *slot = c;
         }
     }

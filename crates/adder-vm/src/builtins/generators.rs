@@ -63,7 +63,7 @@ pub fn gen_throw(vm: &mut Vm, g: &Value, exc: Value) -> PyResult<Result<Value, V
         GenState::Created => {
             // The frame starts by raising: its first line joins the traceback.
             gen.state.set(GenState::Finished);
-            let fr = gen.frame.borrow_mut().take();
+            let fr = gen.frame.take();
             if let Some(mut fr) = fr {
                 vm.add_traceback(&exc, &mut fr);
             }
@@ -71,7 +71,7 @@ pub fn gen_throw(vm: &mut Vm, g: &Value, exc: Value) -> PyResult<Result<Value, V
         }
         GenState::Suspended => {}
     }
-    let Some(fr) = gen.frame.borrow_mut().take() else {
+    let Some(fr) = gen.frame.take() else {
         return Err(exc);
     };
     let mut fr = fr;
@@ -301,7 +301,7 @@ fn gi_frame(vm: &mut Vm, v: &Value) -> PyResult {
         GenState::Created | GenState::Suspended => {
             // Out of the cell while the frame object is made (allocation
             // may run the collector, which reads the cell).
-            let taken = g.frame.borrow_mut().take();
+            let taken = g.frame.take();
             Ok(match taken {
                 Some(mut f) => {
                     let o = crate::builtins::frames::suspended_frame_object(vm, &mut f);
@@ -317,7 +317,7 @@ fn gi_code(vm: &mut Vm, v: &Value) -> PyResult {
     Ok(gen_of(vm, v)?.code.clone())
 }
 fn gen_name(vm: &mut Vm, v: &Value) -> PyResult {
-    Ok(gen_of(vm, v)?.name.get())
+    Ok(gen_of(vm, v)?.name())
 }
 /// `__name__`/`__qualname__` must be set to a str (NULL: `del`).
 fn check_name(vm: &Vm, n: &Value, what: &str) -> PyResult<()> {
@@ -328,15 +328,19 @@ fn check_name(vm: &Vm, n: &Value, what: &str) -> PyResult<()> {
 }
 fn gen_set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
     check_name(vm, &n, "__name__")?;
-    gen_of(vm, v)?.name.set(n);
+    let q = gen_of(vm, v)?.qualname();
+    let names = vm.new_tuple(vec![n, q]);
+    gen_of(vm, v)?.names.set(names);
     Ok(())
 }
 fn gen_qualname(vm: &mut Vm, v: &Value) -> PyResult {
-    Ok(gen_of(vm, v)?.qualname.get())
+    Ok(gen_of(vm, v)?.qualname())
 }
 fn gen_set_qualname(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
     check_name(vm, &n, "__qualname__")?;
-    gen_of(vm, v)?.qualname.set(n);
+    let name = gen_of(vm, v)?.name();
+    let names = vm.new_tuple(vec![name, n]);
+    gen_of(vm, v)?.names.set(names);
     Ok(())
 }
 fn gi_yieldfrom(vm: &mut Vm, v: &Value) -> PyResult {

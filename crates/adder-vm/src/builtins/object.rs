@@ -1372,10 +1372,10 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult {
             if code.argcount == 0 && code.flags & adder_bytecode::flags::VARARGS == 0 {
                 return Err(vm.runtime_error("super(): no arguments"));
             }
-            let mut first = f.fast.first().cloned().unwrap_or(Value::NULL);
+            let mut first = f.stack.locals().first().cloned().unwrap_or(Value::NULL);
             // The first argument may live in a cell.
             if let Some(ci) = code.cell2arg.iter().position(|a| *a == Some(0)) {
-                if let Some(c) = f.fast.get(code.nlocals() + ci).and_then(|c| {
+                if let Some(c) = f.stack.locals().get(code.nlocals() + ci).and_then(|c| {
                     c.downcast::<crate::objects::cell::Cell>()
                         .map(|c| c.value.get())
                 }) {
@@ -1391,7 +1391,8 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult {
                 return Err(vm.runtime_error("super(): __class__ cell not found"));
             };
             let cell = f
-                .fast
+                .stack
+                .locals()
                 .get(code.nlocals() + ncell + idx)
                 .cloned()
                 .unwrap_or(Value::NULL);

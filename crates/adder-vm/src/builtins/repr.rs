@@ -275,7 +275,7 @@ pub fn native_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         kinds::CELL => format!("<cell at {:#x}>", v.bits() & 0xFFFF_FFFF_FFFF),
         kinds::GENERATOR => {
             let g = v.downcast::<crate::objects::iter::Generator>().unwrap();
-            let q = g.qualname.get();
+            let q = g.qualname();
             format!(
                 "<{} object {} at {:#x}>",
                 vm.type_name(v),

@@ -250,7 +250,7 @@ pub fn current_locals(vm: &mut Vm) -> PyResult {
         return Ok(f.locals.clone());
     }
     let code = f.code().code.clone();
-    let fast = f.fast.clone();
+    let fast = f.stack.locals().to_vec();
     let d = vm.new_dict();
     for (i, name) in code.varnames.iter().enumerate() {
         if let Some(v) = fast.get(i) {

@@ -1393,9 +1393,11 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult {
     // Free variables come from the function's closure.
     let nl = frame.code().code.nlocals();
     let ncell = frame.code().code.cellvars.len();
-    frame.fast.truncate(nl + ncell);
     if let Some(cl) = closure.downcast::<Tuple>() {
-        frame.fast.extend(cl.items.iter().cloned());
+        let frees = &mut frame.stack.locals_mut()[nl + ncell..];
+        for (slot, c) in frees.iter_mut().zip(cl.items.iter()) {
+            *slot = c.clone();
+        }
     }
     let cell = vm.run_frame(frame)?;
     if changed {

@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 
 use adder_object::{payload, Trace, Value, ValueCell};
 
-use crate::frame::Frame;
+use crate::frame::{Frame, ParkedFrame};
 use crate::kinds;
 use crate::objects::dict::Dict;
 use crate::objects::set::Set;
@@ -124,10 +124,11 @@ pub enum GenState {
 pub struct Generator {
     pub kind: GenKind,
     #[trace(clear)]
-    pub frame: RefCell<Option<Box<Frame>>>,
+    pub frame: ParkedFrame,
     pub state: Cell<GenState>,
-    pub name: ValueCell,
-    pub qualname: ValueCell,
+    /// `(__name__, __qualname__)` once they differ from the code object's
+    /// (NULL until then: most generators never pay for the two words).
+    pub names: ValueCell,
     /// The exception being handled inside the generator when it suspended.
     #[trace(clear = "none")]
     pub exc_state: ValueCell,
@@ -149,6 +150,31 @@ impl Generator {
         self.state.set(GenState::Finished);
     }
 
+    /// `__name__`.
+    pub fn name(&self) -> Value {
+        self.name_at(0)
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> Value {
+        self.name_at(1)
+    }
+
+    fn name_at(&self, i: usize) -> Value {
+        let names = self.names.get();
+        if let Some(t) = names.downcast::<crate::objects::seq::Tuple>() {
+            return t.items[i].clone();
+        }
+        let code = self.code.downcast::<crate::objects::function::Code>();
+        code.map_or(Value::NONE, |c| {
+            if i == 0 {
+                c.name.clone()
+            } else {
+                c.qualname.clone()
+            }
+        })
+    }
+
     /// Parks a suspended frame in the generator. The frame's back-pointer to
     /// the generator is dropped (resumers set it again), so a suspended
     /// generator is not its own referent through its frame.
@@ -162,8 +188,7 @@ impl Generator {
         if self.state.get() != GenState::Suspended {
             return None;
         }
-        let fr = self.frame.try_borrow().ok()?;
-        delegate_of(fr.as_ref()?).map(|(_, sub)| sub)
+        self.frame.peek(delegate_of)?.map(|(_, sub)| sub)
     }
 }
 
@@ -191,12 +216,9 @@ fn generator_needs_close(h: &adder_object::Header) -> bool {
     if g.state.get() != GenState::Suspended {
         return false;
     }
-    let Ok(frame) = g.frame.try_borrow() else {
-        return false;
-    };
-    frame
-        .as_ref()
-        .is_some_and(|f| f.code().code.handler_for(f.lasti as u32).is_some())
+    g.frame
+        .peek(|f| f.code().code.handler_for(f.lasti as u32).is_some())
+        .unwrap_or(false)
 }
 
 /// Wraps an async generator's `__anext__`/`asend`/`athrow` awaitable, or a

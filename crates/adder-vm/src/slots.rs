@@ -1,0 +1,362 @@
+//! A frame's values in one block: its locals, cells and free variables
+//! (the "fast" slots) followed by its operand stack.
+//!
+//! Invariants: `ptr` points to `cap` value words (dangling when `cap` is 0);
+//! the first `len` hold live values (NULL counts as live: it owns nothing),
+//! the rest are uninitialised; `base <= len <= cap`. `[0, base)` are the fast
+//! slots, `[base, len)` the operand stack, bottom first. Stack indices
+//! (`Index`, `len`, `truncate`...) are relative to `base`. Every access is
+//! bounds-checked; only the copies between live and spare words are `unsafe`.
+//!
+//! One block instead of two vectors: a call lays out its callee's slots with
+//! one capacity check, arguments move with one copy, and a suspended
+//! generator owns one allocation, sized for its code, instead of two.
+
+use std::alloc::{self, Layout};
+use std::ops::{Index, IndexMut};
+use std::ptr::{self, NonNull};
+
+use adder_object::{Trace, Value};
+
+use crate::vm::ArgVec;
+
+pub struct Slots {
+    ptr: NonNull<Value>,
+    len: usize,
+    cap: usize,
+    base: usize,
+}
+
+// Size is part of the generator's footprint (issue 4's object-size table).
+// (Word-sized counters: u32 ones cost a zero-extension per stack access.)
+const _: () = assert!(std::mem::size_of::<Slots>() == 32);
+
+impl Default for Slots {
+    fn default() -> Self {
+        Slots::new()
+    }
+}
+
+impl Slots {
+    pub const fn new() -> Slots {
+        Slots {
+            ptr: NonNull::dangling(),
+            len: 0,
+            cap: 0,
+            base: 0,
+        }
+    }
+
+    /// Empties the block (fast slots included) and makes room for `total`
+    /// values without reallocating. Values pushed next are stack items
+    /// until `seal` turns them into the fast slots.
+    #[inline]
+    pub fn start(&mut self, total: usize) {
+        if self.len != 0 {
+            self.clear_all();
+        }
+        self.base = 0;
+        if self.cap < total {
+            // Exact: a generator keeps this block while suspended.
+            self.resize_block(total.max(1));
+        }
+    }
+
+    /// The values pushed since `start` become the fast slots; the stack is
+    /// empty afterwards.
+    pub fn seal(&mut self) {
+        self.base = self.len;
+    }
+
+    /// Drops every value, fast slots included (keeps the allocation).
+    pub fn clear_all(&mut self) {
+        self.base = 0;
+        self.truncate(0);
+    }
+
+    /// Words allocated (for the frame pool's size limit).
+    pub fn capacity(&self) -> usize {
+        self.cap
+    }
+
+    /// The fast slots: locals, then one cell per cell and free variable.
+    #[inline(always)]
+    pub fn locals(&self) -> &[Value] {
+        // SAFETY: `[0, base)` are live values (module invariant).
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.base) }
+    }
+
+    #[inline(always)]
+    pub fn locals_mut(&mut self) -> &mut [Value] {
+        // SAFETY: as in `locals`; `&mut self` makes the borrow unique.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.base) }
+    }
+
+    /// The operand stack, bottom first.
+    #[inline(always)]
+    pub fn items(&self) -> &[Value] {
+        // SAFETY: `[base, len)` are live values.
+        unsafe {
+            std::slice::from_raw_parts(self.ptr.as_ptr().add(self.base), self.len - self.base)
+        }
+    }
+
+    #[inline(always)]
+    pub fn items_mut(&mut self) -> &mut [Value] {
+        // SAFETY: as in `items`, borrowed uniquely.
+        unsafe {
+            std::slice::from_raw_parts_mut(self.ptr.as_ptr().add(self.base), self.len - self.base)
+        }
+    }
+
+    /// Depth of the operand stack.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len - self.base
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len == self.base
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        if self.len == self.cap {
+            self.grow(1);
+        }
+        // SAFETY: `len < cap` now, so the word is allocated and spare.
+        unsafe { self.ptr.as_ptr().add(self.len).write(v) };
+        self.len += 1;
+    }
+
+    #[inline(always)]
+    pub fn pop(&mut self) -> Option<Value> {
+        if self.len == self.base {
+            return None;
+        }
+        self.len -= 1;
+        // SAFETY: the word was live and is now outside `[0, len)`: it is
+        // read out exactly once.
+        Some(unsafe { self.ptr.as_ptr().add(self.len).read() })
+    }
+
+    #[inline(always)]
+    pub fn last(&self) -> Option<&Value> {
+        self.items().last()
+    }
+
+    pub fn last_mut(&mut self) -> Option<&mut Value> {
+        self.items_mut().last_mut()
+    }
+
+    #[inline(always)]
+    pub fn swap(&mut self, a: usize, b: usize) {
+        self.items_mut().swap(a, b);
+    }
+
+    /// Inserts `v` at stack index `at` (<= len), shifting the items above.
+    pub fn insert(&mut self, at: usize, v: Value) {
+        assert!(at <= self.len(), "stack insert out of range");
+        if self.len == self.cap {
+            self.grow(1);
+        }
+        let at = self.base + at;
+        // SAFETY: `[at, len)` are live and `len < cap`: shifting them one
+        // word up stays in the allocation; the hole at `at` is then written.
+        unsafe {
+            let p = self.ptr.as_ptr().add(at);
+            ptr::copy(p, p.add(1), self.len - at);
+            p.write(v);
+        }
+        self.len += 1;
+    }
+
+    /// Keeps the bottom `depth` stack items, dropping the rest.
+    pub fn truncate(&mut self, depth: usize) {
+        let keep = self.base + depth;
+        while self.len > keep {
+            self.len -= 1;
+            // SAFETY: the word was live and is no longer counted.
+            unsafe { ptr::drop_in_place(self.ptr.as_ptr().add(self.len)) };
+        }
+    }
+
+    /// Drops every stack item (the fast slots stay).
+    pub fn clear(&mut self) {
+        self.truncate(0);
+    }
+
+    pub fn extend(&mut self, it: impl IntoIterator<Item = Value>) {
+        for v in it {
+            self.push(v);
+        }
+    }
+
+    /// Pushes `n` NULLs (unbound locals while building a frame).
+    pub fn push_nulls(&mut self, n: usize) {
+        self.reserve(n);
+        for _ in 0..n {
+            self.push(Value::NULL);
+        }
+    }
+
+    /// Makes room for `n` more values.
+    pub fn reserve(&mut self, n: usize) {
+        if self.cap - self.len < n {
+            self.grow(n);
+        }
+    }
+
+    /// Moves the stack items from index `from` up, in order, to the top of
+    /// `dst` (the arguments of a call becoming its callee's first locals).
+    #[inline]
+    pub fn move_top_to(&mut self, from: usize, dst: &mut Slots) {
+        let n = self
+            .len()
+            .checked_sub(from)
+            .expect("stack move out of range");
+        dst.reserve(n);
+        let at = self.base + from;
+        // SAFETY: `[at, len)` are live in `self` and `dst` has `n` spare
+        // words; the values change owner (no refcount traffic) and `self`
+        // stops counting them. Word by word: calls move a few arguments.
+        unsafe {
+            let src = self.ptr.as_ptr().add(at);
+            let to = dst.ptr.as_ptr().add(dst.len);
+            for i in 0..n {
+                to.add(i).write(src.add(i).read());
+            }
+        }
+        self.len = at;
+        dst.len += n;
+    }
+
+    /// Takes the stack items from index `from` up, in order.
+    pub fn take_args(&mut self, from: usize) -> ArgVec {
+        let n = self
+            .len()
+            .checked_sub(from)
+            .expect("stack take out of range");
+        let mut out = ArgVec::with_capacity(n);
+        let at = self.base + from;
+        // SAFETY: as in `move_top_to`; `out` has capacity `n` and its length
+        // is set only after the words are written.
+        unsafe {
+            ptr::copy_nonoverlapping(self.ptr.as_ptr().add(at), out.as_mut_ptr(), n);
+            out.set_len(n);
+        }
+        self.len = at;
+        out
+    }
+
+    /// `take_args` into a vector.
+    pub fn take_vec(&mut self, from: usize) -> Vec<Value> {
+        self.take_args(from).into_vec()
+    }
+
+    /// Room for `more` values beyond `len`, at least doubling (pushes).
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, more: usize) {
+        let need = self.len.checked_add(more).expect("frame too large");
+        self.resize_block(need.max(self.cap * 2).max(4));
+    }
+
+    /// Reallocates the block to exactly `new_cap` (>= len) values.
+    #[cold]
+    #[inline(never)]
+    fn resize_block(&mut self, new_cap: usize) {
+        let layout = Layout::array::<Value>(new_cap).expect("frame too large");
+        // SAFETY: the old block (if any) was allocated with the layout of
+        // `cap` values; `realloc` keeps the live prefix (`len <= new_cap`).
+        let p = unsafe {
+            if self.cap == 0 {
+                alloc::alloc(layout)
+            } else {
+                let old = Layout::array::<Value>(self.cap).unwrap();
+                alloc::realloc(self.ptr.as_ptr() as *mut u8, old, layout.size())
+            }
+        };
+        let Some(p) = NonNull::new(p as *mut Value) else {
+            alloc::handle_alloc_error(layout)
+        };
+        self.ptr = p;
+        self.cap = new_cap;
+    }
+}
+
+impl Drop for Slots {
+    fn drop(&mut self) {
+        self.clear_all();
+        if self.cap != 0 {
+            let layout = Layout::array::<Value>(self.cap).unwrap();
+            // SAFETY: allocated in `grow` with this layout; nothing is live.
+            unsafe { alloc::dealloc(self.ptr.as_ptr() as *mut u8, layout) };
+        }
+    }
+}
+
+impl Index<usize> for Slots {
+    type Output = Value;
+    #[inline(always)]
+    fn index(&self, i: usize) -> &Value {
+        &self.items()[i]
+    }
+}
+
+impl IndexMut<usize> for Slots {
+    #[inline(always)]
+    fn index_mut(&mut self, i: usize) -> &mut Value {
+        &mut self.items_mut()[i]
+    }
+}
+
+impl Trace for Slots {
+    const MAY_HOLD: bool = true;
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        for v in self.locals().iter().chain(self.items()) {
+            visit(v);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(s: &[Value]) -> Vec<i64> {
+        s.iter().map(|v| v.as_small_int().unwrap_or(-1)).collect()
+    }
+
+    #[test]
+    fn layout_and_moves() {
+        let mut a = Slots::new();
+        a.start(3);
+        a.push(Value::NULL);
+        a.push(Value::small_int(7).unwrap());
+        a.seal();
+        assert_eq!(a.locals().len(), 2);
+        assert!(a.is_empty());
+        for i in 0..10 {
+            a.push(Value::small_int(i).unwrap());
+        }
+        assert_eq!(a.len(), 10);
+        assert_eq!(a[9].as_small_int(), Some(9));
+        a.insert(0, Value::small_int(100).unwrap());
+        assert_eq!(ints(&a.items()[..3]), vec![100, 0, 1]);
+        let mut b = Slots::new();
+        a.move_top_to(8, &mut b);
+        assert_eq!(ints(b.items()), vec![7, 8, 9]);
+        assert_eq!(a.len(), 8);
+        let args = a.take_args(6);
+        assert_eq!(args.len(), 2);
+        a.truncate(1);
+        assert_eq!(ints(a.items()), vec![100]);
+        assert_eq!(a.pop().and_then(|v| v.as_small_int()), Some(100));
+        assert!(a.pop().is_none());
+        assert_eq!(a.locals()[1].as_small_int(), Some(7));
+        a.clear_all();
+        assert!(a.locals().is_empty());
+    }
+}
