@@ -193,6 +193,18 @@ impl Value {
         Value(bits)
     }
 
+    /// Stores `v`, releasing the old value in line (the drop glue of a
+    /// plain assignment is sometimes an out-of-line call in big functions).
+    #[inline(always)]
+    pub fn assign(&mut self, v: Value) {
+        let old = ManuallyDrop::new(std::mem::replace(self, v));
+        if old.is_ptr() {
+            // SAFETY: `old` owned one reference, released here exactly once
+            // (it is never dropped).
+            unsafe { heap::decref(old.header_ptr()) }
+        }
+    }
+
     /// Takes the value out, leaving `NULL` behind.
     #[inline(always)]
     pub fn take(&mut self) -> Value {

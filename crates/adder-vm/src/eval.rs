@@ -520,7 +520,7 @@ impl Vm {
                     }
                     Opcode::StoreFast => {
                         let v = f.stack.pop().unwrap();
-                        f.stack.locals_mut()[arg as usize] = v;
+                        f.stack.locals_mut()[arg as usize].assign(v);
                     }
                     Opcode::DeleteFast => {
                         if f.stack.locals()[arg as usize].is_null() {
@@ -963,7 +963,8 @@ impl Vm {
                         let b = f.stack.pop().unwrap();
                         let a = f.stack.pop().unwrap();
                         let inplace = arg >= BinOp::COUNT;
-                        let Some(bop) = BinOp::from_u32(arg % BinOp::COUNT) else {
+                        let kind = if inplace { arg - BinOp::COUNT } else { arg };
+                        let Some(bop) = BinOp::from_u32(kind) else {
                             return Control::Error(self.system_error("bad binary op"));
                         };
                         if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
@@ -1823,29 +1824,26 @@ impl Vm {
         if argc + defs.len() < argcount {
             return None;
         }
-        let nlocals = co.varnames.len();
-        let nfree = func
-            .closure
-            .downcast::<Tuple>()
-            .map_or(0, |t| t.items.len());
+        let frees: &[Value] = match func.closure.downcast::<Tuple>() {
+            Some(t) => &t.items,
+            None => &[],
+        };
         let mut fr = self.alloc_frame();
-        fr.stack.start(nlocals + nfree + co.stacksize as usize);
         // The arguments move from the caller's stack (one copy), then the
-        // defaults that cover the missing ones, then unbound locals.
-        let base = f.stack.len() - argc;
-        f.stack.move_top_to(base, &mut fr.stack);
-        if argc < argcount {
-            let first_default = argcount - defs.len();
-            fr.stack
-                .extend(defs[argc - first_default..].iter().cloned());
-        }
-        if nlocals > argcount {
-            fr.stack.push_nulls(nlocals - argcount);
-        }
-        if let Some(cl) = func.closure.downcast::<Tuple>() {
-            fr.stack.extend(cl.items.iter().cloned());
-        }
-        fr.stack.seal();
+        // defaults that cover the missing ones, unbound locals, free cells.
+        let missing = if argc < argcount {
+            &defs[argc - (argcount - defs.len())..]
+        } else {
+            &[]
+        };
+        fr.stack.enter_call(
+            &mut f.stack,
+            argc,
+            missing,
+            co.varnames.len(),
+            frees,
+            co.stacksize as usize,
+        );
         // A pooled frame's slots are all NULL: fill them without drops.
         put_unset(&mut fr.code, func.code.get());
         put_unset(&mut fr.globals, func.globals.clone());
@@ -1871,7 +1869,8 @@ impl Vm {
         self.recycle_frame(slot);
     }
 
-    /// A cleared frame, reusing a recycled one (and its vectors) if possible.
+    /// A cleared frame, reusing a recycled one (and its block) if possible.
+    #[inline]
     pub fn alloc_frame(&mut self) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(fr) => fr,

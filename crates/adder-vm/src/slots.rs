@@ -208,28 +208,56 @@ impl Slots {
         }
     }
 
-    /// Moves the stack items from index `from` up, in order, to the top of
-    /// `dst` (the arguments of a call becoming its callee's first locals).
-    #[inline]
-    pub fn move_top_to(&mut self, from: usize, dst: &mut Slots) {
-        let n = self
-            .len()
-            .checked_sub(from)
-            .expect("stack move out of range");
-        dst.reserve(n);
-        let at = self.base + from;
-        // SAFETY: `[at, len)` are live in `self` and `dst` has `n` spare
-        // words; the values change owner (no refcount traffic) and `self`
-        // stops counting them. Word by word: calls move a few arguments.
-        unsafe {
-            let src = self.ptr.as_ptr().add(at);
-            let to = dst.ptr.as_ptr().add(dst.len);
-            for i in 0..n {
-                to.add(i).write(src.add(i).read());
-            }
+    /// Lays out a called function's fast slots in this empty block, with
+    /// one capacity check: the top `argc` items of `caller`'s stack (moved,
+    /// they leave it), then `defaults` (the missing trailing positionals),
+    /// NULL up to `nlocals`, then the closure's cells `frees`; with room for
+    /// `stacksize` stack items above them.
+    #[inline(always)]
+    pub fn enter_call(
+        &mut self,
+        caller: &mut Slots,
+        argc: usize,
+        defaults: &[Value],
+        nlocals: usize,
+        frees: &[Value],
+        stacksize: usize,
+    ) {
+        assert!(
+            self.len == 0 && argc <= caller.len() && argc + defaults.len() <= nlocals,
+            "bad call layout"
+        );
+        let total = nlocals + frees.len() + stacksize;
+        if self.cap < total {
+            self.resize_block(total);
         }
-        self.len = at;
-        dst.len += n;
+        // SAFETY: `total` words are allocated and this block holds no live
+        // value, so every word written is spare; the moved arguments are
+        // live in `caller` (`argc <= caller.len()`) and stop being counted
+        // there. Exactly `nlocals + frees.len()` words are written.
+        unsafe {
+            let dst = self.ptr.as_ptr();
+            let src = caller.ptr.as_ptr().add(caller.len - argc);
+            for i in 0..argc {
+                dst.add(i).write(src.add(i).read());
+            }
+            caller.len -= argc;
+            let mut k = argc;
+            for d in defaults {
+                dst.add(k).write(d.clone());
+                k += 1;
+            }
+            while k < nlocals {
+                dst.add(k).write(Value::NULL);
+                k += 1;
+            }
+            for c in frees {
+                dst.add(k).write(c.clone());
+                k += 1;
+            }
+            self.len = k;
+            self.base = k;
+        }
     }
 
     /// Takes the stack items from index `from` up, in order.
@@ -240,8 +268,9 @@ impl Slots {
             .expect("stack take out of range");
         let mut out = ArgVec::with_capacity(n);
         let at = self.base + from;
-        // SAFETY: as in `move_top_to`; `out` has capacity `n` and its length
-        // is set only after the words are written.
+        // SAFETY: `[at, len)` are live and change owner (`self` stops
+        // counting them); `out` has capacity `n` and its length is set only
+        // after the words are written.
         unsafe {
             ptr::copy_nonoverlapping(self.ptr.as_ptr().add(at), out.as_mut_ptr(), n);
             out.set_len(n);
@@ -346,8 +375,12 @@ mod tests {
         a.insert(0, Value::small_int(100).unwrap());
         assert_eq!(ints(&a.items()[..3]), vec![100, 0, 1]);
         let mut b = Slots::new();
-        a.move_top_to(8, &mut b);
-        assert_eq!(ints(b.items()), vec![7, 8, 9]);
+        let defaults = [Value::small_int(20).unwrap()];
+        let frees = [Value::small_int(30).unwrap()];
+        b.enter_call(&mut a, 3, &defaults, 5, &frees, 2);
+        assert_eq!(ints(b.locals()), vec![7, 8, 9, 20, -1, 30]);
+        assert!(b.locals()[4].is_null());
+        assert!(b.is_empty());
         assert_eq!(a.len(), 8);
         let args = a.take_args(6);
         assert_eq!(args.len(), 2);

@@ -434,7 +434,12 @@ impl Vm {
         let inline = if made > 8 {
             learned
         } else {
-            learned.max(INITIAL_INLINE_SLOTS)
+            if to.attrs_predicted.get() == 0 {
+                let p = crate::objects::slack::predicted_attrs(&to.mro.borrow());
+                to.attrs_predicted.set(p as u16 + 1);
+            }
+            let predicted = to.attrs_predicted.get() as usize - 1;
+            learned.max(INITIAL_INLINE_SLOTS).max(predicted)
         };
         let cap = to.nslots.get() + inline.max(1);
         alloc(&to.root_shape.meta, Instance, cap, 0)
@@ -687,6 +692,7 @@ pub fn make_type(
         flags: std::cell::Cell::new(flags),
         layout,
         attrs_seen: std::cell::Cell::new(0),
+        attrs_predicted: std::cell::Cell::new(0),
         instances_made: std::cell::Cell::new(0),
         nslots: std::cell::Cell::new(0),
         native_new: std::cell::Cell::new(None),

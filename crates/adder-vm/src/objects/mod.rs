@@ -17,6 +17,7 @@ pub mod number;
 pub mod seq;
 pub mod set;
 pub mod size;
+pub mod slack;
 pub mod string;
 pub mod types;
 

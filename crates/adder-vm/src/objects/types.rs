@@ -96,6 +96,9 @@ pub struct TypeObject {
     /// Most inline attributes any instance has acquired (slack tracking: once
     /// `instances_made` passes a few, new instances get exactly this many slots).
     pub attrs_seen: Cell<u16>,
+    /// Slots for the first instances (`objects::slack`), plus one; 0 until
+    /// the first instantiation computes it.
+    pub attrs_predicted: Cell<u16>,
     pub instances_made: Cell<u32>,
     /// Number of `__slots__` slots instances carry before shape slots.
     pub nslots: Cell<usize>,
