@@ -46,20 +46,38 @@ pub fn recv(vm: &mut Vm, args: &Args, tname: &str, kind: u8, name: &str) -> PyRe
     }
 }
 
-/// Parses the arguments after `self` into `params.len()` slots.
-pub fn parse(
+/// Parses the arguments after `self` into one slot per parameter (an
+/// array: parsing allocates nothing). The arguments are moved out of
+/// `args`, which the caller must not read again.
+pub fn parse<const N: usize>(
     vm: &mut Vm,
     args: &mut Args,
     tname: &str,
     name: &str,
-    params: &[&str],
+    params: &[&str; N],
     min: usize,
     style: Style,
-) -> PyResult<Vec<Option<Value>>> {
-    let max = params.len();
+) -> PyResult<[Option<Value>; N]> {
+    let max = N;
     let n = args.pos.len().saturating_sub(1);
+    let mut out = [const { None }; N];
+    // The common call: positional arguments only, in range.
+    if args.kw.is_empty() && min <= n && n <= max {
+        for (slot, v) in out.iter_mut().zip(args.pos.iter_mut().skip(1)) {
+            *slot = Some(v.take());
+        }
+        return Ok(out);
+    }
     if style != Style::Kw && !args.kw.is_empty() {
         return Err(vm.type_error(format!("{tname}.{name}() takes no keyword arguments")));
+    }
+    // Argument Clinic counts keyword arguments too when there are too many.
+    let given = n + args.kw.len();
+    if style == Style::Kw && given > max {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {max} argument{} ({given} given)",
+            plural(max)
+        )));
     }
     if n > max || (style != Style::Kw && n < min) {
         let msg = match style {
@@ -88,11 +106,8 @@ pub fn parse(
         };
         return Err(vm.type_error(msg));
     }
-    let mut out: Vec<Option<Value>> = Vec::with_capacity(max);
-    out.extend(args.pos.iter().skip(1).cloned().map(Some));
-    out.resize(max, None);
-    if args.kw.is_empty() && min <= n {
-        return Ok(out);
+    for (slot, v) in out.iter_mut().zip(args.pos.iter_mut().skip(1)) {
+        *slot = Some(v.take());
     }
     for (k, v) in std::mem::take(&mut args.kw) {
         let kname = k
