@@ -40,6 +40,34 @@ fn fill(mut m: u64, radix: u64, table: &[u8; 16], buf: &mut [u8; 64]) -> usize {
     }
 }
 
+/// "00" "01" ... "99": decimal digits are produced two at a time.
+const PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// Decimal digits of `m` at the end of `buf`; returns where they start.
+fn fill_decimal(mut m: u64, buf: &mut [u8; 64]) -> usize {
+    let mut i = buf.len();
+    while m >= 100 {
+        let r = (m % 100) as usize * 2;
+        m /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    }
+    if m >= 10 {
+        let r = m as usize * 2;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    } else {
+        i -= 1;
+        buf[i] = b'0' + m as u8;
+    }
+    i
+}
+
 /// The digits of `m` in `radix` (2, 8, 10 or 16; hex in upper case when
 /// `upper`), in `buf`.
 pub fn u64_digits(m: u64, radix: u32, upper: bool, buf: &mut DigitBuf) -> &[u8] {
@@ -53,7 +81,7 @@ pub fn u64_digits(m: u64, radix: u32, upper: bool, buf: &mut DigitBuf) -> &[u8] 
         2 => fill(m, 2, table, &mut buf.0),
         8 => fill(m, 8, table, &mut buf.0),
         16 => fill(m, 16, table, &mut buf.0),
-        _ => fill(m, 10, table, &mut buf.0),
+        _ => fill_decimal(m, &mut buf.0),
     };
     &buf.0[start..]
 }
@@ -107,7 +135,23 @@ mod tests {
     #[test]
     fn agrees_with_std() {
         let mut buf = DigitBuf::new();
-        for m in [0u64, 1, 7, 9, 10, 15, 16, 255, 1 << 40, u64::MAX] {
+        for m in [
+            0u64,
+            1,
+            7,
+            9,
+            10,
+            15,
+            16,
+            99,
+            100,
+            101,
+            255,
+            1000,
+            12345,
+            1 << 40,
+            u64::MAX,
+        ] {
             assert_eq!(u64_digits(m, 10, false, &mut buf), m.to_string().as_bytes());
             assert_eq!(
                 u64_digits(m, 2, false, &mut buf),

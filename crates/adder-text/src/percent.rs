@@ -201,23 +201,25 @@ fn push_number(
     let len = sign.len() + prefix.len() + zeros + body.len();
     let pad = spec.width.unwrap_or(0).saturating_sub(len);
     out.reserve(len + pad);
-    if spec.left {
-        out.push_str(sign);
-        out.push_str(prefix);
-        push_repeat(out, '0', zeros);
-        push_ascii(out, body);
+    // Pad before the sign unless left-justified or zero-padded.
+    if !spec.left && !spec.zero {
         push_repeat(out, ' ', pad);
-    } else if spec.zero {
+    }
+    if !sign.is_empty() {
         out.push_str(sign);
+    }
+    if !prefix.is_empty() {
         out.push_str(prefix);
-        push_repeat(out, '0', pad + zeros);
-        push_ascii(out, body);
+    }
+    let zeros = if spec.zero && !spec.left {
+        zeros + pad
     } else {
+        zeros
+    };
+    push_repeat(out, '0', zeros);
+    push_ascii(out, body);
+    if spec.left {
         push_repeat(out, ' ', pad);
-        out.push_str(sign);
-        out.push_str(prefix);
-        push_repeat(out, '0', zeros);
-        push_ascii(out, body);
     }
 }
 

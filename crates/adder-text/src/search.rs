@@ -38,7 +38,7 @@ const TINY: usize = 32;
 
 /// Offset of the first `b` in `hay`.
 #[inline]
-fn find_byte(b: u8, hay: &[u8]) -> Option<usize> {
+pub fn find_byte(b: u8, hay: &[u8]) -> Option<usize> {
     if hay.len() < TINY {
         hay.iter().position(|&x| x == b)
     } else {

@@ -344,10 +344,14 @@ fn render_number(num: &Number, spec: &FormatSpec, grouping: Option<(char, usize)
     if let Some(s) = num.sign {
         out.push(s);
     }
-    out.push_str(num.prefix);
+    if !num.prefix.is_empty() {
+        out.push_str(num.prefix);
+    }
     push_repeat(&mut out, fill, mid);
     push_ascii(&mut out, &digits);
-    out.push_str(num.remainder);
+    if !num.remainder.is_empty() {
+        out.push_str(num.remainder);
+    }
     push_repeat(&mut out, fill, right);
     out
 }

@@ -221,6 +221,9 @@ pub fn upper(s: &str) -> String {
 }
 /// `s.casefold()`.
 pub fn casefold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         casefold_of(c, &mut out);
@@ -260,6 +263,18 @@ pub fn capitalize(s: &str) -> String {
 
 /// `s.swapcase()`.
 pub fn swapcase(s: &str) -> String {
+    if s.is_ascii() {
+        return s
+            .chars()
+            .map(|c| {
+                if c.is_ascii_uppercase() {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                }
+            })
+            .collect();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {

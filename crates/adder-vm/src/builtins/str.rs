@@ -127,6 +127,7 @@ fn text(v: &Value) -> &str {
 }
 
 /// Parses `args` for a str method; returns (self, slots).
+#[inline(always)]
 fn sargs<const N: usize>(
     vm: &mut Vm,
     args: &mut Args,

@@ -35,21 +35,54 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// The receiver (`args.pos[0]`), checked to be of the builtin layout `kind`.
+#[inline(always)]
 pub fn recv(vm: &mut Vm, args: &Args, tname: &str, kind: u8, name: &str) -> PyResult<Value> {
     match args.pos.first() {
-        None => Err(vm.type_error(format!("unbound method {tname}.{name}() needs an argument"))),
         Some(v) if v.kind() == Some(kind) => Ok(v.clone()),
-        Some(v) => Err(vm.type_error(format!(
+        _ => Err(recv_error(vm, args, tname, name)),
+    }
+}
+
+#[inline(never)]
+fn recv_error(vm: &mut Vm, args: &Args, tname: &str, name: &str) -> Value {
+    match args.pos.first() {
+        None => vm.type_error(format!("unbound method {tname}.{name}() needs an argument")),
+        Some(v) => vm.type_error(format!(
             "descriptor '{name}' for '{tname}' objects doesn't apply to a '{}' object",
             vm.type_name(v)
-        ))),
+        )),
     }
 }
 
 /// Parses the arguments after `self` into one slot per parameter (an
 /// array: parsing allocates nothing). The arguments are moved out of
 /// `args`, which the caller must not read again.
+#[inline(always)]
 pub fn parse<const N: usize>(
+    vm: &mut Vm,
+    args: &mut Args,
+    tname: &str,
+    name: &str,
+    params: &[&str; N],
+    min: usize,
+    style: Style,
+) -> PyResult<[Option<Value>; N]> {
+    let n = args.pos.len().saturating_sub(1);
+    // The common call, inlined into each method: positional arguments
+    // only, as many as the method takes.
+    if args.kw.is_empty() && min <= n && n <= N {
+        let mut out = [const { None }; N];
+        for (slot, v) in out.iter_mut().zip(args.pos.iter_mut().skip(1)) {
+            *slot = Some(v.take());
+        }
+        return Ok(out);
+    }
+    parse_slow(vm, args, tname, name, params, min, style)
+}
+
+/// `parse` for keywords, and for argument counts that raise.
+#[inline(never)]
+fn parse_slow<const N: usize>(
     vm: &mut Vm,
     args: &mut Args,
     tname: &str,
@@ -61,13 +94,6 @@ pub fn parse<const N: usize>(
     let max = N;
     let n = args.pos.len().saturating_sub(1);
     let mut out = [const { None }; N];
-    // The common call: positional arguments only, in range.
-    if args.kw.is_empty() && min <= n && n <= max {
-        for (slot, v) in out.iter_mut().zip(args.pos.iter_mut().skip(1)) {
-            *slot = Some(v.take());
-        }
-        return Ok(out);
-    }
     if style != Style::Kw && !args.kw.is_empty() {
         return Err(vm.type_error(format!("{tname}.{name}() takes no keyword arguments")));
     }

@@ -264,7 +264,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult {
     let mut ctx = Ctx::new(vm, args, false);
     let mut out = String::with_capacity(f.len() + 16);
     let mut pos = 0;
-    while let Some(off) = f[pos..].find('%') {
+    while let Some(off) = adder_text::search::find_byte(b'%', &f.as_bytes()[pos..]) {
         out.push_str(&f[pos..pos + off]);
         let at = pos + off;
         if f.as_bytes().get(at + 1) == Some(&b'%') {
