@@ -5,6 +5,7 @@
 //! exact message.
 
 pub mod chars;
+pub mod digits;
 pub mod error;
 pub mod float_ops;
 pub mod float_repr;
@@ -33,10 +34,11 @@ pub use number_parse::{
 };
 pub use percent::{
     check_conversion, check_precision, parse_percent_spec, percent_format_float,
-    percent_format_int, percent_format_str, PercentDirective, PercentSpec,
+    percent_format_int, percent_format_str, push_percent_float, push_percent_i64, push_percent_int,
+    push_percent_str, unsupported_conversion, PercentDirective, PercentSpec,
 };
 pub use repr::{ascii_repr, bytes_repr, str_repr};
 pub use spec::{
-    complex_repr, format_complex, format_complex_str, format_float, format_float_str, format_int,
-    format_int_str, format_str, format_str_str, FormatSpec, Grouping,
+    complex_repr, format_complex, format_complex_str, format_float, format_float_str, format_i64,
+    format_int, format_int_str, format_str, format_str_str, FormatSpec, Grouping,
 };

@@ -9,6 +9,7 @@
 use num_bigint::BigInt;
 use num_traits::Signed;
 
+use crate::digits::{magnitude_digits, push_ascii, push_repeat, u64_digits, DigitBuf};
 use crate::error::TextError;
 use crate::float_repr::{format_float_body, FloatFlags, FloatKind};
 
@@ -42,23 +43,28 @@ pub struct PercentDirective {
     /// Precision is `.*`: the caller takes it from the next argument.
     pub precision_star: bool,
     pub spec: PercentSpec,
-    /// Character index of the conversion character (for error messages).
-    pub conv_index: usize,
+    /// Byte offset of the conversion character (see [`Self::conv_index`]).
+    pub conv_at: usize,
     /// Byte offset just after the directive.
     pub end: usize,
 }
 
-fn parse_num(
-    chars: &[(usize, char)],
-    i: &mut usize,
-    what: &str,
-) -> Result<Option<usize>, TextError> {
+impl PercentDirective {
+    /// Character index in `fmt` (the string it was parsed from) of the
+    /// conversion character, for error messages; counted only when needed.
+    pub fn conv_index(&self, fmt: &str) -> usize {
+        fmt[..self.conv_at].chars().count()
+    }
+}
+
+/// An ASCII decimal number at `fmt[*i..]`, if there are digits there.
+fn parse_num(fmt: &[u8], i: &mut usize, what: &str) -> Result<Option<usize>, TextError> {
     let start = *i;
     let mut acc: usize = 0;
-    while let Some(d) = chars.get(*i).and_then(|(_, c)| c.to_digit(10)) {
+    while let Some(d) = fmt.get(*i).filter(|b| b.is_ascii_digit()) {
         acc = acc
             .checked_mul(10)
-            .and_then(|a| a.checked_add(d as usize))
+            .and_then(|a| a.checked_add((d - b'0') as usize))
             .filter(|a| *a <= isize::MAX as usize)
             .ok_or_else(|| TextError::value(format!("{} too big", what)))?;
         *i += 1;
@@ -66,25 +72,22 @@ fn parse_num(
     Ok((*i > start).then_some(acc))
 }
 
-/// Parses the directive whose `%` is at byte offset `pos` of `fmt`.
+/// Parses the directive whose `%` is at byte offset `pos` of `fmt`. All of
+/// the syntax before the conversion character is ASCII, so the scan works
+/// on bytes and every offset it stops at is a character boundary.
 pub fn parse_percent_spec(fmt: &str, pos: usize) -> Result<PercentDirective, TextError> {
-    let incomplete = || TextError::value("incomplete format");
-    let base_index = fmt[..pos].chars().count();
-    let chars: Vec<(usize, char)> = fmt[pos..]
-        .char_indices()
-        .map(|(b, c)| (b + pos, c))
-        .collect();
-    let mut i = 1; // skip '%'
+    let b = fmt.as_bytes();
+    let mut i = pos + 1; // skip '%'
     let mut key = None;
-    if chars.get(i).map(|c| c.1) == Some('(') {
+    if b.get(i) == Some(&b'(') {
         let mut depth = 1;
         let start = i + 1;
         i += 1;
         loop {
-            match chars.get(i).map(|c| c.1) {
+            match b.get(i) {
                 None => return Err(TextError::value("incomplete format key")),
-                Some('(') => depth += 1,
-                Some(')') => {
+                Some(b'(') => depth += 1,
+                Some(b')') => {
                     depth -= 1;
                     if depth == 0 {
                         break;
@@ -94,90 +97,130 @@ pub fn parse_percent_spec(fmt: &str, pos: usize) -> Result<PercentDirective, Tex
             }
             i += 1;
         }
-        key = Some(chars[start..i].iter().map(|c| c.1).collect());
+        key = Some(fmt[start..i].to_string());
         i += 1;
     }
     let mut spec = PercentSpec::default();
-    while let Some(&(_, c)) = chars.get(i) {
+    while let Some(&c) = b.get(i) {
         match c {
-            '-' => spec.left = true,
-            '+' => spec.plus = true,
-            ' ' => spec.space = true,
-            '#' => spec.alt = true,
-            '0' => spec.zero = true,
+            b'-' => spec.left = true,
+            b'+' => spec.plus = true,
+            b' ' => spec.space = true,
+            b'#' => spec.alt = true,
+            b'0' => spec.zero = true,
             _ => break,
         }
         i += 1;
     }
     let mut width_star = false;
-    if chars.get(i).map(|c| c.1) == Some('*') {
+    if b.get(i) == Some(&b'*') {
         width_star = true;
         i += 1;
     } else {
-        spec.width = parse_num(&chars, &mut i, "width")?;
+        spec.width = parse_num(b, &mut i, "width")?;
     }
     let mut precision_star = false;
-    if chars.get(i).map(|c| c.1) == Some('.') {
+    if b.get(i) == Some(&b'.') {
         i += 1;
-        if chars.get(i).map(|c| c.1) == Some('*') {
+        if b.get(i) == Some(&b'*') {
             precision_star = true;
             i += 1;
         } else {
-            spec.precision = Some(parse_num(&chars, &mut i, "precision")?.unwrap_or(0));
+            spec.precision = Some(parse_num(b, &mut i, "precision")?.unwrap_or(0));
         }
     }
-    while matches!(chars.get(i).map(|c| c.1), Some('h' | 'l' | 'L')) {
+    while matches!(b.get(i), Some(b'h' | b'l' | b'L')) {
         i += 1;
     }
-    let &(b, conv) = chars.get(i).ok_or_else(incomplete)?;
+    let conv = fmt
+        .get(i..)
+        .and_then(|rest| rest.chars().next())
+        .ok_or_else(|| TextError::value("incomplete format"))?;
     spec.conv = conv;
     Ok(PercentDirective {
         key,
         width_star,
         precision_star,
         spec,
-        conv_index: base_index + i,
-        end: b + conv.len_utf8(),
+        conv_at: i,
+        end: i + conv.len_utf8(),
     })
 }
 
-/// The error for an unknown conversion character; call it after fetching
-/// the argument, as CPython does.
-pub fn check_conversion(conv: char, conv_index: usize) -> Result<(), TextError> {
-    if "%sraducioxXeEfFgGi".contains(conv) {
+/// The error for an unknown conversion character of `d` (parsed from
+/// `fmt`); call it after fetching the argument, as CPython does.
+pub fn check_conversion(d: &PercentDirective, fmt: &str) -> Result<(), TextError> {
+    let conv = d.spec.conv;
+    if matches!(
+        conv,
+        '%' | 's'
+            | 'r'
+            | 'a'
+            | 'd'
+            | 'u'
+            | 'c'
+            | 'i'
+            | 'o'
+            | 'x'
+            | 'X'
+            | 'e'
+            | 'E'
+            | 'f'
+            | 'F'
+            | 'g'
+            | 'G'
+    ) {
         return Ok(());
     }
-    let n = crate::surrogate::to_code_point(conv);
-    let shown = if n > 32 && n < 128 { conv } else { '?' };
-    Err(TextError::value(format!(
-        "unsupported format character '{}' ({:#x}) at index {}",
-        shown, n, conv_index
-    )))
+    Err(unsupported_conversion(d, fmt))
 }
 
-/// Pads a number made of `sign`, `prefix` and `body` to the spec's width.
-fn pad_number(sign: &str, prefix: &str, body: &str, spec: &PercentSpec) -> String {
-    let len = sign.len() + prefix.len() + body.chars().count();
-    let width = spec.width.unwrap_or(0);
-    let pad = width.saturating_sub(len);
-    let mut out = String::with_capacity(len + pad);
-    if spec.left {
-        out.push_str(sign);
-        out.push_str(prefix);
-        out.push_str(body);
-        out.extend(std::iter::repeat_n(' ', pad));
-    } else if spec.zero {
-        out.push_str(sign);
-        out.push_str(prefix);
-        out.extend(std::iter::repeat_n('0', pad));
-        out.push_str(body);
-    } else {
-        out.extend(std::iter::repeat_n(' ', pad));
-        out.push_str(sign);
-        out.push_str(prefix);
-        out.push_str(body);
+/// `unsupported format character 'y' (0x79) at index 5`.
+pub fn unsupported_conversion(d: &PercentDirective, fmt: &str) -> TextError {
+    let conv = d.spec.conv;
+    let n = crate::surrogate::to_code_point(conv);
+    let shown = if n > 32 && n < 128 { conv } else { '?' };
+    TextError::value(format!(
+        "unsupported format character '{}' ({:#x}) at index {}",
+        shown,
+        n,
+        d.conv_index(fmt)
+    ))
+}
+
+/// Appends a number made of `sign`, `prefix`, `zeros` zero digits and
+/// `body` (ASCII), padded to the spec's width.
+fn push_number(
+    out: &mut String,
+    sign: &str,
+    prefix: &str,
+    zeros: usize,
+    body: &[u8],
+    spec: &PercentSpec,
+) {
+    let len = sign.len() + prefix.len() + zeros + body.len();
+    let pad = spec.width.unwrap_or(0).saturating_sub(len);
+    out.reserve(len + pad);
+    // Pad before the sign unless left-justified or zero-padded.
+    if !spec.left && !spec.zero {
+        push_repeat(out, ' ', pad);
     }
-    out
+    if !sign.is_empty() {
+        out.push_str(sign);
+    }
+    if !prefix.is_empty() {
+        out.push_str(prefix);
+    }
+    let zeros = if spec.zero && !spec.left {
+        zeros + pad
+    } else {
+        zeros
+    };
+    push_repeat(out, '0', zeros);
+    push_ascii(out, body);
+    if spec.left {
+        push_repeat(out, ' ', pad);
+    }
 }
 
 fn sign_of(negative: bool, spec: &PercentSpec) -> &'static str {
@@ -192,30 +235,51 @@ fn sign_of(negative: bool, spec: &PercentSpec) -> &'static str {
     }
 }
 
-/// `%d %i %u %o %x %X` of an int (`%c` is the caller's: it needs the object).
-pub fn percent_format_int(v: &BigInt, spec: &PercentSpec) -> String {
-    let (radix, prefix) = match spec.conv {
-        'o' => (8, "0o"),
-        'x' => (16, "0x"),
-        'X' => (16, "0X"),
-        _ => (10, ""),
-    };
-    let mut digits = crate::spec::magnitude_digits(v, radix);
-    if spec.conv == 'X' {
-        digits.make_ascii_uppercase();
+/// Radix, prefix and case of an integer conversion.
+fn int_layout(conv: char) -> (u32, &'static str, bool) {
+    match conv {
+        'o' => (8, "0o", false),
+        'x' => (16, "0x", false),
+        'X' => (16, "0X", true),
+        _ => (10, "", false),
     }
-    if let Some(p) = spec.precision {
-        if digits.len() < p {
-            digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
-        }
-    }
-    let prefix = if spec.alt { prefix } else { "" };
-    pad_number(sign_of(v.is_negative(), spec), prefix, &digits, spec)
 }
 
-/// `%e %E %f %F %g %G` of a float. Precision must be at most `i32::MAX`
-/// (CPython's limit; check with [`check_precision`]).
-pub fn percent_format_float(x: f64, spec: &PercentSpec) -> String {
+/// Appends the sign, prefix and precision zeros of an int and its digits.
+fn push_int_digits(out: &mut String, negative: bool, digits: &[u8], spec: &PercentSpec) {
+    let (_, prefix, _) = int_layout(spec.conv);
+    let zeros = spec.precision.unwrap_or(0).saturating_sub(digits.len());
+    let prefix = if spec.alt { prefix } else { "" };
+    push_number(out, sign_of(negative, spec), prefix, zeros, digits, spec);
+}
+
+/// Appends `%d %i %u %o %x %X` of an int (`%c` is the caller's: it needs
+/// the object).
+pub fn push_percent_int(out: &mut String, v: &BigInt, spec: &PercentSpec) {
+    let (radix, _, upper) = int_layout(spec.conv);
+    let mut buf = DigitBuf::new();
+    let digits = magnitude_digits(v, radix, upper, &mut buf);
+    push_int_digits(out, v.is_negative(), &digits, spec);
+}
+
+/// [`push_percent_int`] of an int that fits in an `i64`, without a `BigInt`.
+pub fn push_percent_i64(out: &mut String, v: i64, spec: &PercentSpec) {
+    let (radix, _, upper) = int_layout(spec.conv);
+    let mut buf = DigitBuf::new();
+    let digits = u64_digits(v.unsigned_abs(), radix, upper, &mut buf);
+    push_int_digits(out, v < 0, digits, spec);
+}
+
+/// `%d %i %u %o %x %X` of an int, as a new string.
+pub fn percent_format_int(v: &BigInt, spec: &PercentSpec) -> String {
+    let mut out = String::new();
+    push_percent_int(&mut out, v, spec);
+    out
+}
+
+/// Appends `%e %E %f %F %g %G` of a float. Precision must be at most
+/// `i32::MAX` (CPython's limit; check with [`check_precision`]).
+pub fn push_percent_float(out: &mut String, x: f64, spec: &PercentSpec) {
     let upper = spec.conv.is_ascii_uppercase();
     let kind = match spec.conv.to_ascii_lowercase() {
         'e' => FloatKind::Exp,
@@ -228,23 +292,41 @@ pub fn percent_format_float(x: f64, spec: &PercentSpec) -> String {
         ..FloatFlags::default()
     };
     let (neg, body) = format_float_body(x, kind, spec.precision.unwrap_or(6), flags);
-    pad_number(sign_of(neg, spec), "", &body, spec)
+    push_number(out, sign_of(neg, spec), "", 0, body.as_bytes(), spec);
 }
 
-/// `%s`/`%r`/`%a` padding and truncation of already-converted text.
-pub fn percent_format_str(s: &str, spec: &PercentSpec) -> String {
+/// `%e %E %f %F %g %G` of a float, as a new string.
+pub fn percent_format_float(x: f64, spec: &PercentSpec) -> String {
+    let mut out = String::new();
+    push_percent_float(&mut out, x, spec);
+    out
+}
+
+/// Appends `%s`/`%r`/`%a`'s padding and truncation of already-converted text.
+pub fn push_percent_str(out: &mut String, s: &str, spec: &PercentSpec) {
     let body = match spec.precision {
         Some(p) => s.char_indices().nth(p).map_or(s, |(b, _)| &s[..b]),
         None => s,
     };
-    let len = body.chars().count();
-    let pad = spec.width.unwrap_or(0).saturating_sub(len);
-    let fill = std::iter::repeat_n(' ', pad);
+    let pad = match spec.width {
+        None => 0,
+        Some(w) => w.saturating_sub(body.chars().count()),
+    };
     if spec.left {
-        body.chars().chain(fill).collect()
+        out.push_str(body);
+        push_repeat(out, ' ', pad);
     } else {
-        fill.chain(body.chars()).collect()
+        push_repeat(out, ' ', pad);
+        out.push_str(body);
     }
+}
+
+/// `%s`/`%r`/`%a` padding and truncation of already-converted text, as a
+/// new string.
+pub fn percent_format_str(s: &str, spec: &PercentSpec) -> String {
+    let mut out = String::new();
+    push_percent_str(&mut out, s, spec);
+    out
 }
 
 /// CPython's bound on float precision in `%` formatting.
@@ -312,7 +394,10 @@ mod tests {
         let d = parse_percent_spec("x%(a(b))-*.*fy", 1).unwrap();
         assert_eq!(d.key.as_deref(), Some("a(b)"));
         assert!(d.width_star && d.precision_star && d.spec.left);
-        assert_eq!((d.spec.conv, d.conv_index, d.end), ('f', 12, 13));
+        assert_eq!(
+            (d.spec.conv, d.conv_index("x%(a(b))-*.*fy"), d.end),
+            ('f', 12, 13)
+        );
         let err = |f: &str| parse_percent_spec(f, 0).unwrap_err().msg;
         assert_eq!(err("%"), "incomplete format");
         assert_eq!(err("%(a"), "incomplete format key");
@@ -322,13 +407,27 @@ mod tests {
         assert_eq!(err("%.123456789012345678901d"), "precision too big");
         let d = parse_percent_spec("abc %y", 4).unwrap();
         assert_eq!(
-            check_conversion(d.spec.conv, d.conv_index).unwrap_err().msg,
+            check_conversion(&d, "abc %y").unwrap_err().msg,
             "unsupported format character 'y' (0x79) at index 5"
         );
+        let d = parse_percent_spec("é%é", 2).unwrap();
         assert_eq!(
-            check_conversion('é', 1).unwrap_err().msg,
-            "unsupported format character '?' (0xe9) at index 1"
+            check_conversion(&d, "é%é").unwrap_err().msg,
+            "unsupported format character '?' (0xe9) at index 2"
         );
+        let d = parse_percent_spec("%(é)5d", 0).unwrap();
+        assert_eq!(d.key.as_deref(), Some("é"));
+        assert_eq!((d.spec.width, d.end), (Some(5), 7));
+        for (f, v, want) in [
+            ("%x", "-255", "-ff"),
+            ("%#.4X", "255", "0X00FF"),
+            ("%-5d", "-3", "-3   "),
+        ] {
+            let d = parse_percent_spec(f, 0).unwrap();
+            let mut out = String::from(">");
+            push_percent_i64(&mut out, v.parse().unwrap(), &d.spec);
+            assert_eq!(out, format!(">{want}"), "{f} % {v}");
+        }
         assert_eq!(parse_percent_spec("%%", 0).unwrap().spec.conv, '%');
     }
 }

@@ -8,6 +8,7 @@
 
 use num_bigint::{BigInt, Sign};
 
+use crate::digits::{magnitude_digits, push_ascii, push_repeat, u64_digits, DigitBuf};
 use crate::error::TextError;
 use crate::float_ops::bigint_to_f64;
 use crate::float_repr::{format_float_body, FloatFlags, FloatKind};
@@ -67,14 +68,14 @@ fn unknown_code(c: char, type_name: &str) -> TextError {
     ))
 }
 
-fn parse_number(chars: &[char], pos: &mut usize) -> Result<Option<usize>, TextError> {
+/// An ASCII decimal number at `spec[*pos..]`, if there are digits there.
+fn parse_number(spec: &[u8], pos: &mut usize) -> Result<Option<usize>, TextError> {
     let start = *pos;
     let mut acc: usize = 0;
-    while let Some(d) = chars.get(*pos).and_then(|c| c.to_digit(10)) {
-        // CPython's get_integer accepts Unicode decimal digits too.
+    while let Some(d) = spec.get(*pos).filter(|b| b.is_ascii_digit()) {
         acc = acc
             .checked_mul(10)
-            .and_then(|a| a.checked_add(d as usize))
+            .and_then(|a| a.checked_add((d - b'0') as usize))
             .filter(|a| *a <= isize::MAX as usize)
             .ok_or_else(|| TextError::value("Too many decimal digits in format string"))?;
         *pos += 1;
@@ -83,9 +84,10 @@ fn parse_number(chars: &[char], pos: &mut usize) -> Result<Option<usize>, TextEr
 }
 
 impl FormatSpec {
-    /// Parses `spec`; `type_name` is used only in error messages.
+    /// Parses `spec`; `type_name` is used only in error messages. Only the
+    /// fill and the type may be non-ASCII, so everything between them is
+    /// scanned as bytes (`pos` is a byte offset on a character boundary).
     pub fn parse(spec: &str, type_name: &str) -> Result<FormatSpec, TextError> {
-        let chars: Vec<char> = spec.chars().collect();
         let mut out = FormatSpec {
             fill: None,
             align: None,
@@ -98,63 +100,68 @@ impl FormatSpec {
             precision: None,
             ty: None,
         };
-        let n = chars.len();
+        let b = spec.as_bytes();
         let mut pos = 0;
-        if n >= 2 && is_align(chars[1]) {
-            out.fill = Some(chars[0]);
-            out.align = Some(chars[1]);
-            pos = 2;
-        } else if n >= 1 && is_align(chars[0]) {
-            out.align = Some(chars[0]);
-            pos = 1;
+        let mut head = spec.chars();
+        let first = head.next();
+        match (first, head.next()) {
+            (Some(f), Some(a)) if is_align(a) => {
+                out.fill = Some(f);
+                out.align = Some(a);
+                pos = f.len_utf8() + 1;
+            }
+            (Some(a), _) if is_align(a) => {
+                out.align = Some(a);
+                pos = 1;
+            }
+            _ => {}
         }
-        if pos < n && matches!(chars[pos], '+' | '-' | ' ') {
-            out.sign = Some(chars[pos]);
+        if let Some(&c @ (b'+' | b'-' | b' ')) = b.get(pos) {
+            out.sign = Some(c as char);
             pos += 1;
         }
-        if pos < n && chars[pos] == 'z' {
+        if b.get(pos) == Some(&b'z') {
             out.no_neg_0 = true;
             pos += 1;
         }
-        if pos < n && chars[pos] == '#' {
+        if b.get(pos) == Some(&b'#') {
             out.alternate = true;
             pos += 1;
         }
-        if out.fill.is_none() && pos < n && chars[pos] == '0' {
+        if out.fill.is_none() && b.get(pos) == Some(&b'0') {
             out.zero_pad = true;
             pos += 1;
         }
-        out.width = parse_number(&chars, &mut pos)?;
+        out.width = parse_number(b, &mut pos)?;
         let both = || TextError::value("Cannot specify both ',' and '_'.");
-        if pos < n && chars[pos] == ',' {
+        if b.get(pos) == Some(&b',') {
             out.grouping = Grouping::Comma;
             pos += 1;
         }
-        if pos < n && chars[pos] == '_' {
+        if b.get(pos) == Some(&b'_') {
             if out.grouping != Grouping::None {
                 return Err(both());
             }
             out.grouping = Grouping::Underscore;
             pos += 1;
         }
-        if pos < n && chars[pos] == ',' && out.grouping == Grouping::Underscore {
+        if b.get(pos) == Some(&b',') && out.grouping == Grouping::Underscore {
             return Err(both());
         }
-        if pos < n && chars[pos] == '.' {
+        if b.get(pos) == Some(&b'.') {
             pos += 1;
-            out.precision = parse_number(&chars, &mut pos)?;
+            out.precision = parse_number(b, &mut pos)?;
             if out.precision.is_none() {
                 return Err(TextError::value("Format specifier missing precision"));
             }
         }
-        if n - pos > 1 {
+        let mut rest = spec[pos..].chars();
+        out.ty = rest.next();
+        if rest.next().is_some() {
             return Err(TextError::value(format!(
                 "Invalid format specifier '{}' for object of type '{}'",
                 spec, type_name
             )));
-        }
-        if pos < n {
-            out.ty = Some(chars[pos]);
         }
         if out.grouping != Grouping::None {
             let ok = match out.ty {
@@ -209,9 +216,9 @@ fn pad(body: &str, len: usize, width: Option<usize>, align: char, fill: char) ->
         _ => (total, 0),
     };
     let mut out = String::with_capacity(body.len() + total);
-    out.extend(std::iter::repeat_n(fill, left));
+    push_repeat(&mut out, fill, left);
     out.push_str(body);
-    out.extend(std::iter::repeat_n(fill, right));
+    push_repeat(&mut out, fill, right);
     out
 }
 
@@ -264,9 +271,8 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, TextError> {
 /// Inserts separators every `group` digits, left-padding with zeros until
 /// the result is at least `min_width` long (CPython's
 /// `_PyUnicode_InsertThousandsGrouping`).
-fn group_digits(digits: &str, sep: char, group: usize, min_width: usize) -> String {
-    let bytes = digits.as_bytes();
-    let mut remaining = bytes.len() as i64;
+fn group_digits(digits: &[u8], sep: char, group: usize, min_width: usize) -> String {
+    let mut remaining = digits.len() as i64;
     let mut min_width = min_width as i64;
     let g = group as i64;
     let mut pieces: Vec<String> = Vec::new();
@@ -276,7 +282,10 @@ fn group_digits(digits: &str, sep: char, group: usize, min_width: usize) -> Stri
         let n_zeros = (l - remaining).max(0);
         let n_chars = remaining.min(l).max(0);
         let mut piece = "0".repeat(n_zeros as usize);
-        piece.push_str(&digits[(remaining - n_chars) as usize..remaining as usize]);
+        push_ascii(
+            &mut piece,
+            &digits[(remaining - n_chars) as usize..remaining as usize],
+        );
         if use_sep {
             piece.push(sep);
         }
@@ -298,7 +307,7 @@ struct Number<'a> {
     sign: Option<char>,
     prefix: &'a str,
     /// ASCII integer digits (grouping applies here).
-    digits: &'a str,
+    digits: &'a [u8],
     /// Everything after the integer digits (point, fraction, exponent, `%`).
     remainder: &'a str,
 }
@@ -317,9 +326,10 @@ fn render_number(num: &Number, spec: &FormatSpec, grouping: Option<(char, usize)
             } else {
                 0
             };
-            group_digits(num.digits, sep, g, min_width)
+            let grouped = group_digits(num.digits, sep, g, min_width);
+            std::borrow::Cow::Owned(grouped.into_bytes())
         }
-        _ => num.digits.to_string(),
+        _ => std::borrow::Cow::Borrowed(num.digits),
     };
     let len = fixed + digits.len();
     let padding = width.saturating_sub(len);
@@ -330,15 +340,19 @@ fn render_number(num: &Number, spec: &FormatSpec, grouping: Option<(char, usize)
         '=' => (0, padding, 0),
         _ => (padding, 0, 0),
     };
-    out.extend(std::iter::repeat_n(fill, left));
+    push_repeat(&mut out, fill, left);
     if let Some(s) = num.sign {
         out.push(s);
     }
-    out.push_str(num.prefix);
-    out.extend(std::iter::repeat_n(fill, mid));
-    out.push_str(&digits);
-    out.push_str(num.remainder);
-    out.extend(std::iter::repeat_n(fill, right));
+    if !num.prefix.is_empty() {
+        out.push_str(num.prefix);
+    }
+    push_repeat(&mut out, fill, mid);
+    push_ascii(&mut out, &digits);
+    if !num.remainder.is_empty() {
+        out.push_str(num.remainder);
+    }
+    push_repeat(&mut out, fill, right);
     out
 }
 
@@ -356,29 +370,67 @@ fn sign_char(negative: bool, spec_sign: Option<char>) -> Option<char> {
 
 /// `format(v, spec)` for `int` (and `bool`); `type_name` names the type in
 /// errors.
-/// The digits of `|v|` in `radix` (2, 8, 10 or 16; lowercase), without
-/// num-bigint's general conversion when the magnitude fits in 64 bits.
-pub(crate) fn magnitude_digits(v: &BigInt, radix: u32) -> String {
-    use num_traits::ToPrimitive;
-    match v.magnitude().to_u64() {
-        Some(m) => match radix {
-            2 => format!("{m:b}"),
-            8 => format!("{m:o}"),
-            16 => format!("{m:x}"),
-            _ => m.to_string(),
-        },
-        None => v.magnitude().to_str_radix(radix),
-    }
-}
-
 pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<String, TextError> {
-    let ty = spec.ty.unwrap_or('d');
+    use num_traits::ToPrimitive;
+    if let Some(i) = v.to_i64() {
+        return format_i64(i, spec, type_name);
+    }
+    let ty = int_checks(spec, type_name)?;
     match ty {
-        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
             let x = bigint_to_f64(v)?;
             return format_float(x, spec, type_name);
         }
+        'c' => {
+            return Err(TextError::overflow(
+                "Python int too large to convert to C long",
+            ))
+        }
+        _ => {}
+    }
+    let mut buf = DigitBuf::new();
+    let (radix, _, upper) = int_layout(ty);
+    let digits = magnitude_digits(v, radix, upper, &mut buf);
+    Ok(render_int(v.sign() == Sign::Minus, &digits, ty, spec))
+}
+
+/// [`format_int`] of an int that fits in an `i64`, without a `BigInt`.
+pub fn format_i64(v: i64, spec: &FormatSpec, type_name: &str) -> Result<String, TextError> {
+    let ty = int_checks(spec, type_name)?;
+    match ty {
+        // `i64 as f64` rounds half to even, as the int-to-float conversion does.
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float(v as f64, spec, type_name),
+        'c' => {
+            let ch = u32::try_from(v)
+                .ok()
+                .filter(|n| *n <= 0x10ffff)
+                .ok_or_else(|| TextError::overflow("%c arg not in range(0x110000)"))?;
+            let c = crate::surrogate::to_internal(ch).unwrap_or('\u{fffd}');
+            let mut s = [0; 4];
+            let num = Number {
+                sign: None,
+                prefix: "",
+                digits: b"",
+                remainder: c.encode_utf8(&mut s),
+            };
+            return Ok(render_number(&num, spec, None));
+        }
+        _ => {}
+    }
+    let mut buf = DigitBuf::new();
+    let (radix, _, upper) = int_layout(ty);
+    let digits = u64_digits(v.unsigned_abs(), radix, upper, &mut buf);
+    Ok(render_int(v < 0, digits, ty, spec))
+}
+
+/// The presentation type of an int format, after the checks every int
+/// (whatever its size) goes through; float types are returned for the
+/// caller to convert.
+fn int_checks(spec: &FormatSpec, type_name: &str) -> Result<char, TextError> {
+    let ty = spec.ty.unwrap_or('d');
+    match ty {
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return Ok(ty),
         c => return Err(unknown_code(c, type_name)),
     }
     if spec.precision.is_some() {
@@ -402,33 +454,24 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
-        let long = i64::try_from(v)
-            .map_err(|_| TextError::overflow("Python int too large to convert to C long"))?;
-        let ch = u32::try_from(long)
-            .ok()
-            .filter(|n| *n <= 0x10ffff)
-            .ok_or_else(|| TextError::overflow("%c arg not in range(0x110000)"))?;
-        let c = crate::surrogate::to_internal(ch).unwrap_or('\u{fffd}');
-        let s = c.to_string();
-        let num = Number {
-            sign: None,
-            prefix: "",
-            digits: "",
-            remainder: &s,
-        };
-        return Ok(render_number(&num, spec, None));
     }
-    let (radix, prefix) = match ty {
-        'b' => (2, "0b"),
-        'o' => (8, "0o"),
-        'x' => (16, "0x"),
-        'X' => (16, "0X"),
-        _ => (10, ""),
-    };
-    let mut digits = magnitude_digits(v, radix);
-    if ty == 'X' {
-        digits.make_ascii_uppercase();
+    Ok(ty)
+}
+
+/// Radix, alternate-form prefix and hex case of an int presentation type.
+fn int_layout(ty: char) -> (u32, &'static str, bool) {
+    match ty {
+        'b' => (2, "0b", false),
+        'o' => (8, "0o", false),
+        'x' => (16, "0x", false),
+        'X' => (16, "0X", true),
+        _ => (10, "", false),
     }
+}
+
+/// Lays out an int's sign, prefix and (grouped) digits under `spec`.
+fn render_int(negative: bool, digits: &[u8], ty: char, spec: &FormatSpec) -> String {
+    let (radix, prefix, _) = int_layout(ty);
     let grouping = match (spec.grouping, radix) {
         (Grouping::None, _) => None,
         (Grouping::Comma, _) => Some((',', 3)),
@@ -436,18 +479,19 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
         (Grouping::Underscore, _) => Some(('_', 4)),
     };
     let num = Number {
-        sign: sign_char(v.sign() == Sign::Minus, spec.sign),
+        sign: sign_char(negative, spec.sign),
         prefix: if spec.alternate { prefix } else { "" },
-        digits: &digits,
+        digits,
         remainder: "",
     };
-    Ok(render_number(&num, spec, grouping))
+    render_number(&num, spec, grouping)
 }
 
 /// Splits a formatted float body into its leading ASCII digits and the rest.
-fn split_digits(body: &str) -> (&str, &str) {
+fn split_digits(body: &str) -> (&[u8], &str) {
     let n = body.bytes().take_while(u8::is_ascii_digit).count();
-    body.split_at(n)
+    let (digits, rest) = body.split_at(n);
+    (digits.as_bytes(), rest)
 }
 
 /// Resolves a float presentation type into layout kind, precision, flags

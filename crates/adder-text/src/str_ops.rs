@@ -28,7 +28,7 @@ fn limit(maxsplit: i64) -> usize {
 }
 
 /// `s.split(sep, maxsplit)`.
-pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, TextError> {
+pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a str>, TextError> {
     let mut left = limit(maxsplit);
     let mut out = Vec::new();
     match sep {
@@ -36,11 +36,11 @@ pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, T
             let mut rest = s.trim_start_matches(is_space);
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(rest.to_string());
+                    out.push(rest);
                     break;
                 }
                 let end = rest.find(is_space).unwrap_or(rest.len());
-                out.push(rest[..end].to_string());
+                out.push(&rest[..end]);
                 rest = rest[end..].trim_start_matches(is_space);
                 left -= 1;
             }
@@ -52,18 +52,18 @@ pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, T
                 if left == 0 {
                     break;
                 }
-                out.push(s[last..i].to_string());
+                out.push(&s[last..i]);
                 last = i + sep.len();
                 left -= 1;
             }
-            out.push(s[last..].to_string());
+            out.push(&s[last..]);
         }
     }
     Ok(out)
 }
 
 /// `s.rsplit(sep, maxsplit)`.
-pub fn rsplit(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, TextError> {
+pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a str>, TextError> {
     let mut left = limit(maxsplit);
     let mut out = Vec::new();
     match sep {
@@ -71,13 +71,13 @@ pub fn rsplit(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, 
             let mut rest = s.trim_end_matches(is_space);
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(rest.to_string());
+                    out.push(rest);
                     break;
                 }
                 let start = rest.rfind(is_space).map_or(0, |i| {
                     i + rest[i..].chars().next().map_or(1, char::len_utf8)
                 });
-                out.push(rest[start..].to_string());
+                out.push(&rest[start..]);
                 rest = rest[..start].trim_end_matches(is_space);
                 left -= 1;
             }
@@ -88,14 +88,14 @@ pub fn rsplit(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, 
             while left > 0 {
                 match rest.rfind(sep) {
                     Some(i) => {
-                        out.push(rest[i + sep.len()..].to_string());
+                        out.push(&rest[i + sep.len()..]);
                         rest = &rest[..i];
                         left -= 1;
                     }
                     None => break,
                 }
             }
-            out.push(rest.to_string());
+            out.push(rest);
         }
     }
     out.reverse();
@@ -118,7 +118,7 @@ fn is_line_break(c: char) -> bool {
 }
 
 /// `s.splitlines(keepends)`.
-pub fn splitlines(s: &str, keepends: bool) -> Vec<String> {
+pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut it = s.char_indices().peekable();
@@ -133,11 +133,11 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<String> {
                 end += 1;
             }
         }
-        out.push(s[start..if keepends { end } else { i }].to_string());
+        out.push(&s[start..if keepends { end } else { i }]);
         start = end;
     }
     if start < s.len() {
-        out.push(s[start..].to_string());
+        out.push(&s[start..]);
     }
     out
 }
@@ -221,6 +221,9 @@ pub fn upper(s: &str) -> String {
 }
 /// `s.casefold()`.
 pub fn casefold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         casefold_of(c, &mut out);
@@ -260,6 +263,18 @@ pub fn capitalize(s: &str) -> String {
 
 /// `s.swapcase()`.
 pub fn swapcase(s: &str) -> String {
+    if s.is_ascii() {
+        return s
+            .chars()
+            .map(|c| {
+                if c.is_ascii_uppercase() {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                }
+            })
+            .collect();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -390,31 +405,64 @@ pub fn istitle(s: &str) -> bool {
     cased
 }
 
-/// The byte range of characters `start..end` (char indices already
+/// The byte range of characters `start..end` of `s` (char indices already
 /// resolved and clamped to `0..=len` by the caller); `None` if empty-invalid.
-fn window(s: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+/// Callers that know their string's character offsets (the interpreter's
+/// `str` does, in O(1) for ASCII) build the [`Window`] themselves.
+pub fn window(s: &str, start: usize, end: usize) -> Option<Window<'_>> {
     if start > end || start > char_len(s) {
         return None;
     }
-    Some((byte_at(s, start), byte_at(s, end)))
+    Some(Window {
+        text: &s[byte_at(s, start)..byte_at(s, end)],
+        start,
+        ascii: s.is_ascii(),
+    })
 }
 
-/// `s.find(sub, start, end)` as a character index.
-pub fn find(s: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
-    let (b0, b1) = window(s, start, end)?;
-    crate::search::find(&s[b0..b1], sub).map(|i| start + char_len(&s[b0..b0 + i]))
+/// Characters `start..` of a string, where a search method looks.
+#[derive(Clone, Copy)]
+pub struct Window<'a> {
+    /// The text of the window.
+    pub text: &'a str,
+    /// Character index, in the whole string, of the window's first character.
+    pub start: usize,
+    /// Whether the text is ASCII (byte offsets are then character offsets).
+    pub ascii: bool,
 }
-/// `s.rfind(sub, start, end)` as a character index.
-pub fn rfind(s: &str, sub: &str, start: usize, end: usize) -> Option<usize> {
-    let (b0, b1) = window(s, start, end)?;
-    crate::search::rfind(&s[b0..b1], sub).map(|i| start + char_len(&s[b0..b0 + i]))
+
+impl Window<'_> {
+    /// The character index in the whole string of byte offset `b` of the window.
+    fn char_index(&self, b: usize) -> usize {
+        if self.ascii {
+            self.start + b
+        } else {
+            self.start + char_len(&self.text[..b])
+        }
+    }
 }
-/// `s.count(sub, start, end)`.
-pub fn count(s: &str, sub: &str, start: usize, end: usize) -> usize {
-    match window(s, start, end) {
+
+/// `s.find(sub, start, end)` as a character index, over the window of `start..end`.
+pub fn find(w: Window, sub: &str) -> Option<usize> {
+    crate::search::find(w.text, sub).map(|i| w.char_index(i))
+}
+/// `s.rfind(sub, start, end)` as a character index, over the window of `start..end`.
+pub fn rfind(w: Window, sub: &str) -> Option<usize> {
+    crate::search::rfind(w.text, sub).map(|i| w.char_index(i))
+}
+/// `s.count(sub, start, end)`, over the window of `start..end` (`None`:
+/// an empty-invalid window, which holds no match, not even an empty one).
+pub fn count(w: Option<Window>, sub: &str) -> usize {
+    match w {
         None => 0,
-        Some((b0, b1)) if sub.is_empty() => char_len(&s[b0..b1]) + 1,
-        Some((b0, b1)) => crate::search::count(&s[b0..b1], sub),
+        Some(w) if sub.is_empty() => {
+            if w.ascii {
+                w.text.len() + 1
+            } else {
+                char_len(w.text) + 1
+            }
+        }
+        Some(w) => crate::search::count(w.text, sub),
     }
 }
 
@@ -474,7 +522,7 @@ mod tests {
             .collect::<Vec<_>>()
             .join(".")
     }
-    fn enc_list(v: &[String]) -> String {
+    fn enc_list(v: &[&str]) -> String {
         format!(
             "L{}",
             v.iter().map(|x| enc(x)).collect::<Vec<_>>().join("|")
@@ -520,9 +568,11 @@ mod tests {
             "ljust" => enc(&ljust(&a, n(2) as usize, s(f[3]).chars().next().unwrap())),
             "rjust" => enc(&rjust(&a, n(2) as usize, s(f[3]).chars().next().unwrap())),
             "zfill" => enc(&zfill(&a, n(2) as usize)),
-            "find" => idx(find(&a, &s(f[2]), n(3) as usize, n(4) as usize)),
-            "rfind" => idx(rfind(&a, &s(f[2]), n(3) as usize, n(4) as usize)),
-            "count" => count(&a, &s(f[2]), n(3) as usize, n(4) as usize).to_string(),
+            "find" => idx(window(&a, n(3) as usize, n(4) as usize).and_then(|w| find(w, &s(f[2])))),
+            "rfind" => {
+                idx(window(&a, n(3) as usize, n(4) as usize).and_then(|w| rfind(w, &s(f[2]))))
+            }
+            "count" => count(window(&a, n(3) as usize, n(4) as usize), &s(f[2])).to_string(),
             "replace" => enc(&replace(&a, &s(f[2]), &s(f[3]), n(4))),
             m => panic!("unknown method {m}"),
         }

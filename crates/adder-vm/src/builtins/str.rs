@@ -127,14 +127,15 @@ fn text(v: &Value) -> &str {
 }
 
 /// Parses `args` for a str method; returns (self, slots).
-fn sargs(
+#[inline(always)]
+fn sargs<const N: usize>(
     vm: &mut Vm,
     args: &mut Args,
     name: &str,
-    params: &[&str],
+    params: &[&str; N],
     min: usize,
     style: Style,
-) -> PyResult<(Value, Vec<Option<Value>>)> {
+) -> PyResult<(Value, [Option<Value>; N])> {
     let s = this(vm, args, name)?;
     let a = parse(vm, args, "str", name, params, min, style)?;
     Ok((s, a))
@@ -209,24 +210,42 @@ fn str_new(vm: &mut Vm, mut args: Args) -> PyResult {
 
 // ----- searching -----------------------------------------------------------------------
 
-/// (self, sub, start, end) for find/index/count, with char-index bounds.
-fn find_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Value, Value, usize, usize)> {
+/// Where find/index/count look: (first char index, start byte, end byte)
+/// of chars `start..end`, or `None` when start is past end or past the string.
+type Span = Option<(usize, usize, usize)>;
+
+/// (self, sub, span) for find/index/count.
+fn find_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Value, Value, Span)> {
     let (s, a) = sargs(vm, args, name, &["sub", "start", "end"], 1, Style::Old)?;
     let sub = need_str_value(vm, a[0].as_ref().unwrap(), "must be str, not ")?;
     let st = slice_bound(vm, &a[1])?;
     let en = slice_bound(vm, &a[2])?;
-    let len = s.downcast::<Str>().unwrap().char_len;
-    let (b, e) = adjust(st, en, len);
-    Ok((s, sub, b, e))
+    let so = s.downcast::<Str>().unwrap();
+    let (b, e) = adjust(st, en, so.char_len);
+    let w = (b <= e && b <= so.char_len).then(|| (b, so.byte_offset(b), so.byte_offset(e)));
+    Ok((s, sub, w))
+}
+
+/// The search window of `span` over the text of `s`.
+fn window(s: &Value, span: Span) -> Option<adder_text::str_ops::Window<'_>> {
+    let so = s.downcast::<Str>()?;
+    let (start, b0, b1) = span?;
+    Some(adder_text::str_ops::Window {
+        text: &so.as_str()[b0..b1],
+        start,
+        ascii: so.is_ascii(),
+    })
 }
 
 fn find_common(vm: &mut Vm, mut args: Args, name: &str, rev: bool, raise: bool) -> PyResult {
-    let (s, sub, b, e) = find_args(vm, &mut args, name)?;
-    let r = if rev {
-        adder_text::str_ops::rfind(text(&s), text(&sub), b, e)
-    } else {
-        adder_text::str_ops::find(text(&s), text(&sub), b, e)
-    };
+    let (s, sub, w) = find_args(vm, &mut args, name)?;
+    let r = window(&s, w).and_then(|w| {
+        if rev {
+            adder_text::str_ops::rfind(w, text(&sub))
+        } else {
+            adder_text::str_ops::find(w, text(&sub))
+        }
+    });
     match r {
         Some(i) => Ok(vm.new_int(i as i64)),
         None if raise => Err(vm.value_error("substring not found")),
@@ -247,8 +266,8 @@ fn s_rindex(vm: &mut Vm, args: Args) -> PyResult {
     find_common(vm, args, "rindex", true, true)
 }
 fn s_count(vm: &mut Vm, mut args: Args) -> PyResult {
-    let (s, sub, b, e) = find_args(vm, &mut args, "count")?;
-    let n = adder_text::str_ops::count(text(&s), text(&sub), b, e);
+    let (s, sub, w) = find_args(vm, &mut args, "count")?;
+    let n = adder_text::str_ops::count(window(&s, w), text(&sub));
     Ok(vm.new_int(n as i64))
 }
 
@@ -327,7 +346,7 @@ fn split_common(vm: &mut Vm, mut args: Args, name: &str, rev: bool) -> PyResult 
         adder_text::str_ops::split(text(&s), sep.as_deref(), max)
     };
     let parts = r.map_err(|e| text_err(vm, e))?;
-    let items = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    let items = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(items))
 }
 fn s_split(vm: &mut Vm, args: Args) -> PyResult {
@@ -350,7 +369,7 @@ fn s_splitlines(vm: &mut Vm, mut args: Args) -> PyResult {
     };
     let items = adder_text::str_ops::splitlines(text(&s), keep)
         .into_iter()
-        .map(|p| vm.new_string(p))
+        .map(|p| vm.new_str(p))
         .collect();
     Ok(vm.new_list(items))
 }

@@ -37,7 +37,7 @@ pub fn init(vm: &mut Vm) {
 /// `format(v, spec)` for builtin-typed values, and `object.__format__`
 /// semantics for everything else.
 pub fn native_format(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult {
-    let Some(spec) = str_of(spec).map(str::to_string) else {
+    let Some(spec) = str_of(spec) else {
         return Err(vm.type_error(format!(
             "format() argument 2 must be str, not {}",
             vm.type_name(spec)
@@ -46,15 +46,24 @@ pub fn native_format(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult {
     if spec.is_empty() {
         return vm.str(v);
     }
+    // An inline int is exactly an `int`: no type name to look up, no BigInt.
+    if let Some(i) = v.as_small_int() {
+        let r = adder_text::FormatSpec::parse(spec, "int")
+            .and_then(|sp| adder_text::format_i64(i, &sp, "int"));
+        return match r {
+            Ok(s) => Ok(vm.new_string(s)),
+            Err(e) => Err(text_err(vm, e)),
+        };
+    }
     let tname = vm.type_name(v);
     let r = if let Some(x) = as_float(v) {
-        adder_text::format_float_str(x, &spec, &tname)
+        adder_text::format_float_str(x, spec, &tname)
     } else if let Some(i) = as_bigint(v) {
-        adder_text::format_int_str(&i, &spec, &tname)
+        adder_text::format_int_str(&i, spec, &tname)
     } else if let Some(c) = v.downcast::<Complex>() {
-        adder_text::format_complex_str(c.re, c.im, &spec)
+        adder_text::format_complex_str(c.re, c.im, spec)
     } else if let Some(s) = str_of(v) {
-        adder_text::format_str_str(s, &spec)
+        adder_text::format_str_str(s, spec)
     } else {
         return Err(vm.type_error(format!(
             "unsupported format string passed to {tname}.__format__"

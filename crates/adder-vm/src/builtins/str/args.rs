@@ -35,31 +35,75 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// The receiver (`args.pos[0]`), checked to be of the builtin layout `kind`.
+#[inline(always)]
 pub fn recv(vm: &mut Vm, args: &Args, tname: &str, kind: u8, name: &str) -> PyResult<Value> {
     match args.pos.first() {
-        None => Err(vm.type_error(format!("unbound method {tname}.{name}() needs an argument"))),
         Some(v) if v.kind() == Some(kind) => Ok(v.clone()),
-        Some(v) => Err(vm.type_error(format!(
-            "descriptor '{name}' for '{tname}' objects doesn't apply to a '{}' object",
-            vm.type_name(v)
-        ))),
+        _ => Err(recv_error(vm, args, tname, name)),
     }
 }
 
-/// Parses the arguments after `self` into `params.len()` slots.
-pub fn parse(
+#[inline(never)]
+fn recv_error(vm: &mut Vm, args: &Args, tname: &str, name: &str) -> Value {
+    match args.pos.first() {
+        None => vm.type_error(format!("unbound method {tname}.{name}() needs an argument")),
+        Some(v) => vm.type_error(format!(
+            "descriptor '{name}' for '{tname}' objects doesn't apply to a '{}' object",
+            vm.type_name(v)
+        )),
+    }
+}
+
+/// Parses the arguments after `self` into one slot per parameter (an
+/// array: parsing allocates nothing). The arguments are moved out of
+/// `args`, which the caller must not read again.
+#[inline(always)]
+pub fn parse<const N: usize>(
     vm: &mut Vm,
     args: &mut Args,
     tname: &str,
     name: &str,
-    params: &[&str],
+    params: &[&str; N],
     min: usize,
     style: Style,
-) -> PyResult<Vec<Option<Value>>> {
-    let max = params.len();
+) -> PyResult<[Option<Value>; N]> {
     let n = args.pos.len().saturating_sub(1);
+    // The common call, inlined into each method: positional arguments
+    // only, as many as the method takes.
+    if args.kw.is_empty() && min <= n && n <= N {
+        let mut out = [const { None }; N];
+        for (slot, v) in out.iter_mut().zip(args.pos.iter_mut().skip(1)) {
+            *slot = Some(v.take());
+        }
+        return Ok(out);
+    }
+    parse_slow(vm, args, tname, name, params, min, style)
+}
+
+/// `parse` for keywords, and for argument counts that raise.
+#[inline(never)]
+fn parse_slow<const N: usize>(
+    vm: &mut Vm,
+    args: &mut Args,
+    tname: &str,
+    name: &str,
+    params: &[&str; N],
+    min: usize,
+    style: Style,
+) -> PyResult<[Option<Value>; N]> {
+    let max = N;
+    let n = args.pos.len().saturating_sub(1);
+    let mut out = [const { None }; N];
     if style != Style::Kw && !args.kw.is_empty() {
         return Err(vm.type_error(format!("{tname}.{name}() takes no keyword arguments")));
+    }
+    // Argument Clinic counts keyword arguments too when there are too many.
+    let given = n + args.kw.len();
+    if style == Style::Kw && given > max {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {max} argument{} ({given} given)",
+            plural(max)
+        )));
     }
     if n > max || (style != Style::Kw && n < min) {
         let msg = match style {
@@ -88,11 +132,8 @@ pub fn parse(
         };
         return Err(vm.type_error(msg));
     }
-    let mut out: Vec<Option<Value>> = Vec::with_capacity(max);
-    out.extend(args.pos.iter().skip(1).cloned().map(Some));
-    out.resize(max, None);
-    if args.kw.is_empty() && min <= n {
-        return Ok(out);
+    for (slot, v) in out.iter_mut().zip(args.pos.iter_mut().skip(1)) {
+        *slot = Some(v.take());
     }
     for (k, v) in std::mem::take(&mut args.kw) {
         let kname = k

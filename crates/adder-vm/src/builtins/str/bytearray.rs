@@ -44,13 +44,13 @@ fn ba_recv(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
     super::args::recv(vm, args, "bytearray", kinds::BYTEARRAY, name)
 }
 
-fn ba_args(
+fn ba_args<const N: usize>(
     vm: &mut Vm,
     args: &mut Args,
     name: &str,
-    params: &[&str],
+    params: &[&str; N],
     min: usize,
-) -> PyResult<(Value, Vec<Option<Value>>)> {
+) -> PyResult<(Value, [Option<Value>; N])> {
     let v = ba_recv(vm, args, name)?;
     let a = parse(vm, args, "bytearray", name, params, min, Style::Clinic)?;
     Ok((v, a))

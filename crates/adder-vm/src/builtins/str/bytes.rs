@@ -133,14 +133,14 @@ fn recv(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Recv> {
     }
 }
 
-fn bargs(
+fn bargs<const N: usize>(
     vm: &mut Vm,
     args: &mut Args,
     name: &str,
-    params: &[&str],
+    params: &[&str; N],
     min: usize,
     style: Style,
-) -> PyResult<(Recv, Vec<Option<Value>>)> {
+) -> PyResult<(Recv, [Option<Value>; N])> {
     let r = recv(vm, args, name)?;
     let a = parse(vm, args, r.tname(), name, params, min, style)?;
     Ok((r, a))

@@ -30,6 +30,17 @@ struct Ctx {
 
 impl Ctx {
     fn new(vm: &mut Vm, args: &Value, bytes: bool) -> Ctx {
+        if !args.is_ptr() {
+            // An inline int, float, bool or None: one argument, and of a
+            // builtin type without `__getitem__`, so not a mapping.
+            return Ctx {
+                args: args.clone(),
+                arglen: -1,
+                argidx: -2,
+                dict: None,
+                bytes,
+            };
+        }
         let (arglen, argidx) = match args.downcast::<Tuple>() {
             Some(t) => (t.items.len() as isize, 0),
             None => (-1, -2),
@@ -179,6 +190,15 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
 }
 
+/// Parses the directive at byte `at` of `f`. A `%(key)` needs a mapping,
+/// which CPython checks before it looks for the key's end.
+fn directive(vm: &mut Vm, ctx: &Ctx, f: &str, at: usize) -> PyResult<PercentDirective> {
+    if ctx.dict.is_none() && f.as_bytes().get(at + 1) == Some(&b'(') {
+        return Err(vm.type_error("format requires a mapping"));
+    }
+    adder_text::parse_percent_spec(f, at).map_err(|e| text_err(vm, e))
+}
+
 /// Fetches the directive's `*` values and its argument; returns the argument.
 fn fetch(vm: &mut Vm, ctx: &mut Ctx, d: &mut PercentDirective) -> PyResult<Value> {
     if let Some(key) = &d.key {
@@ -211,65 +231,61 @@ fn fetch(vm: &mut Vm, ctx: &mut Ctx, d: &mut PercentDirective) -> PyResult<Value
     ctx.next(vm)
 }
 
-fn unsupported(vm: &Vm, d: &PercentDirective) -> Value {
-    let c = d.spec.conv;
-    let n = adder_text::surrogate::to_code_point(c);
-    let shown = if n > 32 && n < 128 { c } else { '?' };
-    vm.value_error(format!(
-        "unsupported format character '{shown}' ({n:#x}) at index {}",
-        d.conv_index
-    ))
+/// `unsupported format character ...` for `d`, parsed from `fmt`.
+fn unsupported(vm: &Vm, d: &PercentDirective, fmt: &str) -> Value {
+    text_err(vm, adder_text::unsupported_conversion(d, fmt))
 }
 
-/// Formats one numeric conversion (`d i u o x X e E f F g G`).
-fn format_number(vm: &mut Vm, v: &Value, spec: &PercentSpec) -> PyResult<String> {
+/// Appends one numeric conversion (`d i u o x X e E f F g G`) to `out`.
+fn push_number(vm: &mut Vm, out: &mut String, v: &Value, spec: &PercentSpec) -> PyResult<()> {
     match spec.conv {
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-            let i = int_arg(vm, v, spec.conv)?;
-            let mut sp = spec.clone();
-            if sp.conv == 'i' || sp.conv == 'u' {
-                sp.conv = 'd';
+            if let Some(i) = v.as_small_int() {
+                adder_text::push_percent_i64(out, i, spec);
+            } else {
+                let i = int_arg(vm, v, spec.conv)?;
+                adder_text::push_percent_int(out, &i, spec);
             }
-            Ok(adder_text::percent_format_int(&i, &sp))
         }
         _ => {
             let x = float_arg(vm, v)?;
             adder_text::check_precision(spec).map_err(|e| text_err(vm, e))?;
-            Ok(adder_text::percent_format_float(x, spec))
+            adder_text::push_percent_float(out, x, spec);
         }
     }
+    Ok(())
 }
 
 /// `str % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult {
-    let Some(f) = str_of(fmt).map(str::to_string) else {
+    let Some(f) = str_of(fmt) else {
         return Err(vm.type_error("percent_format: format is not a str"));
     };
     let mut ctx = Ctx::new(vm, args, false);
     let mut out = String::with_capacity(f.len() + 16);
     let mut pos = 0;
-    while let Some(off) = f[pos..].find('%') {
+    while let Some(off) = adder_text::search::find_byte(b'%', &f.as_bytes()[pos..]) {
         out.push_str(&f[pos..pos + off]);
         let at = pos + off;
-        if f[at + 1..].starts_with('%') {
+        if f.as_bytes().get(at + 1) == Some(&b'%') {
             out.push('%');
             pos = at + 2;
             continue;
         }
-        let mut d = adder_text::parse_percent_spec(&f, at).map_err(|e| text_err(vm, e))?;
+        let mut d = directive(vm, &ctx, f, at)?;
         let v = fetch(vm, &mut ctx, &mut d)?;
         if d.spec.conv == '%' {
-            return Err(unsupported(vm, &d));
+            return Err(unsupported(vm, &d, f));
         }
-        adder_text::check_conversion(d.spec.conv, d.conv_index).map_err(|e| text_err(vm, e))?;
-        let piece = match d.spec.conv {
+        adder_text::check_conversion(&d, f).map_err(|e| text_err(vm, e))?;
+        match d.spec.conv {
             's' | 'r' | 'a' => {
                 let s = match d.spec.conv {
                     's' => vm.str(&v)?,
                     'r' => vm.repr(&v)?,
                     _ => vm.ascii(&v)?,
                 };
-                adder_text::percent_format_str(str_of(&s).unwrap_or(""), &d.spec)
+                adder_text::push_percent_str(&mut out, str_of(&s).unwrap_or(""), &d.spec);
             }
             'c' => {
                 let ch = if let Some(s) = str_of(&v) {
@@ -293,11 +309,10 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult {
                 };
                 let mut sp = d.spec.clone();
                 sp.precision = None;
-                adder_text::percent_format_str(&ch.to_string(), &sp)
+                adder_text::push_percent_str(&mut out, ch.encode_utf8(&mut [0; 4]), &sp);
             }
-            _ => format_number(vm, &v, &d.spec)?,
-        };
-        out.push_str(&piece);
+            _ => push_number(vm, &mut out, &v, &d.spec)?,
+        }
         pos = d.end;
     }
     out.push_str(&f[pos..]);
@@ -374,10 +389,10 @@ pub fn percent_format_bytes(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult 
             continue;
         }
         let at = f.char_indices().nth(i).map_or(f.len(), |(b, _)| b);
-        let mut d = adder_text::parse_percent_spec(&f, at).map_err(|e| text_err(vm, e))?;
+        let mut d = directive(vm, &ctx, &f, at)?;
         let v = fetch(vm, &mut ctx, &mut d)?;
         if d.spec.conv == '%' || !"sbraducioxXeEfFgGi".contains(d.spec.conv) {
-            return Err(unsupported(vm, &d));
+            return Err(unsupported(vm, &d, &f));
         }
         let piece: Vec<u8> = match d.spec.conv {
             's' | 'b' => {
@@ -411,7 +426,11 @@ pub fn percent_format_bytes(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult 
                 sp.precision = None;
                 pad_bytes(&[c], &sp)
             }
-            _ => format_number(vm, &v, &d.spec)?.into_bytes(),
+            _ => {
+                let mut s = String::new();
+                push_number(vm, &mut s, &v, &d.spec)?;
+                s.into_bytes()
+            }
         };
         out.extend(piece);
         // `d.end` is a byte offset into the latin-1 `String`; map back to a char index.
