@@ -1297,7 +1297,7 @@ impl Vm {
                                 }
                             }
                         }
-                        match tri!(self.next(&it)) {
+                        match tri!(self.next_general(&it)) {
                             Some(v) => f.stack.push(v),
                             None => {
                                 f.stack.pop();

@@ -873,6 +873,15 @@ impl Vm {
 
     /// `next(it)`: Some(value), or None when exhausted (StopIteration consumed).
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Builtin list, tuple and small-range iterators without a call.
+        if let Some(r) = crate::builtins::iterators::seq_next_fast(self, it) {
+            return Ok(r);
+        }
+        self.next_general(it)
+    }
+
+    /// `next` for a caller that already tried `seq_next_fast`.
+    pub fn next_general(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match self.next_raw(it) {
             Err(e) if self.exc_matches(&e, &self.t.stop_iteration.clone()) => Ok(None),
             r => r,

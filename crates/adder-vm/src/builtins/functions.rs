@@ -590,6 +590,17 @@ fn sum(vm: &mut Vm, mut args: Args) -> PyResult {
     }
     let it = vm.iter(&args.pos[0])?;
     while let Some(x) = vm.next(&it)? {
+        // Small ints and floats add without dispatch (same results).
+        if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
+            if let Some(s) = a.checked_add(b) {
+                acc = vm.new_int(s);
+                continue;
+            }
+        }
+        if let (Some(a), Some(b)) = (acc.as_inline_float(), x.as_inline_float()) {
+            acc = vm.new_float(a + b);
+            continue;
+        }
         acc = vm.binary_op(&acc, &x, adder_bytecode::BinOp::Add, false)?;
     }
     Ok(acc)
