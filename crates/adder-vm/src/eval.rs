@@ -134,7 +134,9 @@ fn fuse_branch(words: &[u32], ip: &mut usize, r: bool) -> bool {
 #[inline(always)]
 fn dict_version(d: &Value) -> u64 {
     match d.downcast::<Dict>() {
-        Some(dict) => dict.table.borrow().version,
+        // SAFETY: one word is read and the reference dropped at once; no
+        // code runs meanwhile (a table being mutated reads as MAX).
+        Some(dict) => unsafe { dict.table.try_borrow_unguarded() }.map_or(u64::MAX, |t| t.version),
         None => u64::MAX,
     }
 }
@@ -639,7 +641,10 @@ impl Vm {
                     Opcode::LoadGlobal => {
                         let gv = dict_version(&f.globals);
                         let bv = dict_version(&f.builtins);
-                        if let Some(c) = code.global_cache.borrow().get(arg as usize) {
+                        // SAFETY: the entry is only read, and nothing runs
+                        // before the reference is dropped (the clone runs no code).
+                        let cache = unsafe { code.global_cache.try_borrow_unguarded() };
+                        if let Some(c) = cache.ok().and_then(|c| c.get(arg as usize)) {
                             if gv != u64::MAX
                                 && c.globals.is(&f.globals)
                                 && c.globals_version == gv
@@ -1799,7 +1804,10 @@ impl Vm {
         // are the only values moved) until it is popped at the end, and no
         // Python code runs in between, so the function is alive and unchanged.
         let func = unsafe { &*func };
-        let code = func.code();
+        // SAFETY: read only (cloned once below), and nothing runs while the
+        // borrow lives.
+        let codev = unsafe { func.code.peek() };
+        let code = codev.downcast::<Code>()?;
         let co = &code.code;
         let slow = adder_bytecode::flags::VARARGS
             | adder_bytecode::flags::VARKEYWORDS
@@ -1845,9 +1853,14 @@ impl Vm {
             co.stacksize as usize,
         );
         // A pooled frame's slots are all NULL: fill them without drops.
-        put_unset(&mut fr.code, func.code.get());
-        put_unset(&mut fr.globals, func.globals.clone());
-        put_unset(&mut fr.builtins, func.builtins.clone());
+        put_unset(&mut fr.code, codev.clone());
+        // SAFETY: bit copies without a count: the frame owns `func`, whose
+        // read-only globals and builtins outlive it (`Frame::env_borrowed`).
+        unsafe {
+            put_unset(&mut fr.globals, Value::from_raw(func.globals.bits()));
+            put_unset(&mut fr.builtins, Value::from_raw(func.builtins.bits()));
+        }
+        fr.env_borrowed = true;
         let fv = f.stack.pop().expect("callee on the stack");
         put_unset(&mut fr.func, fv);
         Some(fr)
@@ -1890,6 +1903,7 @@ impl Vm {
             stack: Slots::new(),
             globals: Value::NULL,
             builtins: Value::NULL,
+            env_borrowed: false,
             locals: Value::NULL,
             gen: Value::NULL,
             boundary: false,
@@ -1900,6 +1914,7 @@ impl Vm {
 
     /// Returns a finished frame to the pool (its references are dropped now).
     pub fn recycle_frame(&mut self, mut fr: Box<Frame>) {
+        fr.release_env();
         fr.stack.clear_all();
         fr.code = Value::NULL;
         fr.func = Value::NULL;

@@ -17,7 +17,6 @@ use crate::slots::Slots;
 
 /// Traced only while parked in a suspended generator (frames on the VM's
 /// frame stack belong to no object).
-#[derive(Trace)]
 pub struct Frame {
     pub code: Value,
     pub func: Value,
@@ -30,12 +29,15 @@ pub struct Frame {
     /// Reported like every owned reference: `exec` with a user-supplied
     /// `__builtins__` dict can put it in a cycle.
     pub builtins: Value,
+    /// `globals` and `builtins` are borrowed from `func` (which keeps them
+    /// alive: a function's are read-only) instead of owned: a plain call
+    /// skips two increments and two decrements. Such a frame neither
+    /// drops nor reports them; it is never parked (`Vm::fast_frame` builds
+    /// no generator frames) and the fields are not assigned while it is set.
+    pub env_borrowed: bool,
     /// The locals mapping of module and class bodies (NULL in functions).
     pub locals: Value,
-    /// The generator that owns this frame (NULL for plain calls). Skipped:
-    /// NULL whenever the frame is parked, the only time it is traced
-    /// (`Generator::store_frame`).
-    #[trace(skip)]
+    /// The generator that owns this frame (NULL for plain calls).
     pub gen: Value,
     /// Entered from native code: when it returns or yields, the loop that
     /// runs it returns to its Rust caller.
@@ -48,7 +50,40 @@ pub struct Frame {
     pub init: bool,
 }
 
+impl Trace for Frame {
+    const MAY_HOLD: bool = true;
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.code);
+        visit(&self.func);
+        self.stack.trace(visit);
+        if !self.env_borrowed {
+            visit(&self.globals);
+            visit(&self.builtins);
+        }
+        visit(&self.locals);
+        visit(&self.obj);
+        // `gen` is NULL whenever the frame is parked, the only time it is
+        // traced (`Generator::store_frame`).
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        self.release_env();
+    }
+}
+
 impl Frame {
+    /// Forgets a borrowed `globals`/`builtins` (leaving NULLs, owned).
+    #[inline]
+    pub fn release_env(&mut self) {
+        if self.env_borrowed {
+            self.env_borrowed = false;
+            std::mem::forget(self.globals.take());
+            std::mem::forget(self.builtins.take());
+        }
+    }
+
     pub fn code(&self) -> &Code {
         self.code.downcast::<Code>().expect("frame code")
     }
