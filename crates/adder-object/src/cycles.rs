@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 
 use crate::gcheap::{page_of, page_ptr, with_pages, Map, Page, COUNTERS, PAGE_SIZE};
-use crate::heap::{Header, FLAG_FROZEN, FLAG_WEAKREFD};
+use crate::heap::{Header, FLAG_FROZEN, FLAG_UNTRACKED, FLAG_WEAKREFD};
 use crate::value::Value;
 
 const REACHABLE: i32 = i32::MAX;
@@ -173,7 +173,12 @@ pub fn find_unreachable(generation: usize) -> Found {
                     bits &= bits - 1;
                     let h = page.block(w * 64 + b as usize);
                     // SAFETY: live blocks hold objects.
-                    if unsafe { &*h }.has_flag(FLAG_FROZEN) {
+                    let hr = unsafe { &*h };
+                    if hr.has_flag(FLAG_FROZEN | FLAG_UNTRACKED) {
+                        kept &= !(1u64 << b);
+                    } else if hr.vtable().untrack_if.is_some_and(|u| u(hr)) {
+                        // Holds only atoms: it can never be in a cycle.
+                        hr.set_flag(FLAG_UNTRACKED);
                         kept &= !(1u64 << b);
                     }
                 }

@@ -37,6 +37,10 @@ pub const FLAG_TRACKED: u32 = 0x200;
 /// `gc.freeze()` moved this object to the permanent generation: the
 /// collector never examines it.
 pub const FLAG_FROZEN: u32 = 0x400;
+/// The collector found that this tracked object can never be part of a
+/// cycle (`VTable::untrack_if`: a tuple of atoms) and no longer examines
+/// it; `gc.is_tracked` then says False, as CPython's untracked tuples do.
+pub const FLAG_UNTRACKED: u32 = 0x800;
 /// Reserved for the cycle collector's bookkeeping.
 pub const FLAG_GC_MASK: u32 = 0xE00;
 /// Weak references to this object may exist (see `weak`).
@@ -77,6 +81,10 @@ pub struct VTable {
     pub tail_len: unsafe fn(*const Header) -> usize,
     /// How objects of this layout export their bytes, if they do.
     pub buffer: Option<&'static crate::buffer::BufferProcs>,
+    /// Whether a tracked object of this layout can stop being examined for
+    /// good (it holds, and can only ever hold, references to objects that
+    /// cannot reach it back). Asked by the collector for survivors.
+    pub untrack_if: Option<fn(&Header) -> bool>,
 }
 
 /// What an object's header points to: the layout's vtable and the class.
@@ -244,7 +252,8 @@ macro_rules! payload {
      $(, traverse_from($fs:ident, $start:ident, $budget:ident, $fv:ident) $fb:block)?
      $(, needs_finalize = $f:expr)?
      $(, tail_len = $tl:expr)?
-     $(, buffer = $b:expr)? $(,)?) => {
+     $(, buffer = $b:expr)?
+     $(, untrack_if = $u:expr)? $(,)?) => {
         impl $crate::heap::Payload for $t {
             const KIND: u8 = $kind;
             fn vtable() -> &'static $crate::heap::VTable {
@@ -260,6 +269,7 @@ macro_rules! payload {
                     needs_finalize: $crate::payload!(@opt $($f)?),
                     tail_len: $crate::heap::tail_len_of::<$t>,
                     buffer: $crate::payload!(@opt $($b)?),
+                    untrack_if: $crate::payload!(@opt $($u)?),
                 };
                 &VT
             }
@@ -422,6 +432,12 @@ impl Header {
     #[inline(always)]
     pub fn is_tracked(&self) -> bool {
         self.flags.get() & FLAG_TRACKED != 0
+    }
+    /// Whether the cycle collector examines this object: tracked, and not
+    /// untracked as atom-only (`FLAG_UNTRACKED`).
+    #[inline(always)]
+    pub fn is_gc_candidate(&self) -> bool {
+        self.flags.get() & (FLAG_TRACKED | FLAG_UNTRACKED) == FLAG_TRACKED
     }
     /// Whether this object must be finalised (`__del__`, generator close)
     /// before it dies, and has not been yet.

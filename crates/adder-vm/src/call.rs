@@ -111,6 +111,11 @@ impl Vm {
     fn call_args_inner(&mut self, f: &Value, mut args: Args) -> PyResult {
         match f.kind() {
             Some(kinds::FUNCTION) => {
+                if args.kw.is_empty() {
+                    if let Some(frame) = self.simple_args_frame(f, &mut args.pos) {
+                        return self.run_frame(frame);
+                    }
+                }
                 let frame = self.make_frame(f, args)?;
                 if let Some(g) = self.maybe_generator(f, &frame) {
                     let gen = g;

@@ -1804,6 +1804,46 @@ impl Vm {
         // are the only values moved) until it is popped at the end, and no
         // Python code runs in between, so the function is alive and unchanged.
         let func = unsafe { &*func };
+        let mut fr =
+            self.simple_frame(func, argc, |slots, missing, nlocals, frees, stacksize| {
+                slots.enter_call(&mut f.stack, argc, missing, nlocals, frees, stacksize)
+            })?;
+        let fv = f.stack.pop().expect("callee on the stack");
+        put_unset(&mut fr.func, fv);
+        Some(fr)
+    }
+
+    /// `fast_frame` for a call from native code: the frame for calling
+    /// function `fv` with the positional `args` (moved out, `args` left
+    /// empty), or None (`args` untouched) when the call needs `make_frame`.
+    pub(crate) fn simple_args_frame(
+        &mut self,
+        fv: &Value,
+        args: &mut ArgVec,
+    ) -> Option<Box<Frame>> {
+        let func = fv.downcast::<Function>()?;
+        let argc = args.len();
+        let mut fr =
+            self.simple_frame(func, argc, |slots, missing, nlocals, frees, stacksize| {
+                slots.enter_args(args, missing, nlocals, frees, stacksize)
+            })?;
+        put_unset(&mut fr.func, fv.clone());
+        Some(fr)
+    }
+
+    /// A pooled frame for calling `func` with `argc` exact positional
+    /// arguments, laid out by `place` (given the defaults that fill the
+    /// missing positionals, the local count, the closure cells and the
+    /// stack size), with code, globals and builtins set but not `func`;
+    /// None (nothing placed) when the call needs the general path
+    /// (keywords, `*args`, cells, generators, too few or many arguments).
+    #[inline(always)]
+    fn simple_frame(
+        &mut self,
+        func: &Function,
+        argc: usize,
+        place: impl FnOnce(&mut Slots, &[Value], usize, &[Value], usize),
+    ) -> Option<Box<Frame>> {
         // SAFETY: read only (cloned once below), and nothing runs while the
         // borrow lives.
         let codev = unsafe { func.code.peek() };
@@ -1837,16 +1877,15 @@ impl Vm {
             None => &[],
         };
         let mut fr = self.alloc_frame();
-        // The arguments move from the caller's stack (one copy), then the
-        // defaults that cover the missing ones, unbound locals, free cells.
+        // The arguments move in (one copy), then the defaults that cover
+        // the missing ones, unbound locals, free cells.
         let missing = if argc < argcount {
             &defs[argc - (argcount - defs.len())..]
         } else {
             &[]
         };
-        fr.stack.enter_call(
-            &mut f.stack,
-            argc,
+        place(
+            &mut fr.stack,
             missing,
             co.varnames.len(),
             frees,
@@ -1854,15 +1893,14 @@ impl Vm {
         );
         // A pooled frame's slots are all NULL: fill them without drops.
         put_unset(&mut fr.code, codev.clone());
-        // SAFETY: bit copies without a count: the frame owns `func`, whose
-        // read-only globals and builtins outlive it (`Frame::env_borrowed`).
+        // SAFETY: bit copies without a count: the frame will own the
+        // function, whose read-only globals and builtins outlive it
+        // (`Frame::env_borrowed`).
         unsafe {
             put_unset(&mut fr.globals, Value::from_raw(func.globals.bits()));
             put_unset(&mut fr.builtins, Value::from_raw(func.builtins.bits()));
         }
         fr.env_borrowed = true;
-        let fv = f.stack.pop().expect("callee on the stack");
-        put_unset(&mut fr.func, fv);
         Some(fr)
     }
 

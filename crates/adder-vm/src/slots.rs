@@ -223,8 +223,50 @@ impl Slots {
         frees: &[Value],
         stacksize: usize,
     ) {
+        assert!(argc <= caller.len(), "bad call layout");
+        // SAFETY: the top `argc` items of `caller` are live; they move here
+        // and `caller` stops counting them.
+        unsafe {
+            let src = caller.ptr.as_ptr().add(caller.len - argc);
+            self.lay_out(src, argc, defaults, nlocals, frees, stacksize);
+        }
+        caller.len -= argc;
+    }
+
+    /// `enter_call` with the arguments moved out of `args` (left empty).
+    #[inline(always)]
+    pub fn enter_args(
+        &mut self,
+        args: &mut ArgVec,
+        defaults: &[Value],
+        nlocals: usize,
+        frees: &[Value],
+        stacksize: usize,
+    ) {
+        let argc = args.len();
+        // SAFETY: `args`' items are live; they move here and `args` stops
+        // counting them (its length is set to 0 without dropping them).
+        unsafe {
+            self.lay_out(args.as_ptr(), argc, defaults, nlocals, frees, stacksize);
+            args.set_len(0);
+        }
+    }
+
+    /// # Safety
+    /// `src` points to `argc` live values that the caller gives up (reads
+    /// them as moved).
+    #[inline(always)]
+    unsafe fn lay_out(
+        &mut self,
+        src: *const Value,
+        argc: usize,
+        defaults: &[Value],
+        nlocals: usize,
+        frees: &[Value],
+        stacksize: usize,
+    ) {
         assert!(
-            self.len == 0 && argc <= caller.len() && argc + defaults.len() <= nlocals,
+            self.len == 0 && argc + defaults.len() <= nlocals,
             "bad call layout"
         );
         let total = nlocals + frees.len() + stacksize;
@@ -232,16 +274,13 @@ impl Slots {
             self.resize_block(total);
         }
         // SAFETY: `total` words are allocated and this block holds no live
-        // value, so every word written is spare; the moved arguments are
-        // live in `caller` (`argc <= caller.len()`) and stop being counted
-        // there. Exactly `nlocals + frees.len()` words are written.
+        // value, so every word written is spare; exactly
+        // `nlocals + frees.len()` words are written.
         unsafe {
             let dst = self.ptr.as_ptr();
-            let src = caller.ptr.as_ptr().add(caller.len - argc);
             for i in 0..argc {
                 dst.add(i).write(src.add(i).read());
             }
-            caller.len -= argc;
             let mut k = argc;
             for d in defaults {
                 dst.add(k).write(d.clone());

@@ -106,14 +106,15 @@ fn get_count(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// Whether the collector tracks `v`: objects that can hold references
-/// live in the tracked heap (CPython additionally untracks some dicts and
-/// tuples of atoms; Adder does not).
+/// live in the tracked heap; a tuple of atoms stops being examined at the
+/// first collection it survives, as in CPython (CPython also untracks
+/// some dicts; Adder does not).
 fn is_tracked(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "is_tracked", &args, 1, 1)?;
     // Immortal objects (builtin types, interned strings) are never examined.
     let r = args.pos[0]
         .header()
-        .is_some_and(|h| h.is_tracked() && h.refcount() != adder_object::heap::IMMORTAL);
+        .is_some_and(|h| h.is_gc_candidate() && h.refcount() != adder_object::heap::IMMORTAL);
     Ok(Value::from_bool(r))
 }
 
@@ -161,6 +162,7 @@ fn get_objects(vm: &mut Vm, mut args: Args) -> PyResult {
     let mut out = Vec::new();
     adder_object::cycles::for_each_tracked(|o| {
         let in_gen = match (g, o.header()) {
+            _ if o.header().is_some_and(|h| !h.is_gc_candidate()) => false,
             (Some(g), Some(h)) => adder_object::cycles::generation_of(h) == g,
             _ => true,
         };

@@ -17,7 +17,27 @@ pub struct Tuple {
 }
 payload!(Tuple, kinds::TUPLE, "tuple", traverse_from(self, start, budget, visit) {
     crate::objects::chunk(&self.items, start, budget, visit)
-});
+}, untrack_if = tuple_of_atoms);
+
+/// An exact tuple whose items are all atoms (inline values, objects the
+/// collector never examines, or tuples it untracked): immutable, it can
+/// never be in a cycle, so the collector stops examining it (CPython
+/// untracks such tuples too). A subclass instance is left alone: its class
+/// (a heap type) could reach it back.
+fn tuple_of_atoms(h: &adder_object::Header) -> bool {
+    let class = h.class_header();
+    // SAFETY: a live object's class is alive; builtin types are immortal.
+    if class.is_null() || unsafe { (*class).refcount() } != adder_object::heap::IMMORTAL {
+        return false;
+    }
+    let Some(t) = h.payload::<Tuple>() else {
+        return false;
+    };
+    t.items.iter().all(|v| {
+        v.header()
+            .is_none_or(|x| !x.is_tracked() || x.has_flag(adder_object::heap::FLAG_UNTRACKED))
+    })
+}
 
 #[derive(Trace)]
 pub struct List {
