@@ -381,7 +381,7 @@ pub fn young_count() -> usize {
 /// Makes the trigger also fire every `n` tracked allocations (0: only by
 /// the young count), for pacing incremental work.
 pub fn set_step_interval(n: usize) {
-    COUNTERS.with(|c| c.step_every.set(n));
+    COUNTERS.with(|c| c.set_step_every(n));
 }
 
 /// Tracked allocations since the last call (the work an incremental step
@@ -393,10 +393,7 @@ pub fn take_allocations_since_step() -> usize {
 /// Sets the young-object count above which `hook` runs (0 disables it).
 /// The hook runs inside an allocation: it may only note the request.
 pub fn set_trigger(threshold: usize, hook: Option<fn()>) {
-    COUNTERS.with(|c| {
-        c.threshold.set(threshold);
-        c.on_threshold.set(hook);
-    });
+    COUNTERS.with(|c| c.set_trigger(threshold, hook));
 }
 
 #[cfg(test)]

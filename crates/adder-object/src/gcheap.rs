@@ -104,12 +104,26 @@ pub(crate) struct Page {
     /// of this page in its list of pages.
     pub(crate) scratch: usize,
     pub(crate) scratch_page: u32,
+    /// `ceil(2^32 / block_size)`: block offsets within a page are below
+    /// 2^16, so `offset * recip >> 32` is their exact quotient by
+    /// `block_size` (an error below 1 times an offset below 2^16 never
+    /// reaches the next multiple of 2^32) without a division.
+    recip: u32,
     /// The same for the running incremental cycle (`NO_SCRATCH`: the page
     /// is not in its snapshot).
     pub(crate) inc_scratch: usize,
     /// In a running incremental cycle's snapshot: not released when empty
     /// (the cycle may still look at its bitmaps).
     pub(crate) pinned: bool,
+}
+
+/// `ceil(2^32 / block_size)` (see `Page::recip`); a large page's one block
+/// has offset 0, so any value serves there.
+fn recip_of(block_size: usize) -> u32 {
+    if block_size > PAGE_SIZE {
+        return 1;
+    }
+    (1u64 << 32).div_ceil(block_size as u64) as u32
 }
 
 /// A page index field that names no index.
@@ -153,8 +167,10 @@ impl Page {
         }
     }
     /// The index of the block at `p` (which must be a block of this page).
+    #[inline(always)]
     pub(crate) fn index_of(&self, p: *const Header) -> usize {
-        (p as usize - self.base as usize - self.first as usize) / self.block_size as usize
+        let offset = (p as usize - self.base as usize - self.first as usize) as u64;
+        ((offset * self.recip as u64) >> 32) as usize
     }
     pub(crate) fn words(&self) -> usize {
         self.words as usize
@@ -213,7 +229,6 @@ struct Heap {
     /// (by its address) are in use.
     spare: Vec<*mut u8>,
     arenas: Vec<(usize, u32)>,
-    current: [*mut Page; NCLASSES],
     avail: [Vec<*mut Page>; NCLASSES],
 }
 
@@ -224,13 +239,58 @@ pub struct Counters {
     /// freeing an old object does not lower it).
     pub young: Cell<usize>,
     /// When `young` exceeds this (and it is not 0), `on_threshold` runs.
-    pub threshold: Cell<usize>,
-    pub on_threshold: Cell<Option<fn()>>,
+    threshold: Cell<usize>,
+    on_threshold: Cell<Option<fn()>>,
     /// Tracked allocations since the collector last took this count, and
     /// how many make it call `on_threshold` too (0: never): the pacing of
     /// an incremental cycle's steps.
     pub since_step: Cell<usize>,
-    pub step_every: Cell<usize>,
+    step_every: Cell<usize>,
+    /// The two conditions above folded for the allocation path: the hook
+    /// runs when `young > young_limit` or `since_step >= step_limit`
+    /// (`usize::MAX` when that condition is off or there is no hook).
+    young_limit: Cell<usize>,
+    step_limit: Cell<usize>,
+}
+
+impl Counters {
+    /// Sets the young-count threshold (0: off) and the hook it runs.
+    pub(crate) fn set_trigger(&self, threshold: usize, hook: Option<fn()>) {
+        self.threshold.set(threshold);
+        self.on_threshold.set(hook);
+        self.refresh_limits();
+    }
+    /// Sets the allocation interval of incremental steps (0: off).
+    pub(crate) fn set_step_every(&self, n: usize) {
+        self.step_every.set(n);
+        self.refresh_limits();
+    }
+    fn refresh_limits(&self) {
+        let hooked = self.on_threshold.get().is_some();
+        let (t, every) = (self.threshold.get(), self.step_every.get());
+        let off = |x: usize| !hooked || x == 0;
+        self.young_limit.set(if off(t) { usize::MAX } else { t });
+        self.step_limit
+            .set(if off(every) { usize::MAX } else { every });
+    }
+    /// Counts one tracked allocation; runs the hook when a limit is passed.
+    #[inline(always)]
+    fn count_alloc(&self) {
+        let y = self.young.get() + 1;
+        self.young.set(y);
+        let s = self.since_step.get() + 1;
+        self.since_step.set(s);
+        if y > self.young_limit.get() || s >= self.step_limit.get() {
+            self.run_hook();
+        }
+    }
+    #[cold]
+    #[inline(never)]
+    fn run_hook(&self) {
+        if let Some(f) = self.on_threshold.get() {
+            f();
+        }
+    }
 }
 
 thread_local! {
@@ -238,16 +298,29 @@ thread_local! {
         pages: Vec::new(),
         spare: Vec::new(),
         arenas: Vec::new(),
-        current: [ptr::null_mut(); NCLASSES],
         avail: [const { Vec::new() }; NCLASSES],
     }) };
+    /// Each small class's current page (where allocation looks first), or
+    /// null. Apart from `HEAP` because nothing here needs dropping: the
+    /// allocation and free paths reach it without a lazy-initialisation
+    /// check or a borrow flag.
+    static CURRENT: [Cell<*mut Page>; NCLASSES] =
+        const { [const { Cell::new(ptr::null_mut()) }; NCLASSES] };
     pub(crate) static COUNTERS: Counters = const { Counters {
         young: Cell::new(0),
         threshold: Cell::new(0),
         on_threshold: Cell::new(None),
         since_step: Cell::new(0),
         step_every: Cell::new(0),
+        young_limit: Cell::new(usize::MAX),
+        step_limit: Cell::new(usize::MAX),
     } };
+}
+
+/// The current page of small class `class`.
+#[inline(always)]
+fn current(class: usize) -> *mut Page {
+    CURRENT.with(|c| c[class].get())
 }
 
 /// Layout of a new page for blocks of `block_size`, holding `capacity`.
@@ -356,6 +429,7 @@ impl Heap {
                     base: p as *mut u8,
                     scratch: 0,
                     scratch_page: 0,
+                    recip: recip_of(block_size),
                     inc_scratch: NO_SCRATCH,
                     pinned: false,
                 },
@@ -367,6 +441,7 @@ impl Heap {
     }
 
     /// A block from `page`, or None when it is full.
+    #[inline(always)]
     fn take(page: &mut Page) -> Option<*mut u8> {
         let i;
         let b;
@@ -388,6 +463,7 @@ impl Heap {
         Some(b)
     }
 
+    /// A block when the class's current page (if any) is full.
     fn alloc(&mut self, size: usize) -> *mut u8 {
         if size > MAX_SMALL {
             let p = self.new_page(size.div_ceil(8) * 8, NCLASSES);
@@ -395,7 +471,7 @@ impl Heap {
             return Self::take(unsafe { &mut *p }).expect("fresh page");
         }
         let class = CLASS_OF[size.div_ceil(8)] as usize;
-        let cur = self.current[class];
+        let cur = current(class);
         if !cur.is_null() {
             // SAFETY: pages in the heap are live.
             if let Some(b) = Self::take(unsafe { &mut *cur }) {
@@ -415,44 +491,29 @@ impl Heap {
                 None => break self.new_page(CLASS_SIZES[class] as usize, class),
             }
         };
-        self.current[class] = page;
+        CURRENT.with(|c| c[class].set(page));
         // SAFETY: the chosen page has room.
         Self::take(unsafe { &mut *page }).expect("page with room")
     }
 
-    /// # Safety
-    /// `b` must be a live block of this heap.
-    unsafe fn free(&mut self, b: *mut u8) -> bool {
-        // SAFETY: per contract.
-        let page = unsafe { &mut *page_ptr(b as *const Header) };
-        let i = page.index_of(b as *const Header);
-        let bit = 1u64 << (i % 64);
-        let mut young = false;
-        if page.map(Map::Gen1)[i / 64].get() & bit != 0 {
-            page.gen1 -= 1;
-        } else if page.map(Map::Gen2)[i / 64].get() & bit == 0 {
-            page.gen0 -= 1;
-            young = true;
-        }
-        page.set_bit(Map::Live, i, false);
-        page.set_bit(Map::Gen1, i, false);
-        page.set_bit(Map::Gen2, i, false);
-        page.set_bit(Map::InSet, i, false);
-        page.used -= 1;
+    /// The rest of freeing block `b` of `page` (already unmarked by
+    /// `free_block`) when the page became empty or must join its class's
+    /// `avail` list.
+    fn finish_free(&mut self, page: &mut Page, b: *mut u8) {
         let class = page.class as usize;
         let pp = page as *mut Page;
-        if page.used == 0 && !page.pinned && (class == NCLASSES || self.current[class] != pp) {
+        let is_current = class < NCLASSES && current(class) == pp;
+        if page.used == 0 && !page.pinned && !is_current {
             self.release(pp);
-            return young;
+            return;
         }
         // SAFETY: the block is dead; its first word becomes the list link.
         unsafe { *(b as *mut *mut u8) = page.free };
         page.free = b;
-        if class < NCLASSES && self.current[class] != pp && page.avail_pos == NOT_AVAIL {
+        if class < NCLASSES && !is_current && page.avail_pos == NOT_AVAIL {
             page.avail_pos = self.avail[class].len() as u32;
             self.avail[class].push(pp);
         }
-        young
     }
 
     fn release(&mut self, p: *mut Page) {
@@ -486,43 +547,91 @@ impl Heap {
 
 /// Allocates a block of at least `size` bytes (8-aligned) in the tracked
 /// heap and counts it as a young object.
+#[inline]
 pub(crate) fn alloc_block(size: usize) -> *mut u8 {
-    let b = HEAP.with(|h| h.borrow_mut().alloc(size));
-    COUNTERS.with(|c| {
-        let y = c.young.get() + 1;
-        c.young.set(y);
-        let t = c.threshold.get();
-        let s = c.since_step.get() + 1;
-        c.since_step.set(s);
-        let every = c.step_every.get();
-        if (t != 0 && y > t) || (every != 0 && s >= every) {
-            if let Some(f) = c.on_threshold.get() {
-                f();
-            }
+    let b = if size <= MAX_SMALL {
+        let page = current(CLASS_OF[size.div_ceil(8)] as usize);
+        // SAFETY: a current page is a live page of this heap.
+        match unsafe { page.as_mut() }.and_then(Heap::take) {
+            Some(b) => b,
+            None => alloc_slow(size),
         }
-    });
+    } else {
+        alloc_slow(size)
+    };
+    COUNTERS.with(Counters::count_alloc);
     b
+}
+
+#[cold]
+#[inline(never)]
+fn alloc_slow(size: usize) -> *mut u8 {
+    HEAP.with(|h| h.borrow_mut().alloc(size))
 }
 
 /// Returns a tracked object's block.
 ///
 /// # Safety
 /// `b` must be a block from `alloc_block` whose object is dead.
+#[inline]
 pub(crate) unsafe fn free_block(b: *mut u8) {
-    // At thread exit the heap may be gone; the block is then leaked.
-    let young = HEAP
-        .try_with(|h| {
-            // SAFETY: per contract.
-            unsafe { h.borrow_mut().free(b) }
-        })
-        .unwrap_or(false);
-    let _ = COUNTERS.try_with(|c| {
+    // SAFETY: per contract, b is a live block, so its page is live (pages
+    // are never returned while they hold one, even after the thread's
+    // `HEAP` is gone).
+    let page = unsafe { &mut *page_ptr(b as *const Header) };
+    let i = page.index_of(b as *const Header);
+    let (w, bit) = (i / 64, 1u64 << (i % 64));
+    let words = page.words as usize;
+    // SAFETY: the four maps of `words` words each follow the page header
+    // (`Page::map`), and w < words because i < capacity.
+    let young = unsafe {
+        let maps = page.maps();
+        let (g1, g2) = (maps.add(words + w), maps.add(2 * words + w));
+        let young = if *g1 & bit != 0 {
+            page.gen1 -= 1;
+            false
+        } else if *g2 & bit == 0 {
+            page.gen0 -= 1;
+            true
+        } else {
+            false
+        };
+        *maps.add(w) &= !bit;
+        *g1 &= !bit;
+        *g2 &= !bit;
+        *maps.add(3 * words + w) &= !bit;
+        young
+    };
+    page.used -= 1;
+    let class = page.class as usize;
+    if page.used != 0
+        && class < NCLASSES
+        && (page.avail_pos != NOT_AVAIL || ptr::eq(current(class), page))
+    {
+        // SAFETY: the block is dead; its first word becomes the list link.
+        unsafe { *(b as *mut *mut u8) = page.free };
+        page.free = b;
+    } else {
+        free_slow(page, b);
+    }
+    if young {
         // Only young objects leave the young count (old garbage freed in
         // bulk must not hide the young objects piling up).
-        if young {
-            c.young.set(c.young.get().saturating_sub(1));
-        }
-    });
+        COUNTERS.with(|c| c.young.set(c.young.get().saturating_sub(1)));
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn free_slow(page: &mut Page, b: *mut u8) {
+    let done = HEAP.try_with(|h| h.borrow_mut().finish_free(page, b));
+    if done.is_err() {
+        // At thread exit the heap's lists are gone: keep the block on its
+        // page's free list (the page itself is leaked with its objects).
+        // SAFETY: the block is dead; its first word becomes the list link.
+        unsafe { *(b as *mut *mut u8) = page.free };
+        page.free = b;
+    }
 }
 
 /// Calls `f` on every page of this thread's heap. `f` must not allocate
@@ -558,7 +667,7 @@ pub(crate) fn unpin(pages: &[*mut Page]) {
                 w.set(0);
             }
             let class = page.class as usize;
-            if page.used == 0 && (class == NCLASSES || h.current[class] != p) {
+            if page.used == 0 && (class == NCLASSES || current(class) != p) {
                 h.release(p);
             }
         }
@@ -588,6 +697,18 @@ mod tests {
         }
         for w in CLASS_SIZES.windows(2) {
             assert!(w[0] < w[1] && w[1] % 8 == 0);
+        }
+    }
+
+    #[test]
+    fn reciprocal_division_is_exact() {
+        for &bs in CLASS_SIZES.iter() {
+            let (cap, _, _) = page_layout(bs as usize, false);
+            let r = recip_of(bs as usize) as u64;
+            for i in 0..cap {
+                let offset = (i * bs as usize) as u64;
+                assert_eq!(((offset * r) >> 32) as usize, i, "class {bs}");
+            }
         }
     }
 

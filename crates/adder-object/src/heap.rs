@@ -630,6 +630,164 @@ pub fn alloc_with_text<T: Payload>(
     alloc_raw(meta, payload, trailing, extra_flags, text.as_bytes())
 }
 
+/// Like `alloc_with_text`, but the text is written straight into the new
+/// object by `fill` (no intermediate `String`): `make`'s payload says the
+/// text's length (`tail_len()`), and `fill` must write exactly that many
+/// bytes into the `TextSink` it gets, or this panics. The object exists
+/// while `fill` runs (a panic inside drops it without reading its text).
+pub fn alloc_with_text_filled<T: Payload>(
+    meta: &Meta,
+    make: impl FnOnce(InHeap) -> T,
+    trailing: usize,
+    extra_flags: u32,
+    fill: impl FnOnce(&mut TextSink),
+) -> Value {
+    let payload = make(InHeap(()));
+    let len = payload.tail_len();
+    let (v, at) = alloc_uninit_tail(meta, payload, trailing, extra_flags);
+    let mut sink = TextSink { at, left: len };
+    fill(&mut sink);
+    assert_eq!(sink.left, 0, "text tail not filled");
+    v
+}
+
+/// Where `alloc_with_text_filled`'s caller writes the text: an
+/// uninitialised tail of known length that accepts only whole UTF-8
+/// pieces (so what it holds once full is valid UTF-8).
+pub struct TextSink {
+    at: *mut u8,
+    left: usize,
+}
+
+impl TextSink {
+    /// Appends `s`; panics if it does not fit.
+    #[inline(always)]
+    pub fn push_str(&mut self, s: &str) {
+        let b = s.as_bytes();
+        assert!(b.len() <= self.left, "text tail overflow");
+        // SAFETY: `at` has `left` writable bytes; b.len() <= left.
+        unsafe {
+            copy_bytes(b.as_ptr(), self.at, b.len());
+            self.at = self.at.add(b.len());
+        }
+        self.left -= b.len();
+    }
+    /// Appends one character.
+    #[inline(always)]
+    pub fn push_char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.push_ascii(c as u8);
+        } else {
+            self.push_str(c.encode_utf8(&mut [0; 4]));
+        }
+    }
+    /// Appends one ASCII byte; panics on a byte >= 0x80.
+    #[inline(always)]
+    pub fn push_ascii(&mut self, b: u8) {
+        assert!(
+            b.is_ascii() && self.left > 0,
+            "not ASCII, or text tail overflow"
+        );
+        // SAFETY: one writable byte is left.
+        unsafe {
+            *self.at = b;
+            self.at = self.at.add(1);
+        }
+        self.left -= 1;
+    }
+    /// Appends `n` bytes of the ASCII text `s`: those at `start`,
+    /// `start + step`, `start + 2 * step`, ... (a stepped slice, `step` may
+    /// be negative). Panics if `s` is not ASCII, an index is out of range
+    /// or they do not fit.
+    pub fn push_ascii_stepped(&mut self, s: &str, start: usize, step: isize, n: usize) {
+        let b = s.as_bytes();
+        assert!(
+            s.is_ascii() && n <= self.left,
+            "not ASCII, or text tail overflow"
+        );
+        if n == 0 {
+            return;
+        }
+        let last = start as isize + (n as isize - 1) * step;
+        assert!(start < b.len() && last >= 0 && (last as usize) < b.len());
+        // SAFETY: the indices run evenly from `start` to `last`, both in
+        // range, so all are; `at` has `n <= left` writable bytes.
+        unsafe {
+            let mut from = b.as_ptr().add(start);
+            for i in 0..n {
+                *self.at.add(i) = *from;
+                from = from.wrapping_offset(step);
+            }
+            self.at = self.at.add(n);
+        }
+        self.left -= n;
+    }
+    /// Appends `f` of every byte of the ASCII text `s` (an ASCII case
+    /// mapping); panics if `s` or a mapped byte is not ASCII, or they do
+    /// not fit.
+    #[inline(always)]
+    pub fn push_ascii_mapped(&mut self, s: &str, f: impl Fn(u8) -> u8) {
+        let b = s.as_bytes();
+        assert!(
+            s.is_ascii() && b.len() <= self.left,
+            "not ASCII, or text tail overflow"
+        );
+        let mut seen = 0u8;
+        for (i, &c) in b.iter().enumerate() {
+            let m = f(c);
+            seen |= m;
+            // SAFETY: i < b.len() <= left.
+            unsafe { *self.at.add(i) = m };
+        }
+        // Checked once at the end: a panic here drops the object unread.
+        assert!(seen.is_ascii(), "mapped byte not ASCII");
+        // SAFETY: b.len() <= left.
+        self.at = unsafe { self.at.add(b.len()) };
+        self.left -= b.len();
+    }
+    /// Bytes still to write.
+    #[inline(always)]
+    pub fn left(&self) -> usize {
+        self.left
+    }
+}
+
+/// Copies `n` bytes, in line for the short copies most strings need (a
+/// libc `memcpy` call costs more than the copy below 32 bytes).
+///
+/// # Safety
+/// `src` must be readable and `dst` writable for `n` bytes; they must not
+/// overlap.
+#[inline(always)]
+unsafe fn copy_bytes(src: *const u8, dst: *mut u8, n: usize) {
+    // SAFETY: every access below is within the first n bytes of each
+    // buffer (the pairs of reads and writes overlap in the middle when n
+    // is not a multiple of the width).
+    unsafe {
+        if n > 16 {
+            ptr::copy_nonoverlapping(src, dst, n);
+        } else if n >= 8 {
+            let (a, b) = (
+                ptr::read_unaligned(src as *const u64),
+                ptr::read_unaligned(src.add(n - 8) as *const u64),
+            );
+            ptr::write_unaligned(dst as *mut u64, a);
+            ptr::write_unaligned(dst.add(n - 8) as *mut u64, b);
+        } else if n >= 4 {
+            let (a, b) = (
+                ptr::read_unaligned(src as *const u32),
+                ptr::read_unaligned(src.add(n - 4) as *const u32),
+            );
+            ptr::write_unaligned(dst as *mut u32, a);
+            ptr::write_unaligned(dst.add(n - 4) as *mut u32, b);
+        } else if n > 0 {
+            *dst = *src;
+            *dst.add(n / 2) = *src.add(n / 2);
+            *dst.add(n - 1) = *src.add(n - 1);
+        }
+    }
+}
+
 /// Like `alloc_with_text`, for a tail of raw bytes (read back with
 /// `bytes_of`; the payload keeps the `BytesHome` proof).
 pub fn alloc_with_bytes<T: Payload>(
@@ -644,6 +802,7 @@ pub fn alloc_with_bytes<T: Payload>(
     alloc_raw(meta, payload, trailing, extra_flags, bytes)
 }
 
+#[inline(always)]
 fn alloc_raw<T: Payload>(
     meta: &Meta,
     payload: T,
@@ -651,12 +810,28 @@ fn alloc_raw<T: Payload>(
     extra_flags: u32,
     tail: &[u8],
 ) -> Value {
+    let (v, at) = alloc_uninit_tail(meta, payload, trailing, extra_flags);
+    // SAFETY: `at` has payload.tail_len() == tail.len() writable bytes
+    // (checked by every caller), disjoint from `tail`.
+    unsafe { copy_bytes(tail.as_ptr(), at, tail.len()) };
+    v
+}
+
+/// Allocates and initialises the object except for its tail of
+/// `payload.tail_len()` bytes, which the caller must fill before anything
+/// reads it; returns the object and where its tail starts.
+fn alloc_uninit_tail<T: Payload>(
+    meta: &Meta,
+    payload: T,
+    trailing: usize,
+    extra_flags: u32,
+) -> (Value, *mut u8) {
     assert!(ptr::eq(meta.vtable, T::vtable()), "meta of another layout");
     assert!(trailing < (1 << 16));
     let base = std::mem::size_of::<Obj<T>>();
     debug_assert!(base.is_multiple_of(8) && std::mem::align_of::<Obj<T>>() <= 8);
     let slots_end = base + trailing * std::mem::size_of::<ValueCell>();
-    let size = slots_end + tail.len();
+    let size = slots_end + payload.tail_len();
     let class = meta.class.get();
     // Instances of classes that can die (heap types) refer to their class,
     // so they can close a cycle through it: the collector must see them.
@@ -695,11 +870,13 @@ fn alloc_raw<T: Payload>(
         for i in 0..trailing {
             ptr::write(slots.add(i), ValueCell::new(Value::NULL));
         }
-        ptr::copy_nonoverlapping(tail.as_ptr(), (p as *mut u8).add(slots_end), tail.len());
         if !class.is_null() {
             (*class).incref();
         }
-        Value::from_header_owned(p as *const Header)
+        (
+            Value::from_header_owned(p as *const Header),
+            (p as *mut u8).add(slots_end),
+        )
     }
 }
 
@@ -742,7 +919,13 @@ unsafe fn dealloc(h: *mut Header) {
         if flags & FLAG_WEAKREFD != 0 {
             crate::weak::clear_weakrefs(h);
         }
-        let tail = (vt.tail_len)(h);
+        // Only an untracked block's size is needed (to free it); the
+        // tracked heap finds a block's size from its page.
+        let tail = if flags & FLAG_TRACKED == 0 {
+            (vt.tail_len)(h)
+        } else {
+            0
+        };
         (vt.drop_payload)(h);
         let n = hr.trailing_len();
         let slots = (h as *mut u8).add(vt.base_size) as *mut ValueCell;
@@ -958,6 +1141,75 @@ mod tests {
             assert_eq!(tail, bytes);
             assert_eq!(tail.as_ptr() as usize % 8, 0);
         }
+    }
+
+    #[test]
+    fn filled_text_tail_matches_pushes() {
+        let meta = Meta::new(Texty::vtable());
+        for (trailing, parts) in [
+            (0, &[][..]),
+            (0, &["a", "bc", "héllo", "wörld"][..]),
+            (2, &["x"; 40][..]),
+            (1, &["0123456789abcdef", "0123456789abcdefg", "1234567"][..]),
+        ] {
+            let whole: String = parts.concat();
+            let v = alloc_with_text_filled(
+                &meta,
+                |home| Texty {
+                    len: whole.len(),
+                    home,
+                },
+                trailing,
+                0,
+                |t| {
+                    for p in parts {
+                        t.push_str(p);
+                    }
+                    assert_eq!(t.left(), 0);
+                },
+            );
+            let t = v.downcast::<Texty>().unwrap();
+            assert_eq!(text_of(t, &t.home), whole);
+        }
+        let v = alloc_with_text_filled(
+            &meta,
+            |home| Texty { len: 4, home },
+            0,
+            0,
+            |t| {
+                t.push_char('é');
+                t.push_ascii(b'!');
+                t.push_char('z');
+            },
+        );
+        let t = v.downcast::<Texty>().unwrap();
+        assert_eq!(text_of(t, &t.home), "é!z");
+    }
+
+    #[test]
+    #[should_panic(expected = "text tail not filled")]
+    fn filled_text_tail_must_be_complete() {
+        let meta = Meta::new(Texty::vtable());
+        alloc_with_text_filled(
+            &meta,
+            |home| Texty { len: 3, home },
+            0,
+            0,
+            |t| t.push_str("ab"),
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "text tail overflow")]
+    fn filled_text_tail_must_not_overflow() {
+        let meta = Meta::new(Texty::vtable());
+        alloc_with_text_filled(
+            &meta,
+            |home| Texty { len: 3, home },
+            0,
+            0,
+            |t| t.push_str("abcd"),
+        );
     }
 
     #[test]

@@ -179,10 +179,7 @@ impl Vm {
         match (op, ka, kb) {
             (BinOp::Add, Some(kinds::STR), Some(kinds::STR)) => {
                 let (x, y) = (a.downcast::<Str>().unwrap(), b.downcast::<Str>().unwrap());
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                Ok(Some(self.new_string(s)))
+                Ok(Some(self.new_str_concat(x, y)))
             }
             (BinOp::Add, Some(kinds::LIST), Some(kinds::LIST)) => {
                 let mut v = a.downcast::<List>().unwrap().snapshot();
@@ -629,22 +626,23 @@ impl Vm {
                 if let Some(sl) = slice {
                     let (start, _, step, n) = self.slice_indices(sl, s.char_len)?;
                     if step == 1 {
-                        let sub = s.slice(start as usize, start as usize + n).to_string();
-                        return Ok(self.new_string(sub));
+                        let sub = s.slice(start as usize, start as usize + n);
+                        return Ok(self.new_str_filled(sub.len(), n, |t| t.push_str(sub)));
                     }
                     if s.is_ascii() {
-                        // One byte per character: pick the bytes directly.
-                        let b = s.as_str().as_bytes();
-                        let out: String = (0..n)
-                            .map(|i| b[(start + i as isize * step) as usize] as char)
-                            .collect();
-                        return Ok(self.new_string(out));
+                        // One byte per character: pick the bytes directly
+                        // into the new object.
+                        let text = s.as_str();
+                        return Ok(self.new_str_filled(n, n, |t| {
+                            t.push_ascii_stepped(text, start as usize, step, n)
+                        }));
                     }
                     let chars: Vec<char> = s.as_str().chars().collect();
-                    let out: String = (0..n)
-                        .map(|i| chars[(start + i as isize * step) as usize])
-                        .collect();
-                    return Ok(self.new_string(out));
+                    let pick = |i: usize| chars[(start + i as isize * step) as usize];
+                    let len = (0..n).map(|i| pick(i).len_utf8()).sum();
+                    return Ok(
+                        self.new_str_filled(len, n, |t| (0..n).for_each(|i| t.push_char(pick(i))))
+                    );
                 }
                 let i = self.seq_index(key, s.char_len, "string")?;
                 let ch = s.char_at(i);

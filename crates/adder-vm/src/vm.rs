@@ -348,6 +348,29 @@ impl Vm {
     pub fn new_string(&self, s: String) -> Value {
         self.alloc_str_of_class(&self.t.str, &s)
     }
+    /// A str of `len` bytes and `char_len` characters written by `fill`
+    /// straight into the new object (no intermediate `String`); `fill`
+    /// must write exactly `len` bytes (see `Str::alloc_filled`).
+    #[inline]
+    pub fn new_str_filled(
+        &self,
+        len: usize,
+        char_len: usize,
+        fill: impl FnOnce(&mut adder_object::TextSink),
+    ) -> Value {
+        let to = self.t.str.downcast::<TypeObject>().expect("str type");
+        let (trailing, extra) = builtin_slots(to);
+        Str::alloc_filled(&to.meta, trailing, extra, len, char_len, fill)
+    }
+    /// The concatenation of the str objects `a` and `b`, built in place.
+    pub fn new_str_concat(&self, a: &Str, b: &Str) -> Value {
+        let (x, y) = (a.as_str(), b.as_str());
+        let len = x.len().checked_add(y.len()).expect("str length");
+        self.new_str_filled(len, a.char_len + b.char_len, |t| {
+            t.push_str(x);
+            t.push_str(y);
+        })
+    }
 
     /// The interned (unique, immortal) str with this text.
     pub fn intern(&mut self, s: &str) -> Value {

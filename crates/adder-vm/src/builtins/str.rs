@@ -394,24 +394,34 @@ fn s_join(vm: &mut Vm, mut args: Args) -> PyResult {
             return Err(e);
         }
     };
-    let sep = text(&s);
-    let mut out = String::new();
+    let sep = s.downcast::<Str>().expect("str self");
+    // Sizes first, then the text straight into the new object.
+    let (mut len, mut chars) = (0usize, 0usize);
     for (i, x) in items.iter().enumerate() {
-        let Some(t) = str_of(x) else {
+        let Some(t) = x.downcast::<Str>() else {
             return Err(vm.type_error(format!(
                 "sequence item {i}: expected str instance, {} found",
                 vm.type_name(x)
             )));
         };
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(t);
+        len += t.as_str().len();
+        chars += t.char_len;
     }
     if items.len() == 1 && vm.type_of(&items[0]).is(&vm.t.str) {
         return Ok(items[0].clone());
     }
-    Ok(vm.new_string(out))
+    if let Some(gaps) = items.len().checked_sub(1) {
+        len += gaps * sep.as_str().len();
+        chars += gaps * sep.char_len;
+    }
+    Ok(vm.new_str_filled(len, chars, |out| {
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep.as_str());
+            }
+            out.push_str(text(x));
+        }
+    }))
 }
 
 fn partition_common(vm: &mut Vm, mut args: Args, name: &str, rev: bool) -> PyResult {
@@ -509,6 +519,32 @@ fn s_replace(vm: &mut Vm, mut args: Args) -> PyResult {
         if reps.saturating_mul(new.len()).saturating_add(st.len()) > isize::MAX as usize / 2 {
             return Err(vm.overflow_error("replace string is too long"));
         }
+    }
+    if !old.is_empty() {
+        // Where the replacements go, then the text straight into the new
+        // object (no intermediate String).
+        let max = if count < 0 {
+            usize::MAX
+        } else {
+            count as usize
+        };
+        let at: smallvec::SmallVec<[usize; 8]> =
+            adder_text::search::find_all(st, old).take(max).collect();
+        let (old_chars, new_chars) = (char_count(old), char_count(new));
+        let Some(len) = (st.len() - at.len() * old.len()).checked_add(at.len() * new.len()) else {
+            return Err(vm.overflow_error("replace string is too long"));
+        };
+        let chars = s.downcast::<Str>().expect("str self").char_len - at.len() * old_chars
+            + at.len() * new_chars;
+        return Ok(vm.new_str_filled(len, chars, |out| {
+            let mut last = 0;
+            for &i in &at {
+                out.push_str(&st[last..i]);
+                out.push_str(new);
+                last = i + old.len();
+            }
+            out.push_str(&st[last..]);
+        }));
     }
     let r = adder_text::str_ops::replace(st, old, new, count);
     Ok(vm.new_string(r))
@@ -610,11 +646,35 @@ fn s_capitalize(vm: &mut Vm, args: Args) -> PyResult {
 fn s_casefold(vm: &mut Vm, args: Args) -> PyResult {
     case_common(vm, args, "casefold", adder_text::str_ops::casefold)
 }
+/// `lower`/`upper`: ASCII text is mapped byte by byte straight into the
+/// new object; other text goes through the full Unicode mapping `f`.
+fn case_ascii_or(
+    vm: &mut Vm,
+    mut args: Args,
+    name: &str,
+    upper: bool,
+    f: fn(&str) -> String,
+) -> PyResult {
+    let (s, _) = sargs(vm, &mut args, name, &[], 0, Style::Clinic)?;
+    let st = s.downcast::<Str>().expect("str self");
+    if st.is_ascii() {
+        let t = st.as_str();
+        return Ok(vm.new_str_filled(t.len(), t.len(), |out| {
+            if upper {
+                out.push_ascii_mapped(t, |b| b.to_ascii_uppercase())
+            } else {
+                out.push_ascii_mapped(t, |b| b.to_ascii_lowercase())
+            }
+        }));
+    }
+    let r = f(st.as_str());
+    Ok(vm.new_string(r))
+}
 fn s_lower(vm: &mut Vm, args: Args) -> PyResult {
-    case_common(vm, args, "lower", lower_full)
+    case_ascii_or(vm, args, "lower", false, lower_full)
 }
 fn s_upper(vm: &mut Vm, args: Args) -> PyResult {
-    case_common(vm, args, "upper", adder_text::str_ops::upper)
+    case_ascii_or(vm, args, "upper", true, adder_text::str_ops::upper)
 }
 fn s_swapcase(vm: &mut Vm, args: Args) -> PyResult {
     case_common(vm, args, "swapcase", adder_text::str_ops::swapcase)

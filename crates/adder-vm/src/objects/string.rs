@@ -15,7 +15,9 @@
 
 use std::cell::{Cell, OnceCell, RefCell};
 
-use adder_object::{alloc_with_text, payload, text_of, InHeap, Meta, Trace, Value};
+use adder_object::{
+    alloc_with_text, alloc_with_text_filled, payload, text_of, InHeap, Meta, TextSink, Trace, Value,
+};
 
 use crate::kinds;
 
@@ -64,6 +66,33 @@ impl Str {
             home,
         };
         alloc_with_text(meta, make, trailing, flags, text)
+    }
+
+    /// Like `alloc`, for a text of `len` bytes and `char_len` characters
+    /// that `fill` writes straight into the object (see
+    /// `adder_object::alloc_with_text_filled`: it must write exactly `len`
+    /// bytes). `char_len` must be the character count of what it writes.
+    pub fn alloc_filled(
+        meta: &Meta,
+        trailing: usize,
+        flags: u32,
+        len: usize,
+        char_len: usize,
+        fill: impl FnOnce(&mut TextSink),
+    ) -> Value {
+        let make = |home| Str {
+            len,
+            char_len,
+            hash: Cell::new(-1),
+            index: OnceCell::new(),
+            home,
+        };
+        let v = alloc_with_text_filled(meta, make, trailing, flags, fill);
+        debug_assert!({
+            let s = v.downcast::<Str>().expect("a str");
+            s.as_str().chars().count() == char_len
+        });
+        v
     }
 
     /// Byte offset of character `i` of a non-ASCII string, by the index
