@@ -938,8 +938,14 @@ impl Vm {
                             if k.is(key) {
                                 return Ok(Some(entry));
                             }
-                            if let (Some(a), Some(b)) = (k.downcast::<Str>(), key.downcast::<Str>())
-                            {
+                            // Exact strs only: a subclass's `__eq__` must run.
+                            let exact = |v: &Value| self.is_exact(v, &self.t.str);
+                            if let (Some(a), Some(b), true, true) = (
+                                k.downcast::<Str>(),
+                                key.downcast::<Str>(),
+                                exact(k),
+                                exact(key),
+                            ) {
                                 if a.as_str() == b.as_str() {
                                     return Ok(Some(entry));
                                 }
@@ -967,9 +973,50 @@ impl Vm {
         }
     }
 
+    /// The entry of exact-str `key` (hash `h`) in `t`, decided without
+    /// calling out: None (undecided) when a candidate with the same hash is
+    /// not an exact str, whose `__eq__` must then run (the general path).
+    #[inline]
+    fn find_exact_str(
+        &self,
+        t: &crate::objects::dict::Table,
+        key: &Value,
+        ks: &Str,
+        h: i64,
+    ) -> Option<Option<usize>> {
+        let mut p = t.probe(h);
+        loop {
+            match t.step(&mut p) {
+                Step::Absent { .. } => return Some(None),
+                Step::Candidate { entry } => {
+                    let k = &t.entries()[entry].key;
+                    if k.is(key) {
+                        return Some(Some(entry));
+                    }
+                    if !self.is_exact(k, &self.t.str) {
+                        return None;
+                    }
+                    if k.downcast::<Str>()
+                        .is_some_and(|s| s.as_str() == ks.as_str())
+                    {
+                        return Some(Some(entry));
+                    }
+                }
+            }
+        }
+    }
+
     pub fn dict_get(&mut self, d: &Value, key: &Value) -> PyResult<Option<Value>> {
-        let h = self.hash(key)?;
         let dict = d.downcast::<Dict>().expect("dict_get on a dict");
+        if self.is_exact(key, &self.t.str) {
+            let ks = key.downcast::<Str>().expect("str payload");
+            let h = str_value_hash(ks);
+            let t = dict.table.borrow();
+            if let Some(r) = self.find_exact_str(&t, key, ks, h) {
+                return Ok(r.map(|ix| t.entries()[ix].value.clone()));
+            }
+        }
+        let h = self.hash(key)?;
         match self.table_find(&dict.table, key, h)? {
             Some(ix) => Ok(Some(dict.table.borrow().entries()[ix].value.clone())),
             None => Ok(None),
@@ -977,8 +1024,25 @@ impl Vm {
     }
 
     pub fn dict_set(&mut self, d: &Value, key: Value, value: Value) -> PyResult<()> {
-        let h = self.hash(&key)?;
         let dict = d.downcast::<Dict>().expect("dict_set on a dict");
+        if self.is_exact(&key, &self.t.str) {
+            let ks = key.downcast::<Str>().expect("str payload");
+            let h = str_value_hash(ks);
+            let found = self.find_exact_str(&dict.table.borrow(), &key, ks, h);
+            match found {
+                Some(Some(ix)) => {
+                    let old = dict.table.borrow_mut().replace_value(ix, value);
+                    drop(old);
+                    return Ok(());
+                }
+                Some(None) => {
+                    dict.table.borrow_mut().insert_new(h, key, value);
+                    return Ok(());
+                }
+                None => {}
+            }
+        }
+        let h = self.hash(&key)?;
         let old = match self.table_find(&dict.table, &key, h)? {
             Some(ix) => dict.table.borrow_mut().replace_value(ix, value),
             None => {
