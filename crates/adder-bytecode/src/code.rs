@@ -196,6 +196,12 @@ impl CodeObject {
                         self.varnames.get(arg as usize).map_or("?", |s| s)
                     );
                 }
+                Opcode::LoadFastPair => {
+                    let shift = crate::opcode::PAIR_SHIFT;
+                    let name = |i: u32| self.varnames.get(i as usize).map_or("?", |s| &**s);
+                    let (a, b) = (arg & ((1 << shift) - 1), arg >> shift);
+                    let _ = write!(out, " ({}, {})", name(a), name(b));
+                }
                 _ => {}
             }
             out.push('\n');

@@ -466,7 +466,13 @@ opcodes! {
     /// `subject keys -> subject rest`: `rest` is a new dict of subject's items
     /// whose keys are not in the `keys` tuple (`**rest` in a mapping pattern).
     CopyDictWithoutKeys = 94, "-", |_a| 0;
+    /// `-> a b`: two `LoadFast`s in one instruction (a superinstruction the
+    /// assembler makes); operand = index of a | index of b << 12.
+    LoadFastPair = 95, "local index a | local index b << 12", |_a| 2;
 }
+
+/// Bits per local index in a `LoadFastPair` operand.
+pub const PAIR_SHIFT: u32 = 12;
 
 #[cfg(test)]
 mod tests {

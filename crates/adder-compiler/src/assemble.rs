@@ -39,10 +39,11 @@ fn ext_words(arg: u32) -> usize {
 }
 
 pub(crate) fn assemble(
-    u: Unit,
+    mut u: Unit,
     filename: &Rc<str>,
     future_annotations: bool,
 ) -> Result<CodeObject, String> {
+    crate::superinstr::fuse(&mut u);
     let n = u.instrs.len();
     // Resolve labels to instruction indices.
     let mut targets = vec![u32::MAX; n];

@@ -13,6 +13,7 @@ mod errors;
 mod fstring311;
 mod numlit;
 mod source;
+mod superinstr;
 mod symtable;
 mod warnings;
 

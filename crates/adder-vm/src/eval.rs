@@ -520,6 +520,23 @@ impl Vm {
                         let v = v.clone();
                         f.stack.push(v);
                     }
+                    Opcode::LoadFastPair => {
+                        let shift = adder_bytecode::opcode::PAIR_SHIFT;
+                        let (a, b) = ((arg & ((1 << shift) - 1)) as usize, (arg >> shift) as usize);
+                        let locals = f.stack.locals();
+                        let (va, vb) = (&locals[a], &locals[b]);
+                        if va.is_null() || vb.is_null() {
+                            let i = if va.is_null() { a } else { b };
+                            let name = code.code.varnames[i].clone();
+                            return Control::Error(self.new_exception_msg(
+                            &self.t.unbound_local_error,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                        }
+                        let (va, vb) = (va.clone(), vb.clone());
+                        f.stack.push(va);
+                        f.stack.push(vb);
+                    }
                     Opcode::StoreFast => {
                         let v = f.stack.pop().unwrap();
                         f.stack.locals_mut()[arg as usize].assign(v);

@@ -5,7 +5,8 @@
 //! taught `alloc_instance` its real size (slack tracking, `attrs_seen`),
 //! its first instances are sized from a prediction: the distinct names its
 //! methods, and those of its bases, assign on their first argument
-//! (`self.x = ...` compiles to `LoadFast 0; StoreAttr x`).
+//! (`self.x = ...` compiles to `LoadFast 0; StoreAttr x`, or a
+//! `LoadFastPair` whose second local is 0 before the `StoreAttr`).
 //!
 //! Invariant: the prediction only sizes allocations (never semantics); it
 //! is computed once per class, at its first instantiation, and capped at
@@ -59,7 +60,12 @@ fn self_stores(code: &Code, names: &mut Vec<Value>) {
                 }
             }
         }
-        prev_loads_self = op == Opcode::LoadFast && arg == 0;
+        prev_loads_self = match op {
+            Opcode::LoadFast => arg == 0,
+            // The second of a fused pair is on top.
+            Opcode::LoadFastPair => arg >> adder_bytecode::opcode::PAIR_SHIFT == 0,
+            _ => false,
+        };
         at = next;
     }
 }

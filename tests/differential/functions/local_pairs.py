@@ -1,0 +1,44 @@
+# Pairs of local loads (fused into one instruction by the assembler): an
+# unbound local in either position, pairs across lines and loop heads,
+# and tracebacks' line numbers.
+import sys
+
+def add(a, b):
+    return a + b
+
+def second_unbound(flag):
+    if flag:
+        x = 1
+    y = 2
+    return y + x
+
+def first_unbound():
+    gone = 1
+    del gone
+    other = 2
+    return gone * other
+
+def split_lines(a, b):
+    return (a
+            +
+            b)
+
+def loop_head(n):
+    total, i = 0, 0
+    while i < n:
+        total, i = total + i, i + 1
+    return total, i
+
+def many(a, b, c, d, e):
+    return [a, b, c, d, e, (a, b), {c: d}, e]
+
+for fn, args in [(add, (2, 3)), (second_unbound, (False,)), (first_unbound, ()),
+                 (split_lines, ('x', 'y')), (split_lines, (1, 'y')), (loop_head, (5,)),
+                 (many, (1, 2, 3, 4, 5))]:
+    try:
+        print(fn.__name__, fn(*args))
+    except Exception as e:
+        tb = e.__traceback__
+        while tb.tb_next:
+            tb = tb.tb_next
+        print(fn.__name__, type(e).__name__, e, tb.tb_lineno - fn.__code__.co_firstlineno)
