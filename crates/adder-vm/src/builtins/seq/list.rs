@@ -17,7 +17,7 @@ use super::{
 };
 use crate::kinds;
 use crate::objects::iter::IterKind;
-use crate::objects::seq::{List, Slice};
+use crate::objects::seq::{List, Slice, Tuple};
 use crate::objects::string::Str;
 use crate::vm::{Args, PyResult, Vm};
 
@@ -367,10 +367,44 @@ fn sort_order(vm: &mut Vm, keys: &[Value], order: &mut Vec<usize>) -> PyResult<(
         return Ok(());
     }
     let mut lt = |vm: &mut Vm, i: usize, j: usize| -> PyResult<bool> {
+        if let Some(r) = quick_tuple_lt(vm, &keys[i], &keys[j]) {
+            return Ok(r);
+        }
         let r = vm.richcmp(&keys[i], &keys[j], CmpOp::Lt)?;
         vm.truthy(&r)
     };
     merge_sort(vm, order, &mut lt)
+}
+
+/// `a < b` for two exact tuples whose items up to the first difference
+/// are small ints, exact strs or non-NaN floats (of one kind per pair), or
+/// identical objects: the answer `richcmp` would give, without calling
+/// out (these comparisons run no Python code). None otherwise.
+fn quick_tuple_lt(vm: &Vm, a: &Value, b: &Value) -> Option<bool> {
+    if !vm.is_exact(a, &vm.t.tuple) || !vm.is_exact(b, &vm.t.tuple) {
+        return None;
+    }
+    let (ta, tb) = (a.downcast::<Tuple>()?, b.downcast::<Tuple>()?);
+    for (x, y) in ta.items.iter().zip(tb.items.iter()) {
+        // Identical items are equal (as in the tuple comparison's `==`).
+        if x.is(y) {
+            continue;
+        }
+        let ord = if let (Some(p), Some(q)) = (x.as_small_int(), y.as_small_int()) {
+            p.cmp(&q)
+        } else if let (Some(p), Some(q)) = (x.as_inline_float(), y.as_inline_float()) {
+            p.partial_cmp(&q)?
+        } else if vm.is_exact(x, &vm.t.str) && vm.is_exact(y, &vm.t.str) {
+            let (p, q) = (x.downcast::<Str>()?, y.downcast::<Str>()?);
+            p.as_str().cmp(q.as_str())
+        } else {
+            return None;
+        };
+        if ord != std::cmp::Ordering::Equal {
+            return Some(ord == std::cmp::Ordering::Less);
+        }
+    }
+    Some(ta.items.len() < tb.items.len())
 }
 
 const RUN: usize = 16;
