@@ -141,6 +141,87 @@ fn dict_version(d: &Value) -> u64 {
     }
 }
 
+/// The layout of a plain call to a function (`Vm::fast_frame`): what
+/// fills its fast slots besides the arguments, read from the function
+/// without counting references (nothing runs while a shape lives).
+struct CallShape<'a> {
+    func: &'a Function,
+    code: &'a Value,
+    /// Defaults for the missing trailing positionals.
+    missing: &'a [Value],
+    nlocals: usize,
+    frees: &'a [Value],
+    stacksize: usize,
+}
+
+impl<'a> CallShape<'a> {
+    /// None when a call with `argc` exact positionals needs the general
+    /// path (keywords, `*args`, cells, generators, too few or many).
+    #[inline(always)]
+    fn of(func: &'a Function, argc: usize) -> Option<CallShape<'a>> {
+        // SAFETY: read only (cloned once in `fill`), and nothing runs
+        // while the shape lives.
+        let code = unsafe { func.code.peek() };
+        let co = &code.downcast::<Code>()?.code;
+        let slow = adder_bytecode::flags::VARARGS
+            | adder_bytecode::flags::VARKEYWORDS
+            | adder_bytecode::flags::GENERATOR
+            | adder_bytecode::flags::COROUTINE
+            | adder_bytecode::flags::ASYNC_GENERATOR;
+        let argcount = co.argcount as usize;
+        if argc > argcount
+            || co.flags & slow != 0
+            || co.kwonlyargcount != 0
+            || !co.cellvars.is_empty()
+        {
+            return None;
+        }
+        // SAFETY: as above.
+        let defaults = unsafe { func.defaults.peek() };
+        let defs: &[Value] = match defaults.downcast::<Tuple>() {
+            Some(t) => &t.items,
+            None => &[],
+        };
+        if argc + defs.len() < argcount {
+            return None;
+        }
+        let missing = if argc < argcount {
+            &defs[argc - (argcount - defs.len())..]
+        } else {
+            &[]
+        };
+        let frees: &[Value] = match func.closure.downcast::<Tuple>() {
+            Some(t) => &t.items,
+            None => &[],
+        };
+        Some(CallShape {
+            func,
+            code,
+            missing,
+            nlocals: co.varnames.len(),
+            frees,
+            stacksize: co.stacksize as usize,
+        })
+    }
+
+    /// Sets a pooled frame's code, function (`fv`, owned) and borrowed
+    /// globals and builtins.
+    #[inline(always)]
+    fn fill(&self, fr: &mut Frame, fv: Value) {
+        // A pooled frame's fields are all NULL: fill them without drops.
+        put_unset(&mut fr.code, self.code.clone());
+        // SAFETY: bit copies without a count: the frame owns the function,
+        // whose read-only globals and builtins outlive it
+        // (`Frame::env_borrowed`).
+        unsafe {
+            put_unset(&mut fr.globals, Value::from_raw(self.func.globals.bits()));
+            put_unset(&mut fr.builtins, Value::from_raw(self.func.builtins.bits()));
+        }
+        fr.env_borrowed = true;
+        put_unset(&mut fr.func, fv);
+    }
+}
+
 /// What a call made from the loop still needs the loop to do.
 enum Pending {
     Frame(Box<Frame>),
@@ -1821,12 +1902,18 @@ impl Vm {
         // are the only values moved) until it is popped at the end, and no
         // Python code runs in between, so the function is alive and unchanged.
         let func = unsafe { &*func };
-        let mut fr =
-            self.simple_frame(func, argc, |slots, missing, nlocals, frees, stacksize| {
-                slots.enter_call(&mut f.stack, argc, missing, nlocals, frees, stacksize)
-            })?;
+        let shape = CallShape::of(func, argc)?;
+        let mut fr = self.alloc_frame();
+        fr.stack.enter_call(
+            &mut f.stack,
+            argc,
+            shape.missing,
+            shape.nlocals,
+            shape.frees,
+            shape.stacksize,
+        );
         let fv = f.stack.pop().expect("callee on the stack");
-        put_unset(&mut fr.func, fv);
+        shape.fill(&mut fr, fv);
         Some(fr)
     }
 
@@ -1839,85 +1926,16 @@ impl Vm {
         args: &mut ArgVec,
     ) -> Option<Box<Frame>> {
         let func = fv.downcast::<Function>()?;
-        let argc = args.len();
-        let mut fr =
-            self.simple_frame(func, argc, |slots, missing, nlocals, frees, stacksize| {
-                slots.enter_args(args, missing, nlocals, frees, stacksize)
-            })?;
-        put_unset(&mut fr.func, fv.clone());
-        Some(fr)
-    }
-
-    /// A pooled frame for calling `func` with `argc` exact positional
-    /// arguments, laid out by `place` (given the defaults that fill the
-    /// missing positionals, the local count, the closure cells and the
-    /// stack size), with code, globals and builtins set but not `func`;
-    /// None (nothing placed) when the call needs the general path
-    /// (keywords, `*args`, cells, generators, too few or many arguments).
-    #[inline(always)]
-    fn simple_frame(
-        &mut self,
-        func: &Function,
-        argc: usize,
-        place: impl FnOnce(&mut Slots, &[Value], usize, &[Value], usize),
-    ) -> Option<Box<Frame>> {
-        // SAFETY: read only (cloned once below), and nothing runs while the
-        // borrow lives.
-        let codev = unsafe { func.code.peek() };
-        let code = codev.downcast::<Code>()?;
-        let co = &code.code;
-        let slow = adder_bytecode::flags::VARARGS
-            | adder_bytecode::flags::VARKEYWORDS
-            | adder_bytecode::flags::GENERATOR
-            | adder_bytecode::flags::COROUTINE
-            | adder_bytecode::flags::ASYNC_GENERATOR;
-        let argcount = co.argcount as usize;
-        if argc > argcount
-            || co.flags & slow != 0
-            || co.kwonlyargcount != 0
-            || !co.cellvars.is_empty()
-        {
-            return None;
-        }
-        // Missing trailing positionals come from the defaults (if they cover them).
-        // SAFETY: read only, and nothing runs while the borrow lives.
-        let defaults = unsafe { func.defaults.peek() };
-        let defs: &[Value] = match defaults.downcast::<Tuple>() {
-            Some(t) => &t.items,
-            None => &[],
-        };
-        if argc + defs.len() < argcount {
-            return None;
-        }
-        let frees: &[Value] = match func.closure.downcast::<Tuple>() {
-            Some(t) => &t.items,
-            None => &[],
-        };
+        let shape = CallShape::of(func, args.len())?;
         let mut fr = self.alloc_frame();
-        // The arguments move in (one copy), then the defaults that cover
-        // the missing ones, unbound locals, free cells.
-        let missing = if argc < argcount {
-            &defs[argc - (argcount - defs.len())..]
-        } else {
-            &[]
-        };
-        place(
-            &mut fr.stack,
-            missing,
-            co.varnames.len(),
-            frees,
-            co.stacksize as usize,
+        fr.stack.enter_args(
+            args,
+            shape.missing,
+            shape.nlocals,
+            shape.frees,
+            shape.stacksize,
         );
-        // A pooled frame's slots are all NULL: fill them without drops.
-        put_unset(&mut fr.code, codev.clone());
-        // SAFETY: bit copies without a count: the frame will own the
-        // function, whose read-only globals and builtins outlive it
-        // (`Frame::env_borrowed`).
-        unsafe {
-            put_unset(&mut fr.globals, Value::from_raw(func.globals.bits()));
-            put_unset(&mut fr.builtins, Value::from_raw(func.builtins.bits()));
-        }
-        fr.env_borrowed = true;
+        shape.fill(&mut fr, fv.clone());
         Some(fr)
     }
 
