@@ -713,8 +713,10 @@ impl Vm {
             draining_pending: false,
             gc,
             context: Value::NULL,
+            len_fn: Value::NULL,
         };
         crate::builtins::init(&mut vm);
+        vm.len_fn = crate::ops::dict_get_str(&vm.builtins, "len").unwrap_or(Value::NULL);
         crate::modules::weakref::init_types(&mut vm);
         vm
     }

@@ -222,6 +222,16 @@ impl<'a> CallShape<'a> {
     }
 }
 
+/// What `Vm::call_frame` made of a call from the loop.
+enum FastCall {
+    /// A frame to run in the loop.
+    Frame(Box<Frame>),
+    /// Answered in line: the result replaced callee and arguments.
+    Done,
+    /// The general path.
+    Slow,
+}
+
 /// What a call made from the loop still needs the loop to do.
 enum Pending {
     Frame(Box<Frame>),
@@ -925,8 +935,9 @@ impl Vm {
                         }
                         let n = f.stack.len();
                         match self.call_frame(f, n - arg as usize - 1, arg as usize) {
-                            Ok(Some(fr)) => enter!('frame, fr),
-                            Ok(None) => {}
+                            Ok(FastCall::Frame(fr)) => enter!('frame, fr),
+                            Ok(FastCall::Done) => continue,
+                            Ok(FastCall::Slow) => {}
                             Err(e) => return Control::Error(e),
                         }
                         let args: ArgVec = f.stack.take_args(n - arg as usize);
@@ -2050,19 +2061,29 @@ impl Vm {
     /// (One out-of-line entry: a second frame-entering branch in `execute`
     /// measurably slowed its other paths.)
     #[inline(never)]
-    fn call_frame(
-        &mut self,
-        f: &mut Frame,
-        callee: usize,
-        argc: usize,
-    ) -> PyResult<Option<Box<Frame>>> {
+    fn call_frame(&mut self, f: &mut Frame, callee: usize, argc: usize) -> PyResult<FastCall> {
         if let Some(fr) = self.fast_frame(f, callee, argc) {
-            return Ok(Some(fr));
+            return Ok(FastCall::Frame(fr));
         }
-        if f.stack[callee].kind() == Some(kinds::TYPE) {
-            return self.init_frame(f, argc);
+        let c = &f.stack[callee];
+        if c.kind() == Some(kinds::TYPE) {
+            return Ok(match self.init_frame(f, argc)? {
+                Some(fr) => FastCall::Frame(fr),
+                None => FastCall::Slow,
+            });
         }
-        Ok(None)
+        // `len(x)` of a builtin container: no call at all.
+        if argc == 1 && c.is(&self.len_fn) {
+            let x = &f.stack[callee + 1];
+            if !crate::ops::is_heap_type(&self.type_of(x)) {
+                if let Some(n) = crate::ops::native_len(x) {
+                    f.stack.truncate(callee);
+                    f.stack.push(self.new_int(n as i64));
+                    return Ok(FastCall::Done);
+                }
+            }
+        }
+        Ok(FastCall::Slow)
     }
 
     /// `cls(a...)` on the stack (`cls` below its `argc` arguments) for a

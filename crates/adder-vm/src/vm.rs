@@ -283,6 +283,9 @@ pub struct Vm {
     /// The current `contextvars.Context` of this thread, or NULL before
     /// the first use (owned by adder-collections' `_contextvars`).
     pub context: Value,
+    /// The builtin `len` function, which the loop's `Call` answers in line
+    /// for builtin containers (CPython specialises it too).
+    pub len_fn: Value,
 }
 
 impl Vm {
