@@ -724,6 +724,8 @@ pub fn make_type(
         native_new: std::cell::Cell::new(None),
         version: std::cell::Cell::new(crate::objects::types::fresh_version()),
         lookup_cache: std::cell::RefCell::new(Vec::new()),
+        init_cache: adder_object::ValueCell::new(Value::NULL),
+        init_cache_key: std::cell::Cell::new((0, 0)),
         doc: None,
         subclasses: std::cell::RefCell::new(Vec::new()),
     };

@@ -998,12 +998,30 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args) -> PyResult {
 pub fn plain_init(vm: &mut Vm, cls: &Value) -> PyResult<Option<(Value, Value)>> {
     // Builtin classes (`range(...)`, `int(...)`) never qualify: they have
     // native `__new__`s.
-    let heap = cls
-        .downcast::<TypeObject>()
-        .is_some_and(|t| t.has_flag(tflags::HEAPTYPE));
-    if !heap || !vm.type_of(cls).is(&vm.t.type_) {
+    let Some(to) = cls.downcast::<TypeObject>() else {
+        return Ok(None);
+    };
+    if !to.has_flag(tflags::HEAPTYPE) || !vm.type_of(cls).is(&vm.t.type_) {
         return Ok(None);
     }
+    // The verdict below depends only on the class's namespace and MRO,
+    // which its version covers (`object_new_instance`'s checks included).
+    let key = (to.version.get(), crate::objects::types::builtin_epoch());
+    if to.init_cache_key.get() == key {
+        let init = to.init_cache.get();
+        return Ok(Some((vm.alloc_instance(cls), init)));
+    }
+    let found = plain_init_lookup(vm, cls)?;
+    if let Some((_, init)) = &found {
+        let to = vm.type_obj(cls);
+        to.init_cache.set(init.clone());
+        to.init_cache_key.set(key);
+    }
+    Ok(found)
+}
+
+/// `plain_init` without its cache.
+fn plain_init_lookup(vm: &mut Vm, cls: &Value) -> PyResult<Option<(Value, Value)>> {
     let init_n = vm.names.__init__.clone();
     let Some(init) = type_lookup(cls, &init_n) else {
         return Ok(None);

@@ -114,6 +114,12 @@ pub struct TypeObject {
     /// Direct-mapped by the name's address; allocated on first lookup.
     #[trace(clear)]
     pub lookup_cache: RefCell<Vec<CacheEntry>>,
+    /// `plain_init`'s verdict: the Python `__init__` that `cls(...)` runs
+    /// after `object.__new__`, valid while `(version, builtin epoch)` equal
+    /// `init_cache_key` ((0, 0): none cached).
+    #[trace(clear = "null")]
+    pub init_cache: adder_object::ValueCell,
+    pub init_cache_key: Cell<(u64, u64)>,
     pub doc: Option<&'static str>,
     /// Weak references to the direct subclasses (`__subclasses__`).
     pub subclasses: RefCell<Vec<Value>>,
