@@ -202,6 +202,12 @@ impl CodeObject {
                     let (a, b) = (arg & ((1 << shift) - 1), arg >> shift);
                     let _ = write!(out, " ({}, {})", name(a), name(b));
                 }
+                Opcode::LoadFastConst => {
+                    let shift = crate::opcode::PAIR_SHIFT;
+                    let a = arg & ((1 << shift) - 1);
+                    let name = self.varnames.get(a as usize).map_or("?", |s| &**s);
+                    let _ = write!(out, " ({}, const {})", name, arg >> shift);
+                }
                 _ => {}
             }
             out.push('\n');

@@ -469,6 +469,9 @@ opcodes! {
     /// `-> a b`: two `LoadFast`s in one instruction (a superinstruction the
     /// assembler makes); operand = index of a | index of b << 12.
     LoadFastPair = 95, "local index a | local index b << 12", |_a| 2;
+    /// `-> a c`: `LoadFast a; LoadConst c` in one instruction (assembler
+    /// superinstruction); operand = local index | const index << 12.
+    LoadFastConst = 96, "local index | const index << 12", |_a| 2;
 }
 
 /// Bits per local index in a `LoadFastPair` operand.

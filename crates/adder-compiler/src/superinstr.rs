@@ -5,8 +5,8 @@
 //! the second instruction of a fused pair is no jump target, no handler's
 //! set-up point, under the same handler and on the same line as the
 //! first; instruction indices held by labels and handlers are remapped.
-//! Today's pair: `LoadFast a; LoadFast b` -> `LoadFastPair` (both indices
-//! below 2^12).
+//! Today's pairs (both operands below 2^12): `LoadFast a; LoadFast b` ->
+//! `LoadFastPair`, `LoadFast a; LoadConst c` -> `LoadFastConst`.
 
 use adder_bytecode::opcode::PAIR_SHIFT;
 use adder_bytecode::Opcode;
@@ -37,16 +37,20 @@ pub(crate) fn fuse(u: &mut Unit) {
         let a = u.instrs[i];
         if i + 1 < n {
             let b = u.instrs[i + 1];
-            if a.op == Opcode::LoadFast
-                && b.op == Opcode::LoadFast
-                && !pinned[i + 1]
-                && a.handler == b.handler
-                && a.loc.line == b.loc.line
-                && small(a.arg)
-                && small(b.arg)
-            {
+            let fused_op = match (a.op, b.op) {
+                (Opcode::LoadFast, Opcode::LoadFast) => Some(Opcode::LoadFastPair),
+                (Opcode::LoadFast, Opcode::LoadConst) => Some(Opcode::LoadFastConst),
+                _ => None,
+            };
+            if let Some(op) = fused_op.filter(|_| {
+                !pinned[i + 1]
+                    && a.handler == b.handler
+                    && a.loc.line == b.loc.line
+                    && small(a.arg)
+                    && small(b.arg)
+            }) {
                 let mut fused = a;
-                fused.op = Opcode::LoadFastPair;
+                fused.op = op;
                 fused.arg = a.arg | (b.arg << PAIR_SHIFT);
                 new_index[i + 1] = out.len() as u32;
                 out.push(fused);

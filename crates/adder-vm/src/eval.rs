@@ -628,6 +628,21 @@ impl Vm {
                         f.stack.push(va);
                         f.stack.push(vb);
                     }
+                    Opcode::LoadFastConst => {
+                        let shift = adder_bytecode::opcode::PAIR_SHIFT;
+                        let a = (arg & ((1 << shift) - 1)) as usize;
+                        let v = &f.stack.locals()[a];
+                        if v.is_null() {
+                            let name = code.code.varnames[a].clone();
+                            return Control::Error(self.new_exception_msg(
+                            &self.t.unbound_local_error,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                        }
+                        let v = v.clone();
+                        f.stack.push(v);
+                        f.stack.push(code.consts[(arg >> shift) as usize].clone());
+                    }
                     Opcode::StoreFast => {
                         let v = f.stack.pop().unwrap();
                         f.stack.locals_mut()[arg as usize].assign(v);

@@ -1,6 +1,6 @@
-# Pairs of local loads (fused into one instruction by the assembler): an
-# unbound local in either position, pairs across lines and loop heads,
-# and tracebacks' line numbers.
+# Pairs of local loads, and a local then a constant (fused into one
+# instruction by the assembler): an unbound local in either position,
+# pairs across lines and loop heads, and tracebacks' line numbers.
 import sys
 
 def add(a, b):
@@ -18,6 +18,11 @@ def first_unbound():
     other = 2
     return gone * other
 
+def with_const(flag):
+    if flag:
+        k = 3
+    return [k + 1, k * 2.5, k - 10**20, k in (1, 2, 3)]
+
 def split_lines(a, b):
     return (a
             +
@@ -33,7 +38,7 @@ def many(a, b, c, d, e):
     return [a, b, c, d, e, (a, b), {c: d}, e]
 
 for fn, args in [(add, (2, 3)), (second_unbound, (False,)), (first_unbound, ()),
-                 (split_lines, ('x', 'y')), (split_lines, (1, 'y')), (loop_head, (5,)),
+                 (with_const, (True,)), (with_const, (False,)), (split_lines, ('x', 'y')), (split_lines, (1, 'y')), (loop_head, (5,)),
                  (many, (1, 2, 3, 4, 5))]:
     try:
         print(fn.__name__, fn(*args))
