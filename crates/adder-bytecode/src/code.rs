@@ -202,6 +202,16 @@ impl CodeObject {
                     let (a, b) = (arg & ((1 << shift) - 1), arg >> shift);
                     let _ = write!(out, " ({}, {})", name(a), name(b));
                 }
+                Opcode::LoadFastAttr => {
+                    let shift = crate::opcode::PAIR_SHIFT;
+                    let a = arg & ((1 << shift) - 1);
+                    let var = self.varnames.get(a as usize).map_or("?", |s| &**s);
+                    let attr = self
+                        .names
+                        .get((arg >> shift) as usize)
+                        .map_or("?", |s| &**s);
+                    let _ = write!(out, " ({}.{})", var, attr);
+                }
                 Opcode::LoadFastConst => {
                     let shift = crate::opcode::PAIR_SHIFT;
                     let a = arg & ((1 << shift) - 1);

@@ -472,6 +472,9 @@ opcodes! {
     /// `-> a c`: `LoadFast a; LoadConst c` in one instruction (assembler
     /// superinstruction); operand = local index | const index << 12.
     LoadFastConst = 96, "local index | const index << 12", |_a| 2;
+    /// `-> local.name`: `LoadFast a; LoadAttr n` in one instruction
+    /// (assembler superinstruction); operand = local index | name index << 12.
+    LoadFastAttr = 97, "local index | name index << 12", |_a| 1;
 }
 
 /// Bits per local index in a `LoadFastPair` operand.

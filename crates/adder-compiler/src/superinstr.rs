@@ -6,7 +6,8 @@
 //! set-up point, under the same handler and on the same line as the
 //! first; instruction indices held by labels and handlers are remapped.
 //! Today's pairs (both operands below 2^12): `LoadFast a; LoadFast b` ->
-//! `LoadFastPair`, `LoadFast a; LoadConst c` -> `LoadFastConst`.
+//! `LoadFastPair`, `LoadFast a; LoadConst c` -> `LoadFastConst`,
+//! `LoadFast a; LoadAttr n` -> `LoadFastAttr`.
 
 use adder_bytecode::opcode::PAIR_SHIFT;
 use adder_bytecode::Opcode;
@@ -40,6 +41,7 @@ pub(crate) fn fuse(u: &mut Unit) {
             let fused_op = match (a.op, b.op) {
                 (Opcode::LoadFast, Opcode::LoadFast) => Some(Opcode::LoadFastPair),
                 (Opcode::LoadFast, Opcode::LoadConst) => Some(Opcode::LoadFastConst),
+                (Opcode::LoadFast, Opcode::LoadAttr) => Some(Opcode::LoadFastAttr),
                 _ => None,
             };
             if let Some(op) = fused_op.filter(|_| {

@@ -839,15 +839,28 @@ impl Vm {
                             f.stack.push(v);
                             continue;
                         }
-                        self.fill_attr_cache(code, i, &obj);
-                        if let Some(v) = self.inline_attr(&obj, &code.names[i]) {
+                        let v = tri!(self.load_attr_slow(code, i, &obj));
+                        f.stack.push(v);
+                    }
+                    Opcode::LoadFastAttr => {
+                        let shift = adder_bytecode::opcode::PAIR_SHIFT;
+                        let a = (arg & ((1 << shift) - 1)) as usize;
+                        let i = (arg >> shift) as usize;
+                        // The local is read in place: no count for it.
+                        let obj = &f.stack.locals()[a];
+                        if let Some(v) = self.cached_load_attr(code, i, obj) {
                             f.stack.push(v);
                             continue;
                         }
-                        let name = &code.names[i];
-                        let v = tri!(self
-                            .getattr(&obj, name)
-                            .map_err(|e| self.attribute_error_context(e, &obj, name)));
+                        if obj.is_null() {
+                            let name = code.code.varnames[a].clone();
+                            return Control::Error(self.new_exception_msg(
+                            &self.t.unbound_local_error,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                        }
+                        let obj = obj.clone();
+                        let v = tri!(self.load_attr_slow(code, i, &obj));
                         f.stack.push(v);
                     }
                     Opcode::StoreAttr => {
@@ -1823,6 +1836,19 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// `obj.name` (name index `i` of `code`) when the attribute cache did
+    /// not answer: fills the cache, then looks the attribute up.
+    #[inline(never)]
+    fn load_attr_slow(&mut self, code: &Code, i: usize, obj: &Value) -> PyResult {
+        self.fill_attr_cache(code, i, obj);
+        if let Some(v) = self.inline_attr(obj, &code.names[i]) {
+            return Ok(v);
+        }
+        let name = &code.names[i];
+        self.getattr(obj, name)
+            .map_err(|e| self.attribute_error_context(e, obj, name))
     }
 
     fn cell_name(&self, code: &Code, ci: usize) -> String {

@@ -1,6 +1,7 @@
-# Pairs of local loads, and a local then a constant (fused into one
-# instruction by the assembler): an unbound local in either position,
-# pairs across lines and loop heads, and tracebacks' line numbers.
+# Pairs of local loads, and a local then a constant or an attribute
+# (fused into one instruction by the assembler): an unbound local in
+# either position, pairs across lines and loop heads, attribute loads on a
+# local (cached, dynamic, raising), and tracebacks' line numbers.
 import sys
 
 def add(a, b):
@@ -23,6 +24,28 @@ def with_const(flag):
         k = 3
     return [k + 1, k * 2.5, k - 10**20, k in (1, 2, 3)]
 
+class P:
+    x = 1
+    @property
+    def boom(self):
+        raise KeyError('inside property')
+    def __getattr__(self, name):
+        if name == 'dyn':
+            return 'dynamic'
+        raise AttributeError(name)
+
+def attrs(p, flag):
+    if flag:
+        q = p
+    return [p.x, p.dyn, q.x]
+
+def attr_errors(p, which):
+    if which == 0:
+        return p.missing
+    if which == 1:
+        return p.boom
+    return (p.real, p.imag, p.bit_length())
+
 def split_lines(a, b):
     return (a
             +
@@ -38,7 +61,8 @@ def many(a, b, c, d, e):
     return [a, b, c, d, e, (a, b), {c: d}, e]
 
 for fn, args in [(add, (2, 3)), (second_unbound, (False,)), (first_unbound, ()),
-                 (with_const, (True,)), (with_const, (False,)), (split_lines, ('x', 'y')), (split_lines, (1, 'y')), (loop_head, (5,)),
+                 (attrs, (P(), True)), (attrs, (P(), False)), (attr_errors, (P(), 0)),
+                 (attr_errors, (P(), 1)), (attr_errors, (5, 2)), (with_const, (True,)), (with_const, (False,)), (split_lines, ('x', 'y')), (split_lines, (1, 'y')), (loop_head, (5,)),
                  (many, (1, 2, 3, 4, 5))]:
     try:
         print(fn.__name__, fn(*args))
