@@ -202,7 +202,7 @@ impl CodeObject {
                     let (a, b) = (arg & ((1 << shift) - 1), arg >> shift);
                     let _ = write!(out, " ({}, {})", name(a), name(b));
                 }
-                Opcode::LoadFastAttr => {
+                Opcode::LoadFastAttr | Opcode::LoadFastMethod => {
                     let shift = crate::opcode::PAIR_SHIFT;
                     let a = arg & ((1 << shift) - 1);
                     let var = self.varnames.get(a as usize).map_or("?", |s| &**s);

@@ -475,6 +475,9 @@ opcodes! {
     /// `-> local.name`: `LoadFast a; LoadAttr n` in one instruction
     /// (assembler superinstruction); operand = local index | name index << 12.
     LoadFastAttr = 97, "local index | name index << 12", |_a| 1;
+    /// `LoadFast a; LoadMethod n` in one instruction (assembler
+    /// superinstruction); operand = local index | name index << 12.
+    LoadFastMethod = 98, "local index | name index << 12", |_a| 2;
 }
 
 /// Bits per local index in a `LoadFastPair` operand.

@@ -7,7 +7,8 @@
 //! first; instruction indices held by labels and handlers are remapped.
 //! Today's pairs (both operands below 2^12): `LoadFast a; LoadFast b` ->
 //! `LoadFastPair`, `LoadFast a; LoadConst c` -> `LoadFastConst`,
-//! `LoadFast a; LoadAttr n` -> `LoadFastAttr`.
+//! `LoadFast a; LoadAttr n` -> `LoadFastAttr`, `LoadFast a; LoadMethod n`
+//! -> `LoadFastMethod`.
 
 use adder_bytecode::opcode::PAIR_SHIFT;
 use adder_bytecode::Opcode;
@@ -42,6 +43,7 @@ pub(crate) fn fuse(u: &mut Unit) {
                 (Opcode::LoadFast, Opcode::LoadFast) => Some(Opcode::LoadFastPair),
                 (Opcode::LoadFast, Opcode::LoadConst) => Some(Opcode::LoadFastConst),
                 (Opcode::LoadFast, Opcode::LoadAttr) => Some(Opcode::LoadFastAttr),
+                (Opcode::LoadFast, Opcode::LoadMethod) => Some(Opcode::LoadFastMethod),
                 _ => None,
             };
             if let Some(op) = fused_op.filter(|_| {

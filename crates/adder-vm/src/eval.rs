@@ -904,24 +904,32 @@ impl Vm {
                             f.stack.push(obj);
                             continue;
                         }
-                        self.fill_attr_cache(code, i, &obj);
-                        let name = &code.names[i];
-                        let m = self
-                            .load_method(&obj, name)
-                            .map_err(|e| self.attribute_error_context(e, &obj, name));
-                        match tri!(m) {
-                            Some(m) => {
-                                f.stack.push(m);
-                                f.stack.push(obj);
-                            }
-                            None => {
-                                let v = tri!(self
-                                    .getattr(&obj, name)
-                                    .map_err(|e| self.attribute_error_context(e, &obj, name)));
-                                f.stack.push(Value::NULL);
-                                f.stack.push(v);
-                            }
+                        let (a, b) = tri!(self.load_method_slow(code, i, obj));
+                        f.stack.push(a);
+                        f.stack.push(b);
+                    }
+                    Opcode::LoadFastMethod => {
+                        let shift = adder_bytecode::opcode::PAIR_SHIFT;
+                        let a = (arg & ((1 << shift) - 1)) as usize;
+                        let i = (arg >> shift) as usize;
+                        let obj = &f.stack.locals()[a];
+                        if let Some(m) = self.cached_method(code, i, obj) {
+                            let obj = obj.clone();
+                            f.stack.push(m);
+                            f.stack.push(obj);
+                            continue;
                         }
+                        if obj.is_null() {
+                            let name = code.code.varnames[a].clone();
+                            return Control::Error(self.new_exception_msg(
+                            &self.t.unbound_local_error,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                        }
+                        let obj = obj.clone();
+                        let (a, b) = tri!(self.load_method_slow(code, i, obj));
+                        f.stack.push(a);
+                        f.stack.push(b);
                     }
                     Opcode::CallMethod => {
                         if adder_object::weak::has_pending() {
@@ -1849,6 +1857,26 @@ impl Vm {
         let name = &code.names[i];
         self.getattr(obj, name)
             .map_err(|e| self.attribute_error_context(e, obj, name))
+    }
+
+    /// `LoadMethod`'s two stack items for `obj.name` (name index `i`) when
+    /// the cache did not answer: (method, obj) or (NULL, attribute).
+    #[inline(never)]
+    fn load_method_slow(&mut self, code: &Code, i: usize, obj: Value) -> PyResult<(Value, Value)> {
+        self.fill_attr_cache(code, i, &obj);
+        let name = &code.names[i];
+        let m = self
+            .load_method(&obj, name)
+            .map_err(|e| self.attribute_error_context(e, &obj, name))?;
+        match m {
+            Some(m) => Ok((m, obj)),
+            None => {
+                let v = self
+                    .getattr(&obj, name)
+                    .map_err(|e| self.attribute_error_context(e, &obj, name))?;
+                Ok((Value::NULL, v))
+            }
+        }
     }
 
     fn cell_name(&self, code: &Code, ci: usize) -> String {

@@ -1,7 +1,7 @@
-# Pairs of local loads, and a local then a constant or an attribute
-# (fused into one instruction by the assembler): an unbound local in
-# either position, pairs across lines and loop heads, attribute loads on a
-# local (cached, dynamic, raising), and tracebacks' line numbers.
+# Pairs of local loads, and a local then a constant, an attribute or a
+# method (fused into one instruction by the assembler): an unbound local in
+# either position, pairs across lines and loop heads, attribute and method
+# loads on a local (cached, dynamic, raising), traceback line numbers.
 import sys
 
 def add(a, b):
@@ -46,6 +46,18 @@ def attr_errors(p, which):
         return p.boom
     return (p.real, p.imag, p.bit_length())
 
+class M:
+    def m(self, k):
+        return ('m', k)
+    def __getattr__(self, name):
+        return lambda k: (name, k)
+
+def methods(o, flag):
+    if flag:
+        later = o
+    o.inst = lambda k: ('inst', k)
+    return [o.m(1), o.inst(2), o.other(3), 'a,b'.split(','), later.m(4)]
+
 def split_lines(a, b):
     return (a
             +
@@ -62,7 +74,7 @@ def many(a, b, c, d, e):
 
 for fn, args in [(add, (2, 3)), (second_unbound, (False,)), (first_unbound, ()),
                  (attrs, (P(), True)), (attrs, (P(), False)), (attr_errors, (P(), 0)),
-                 (attr_errors, (P(), 1)), (attr_errors, (5, 2)), (with_const, (True,)), (with_const, (False,)), (split_lines, ('x', 'y')), (split_lines, (1, 'y')), (loop_head, (5,)),
+                 (attr_errors, (P(), 1)), (attr_errors, (5, 2)), (methods, (M(), True)), (methods, (M(), False)), (with_const, (True,)), (with_const, (False,)), (split_lines, ('x', 'y')), (split_lines, (1, 'y')), (loop_head, (5,)),
                  (many, (1, 2, 3, 4, 5))]:
     try:
         print(fn.__name__, fn(*args))
