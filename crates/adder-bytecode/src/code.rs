@@ -196,7 +196,7 @@ impl CodeObject {
                         self.varnames.get(arg as usize).map_or("?", |s| s)
                     );
                 }
-                Opcode::LoadFastPair => {
+                Opcode::LoadFastPair | Opcode::StoreFastPair => {
                     let shift = crate::opcode::PAIR_SHIFT;
                     let name = |i: u32| self.varnames.get(i as usize).map_or("?", |s| &**s);
                     let (a, b) = (arg & ((1 << shift) - 1), arg >> shift);

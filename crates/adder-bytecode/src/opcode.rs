@@ -478,6 +478,9 @@ opcodes! {
     /// `LoadFast a; LoadMethod n` in one instruction (assembler
     /// superinstruction); operand = local index | name index << 12.
     LoadFastMethod = 98, "local index | name index << 12", |_a| 2;
+    /// `x y ->`: `StoreFast a; StoreFast b` in one instruction (`y` into
+    /// `a`, then `x` into `b`); operand = index of a | index of b << 12.
+    StoreFastPair = 99, "local index a | local index b << 12", |_a| -2;
 }
 
 /// Bits per local index in a `LoadFastPair` operand.

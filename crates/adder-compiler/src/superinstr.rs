@@ -8,7 +8,7 @@
 //! Today's pairs (both operands below 2^12): `LoadFast a; LoadFast b` ->
 //! `LoadFastPair`, `LoadFast a; LoadConst c` -> `LoadFastConst`,
 //! `LoadFast a; LoadAttr n` -> `LoadFastAttr`, `LoadFast a; LoadMethod n`
-//! -> `LoadFastMethod`.
+//! -> `LoadFastMethod`, `StoreFast a; StoreFast b` -> `StoreFastPair`.
 
 use adder_bytecode::opcode::PAIR_SHIFT;
 use adder_bytecode::Opcode;
@@ -44,6 +44,7 @@ pub(crate) fn fuse(u: &mut Unit) {
                 (Opcode::LoadFast, Opcode::LoadConst) => Some(Opcode::LoadFastConst),
                 (Opcode::LoadFast, Opcode::LoadAttr) => Some(Opcode::LoadFastAttr),
                 (Opcode::LoadFast, Opcode::LoadMethod) => Some(Opcode::LoadFastMethod),
+                (Opcode::StoreFast, Opcode::StoreFast) => Some(Opcode::StoreFastPair),
                 _ => None,
             };
             if let Some(op) = fused_op.filter(|_| {

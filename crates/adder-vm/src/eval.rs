@@ -643,6 +643,14 @@ impl Vm {
                         f.stack.push(v);
                         f.stack.push(code.consts[(arg >> shift) as usize].clone());
                     }
+                    Opcode::StoreFastPair => {
+                        let shift = adder_bytecode::opcode::PAIR_SHIFT;
+                        let (a, b) = ((arg & ((1 << shift) - 1)) as usize, (arg >> shift) as usize);
+                        let v = f.stack.pop().unwrap();
+                        f.stack.locals_mut()[a].assign(v);
+                        let v = f.stack.pop().unwrap();
+                        f.stack.locals_mut()[b].assign(v);
+                    }
                     Opcode::StoreFast => {
                         let v = f.stack.pop().unwrap();
                         f.stack.locals_mut()[arg as usize].assign(v);

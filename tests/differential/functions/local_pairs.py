@@ -1,4 +1,4 @@
-# Pairs of local loads, and a local then a constant, an attribute or a
+# Pairs of local loads or stores, and a local then a constant, attribute or
 # method (fused into one instruction by the assembler): an unbound local in
 # either position, pairs across lines and loop heads, attribute and method
 # loads on a local (cached, dynamic, raising), traceback line numbers.
@@ -58,6 +58,14 @@ def methods(o, flag):
     o.inst = lambda k: ('inst', k)
     return [o.m(1), o.inst(2), o.other(3), 'a,b'.split(','), later.m(4)]
 
+def stores(seq):
+    a, a = 1, 2
+    x, y, z = seq
+    p, (q, r) = x, (y, z)
+    for i, j in enumerate('ab'):
+        last = i, j
+    return a, x, y, z, p, q, r, last
+
 def split_lines(a, b):
     return (a
             +
@@ -74,7 +82,7 @@ def many(a, b, c, d, e):
 
 for fn, args in [(add, (2, 3)), (second_unbound, (False,)), (first_unbound, ()),
                  (attrs, (P(), True)), (attrs, (P(), False)), (attr_errors, (P(), 0)),
-                 (attr_errors, (P(), 1)), (attr_errors, (5, 2)), (methods, (M(), True)), (methods, (M(), False)), (with_const, (True,)), (with_const, (False,)), (split_lines, ('x', 'y')), (split_lines, (1, 'y')), (loop_head, (5,)),
+                 (attr_errors, (P(), 1)), (attr_errors, (5, 2)), (methods, (M(), True)), (methods, (M(), False)), (stores, ([7, 8, 9],)), (stores, ([1, 2],)), (with_const, (True,)), (with_const, (False,)), (split_lines, ('x', 'y')), (split_lines, (1, 'y')), (loop_head, (5,)),
                  (many, (1, 2, 3, 4, 5))]:
     try:
         print(fn.__name__, fn(*args))
