@@ -83,6 +83,25 @@ fn fast_float_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
     Some(op.apply(&x, &y))
 }
 
+/// `Vec::push` for the frame stack and pool, always in line (the calls
+/// and returns of the loop do one each; the std one stayed a call).
+// Boxed frames: a frame moves between the stack, the loop and generators
+// without copying (frame.rs).
+#[allow(clippy::vec_box)]
+#[inline(always)]
+fn push_frame(v: &mut Vec<Box<Frame>>, f: Box<Frame>) {
+    if v.len() == v.capacity() {
+        v.reserve(1);
+    }
+    let n = v.len();
+    // SAFETY: `n < capacity` after the reserve; the slot is written before
+    // the length covers it.
+    unsafe {
+        v.as_mut_ptr().add(n).write(f);
+        v.set_len(n + 1);
+    }
+}
+
 /// Stores into a slot known to be NULL (a cleared, pooled frame's) without
 /// running a drop for the old value.
 #[inline(always)]
@@ -554,7 +573,7 @@ impl Vm {
                 self.fuel -= 1;
                 self.depth += 1;
                 let caller = std::mem::replace(slot, fr);
-                self.frames.push(caller);
+                push_frame(&mut self.frames, caller);
                 continue $l;
             }};
         }
@@ -2089,7 +2108,7 @@ impl Vm {
         fr.lasti = 0;
         fr.boundary = false;
         if self.frame_pool.len() < 64 && fr.stack.capacity() <= 512 {
-            self.frame_pool.push(fr);
+            push_frame(&mut self.frame_pool, fr);
         }
     }
 
