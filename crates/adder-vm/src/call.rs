@@ -373,12 +373,15 @@ impl Vm {
             // Defaults for missing positionals.
             let defaults = func.defaults.get();
             let defs: &[Value] = defaults.downcast::<Tuple>().map_or(&[], |t| &t.items);
+            // Defaults cover the last parameters; `__defaults__` may be
+            // longer than the parameter list (its first items then go unused).
             let first_def = argcount.saturating_sub(defs.len());
+            let skip = defs.len().saturating_sub(argcount);
             let mut missing = Vec::new();
             for (i, slot) in fast.items_mut().iter_mut().enumerate().take(argcount) {
                 if slot.is_null() {
                     if i >= first_def {
-                        *slot = defs[i - first_def].clone();
+                        *slot = defs[skip + i - first_def].clone();
                     } else {
                         missing.push(co.varnames[i].to_string());
                     }

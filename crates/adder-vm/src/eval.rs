@@ -205,7 +205,9 @@ impl<'a> CallShape<'a> {
             return None;
         }
         let missing = if argc < argcount {
-            &defs[argc - (argcount - defs.len())..]
+            // The last `argcount - argc` defaults (`__defaults__` may be
+            // longer than the parameter list).
+            &defs[defs.len() - (argcount - argc)..]
         } else {
             &[]
         };
@@ -797,6 +799,7 @@ impl Vm {
                         if let Some(c) = cache.ok().and_then(|c| c.get(arg as usize)) {
                             if gv != u64::MAX
                                 && c.globals.is(&f.globals)
+                                && c.builtins.is(&f.builtins)
                                 && c.globals_version == gv
                                 && c.builtins_version == bv
                                 && !c.value.is_null()
@@ -836,6 +839,7 @@ impl Vm {
                             }
                             cache[arg as usize] = crate::objects::function::GlobalCache {
                                 globals: f.globals.clone(),
+                                builtins: f.builtins.clone(),
                                 globals_version: gv,
                                 builtins_version: bv,
                                 value: v.clone(),

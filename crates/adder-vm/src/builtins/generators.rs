@@ -245,6 +245,9 @@ fn throw(vm: &mut Vm, args: Args) -> PyResult {
 
 pub fn gen_close(vm: &mut Vm, g: &Value) -> PyResult<()> {
     let gen = gen_of(vm, g)?;
+    if gen.state.get() == GenState::Running {
+        return Err(vm.value_error("generator already executing"));
+    }
     if gen.state.get() != GenState::Suspended {
         gen.state.set(GenState::Finished);
         gen.frame.replace(None);

@@ -44,6 +44,9 @@ pub struct GlobalCache {
     /// The globals dict itself (a strong reference, so its address cannot
     /// be reused by another dict while the entry exists).
     pub globals: Value,
+    /// The builtins dict likewise (versions are per dict: another dict can
+    /// be at the same count).
+    pub builtins: Value,
     pub globals_version: u64,
     pub builtins_version: u64,
     pub value: Value,
