@@ -197,26 +197,20 @@ impl CodeObject {
                     );
                 }
                 Opcode::LoadFastPair | Opcode::StoreFastPair => {
-                    let shift = crate::opcode::PAIR_SHIFT;
-                    let name = |i: u32| self.varnames.get(i as usize).map_or("?", |s| &**s);
-                    let (a, b) = (arg & ((1 << shift) - 1), arg >> shift);
+                    let (a, b) = crate::opcode::split_pair(arg);
+                    let name = |i: usize| self.varnames.get(i).map_or("?", |s| &**s);
                     let _ = write!(out, " ({}, {})", name(a), name(b));
                 }
                 Opcode::LoadFastAttr | Opcode::LoadFastMethod => {
-                    let shift = crate::opcode::PAIR_SHIFT;
-                    let a = arg & ((1 << shift) - 1);
-                    let var = self.varnames.get(a as usize).map_or("?", |s| &**s);
-                    let attr = self
-                        .names
-                        .get((arg >> shift) as usize)
-                        .map_or("?", |s| &**s);
+                    let (a, n) = crate::opcode::split_pair(arg);
+                    let var = self.varnames.get(a).map_or("?", |s| &**s);
+                    let attr = self.names.get(n).map_or("?", |s| &**s);
                     let _ = write!(out, " ({}.{})", var, attr);
                 }
                 Opcode::LoadFastConst => {
-                    let shift = crate::opcode::PAIR_SHIFT;
-                    let a = arg & ((1 << shift) - 1);
-                    let name = self.varnames.get(a as usize).map_or("?", |s| &**s);
-                    let _ = write!(out, " ({}, const {})", name, arg >> shift);
+                    let (a, c) = crate::opcode::split_pair(arg);
+                    let name = self.varnames.get(a).map_or("?", |s| &**s);
+                    let _ = write!(out, " ({}, const {})", name, c);
                 }
                 _ => {}
             }

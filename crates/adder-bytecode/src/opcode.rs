@@ -483,8 +483,23 @@ opcodes! {
     StoreFastPair = 99, "local index a | local index b << 12", |_a| -2;
 }
 
-/// Bits per local index in a `LoadFastPair` operand.
+/// Bits per operand in a superinstruction's operand (`LoadFastPair`...).
 pub const PAIR_SHIFT: u32 = 12;
+
+/// A superinstruction's operand from its two parts (each below
+/// `1 << PAIR_SHIFT`).
+pub fn join_pair(first: u32, second: u32) -> u32 {
+    first | (second << PAIR_SHIFT)
+}
+
+/// The two parts of a superinstruction's operand.
+#[inline(always)]
+pub fn split_pair(arg: u32) -> (usize, usize) {
+    (
+        (arg & ((1 << PAIR_SHIFT) - 1)) as usize,
+        (arg >> PAIR_SHIFT) as usize,
+    )
+}
 
 #[cfg(test)]
 mod tests {

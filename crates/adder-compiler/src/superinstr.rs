@@ -10,7 +10,7 @@
 //! `LoadFast a; LoadAttr n` -> `LoadFastAttr`, `LoadFast a; LoadMethod n`
 //! -> `LoadFastMethod`, `StoreFast a; StoreFast b` -> `StoreFastPair`.
 
-use adder_bytecode::opcode::PAIR_SHIFT;
+use adder_bytecode::opcode::{join_pair, PAIR_SHIFT};
 use adder_bytecode::Opcode;
 
 use crate::codegen::{Unit, NO_LABEL};
@@ -56,7 +56,7 @@ pub(crate) fn fuse(u: &mut Unit) {
             }) {
                 let mut fused = a;
                 fused.op = op;
-                fused.arg = a.arg | (b.arg << PAIR_SHIFT);
+                fused.arg = join_pair(a.arg, b.arg);
                 new_index[i + 1] = out.len() as u32;
                 out.push(fused);
                 i += 2;

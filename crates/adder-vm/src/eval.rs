@@ -7,7 +7,7 @@
 //! enters `run` again (and `check_stack` bounds that). A frame entered by
 //! `run` itself is a *boundary*: when it returns or yields, `run` returns.
 
-use adder_bytecode::opcode::{format_value as fv, intrinsic, make_function as mf};
+use adder_bytecode::opcode::{format_value as fv, intrinsic, make_function as mf, split_pair};
 use adder_bytecode::{BinOp, CmpOp, Opcode, UnOp};
 use adder_object::Value;
 
@@ -623,50 +623,35 @@ impl Vm {
                     Opcode::LoadFast => {
                         let v = &f.stack.locals()[arg as usize];
                         if v.is_null() {
-                            let name = code.code.varnames[arg as usize].clone();
-                            return Control::Error(self.new_exception_msg(
-                            &self.t.unbound_local_error,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
+                            return Control::Error(self.unbound_local(code, arg as usize));
                         }
                         let v = v.clone();
                         f.stack.push(v);
                     }
                     Opcode::LoadFastPair => {
-                        let shift = adder_bytecode::opcode::PAIR_SHIFT;
-                        let (a, b) = ((arg & ((1 << shift) - 1)) as usize, (arg >> shift) as usize);
+                        let (a, b) = split_pair(arg);
                         let locals = f.stack.locals();
                         let (va, vb) = (&locals[a], &locals[b]);
                         if va.is_null() || vb.is_null() {
                             let i = if va.is_null() { a } else { b };
-                            let name = code.code.varnames[i].clone();
-                            return Control::Error(self.new_exception_msg(
-                            &self.t.unbound_local_error,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
+                            return Control::Error(self.unbound_local(code, i));
                         }
                         let (va, vb) = (va.clone(), vb.clone());
                         f.stack.push(va);
                         f.stack.push(vb);
                     }
                     Opcode::LoadFastConst => {
-                        let shift = adder_bytecode::opcode::PAIR_SHIFT;
-                        let a = (arg & ((1 << shift) - 1)) as usize;
+                        let (a, c) = split_pair(arg);
                         let v = &f.stack.locals()[a];
                         if v.is_null() {
-                            let name = code.code.varnames[a].clone();
-                            return Control::Error(self.new_exception_msg(
-                            &self.t.unbound_local_error,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
+                            return Control::Error(self.unbound_local(code, a));
                         }
                         let v = v.clone();
                         f.stack.push(v);
-                        f.stack.push(code.consts[(arg >> shift) as usize].clone());
+                        f.stack.push(code.consts[c].clone());
                     }
                     Opcode::StoreFastPair => {
-                        let shift = adder_bytecode::opcode::PAIR_SHIFT;
-                        let (a, b) = ((arg & ((1 << shift) - 1)) as usize, (arg >> shift) as usize);
+                        let (a, b) = split_pair(arg);
                         let v = f.stack.pop().unwrap();
                         f.stack.locals_mut()[a].assign(v);
                         let v = f.stack.pop().unwrap();
@@ -678,11 +663,7 @@ impl Vm {
                     }
                     Opcode::DeleteFast => {
                         if f.stack.locals()[arg as usize].is_null() {
-                            let name = code.code.varnames[arg as usize].clone();
-                            return Control::Error(self.new_exception_msg(
-                            &self.t.unbound_local_error,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
+                            return Control::Error(self.unbound_local(code, arg as usize));
                         }
                         f.stack.locals_mut()[arg as usize] = Value::NULL;
                         if adder_object::weak::has_pending() {
@@ -874,9 +855,7 @@ impl Vm {
                         f.stack.push(v);
                     }
                     Opcode::LoadFastAttr => {
-                        let shift = adder_bytecode::opcode::PAIR_SHIFT;
-                        let a = (arg & ((1 << shift) - 1)) as usize;
-                        let i = (arg >> shift) as usize;
+                        let (a, i) = split_pair(arg);
                         // The local is read in place: no count for it.
                         let obj = &f.stack.locals()[a];
                         if let Some(v) = self.cached_load_attr(code, i, obj) {
@@ -884,11 +863,7 @@ impl Vm {
                             continue;
                         }
                         if obj.is_null() {
-                            let name = code.code.varnames[a].clone();
-                            return Control::Error(self.new_exception_msg(
-                            &self.t.unbound_local_error,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
+                            return Control::Error(self.unbound_local(code, a));
                         }
                         let obj = obj.clone();
                         let v = tri!(self.load_attr_slow(code, i, &obj));
@@ -940,9 +915,7 @@ impl Vm {
                         f.stack.push(b);
                     }
                     Opcode::LoadFastMethod => {
-                        let shift = adder_bytecode::opcode::PAIR_SHIFT;
-                        let a = (arg & ((1 << shift) - 1)) as usize;
-                        let i = (arg >> shift) as usize;
+                        let (a, i) = split_pair(arg);
                         let obj = &f.stack.locals()[a];
                         if let Some(m) = self.cached_method(code, i, obj) {
                             let obj = obj.clone();
@@ -951,11 +924,7 @@ impl Vm {
                             continue;
                         }
                         if obj.is_null() {
-                            let name = code.code.varnames[a].clone();
-                            return Control::Error(self.new_exception_msg(
-                            &self.t.unbound_local_error,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
+                            return Control::Error(self.unbound_local(code, a));
                         }
                         let obj = obj.clone();
                         let (a, b) = tri!(self.load_method_slow(code, i, obj));
@@ -1922,15 +1891,25 @@ impl Vm {
         }
     }
 
+    /// UnboundLocalError for local `i` of `code`.
+    #[cold]
+    fn unbound_local(&self, code: &Code, i: usize) -> Value {
+        self.unbound_local_named(&code.code.varnames[i])
+    }
+
+    fn unbound_local_named(&self, name: &str) -> Value {
+        self.new_exception_msg(
+            &self.t.unbound_local_error,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
+    }
+
     fn unbound_deref(&self, code: &Code, ci: usize) -> Value {
         let name = self.cell_name(code, ci);
         if ci < code.code.cellvars.len() {
-            self.new_exception_msg(
-                &self.t.unbound_local_error,
-                format!(
-                    "cannot access local variable '{name}' where it is not associated with a value"
-                ),
-            )
+            self.unbound_local_named(&name)
         } else {
             self.new_exception_msg(
                 &self.t.name_error,

@@ -146,10 +146,6 @@ impl Slots {
         self.items().last()
     }
 
-    pub fn last_mut(&mut self) -> Option<&mut Value> {
-        self.items_mut().last_mut()
-    }
-
     #[inline(always)]
     pub fn swap(&mut self, a: usize, b: usize) {
         self.items_mut().swap(a, b);

@@ -94,22 +94,7 @@ impl BigInt {
     }
     /// The value as an i64, when it fits (no allocation).
     pub fn to_i64(&self) -> Option<i64> {
-        let bytes = bytes_of(self, &self.home);
-        if bytes.len() > 8 {
-            return None;
-        }
-        let mut word = [0u8; 8];
-        word[..bytes.len()].copy_from_slice(bytes);
-        let mag = u64::from_le_bytes(word);
-        if self.negative() {
-            if mag <= 1 << 63 {
-                Some((mag as i64).wrapping_neg())
-            } else {
-                None
-            }
-        } else {
-            i64::try_from(mag).ok()
-        }
+        self.to_i128().and_then(|v| i64::try_from(v).ok())
     }
 }
 

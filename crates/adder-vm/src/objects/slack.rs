@@ -63,7 +63,7 @@ fn self_stores(code: &Code, names: &mut Vec<Value>) {
         prev_loads_self = match op {
             Opcode::LoadFast => arg == 0,
             // The second of a fused pair is on top.
-            Opcode::LoadFastPair => arg >> adder_bytecode::opcode::PAIR_SHIFT == 0,
+            Opcode::LoadFastPair => adder_bytecode::opcode::split_pair(arg).1 == 0,
             _ => false,
         };
         at = next;
