@@ -350,6 +350,11 @@ impl Header {
     pub fn refcount(&self) -> u32 {
         self.rc.get()
     }
+    /// Sets the count of an object whose last reference went but which a
+    /// queue keeps (free_queue): the queue owns the one reference.
+    pub(crate) fn hold_for_queue(&self) {
+        self.rc.set(1);
+    }
     pub fn make_immortal(&self) {
         self.rc.set(IMMORTAL);
     }
@@ -902,6 +907,15 @@ pub unsafe fn decref(h: *const Header) {
 
 #[cold]
 unsafe fn dealloc(h: *mut Header) {
+    // SAFETY: per contract; free_queue calls dealloc_now with such objects.
+    unsafe { crate::free_queue::free(h, |h| dealloc_now(h)) }
+}
+
+/// Frees `h` now: the payload and slots, then the block and the class.
+///
+/// # Safety
+/// `h` must be live with its last reference being dropped now.
+unsafe fn dealloc_now(h: *mut Header) {
     // SAFETY: h is live with its last reference being dropped now. We keep
     // the count at 1 while the payload drops so a resurrecting clone-and-drop
     // of a reference to ourselves cannot free us twice; then free.

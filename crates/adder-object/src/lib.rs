@@ -8,6 +8,7 @@
 pub mod block;
 pub mod buffer;
 pub mod cycles;
+mod free_queue;
 pub mod gcheap;
 pub mod heap;
 pub mod incremental;
