@@ -429,3 +429,48 @@ fn mutations_are_deterministic() {
     let b = mutate(src, &mut Rng(42));
     assert_eq!(a, b);
 }
+
+/// Structures nested a million deep: freeing them must not recurse on the
+/// native stack (free_queue), and operations that do recurse natively raise
+/// RecursionError (CPython 3.11 itself crashes on `hash` of such a tuple, so
+/// this cannot be a differential test).
+#[test]
+fn deep_structures_do_not_crash() {
+    let program = "\
+class Link:
+    __slots__ = ('next',)
+    def __init__(self, nxt):
+        self.next = nxt
+head = None
+for n in range(1_000_000):
+    head = Link(head)
+head = None
+nested = []
+for n in range(1_000_000):
+    nested = [nested]
+nested = None
+t = ()
+for n in range(1_000_000):
+    t = (t,)
+for f in (hash, repr, lambda t: t == t[0], lambda t: {t: 1}):
+    try:
+        f(t)
+        print('returned')
+    except RecursionError:
+        print('RecursionError')
+t = None
+print('done')
+";
+    let out = Command::new(env!("CARGO_BIN_EXE_adder"))
+        .args(["-S", "-c", program])
+        .output()
+        .expect("run adder");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "status {:?}, stderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout, "RecursionError\n".repeat(4) + "done\n");
+}

@@ -320,6 +320,8 @@ impl Vm {
         const P1: u64 = 11400714785074694791;
         const P2: u64 = 14029467366897019727;
         const P5: u64 = 2870177450012600261;
+        // Tuples nested a million deep hash through as many native calls.
+        self.check_stack()?;
         let mut acc = P5;
         for it in items {
             let lane = self.hash(it)? as u64;
