@@ -54,7 +54,7 @@ fn diff(a: &CodeObject, b: &CodeObject, path: &str) -> Option<String> {
     if a.code != b.code {
         return Some(format!("{here}: code differs"));
     }
-    for (i, (x, y)) in a.locations.iter().zip(&b.locations).enumerate() {
+    for (i, (x, y)) in a.locations.iter().zip(b.locations.iter()).enumerate() {
         if x != y {
             return Some(format!("{here}: location {i}: {x:?} vs {y:?}"));
         }

@@ -10,6 +10,7 @@
 use num_bigint::BigInt;
 use std::rc::Rc;
 
+use crate::linetable::LineTable;
 use crate::opcode::Opcode;
 
 /// `co_flags` bits, with CPython's values so `inspect` reads them correctly.
@@ -75,7 +76,7 @@ pub struct CodeObject {
     /// The instruction words (see `opcode`).
     pub code: Vec<u32>,
     /// One location per instruction word.
-    pub locations: Vec<Location>,
+    pub locations: LineTable,
     pub exception_table: Vec<ExceptionEntry>,
     pub consts: Vec<Constant>,
     /// Names used by global/name/attribute/import instructions.

@@ -5,7 +5,9 @@
 //! them, and (later) the code-image writer serialises them.
 
 pub mod code;
+pub mod linetable;
 pub mod opcode;
 
 pub use code::{encode, flags, CodeObject, Constant, ExceptionEntry, Location};
+pub use linetable::LineTable;
 pub use opcode::{BinOp, CmpOp, Opcode, UnOp};

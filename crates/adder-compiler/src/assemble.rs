@@ -238,7 +238,7 @@ pub(crate) fn assemble(
         .collect();
     Ok(CodeObject {
         code,
-        locations,
+        locations: adder_bytecode::LineTable::new(&locations),
         exception_table: table,
         consts: u.consts,
         names: u.names,

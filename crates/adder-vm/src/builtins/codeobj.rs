@@ -28,7 +28,7 @@ fn opt(vm: &Vm, n: u32) -> Value {
 /// `co_positions()`: (line, end_line, col, end_col) per instruction.
 fn co_positions(vm: &mut Vm, args: Args) -> PyResult {
     let c = code_of(vm, &args.pos[0])?;
-    let locs = c.code.locations.clone();
+    let locs: Vec<_> = c.code.locations.iter().collect();
     let mut out = Vec::with_capacity(locs.len());
     for l in locs {
         let t = if l.line == 0 {
@@ -50,7 +50,7 @@ fn co_positions(vm: &mut Vm, args: Args) -> PyResult {
 /// `co_lines()`: (start, end, line) byte ranges with one line each.
 fn co_lines(vm: &mut Vm, args: Args) -> PyResult {
     let c = code_of(vm, &args.pos[0])?;
-    let locs = c.code.locations.clone();
+    let locs: Vec<_> = c.code.locations.iter().collect();
     let mut out = Vec::new();
     let mut start = 0usize;
     for i in 1..=locs.len() {
