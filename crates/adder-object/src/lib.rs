@@ -29,4 +29,4 @@ pub use heap::{
     Header, InHeap, Meta, Obj, Payload, Ref, TextSink, VTable, ValueCell,
 };
 pub use trace::Trace;
-pub use value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};
+pub use value::{Unowned, Value, SMALL_INT_MAX, SMALL_INT_MIN};

@@ -232,6 +232,43 @@ impl Drop for Value {
     }
 }
 
+/// A value's word kept without a reference: for caches whose entries are
+/// only used after a check that proves someone else still holds the object
+/// (a dict at the same version still holds the values it held). Holding a
+/// reference there would keep objects alive after the program dropped them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Unowned(u64);
+
+impl Default for Unowned {
+    fn default() -> Unowned {
+        Unowned(Value::NULL.0)
+    }
+}
+
+impl Unowned {
+    pub fn of(v: &Value) -> Unowned {
+        Unowned(v.0)
+    }
+    pub fn is_null(&self) -> bool {
+        self.0 == Value::NULL.0
+    }
+    /// A new reference to the value.
+    ///
+    /// # Safety
+    /// The object the word was taken from must still be alive.
+    #[inline(always)]
+    pub unsafe fn get(&self) -> Value {
+        let v = ManuallyDrop::new(Value(self.0));
+        (*v).clone()
+    }
+}
+
+impl crate::trace::Trace for Unowned {
+    const MAY_HOLD: bool = false;
+    #[inline(always)]
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+}
+
 impl Default for Value {
     fn default() -> Value {
         Value::NULL

@@ -4,11 +4,12 @@
 //!
 //! Invariants:
 //! - An object whose header has `FLAG_WEAKREFD` may have an entry in this
-//!   thread's weak table, mapping its address to the live `WeakRef` objects
-//!   that point at it. A `WeakRef`'s `target` is either null (dead) or an
-//!   object whose table entry lists that `WeakRef`; both sides remove the link
-//!   when they die (the target in `dealloc`, the weakref in its `Drop`), so no
-//!   raw pointer here ever dangles.
+//!   thread's weak table, mapping its address to the newest live weakref
+//!   object that points at it; each `WeakRef`'s `next` links to the next
+//!   older one (null at the end). A `WeakRef`'s `target` is either null (dead,
+//!   and then it is on no list) or an object whose list holds that `WeakRef`;
+//!   both sides remove the link when they die (the target in `dealloc`, the
+//!   weakref in its `Drop`), so no raw pointer here ever dangles.
 //! - Dying objects never run Python code: `dealloc` queues the work (a strong
 //!   reference to the object to finalise, or a weakref and its callback) on
 //!   this thread's pending queue, and the interpreter drains the queue at its
@@ -20,8 +21,9 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::heap::{Header, Obj, FLAG_FINALIZED, FLAG_WEAKREFD};
+use crate::heap::{Header, Obj, ValueCell, FLAG_FINALIZED, FLAG_WEAKREFD};
 use crate::value::Value;
 use crate::Trace;
 
@@ -34,12 +36,40 @@ pub const WEAKREF_KIND: u8 = 38;
 pub struct WeakRef {
     /// Not an owning pointer (see the module invariants).
     target: Cell<*const Header>,
+    /// The next older weakref to the same target (module invariants).
+    next: Cell<*const Header>,
     /// The callback (None when there is none or after it was queued).
     #[trace(clear = "none")]
-    pub callback: RefCell<Value>,
-    /// The referent's hash, cached on first use (Python semantics).
-    pub hash: Cell<Option<i64>>,
+    callback: ValueCell,
+    /// The referent's hash once computed (Python semantics), else `NO_HASH`
+    /// (-1 is never a Python hash).
+    hash: Cell<i64>,
 }
+
+const NO_HASH: i64 = -1;
+
+/// Hashes the weak table's keys, object addresses: a multiply and a shift
+/// (addresses are 8-aligned, so the low bits carry nothing).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 >> 3)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(26);
+    }
+}
+
+type Table = HashMap<usize, *const Header, BuildHasherDefault<AddressHasher>>;
 
 /// Work that dying objects left for the interpreter.
 pub enum Pending {
@@ -50,7 +80,7 @@ pub enum Pending {
 }
 
 thread_local! {
-    static TABLE: RefCell<HashMap<usize, Vec<*const Header>>> = RefCell::new(HashMap::new());
+    static TABLE: RefCell<Table> = RefCell::new(Table::default());
     static QUEUE: RefCell<VecDeque<Pending>> = const { RefCell::new(VecDeque::new()) };
     static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
     static COLLECT_WANTED: Cell<bool> = const { Cell::new(false) };
@@ -64,9 +94,27 @@ impl WeakRef {
     pub fn new(callback: Value) -> WeakRef {
         WeakRef {
             target: Cell::new(std::ptr::null()),
-            callback: RefCell::new(callback),
-            hash: Cell::new(None),
+            next: Cell::new(std::ptr::null()),
+            callback: ValueCell::new(callback),
+            hash: Cell::new(NO_HASH),
         }
+    }
+
+    /// The callback (None when there is none or after it was queued).
+    pub fn callback(&self) -> Value {
+        self.callback.get()
+    }
+
+    /// The referent's hash if it was computed.
+    pub fn cached_hash(&self) -> Option<i64> {
+        let h = self.hash.get();
+        (h != NO_HASH).then_some(h)
+    }
+
+    /// Remembers the referent's hash (a Python hash, never -1).
+    pub fn cache_hash(&self, h: i64) {
+        debug_assert!(h != NO_HASH);
+        self.hash.set(h);
     }
 
     /// A new reference to the referent, or None when it died.
@@ -101,13 +149,34 @@ impl Drop for WeakRef {
             return;
         }
         let me = self as *const WeakRef;
+        let after = self.next.get();
         let _ = TABLE.try_with(|tab| {
             let mut tab = tab.borrow_mut();
-            if let Some(list) = tab.get_mut(&(t as usize)) {
-                // SAFETY: entries are live weakref objects (module invariant).
-                list.retain(|&w| !std::ptr::eq(unsafe { payload_of(w) }, me));
-                if list.is_empty() {
-                    tab.remove(&(t as usize));
+            let Some(&head) = tab.get(&(t as usize)) else {
+                return;
+            };
+            // SAFETY: listed weakrefs are live (module invariant); `me`
+            // is on the list because its target is set.
+            unsafe {
+                if std::ptr::eq(payload_of(head), me) {
+                    if after.is_null() {
+                        tab.remove(&(t as usize));
+                    } else {
+                        tab.insert(t as usize, after);
+                    }
+                    return;
+                }
+                let mut w = head;
+                loop {
+                    let next = payload_of(w).next.get();
+                    if next.is_null() {
+                        return;
+                    }
+                    if std::ptr::eq(payload_of(next), me) {
+                        payload_of(w).next.set(after);
+                        return;
+                    }
+                    w = next;
                 }
             }
         });
@@ -136,10 +205,10 @@ pub fn register(target: &Value, weakref: &Value) -> bool {
     wr.target.set(th as *const Header);
     th.set_flag(FLAG_WEAKREFD);
     TABLE.with(|tab| {
-        tab.borrow_mut()
-            .entry(th as *const Header as usize)
-            .or_default()
-            .push(wh as *const Header)
+        let older = tab
+            .borrow_mut()
+            .insert(th as *const Header as usize, wh as *const Header);
+        wr.next.set(older.unwrap_or(std::ptr::null()));
     });
     true
 }
@@ -153,22 +222,24 @@ pub fn refs_of(target: &Value) -> Vec<Value> {
     if !th.has_flag(FLAG_WEAKREFD) {
         return Vec::new();
     }
-    TABLE.with(|tab| {
+    let mut w = TABLE.with(|tab| {
         tab.borrow()
             .get(&(th as *const Header as usize))
-            .map(|list| {
-                list.iter()
-                    .map(|&w| {
-                        // SAFETY: listed weakrefs are live (module invariant).
-                        unsafe {
-                            (*w).incref();
-                            Value::from_header_owned(w)
-                        }
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
+            .copied()
+            .unwrap_or(std::ptr::null())
+    });
+    let mut out = Vec::new();
+    while !w.is_null() {
+        // SAFETY: listed weakrefs are live (module invariant); the Value
+        // owns the reference added here.
+        unsafe {
+            (*w).incref();
+            out.push(Value::from_header_owned(w));
+            w = payload_of(w).next.get();
+        }
+    }
+    out.reverse();
+    out
 }
 
 /// Called by `dealloc` for an object with `FLAG_WEAKREFD` before its payload
@@ -184,19 +255,26 @@ pub(crate) fn clear_weakrefs_except(
     h: *const Header,
     skip_callback: &dyn Fn(*const Header) -> bool,
 ) {
-    let list = TABLE.with(|tab| tab.borrow_mut().remove(&(h as usize)));
-    let Some(list) = list else { return };
-    for &w in list.iter() {
+    let head = TABLE.with(|tab| tab.borrow_mut().remove(&(h as usize)));
+    let Some(head) = head else { return };
+    // Unlink every weakref first (newest first), so that no callback or
+    // drop below sees a half-cleared list.
+    let mut list = Vec::new();
+    let mut w = head;
+    while !w.is_null() {
         // SAFETY: listed weakrefs are live (module invariant).
-        unsafe { payload_of(w) }.target.set(std::ptr::null());
+        let wr = unsafe { payload_of(w) };
+        wr.target.set(std::ptr::null());
+        list.push(w);
+        w = wr.next.replace(std::ptr::null());
     }
-    for &w in list.iter().rev() {
+    for &w in list.iter() {
         if skip_callback(w) {
             continue;
         }
         // SAFETY: as above; we take a reference for the queue.
         let wr = unsafe { payload_of(w) };
-        let cb = std::mem::replace(&mut *wr.callback.borrow_mut(), Value::NONE);
+        let cb = wr.callback.replace(Value::NONE);
         if !cb.is_none() && !cb.is_null() {
             // SAFETY: w is live; the Value owns the reference added here.
             let weakref = unsafe {

@@ -785,7 +785,10 @@ impl Vm {
                                 && c.builtins_version == bv
                                 && !c.value.is_null()
                             {
-                                f.stack.push(c.value.clone());
+                                // SAFETY: both dicts are the cached ones at
+                                // the cached versions, so the one the value
+                                // was found in still holds it.
+                                f.stack.push(unsafe { c.value.get() });
                                 continue;
                             }
                         }
@@ -823,7 +826,7 @@ impl Vm {
                                 builtins: f.builtins.clone(),
                                 globals_version: gv,
                                 builtins_version: bv,
-                                value: v.clone(),
+                                value: adder_object::Unowned::of(&v),
                             };
                         }
                         f.stack.push(v);

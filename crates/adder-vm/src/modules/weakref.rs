@@ -102,7 +102,7 @@ fn ref_new(vm: &mut Vm, args: Args) -> PyResult {
             let plain = vm.type_of(&r).is(&vm.t.weakref);
             let no_cb = r
                 .downcast::<WeakRef>()
-                .is_some_and(|w| w.callback.borrow().is_none());
+                .is_some_and(|w| w.callback().is_none());
             if plain && no_cb {
                 return Ok(r);
             }
@@ -127,13 +127,13 @@ fn ref_call(vm: &mut Vm, args: Args) -> PyResult {
 
 fn ref_hash(vm: &mut Vm, args: Args) -> PyResult {
     let w = wr(vm, &args.pos[0])?;
-    if let Some(h) = w.hash.get() {
+    if let Some(h) = w.cached_hash() {
         return Ok(vm.new_int(h));
     }
     match w.get() {
         Some(t) => {
             let h = vm.hash(&t)?;
-            w.hash.set(Some(h));
+            w.cache_hash(h);
             Ok(vm.new_int(h))
         }
         None => Err(vm.type_error("weak object has gone away")),
@@ -187,7 +187,7 @@ fn ref_repr(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn ref_callback(vm: &mut Vm, v: &Value) -> PyResult {
-    Ok(wr(vm, v)?.callback.borrow().clone())
+    Ok(wr(vm, v)?.callback())
 }
 
 fn ref_class_getitem(_vm: &mut Vm, args: Args) -> PyResult {
@@ -211,7 +211,7 @@ fn proxy(vm: &mut Vm, args: Args) -> PyResult {
             let same = vm.type_of(&r).is(&cls);
             let no_cb = r
                 .downcast::<WeakRef>()
-                .is_some_and(|w| w.callback.borrow().is_none());
+                .is_some_and(|w| w.callback().is_none());
             if same && no_cb {
                 return Ok(r);
             }

@@ -49,7 +49,9 @@ pub struct GlobalCache {
     pub builtins: Value,
     pub globals_version: u64,
     pub builtins_version: u64,
-    pub value: Value,
+    /// Not a reference: while both dicts are at these versions one of them
+    /// holds the value (a cached value must not outlive `del name`).
+    pub value: adder_object::Unowned,
 }
 payload!(Code, kinds::CODE, "code");
 
