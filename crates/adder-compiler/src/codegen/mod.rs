@@ -166,6 +166,10 @@ pub(crate) struct Compiler<'a, 's> {
     pub cur_range: TextRange,
     /// SyntaxWarnings found so far (see `lint.rs`).
     pub warnings: Vec<crate::warnings::CompileWarning>,
+    /// One `Rc<str>` per distinct identifier of the module: the name tables
+    /// of its code objects share them (`self` in every method, a global in
+    /// every function that reads it).
+    identifiers: std::collections::HashSet<Rc<str>>,
 }
 
 pub(crate) fn compile_module(
@@ -186,6 +190,7 @@ pub(crate) fn compile_module(
         filename: Rc::from(src.filename),
         cur_range: TextRange::default(),
         warnings: Vec::new(),
+        identifiers: std::collections::HashSet::new(),
     };
     c.enter_scope("<module>", 0, 1, TextRange::default())?;
     match (module, mode) {
@@ -336,12 +341,22 @@ impl<'a, 's> Compiler<'a, 's> {
         i
     }
 
-    pub fn name_index(&mut self, name: &str) -> u32 {
-        let u = self.u();
-        if let Some(&i) = u.name_index.get(name) {
-            return i;
+    /// The module's shared `Rc<str>` for an identifier.
+    pub fn identifier(&mut self, name: &str) -> Rc<str> {
+        if let Some(rc) = self.identifiers.get(name) {
+            return rc.clone();
         }
         let rc: Rc<str> = Rc::from(name);
+        self.identifiers.insert(rc.clone());
+        rc
+    }
+
+    pub fn name_index(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.u().name_index.get(name) {
+            return i;
+        }
+        let rc = self.identifier(name);
+        let u = self.u();
         let i = u.names.len() as u32;
         u.names.push(rc.clone());
         u.name_index.insert(rc, i);
@@ -360,11 +375,11 @@ impl<'a, 's> Compiler<'a, 's> {
     }
 
     pub fn varname_index(&mut self, name: &str) -> u32 {
-        let u = self.u();
-        if let Some(&i) = u.var_index.get(name) {
+        if let Some(&i) = self.u().var_index.get(name) {
             return i;
         }
-        let rc: Rc<str> = Rc::from(name);
+        let rc = self.identifier(name);
+        let u = self.u();
         let i = u.varnames.len() as u32;
         u.varnames.push(rc.clone());
         u.var_index.insert(rc, i);
@@ -408,9 +423,9 @@ impl<'a, 's> Compiler<'a, 's> {
         let mut freevars: Vec<Rc<str>> = Vec::new();
         for (n, sym) in &ste.symbols {
             match sym.scope {
-                NameScope::Cell => cellvars.push(Rc::from(n.as_str())),
-                NameScope::Free => freevars.push(Rc::from(n.as_str())),
-                _ if sym.flags & DEF_FREE_CLASS != 0 => freevars.push(Rc::from(n.as_str())),
+                NameScope::Cell => cellvars.push(self.identifier(n)),
+                NameScope::Free => freevars.push(self.identifier(n)),
+                _ if sym.flags & DEF_FREE_CLASS != 0 => freevars.push(self.identifier(n)),
                 _ => {}
             }
         }
