@@ -243,7 +243,9 @@ pub fn text_of<'a, T: Payload>(p: &'a T, home: &'a InHeap) -> &'a str {
 /// starts 8-byte aligned). Nothing may hold a `&mut` to it.
 #[inline(always)]
 pub unsafe fn tail_at<'a, T: Payload, C>(p: &'a T, home: &'a InHeap, offset: usize) -> &'a C {
-    debug_assert!(std::mem::align_of::<C>() <= 8 && offset % std::mem::align_of::<C>() == 0);
+    debug_assert!(
+        std::mem::align_of::<C>() <= 8 && offset.is_multiple_of(std::mem::align_of::<C>())
+    );
     // SAFETY: `home` proves `p` lives in its object; the caller vouches for
     // what lies at `offset` of the tail.
     unsafe { &*(tail_start(p, home).add(offset) as *const C) }
