@@ -276,7 +276,7 @@ fn write(vm: &mut Vm, args: Args) -> PyResult {
             vm.type_name(&v)
         )));
     };
-    let n = if t.char_len > 0 {
+    let n = if t.char_len() > 0 {
         write_str(vm, s, t.as_str())?
     } else {
         0
@@ -345,7 +345,7 @@ fn next(vm: &mut Vm, args: Args) -> PyResult {
         }
         l
     };
-    if line.downcast::<Str>().is_some_and(|t| t.char_len == 0) {
+    if line.downcast::<Str>().is_some_and(|t| t.char_len() == 0) {
         return Err(vm.stop_iteration(Value::NONE));
     }
     Ok(line)

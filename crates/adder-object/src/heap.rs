@@ -5,7 +5,9 @@
 //! - Every heap object starts with a `Header` (16 bytes: reference count,
 //!   flags, meta pointer), followed by its payload `T` (`Obj<T>`), followed by
 //!   `trailing` inline `ValueCell`s (0 for most kinds; instances keep their
-//!   attributes there).
+//!   attributes there), followed, for payloads with a tail (`str`, big
+//!   `int`), by `tail_len()` bytes: raw bytes, or a text in a frame of
+//!   bytes the payload owns (`TextFrame`).
 //! - `header.meta` points to a `Meta` that outlives the object: the `Meta` is
 //!   embedded in the object's class (or in a shape owned by the class), and the
 //!   header owns one reference to that class, released after the payload is
@@ -161,12 +163,25 @@ pub trait Payload: crate::trace::Trace + Sized + 'static {
         }
         None
     }
-    /// Bytes of text the object stores after its trailing slots (see
-    /// `alloc_with_text`); 0 for every payload without a text tail. Must
-    /// not change during the object's life.
+    /// Whether objects of this payload have a tail (`payload!` with
+    /// `tail_len = ..`): they are made by `alloc_with_text` or
+    /// `alloc_with_bytes`, never by `alloc`.
+    const HAS_TAIL: bool = false;
+    /// Bytes the object stores after its trailing slots (see
+    /// `alloc_with_text`); 0 for every payload without a tail. Must not
+    /// change during the object's life. Only ever asked of a payload that
+    /// lives in its object (so it may read the tail, through `tail_at`).
     #[inline(always)]
     fn tail_len(&self) -> usize {
         0
+    }
+    /// Where the text lies in a text tail: its byte offset and length
+    /// (the rest of the tail, the frame, belongs to the payload; see
+    /// `TextFrame`). By default the whole tail is text. Asked, like
+    /// `tail_len`, only of a payload in its object.
+    #[inline(always)]
+    fn text_span(&self) -> (usize, usize) {
+        (0, self.tail_len())
     }
 }
 
@@ -204,23 +219,46 @@ pub fn bytes_of<'a, T: Payload>(p: &'a T, home: &'a BytesHome) -> &'a [u8] {
     unsafe { tail_of(p, home) }
 }
 
-/// The text tail of the object whose payload is `p` (see `alloc_with_text`).
+/// The text of the object whose payload is `p` (see `alloc_with_text`):
+/// the `p.text_span()` part of its tail.
 #[inline(always)]
 pub fn text_of<'a, T: Payload>(p: &'a T, home: &'a InHeap) -> &'a str {
+    let (start, len) = p.text_span();
     // SAFETY: `home` proves `p` is the payload of a live `Obj<T>` built by
-    // `alloc_with_text` (see `InHeap`), which wrote `p.tail_len()` bytes of
-    // valid UTF-8 after its slots.
-    unsafe { std::str::from_utf8_unchecked(tail_of(p, home)) }
+    // `alloc_with_text*` (see `InHeap`), which wrote valid UTF-8 over the
+    // span `text_span()` names in its tail (checked at allocation).
+    unsafe {
+        let at = tail_start(p, home).add(start);
+        std::str::from_utf8_unchecked(std::slice::from_raw_parts(at, len))
+    }
 }
 
-/// The `p.tail_len()` bytes after the trailing slots of the object whose
-/// payload is `p`.
+/// A `C` that the payload `p` keeps at byte `offset` of its object's tail,
+/// outside the text (in the `TextFrame` it was allocated with).
 ///
 /// # Safety
-/// `p` must be the payload of a live `Obj<T>` allocated with that tail;
+/// The tail must hold an initialised `C` at `offset`, placed there by the
+/// frame `p`'s object was allocated with (bytes of its `head` or `foot`);
+/// `offset` must be a multiple of `C`'s alignment (at most 8: the tail
+/// starts 8-byte aligned). Nothing may hold a `&mut` to it.
+#[inline(always)]
+pub unsafe fn tail_at<'a, T: Payload, C>(p: &'a T, home: &'a InHeap, offset: usize) -> &'a C {
+    debug_assert!(
+        std::mem::align_of::<C>() <= 8 && offset.is_multiple_of(std::mem::align_of::<C>())
+    );
+    // SAFETY: `home` proves `p` lives in its object; the caller vouches for
+    // what lies at `offset` of the tail.
+    unsafe { &*(tail_start(p, home).add(offset) as *const C) }
+}
+
+/// Where the tail of the object whose payload is `p` starts (after the
+/// trailing slots; 8-byte aligned).
+///
+/// # Safety
+/// `p` must be the payload of a live `Obj<T>` allocated with a tail;
 /// `home` is the proof stored in it (checked to lie inside `p` in debug builds).
 #[inline(always)]
-unsafe fn tail_of<'a, T: Payload, H>(p: &'a T, home: &'a H) -> &'a [u8] {
+unsafe fn tail_start<T: Payload, H>(p: &T, home: &H) -> *const u8 {
     debug_assert!({
         let (at, start) = (home as *const H as usize, p as *const T as usize);
         (start..=start + std::mem::size_of::<T>()).contains(&at)
@@ -232,14 +270,26 @@ unsafe fn tail_of<'a, T: Payload, H>(p: &'a T, home: &'a H) -> &'a [u8] {
         let h = (p as *const T as *const u8).sub(offset) as *const Header;
         let slots_end =
             std::mem::size_of::<Obj<T>>() + (*h).trailing_len() * std::mem::size_of::<ValueCell>();
-        std::slice::from_raw_parts((h as *const u8).add(slots_end), p.tail_len())
+        (h as *const u8).add(slots_end)
     }
+}
+
+/// The `p.tail_len()` bytes of the tail of the object whose payload is `p`.
+///
+/// # Safety
+/// As `tail_start`.
+#[inline(always)]
+unsafe fn tail_of<'a, T: Payload, H>(p: &'a T, home: &'a H) -> &'a [u8] {
+    // SAFETY: per contract; the object was allocated with `tail_len()`
+    // bytes of tail.
+    unsafe { std::slice::from_raw_parts(tail_start(p, home), p.tail_len()) }
 }
 
 /// Declares `Payload` for a type with a static vtable:
 /// `payload!(T, KIND, "name")`, optionally followed by
-/// `needs_finalize = f`, `tail_len = f` and `buffer = &PROCS` (the
-/// buffer protocol, see `buffer.rs`). The type's `Trace` impl supplies
+/// `needs_finalize = f`, `tail_len = f`, `text_span = f` (see
+/// `Payload::text_span`) and `buffer = &PROCS` (the buffer protocol, see
+/// `buffer.rs`). The type's `Trace` impl supplies
 /// traversal, clearing and whether it is tracked.
 ///
 /// The form `payload!(T, KIND, "name", traverse(self, visit) { .. },
@@ -252,6 +302,7 @@ macro_rules! payload {
      $(, traverse_from($fs:ident, $start:ident, $budget:ident, $fv:ident) $fb:block)?
      $(, needs_finalize = $f:expr)?
      $(, tail_len = $tl:expr)?
+     $(, text_span = $ts:expr)?
      $(, buffer = $b:expr)?
      $(, untrack_if = $u:expr)? $(,)?) => {
         impl $crate::heap::Payload for $t {
@@ -274,7 +325,9 @@ macro_rules! payload {
                 &VT
             }
             $(fn traverse_from(&$fs, $start: usize, $budget: usize, $fv: &mut dyn FnMut(&$crate::Value)) -> Option<usize> $fb)?
-            $(#[inline(always)] fn tail_len(&self) -> usize { ($tl)(self) })?
+            $(const HAS_TAIL: bool = { let _ = stringify!($tl); true };
+              #[inline(always)] fn tail_len(&self) -> usize { ($tl)(self) })?
+            $(#[inline(always)] fn text_span(&self) -> (usize, usize) { ($ts)(self) })?
         }
     };
     ($t:ty, $kind:expr, $name:literal, traverse($s:ident, $v:ident) $tb:block
@@ -615,41 +668,102 @@ impl Default for ValueCell {
 ///
 /// `meta.vtable` must be `T::vtable()`.
 pub fn alloc<T: Payload>(meta: &Meta, payload: T, trailing: usize, extra_flags: u32) -> Value {
-    assert_eq!(payload.tail_len(), 0, "a text tail needs alloc_with_text");
-    alloc_raw(meta, payload, trailing, extra_flags, b"")
+    const {
+        assert!(
+            !T::HAS_TAIL,
+            "a tail needs alloc_with_text or alloc_with_bytes"
+        )
+    };
+    let (v, _) = alloc_uninit_tail(meta, payload, trailing, extra_flags, 0);
+    v
+}
+
+/// The parts of a text tail around the text, which belong to the payload
+/// (read them with `tail_at`): `head` bytes copied before the text, and
+/// `foot` bytes copied after it. The payload's `text_span()` must then be
+/// `(head.len(), text length)` and its `tail_len()` the sum of the three.
+/// Without a frame (`NONE`), those two must not read the tail: they are
+/// then checked before the payload is placed in its object.
+#[derive(Clone, Copy)]
+pub struct TextFrame<'a> {
+    pub head: &'a [u8],
+    pub foot: &'a [u8],
+}
+
+impl TextFrame<'_> {
+    /// A tail that is all text.
+    pub const NONE: TextFrame<'static> = TextFrame {
+        head: &[],
+        foot: &[],
+    };
 }
 
 /// Like `alloc`, with `text` stored in the object itself, right after the
-/// trailing slots (one allocation instead of two for strings). `make`
-/// builds the payload from the `InHeap` proof it must keep; its
-/// `tail_len()` must be `text.len()`. Read the text back with `text_of`.
+/// trailing slots (one allocation instead of two for strings), inside
+/// `frame`. `make` builds the payload from the `InHeap` proof it must keep;
+/// its `text_span()` and `tail_len()` must agree with `frame` and `text`
+/// (checked once the object is built). Read the text back with `text_of`.
 pub fn alloc_with_text<T: Payload>(
     meta: &Meta,
     make: impl FnOnce(InHeap) -> T,
     trailing: usize,
     extra_flags: u32,
+    frame: TextFrame<'_>,
     text: &str,
 ) -> Value {
-    let payload = make(InHeap(()));
-    assert_eq!(payload.tail_len(), text.len(), "text tail length");
-    alloc_raw(meta, payload, trailing, extra_flags, text.as_bytes())
+    alloc_with_text_filled(meta, make, trailing, extra_flags, frame, text.len(), |t| {
+        t.push_str(text)
+    })
 }
 
-/// Like `alloc_with_text`, but the text is written straight into the new
-/// object by `fill` (no intermediate `String`): `make`'s payload says the
-/// text's length (`tail_len()`), and `fill` must write exactly that many
-/// bytes into the `TextSink` it gets, or this panics. The object exists
-/// while `fill` runs (a panic inside drops it without reading its text).
+/// Like `alloc_with_text`, but the text, `len` bytes, is written straight
+/// into the new object by `fill` (no intermediate `String`): `fill` must
+/// write exactly `len` bytes into the `TextSink` it gets, or this panics.
+/// The object exists, its frame written, while `fill` runs (a panic inside
+/// drops it without reading its text).
 pub fn alloc_with_text_filled<T: Payload>(
     meta: &Meta,
     make: impl FnOnce(InHeap) -> T,
     trailing: usize,
     extra_flags: u32,
+    frame: TextFrame<'_>,
+    len: usize,
     fill: impl FnOnce(&mut TextSink),
 ) -> Value {
     let payload = make(InHeap(()));
-    let len = payload.tail_len();
-    let (v, at) = alloc_uninit_tail(meta, payload, trailing, extra_flags);
+    let (head, foot) = (frame.head.len(), frame.foot.len());
+    let framed = head > 0 || foot > 0;
+    if !framed {
+        // Without a frame the payload knows its text's length from its
+        // fields (see `TextFrame`), so it can be asked before it is placed.
+        assert!(
+            payload.tail_len() == len && payload.text_span() == (0, len),
+            "text tail length"
+        );
+    }
+    let size = head
+        .checked_add(len)
+        .and_then(|n| n.checked_add(foot))
+        .expect("text tail length");
+    let (v, at) = alloc_uninit_tail(meta, payload, trailing, extra_flags, size);
+    if framed {
+        // SAFETY: `at` has `size` writable bytes: the head, `len` bytes of
+        // text (written by `fill` through the sink), then the foot.
+        unsafe {
+            copy_bytes(frame.head.as_ptr(), at, head);
+            copy_bytes(frame.foot.as_ptr(), at.add(head + len), foot);
+        }
+        let h = v.header().expect("a heap object");
+        // SAFETY: `h` heads the Obj<T> just made, its frame written.
+        let p = unsafe { &(*(h as *const Header as *const Obj<T>)).payload };
+        if p.text_span() != (head, len) || p.tail_len() != size {
+            // Freeing it would use the wrong size: leak it instead.
+            std::mem::forget(v);
+            panic!("text tail length");
+        }
+    }
+    // SAFETY: the text starts after the head, within the tail.
+    let at = unsafe { at.add(head) };
     let mut sink = TextSink { at, left: len };
     fill(&mut sink);
     assert_eq!(sink.left, 0, "text tail not filled");
@@ -804,39 +918,31 @@ pub fn alloc_with_bytes<T: Payload>(
 ) -> Value {
     let payload = make(BytesHome(()));
     assert_eq!(payload.tail_len(), bytes.len(), "byte tail length");
-    alloc_raw(meta, payload, trailing, extra_flags, bytes)
-}
-
-#[inline(always)]
-fn alloc_raw<T: Payload>(
-    meta: &Meta,
-    payload: T,
-    trailing: usize,
-    extra_flags: u32,
-    tail: &[u8],
-) -> Value {
-    let (v, at) = alloc_uninit_tail(meta, payload, trailing, extra_flags);
-    // SAFETY: `at` has payload.tail_len() == tail.len() writable bytes
-    // (checked by every caller), disjoint from `tail`.
-    unsafe { copy_bytes(tail.as_ptr(), at, tail.len()) };
+    let (v, at) = alloc_uninit_tail(meta, payload, trailing, extra_flags, bytes.len());
+    // SAFETY: `at` has bytes.len() writable bytes, disjoint from `bytes`.
+    unsafe { copy_bytes(bytes.as_ptr(), at, bytes.len()) };
     v
 }
 
-/// Allocates and initialises the object except for its tail of
-/// `payload.tail_len()` bytes, which the caller must fill before anything
-/// reads it; returns the object and where its tail starts.
+/// Allocates and initialises the object except for its tail of `tail`
+/// bytes, which the caller must fill before anything reads it; returns the
+/// object and where its tail starts. The payload is never dropped here: if
+/// this panics before placing it, it is forgotten (a payload with a tail
+/// may assume, when dropped, that it lives in its object).
 fn alloc_uninit_tail<T: Payload>(
     meta: &Meta,
     payload: T,
     trailing: usize,
     extra_flags: u32,
+    tail: usize,
 ) -> (Value, *mut u8) {
+    let payload = ManuallyDrop::new(payload);
     assert!(ptr::eq(meta.vtable, T::vtable()), "meta of another layout");
     assert!(trailing < (1 << 16));
     let base = std::mem::size_of::<Obj<T>>();
     debug_assert!(base.is_multiple_of(8) && std::mem::align_of::<Obj<T>>() <= 8);
     let slots_end = base + trailing * std::mem::size_of::<ValueCell>();
-    let size = slots_end + payload.tail_len();
+    let size = slots_end.checked_add(tail).expect("object size");
     let class = meta.class.get();
     // Instances of classes that can die (heap types) refer to their class,
     // so they can close a cycle through it: the collector must see them.
@@ -868,7 +974,7 @@ fn alloc_uninit_tail<T: Payload>(
                     flags: Cell::new(flags),
                     meta: Cell::new(meta),
                 },
-                payload,
+                payload: ManuallyDrop::into_inner(payload),
             },
         );
         let slots = (p as *mut u8).add(base) as *mut ValueCell;
@@ -1112,6 +1218,7 @@ mod tests {
                 },
                 trailing,
                 0,
+                TextFrame::NONE,
                 text,
             );
             let t = v.downcast::<Texty>().unwrap();
@@ -1175,6 +1282,8 @@ mod tests {
                 },
                 trailing,
                 0,
+                TextFrame::NONE,
+                whole.len(),
                 |t| {
                     for p in parts {
                         t.push_str(p);
@@ -1190,6 +1299,8 @@ mod tests {
             |home| Texty { len: 4, home },
             0,
             0,
+            TextFrame::NONE,
+            4,
             |t| {
                 t.push_char('é');
                 t.push_ascii(b'!');
@@ -1209,6 +1320,8 @@ mod tests {
             |home| Texty { len: 3, home },
             0,
             0,
+            TextFrame::NONE,
+            3,
             |t| t.push_str("ab"),
         );
     }
@@ -1222,6 +1335,8 @@ mod tests {
             |home| Texty { len: 3, home },
             0,
             0,
+            TextFrame::NONE,
+            3,
             |t| t.push_str("abcd"),
         );
     }
@@ -1230,7 +1345,78 @@ mod tests {
     #[should_panic(expected = "text tail length")]
     fn text_tail_length_must_match() {
         let meta = Meta::new(Texty::vtable());
-        alloc_with_text(&meta, |home| Texty { len: 3, home }, 0, 0, "four");
+        alloc_with_text(
+            &meta,
+            |home| Texty { len: 3, home },
+            0,
+            0,
+            TextFrame::NONE,
+            "four",
+        );
+    }
+
+    /// A text after an 8-byte head (its length) and before an 8-byte
+    /// aligned foot word.
+    #[derive(crate::Trace)]
+    struct Framed {
+        home: InHeap,
+    }
+    impl Framed {
+        fn len(&self) -> usize {
+            // SAFETY: the head is the text length, written at allocation.
+            unsafe { *tail_at::<_, usize>(self, &self.home, 0) }
+        }
+        fn foot(&self) -> &Cell<usize> {
+            let at = (8 + self.len()).next_multiple_of(8);
+            // SAFETY: the foot holds a Cell<usize> there (7 at allocation).
+            unsafe { tail_at(self, &self.home, at) }
+        }
+    }
+    payload!(
+        Framed,
+        253,
+        "framed",
+        tail_len = |f: &Framed| (8 + f.len()).next_multiple_of(8) + 8,
+        text_span = |f: &Framed| (8, f.len()),
+    );
+
+    #[test]
+    fn framed_text_tail_keeps_head_and_foot() {
+        let meta = Meta::new(Framed::vtable());
+        for (trailing, text) in [(0, ""), (1, "héllo"), (2, "12345678"), (0, "x")] {
+            let head = text.len().to_ne_bytes();
+            let pad = (8 + text.len()).next_multiple_of(8) - 8 - text.len();
+            let mut foot = vec![0u8; pad];
+            foot.extend_from_slice(&7usize.to_ne_bytes());
+            let frame = TextFrame {
+                head: &head,
+                foot: &foot,
+            };
+            let v = alloc_with_text(&meta, |home| Framed { home }, trailing, 0, frame, text);
+            let f = v.downcast::<Framed>().unwrap();
+            assert_eq!(text_of(f, &f.home), text);
+            assert_eq!(f.foot().get(), 7, "the foot is as given");
+            f.foot().set(usize::MAX);
+            assert_eq!(text_of(f, &f.home), text, "the foot is after the text");
+            let h = v.header().unwrap();
+            h.trailing()
+                .iter()
+                .for_each(|s| s.set(Value::small_int(1).unwrap()));
+            assert_eq!(text_of(f, &f.home), text, "slots do not overlap the text");
+            assert_eq!(h.block_size() % 8, 0);
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "text tail length")]
+    fn framed_text_tail_must_match_the_frame() {
+        let meta = Meta::new(Framed::vtable());
+        let head = 3usize.to_ne_bytes();
+        let frame = TextFrame {
+            head: &head,
+            foot: &[],
+        };
+        alloc_with_text(&meta, |home| Framed { home }, 0, 0, frame, "abc");
     }
 
     #[test]

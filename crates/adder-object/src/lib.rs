@@ -25,8 +25,8 @@ extern crate self as adder_object;
 pub use adder_derive::Trace;
 pub use buffer::BufferProcs;
 pub use heap::{
-    alloc, alloc_with_bytes, alloc_with_text, alloc_with_text_filled, bytes_of, text_of, BytesHome,
-    Header, InHeap, Meta, Obj, Payload, Ref, TextSink, VTable, ValueCell,
+    alloc, alloc_with_bytes, alloc_with_text, alloc_with_text_filled, bytes_of, tail_at, text_of,
+    BytesHome, Header, InHeap, Meta, Obj, Payload, Ref, TextFrame, TextSink, VTable, ValueCell,
 };
 pub use trace::Trace;
 pub use value::{Unowned, Value, SMALL_INT_MAX, SMALL_INT_MIN};

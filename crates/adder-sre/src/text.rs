@@ -47,8 +47,8 @@ pub struct WideText {
 
 impl WideText {
     fn decode(s: &Str) -> WideText {
-        let mut cps = Vec::with_capacity(s.char_len);
-        let mut checkpoints = Vec::with_capacity(s.char_len / STRIDE + 1);
+        let mut cps = Vec::with_capacity(s.char_len());
+        let mut checkpoints = Vec::with_capacity(s.char_len() / STRIDE + 1);
         for (k, (b, c)) in s.as_str().char_indices().enumerate() {
             if k % STRIDE == 0 {
                 checkpoints.push(b);
@@ -91,7 +91,7 @@ impl TextCache {
     }
 
     fn wide(&self, v: &Value, s: &Str) -> Rc<WideText> {
-        if s.char_len < CACHE_MIN_CHARS {
+        if s.char_len() < CACHE_MIN_CHARS {
             return Rc::new(WideText::decode(s));
         }
         if let Some((cached, w)) = &*self.slot.borrow() {

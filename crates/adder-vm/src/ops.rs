@@ -760,7 +760,7 @@ impl Vm {
             }
         }
         Ok(match v.kind() {
-            Some(kinds::STR) => v.downcast::<Str>().unwrap().char_len != 0,
+            Some(kinds::STR) => v.downcast::<Str>().unwrap().char_len() != 0,
             Some(kinds::LIST) => !v.downcast::<List>().unwrap().is_empty(),
             Some(kinds::TUPLE) => !v.downcast::<Tuple>().unwrap().items.is_empty(),
             Some(kinds::DICT) => !v.downcast::<Dict>().unwrap().is_empty(),
@@ -1213,7 +1213,7 @@ pub fn range_contains(r: &Range, i: &BigInt) -> bool {
 /// Length of a builtin container, without calling Python.
 pub fn native_len(v: &Value) -> Option<usize> {
     Some(match v.kind()? {
-        kinds::STR => v.downcast::<Str>()?.char_len,
+        kinds::STR => v.downcast::<Str>()?.char_len(),
         kinds::LIST => v.downcast::<List>()?.len(),
         kinds::TUPLE => v.downcast::<Tuple>()?.items.len(),
         kinds::DICT => v.downcast::<Dict>()?.len(),

@@ -624,7 +624,7 @@ impl Vm {
             Some(kinds::STR) => {
                 let s = c.downcast::<Str>().unwrap();
                 if let Some(sl) = slice {
-                    let (start, _, step, n) = self.slice_indices(sl, s.char_len)?;
+                    let (start, _, step, n) = self.slice_indices(sl, s.char_len())?;
                     if step == 1 {
                         let sub = s.slice(start as usize, start as usize + n);
                         return Ok(self.new_str_filled(sub.len(), n, |t| t.push_str(sub)));
@@ -644,7 +644,7 @@ impl Vm {
                         self.new_str_filled(len, n, |t| (0..n).for_each(|i| t.push_char(pick(i))))
                     );
                 }
-                let i = self.seq_index(key, s.char_len, "string")?;
+                let i = self.seq_index(key, s.char_len(), "string")?;
                 let ch = s.char_at(i);
                 let mut buf = [0u8; 4];
                 return Ok(self.new_str(ch.encode_utf8(&mut buf)));

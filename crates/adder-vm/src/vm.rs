@@ -369,7 +369,7 @@ impl Vm {
     pub fn new_str_concat(&self, a: &Str, b: &Str) -> Value {
         let (x, y) = (a.as_str(), b.as_str());
         let len = x.len().checked_add(y.len()).expect("str length");
-        self.new_str_filled(len, a.char_len + b.char_len, |t| {
+        self.new_str_filled(len, a.char_len() + b.char_len(), |t| {
             t.push_str(x);
             t.push_str(y);
         })

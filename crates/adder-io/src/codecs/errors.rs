@@ -530,7 +530,7 @@ fn exc_range(vm: &mut Vm, e: &Value) -> PyResult<(i64, i64)> {
             None => return Err(vm.type_error("object attribute must be bytes")),
         },
         Some(_) => match o.downcast::<Str>() {
-            Some(t) => t.char_len,
+            Some(t) => t.char_len(),
             None => return Err(vm.type_error("object attribute must be unicode")),
         },
     } as i64;

@@ -612,7 +612,7 @@ fn write(vm: &mut Vm, args: Args) -> PyResult {
         )));
     };
     let selfv = args.pos[0].clone();
-    let n = write_text(vm, &selfv, t, s.as_str(), s.char_len)?;
+    let n = write_text(vm, &selfv, t, s.as_str(), s.char_len())?;
     Ok(vm.new_int(n as i64))
 }
 

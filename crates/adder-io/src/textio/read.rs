@@ -343,7 +343,7 @@ pub fn next(vm: &mut Vm, args: Args) -> PyResult {
         }
         l
     };
-    if line.downcast::<Str>().is_some_and(|x| x.char_len == 0) {
+    if line.downcast::<Str>().is_some_and(|x| x.char_len() == 0) {
         *t.snapshot.borrow_mut() = None;
         t.telling.set(t.seekable.get());
         return Err(vm.stop_iteration(Value::NONE));

@@ -130,7 +130,7 @@ pub fn encode(vm: &mut Vm, code: u8, v: &Value) -> PyResult<[u8; 8]> {
         b'u' => {
             let c = v
                 .downcast::<Str>()
-                .filter(|s| s.char_len == 1)
+                .filter(|s| s.char_len() == 1)
                 .map(|s| s.char_at(0));
             let Some(c) = c else {
                 return Err(vm.type_error("array item must be unicode character"));

@@ -296,7 +296,7 @@ fn array_new(vm: &mut Vm, args: Args) -> PyResult {
     }
     let tcv = &args.pos[1];
     let c = match tcv.downcast::<Str>() {
-        Some(s) if s.char_len == 1 => s.char_at(0),
+        Some(s) if s.char_len() == 1 => s.char_at(0),
         _ => {
             return Err(vm.type_error(format!(
                 "array() argument 1 must be a unicode character, not {}",

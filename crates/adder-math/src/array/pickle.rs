@@ -129,7 +129,7 @@ pub fn array_reconstructor(vm: &mut Vm, args: Args) -> PyResult {
     crate::util::positional(vm, "_array_reconstructor", &args, 4, 4)?;
     let (arraytype, tcv, mfv, items) = (&args.pos[0], &args.pos[1], &args.pos[2], &args.pos[3]);
     let c = match tcv.downcast::<Str>() {
-        Some(s) if s.char_len == 1 => s.char_at(0),
+        Some(s) if s.char_len() == 1 => s.char_at(0),
         _ => {
             return Err(vm.type_error(format!(
                 "_array_reconstructor() argument 2 must be a unicode character, not {}",

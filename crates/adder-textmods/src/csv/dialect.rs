@@ -248,7 +248,7 @@ fn make(vm: &mut Vm, cls: &Value, pos: &[Value], kw: &[(Value, Value)]) -> PyRes
 
 fn one_char(v: &Value) -> Option<Result<char, ()>> {
     let s = v.downcast::<Str>()?;
-    Some(if s.char_len == 1 {
+    Some(if s.char_len() == 1 {
         Ok(s.char_at(0))
     } else {
         Err(())

@@ -131,7 +131,7 @@ fn scanner_call(vm: &mut Vm, args: Args) -> PyResult {
     if idx < 0 {
         return Err(vm.value_error("idx cannot be negative"));
     }
-    if idx as usize >= st.char_len {
+    if idx as usize >= st.char_len() {
         let v = vm.new_int(idx);
         return Err(vm.stop_iteration(v));
     }

@@ -37,7 +37,7 @@ impl<'a> Source<'a> {
     pub fn new(doc: &'a Value, start: usize) -> Option<(Source<'a>, usize)> {
         let s = doc.downcast::<adder_vm::objects::string::Str>()?;
         let ascii = s.is_ascii();
-        let base_byte = s.byte_offset(start.min(s.char_len));
+        let base_byte = s.byte_offset(start.min(s.char_len()));
         let src = Source {
             doc,
             text: s.as_str().as_bytes(),
@@ -201,7 +201,7 @@ pub fn py_scanstring(vm: &mut Vm, args: Args) -> PyResult {
         None => true,
     };
     let s = str_arg(vm, &doc)?;
-    if end < 0 || end as usize > s.char_len {
+    if end < 0 || end as usize > s.char_len() {
         return Err(vm.value_error("end is out of bounds"));
     }
     let Some((src, start)) = Source::new(&doc, end as usize) else {

@@ -194,7 +194,7 @@ fn chr_default<'a>(
 /// A one-character str argument (`int(accept={str})` in CPython's clinic).
 fn unichar(vm: &Vm, v: &Value, fname: &str, which: &str) -> PyResult<u32> {
     match v.downcast::<Str>() {
-        Some(s) if s.char_len == 1 => Ok(to_code_point(s.char_at(0))),
+        Some(s) if s.char_len() == 1 => Ok(to_code_point(s.char_at(0))),
         _ => Err(vm.type_error(format!(
             "{fname}() {which} must be a unicode character, not {}",
             vm.type_name(v)

@@ -473,13 +473,13 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult {
     check_args(vm, "ord", &args, 1, 1)?;
     let v = &args.pos[0];
     if let Some(s) = v.downcast::<Str>() {
-        if s.char_len == 1 {
+        if s.char_len() == 1 {
             let c = s.as_str().chars().next().unwrap_or('\0');
             return Ok(vm.new_int(adder_text::surrogate::to_code_point(c) as i64));
         }
         return Err(vm.type_error(format!(
             "ord() expected a character, but string of length {} found",
-            s.char_len
+            s.char_len()
         )));
     }
     if let Some(b) = crate::ops::bytes_of(v) {

@@ -221,8 +221,8 @@ fn find_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Value, Value
     let st = slice_bound(vm, &a[1])?;
     let en = slice_bound(vm, &a[2])?;
     let so = s.downcast::<Str>().unwrap();
-    let (b, e) = adjust(st, en, so.char_len);
-    let w = (b <= e && b <= so.char_len).then(|| (b, so.byte_offset(b), so.byte_offset(e)));
+    let (b, e) = adjust(st, en, so.char_len());
+    let w = (b <= e && b <= so.char_len()).then(|| (b, so.byte_offset(b), so.byte_offset(e)));
     Ok((s, sub, w))
 }
 
@@ -283,7 +283,7 @@ fn tailmatch(vm: &mut Vm, mut args: Args, name: &str, end: bool) -> PyResult {
     let st = slice_bound(vm, &a[1])?;
     let en = slice_bound(vm, &a[2])?;
     let so = s.downcast::<Str>().unwrap();
-    let (b, e) = adjust(st, en, so.char_len);
+    let (b, e) = adjust(st, en, so.char_len());
     let p = a[0].clone().unwrap();
     if let Some(t) = p.downcast::<Tuple>() {
         for x in t.items.iter() {
@@ -311,7 +311,7 @@ fn tailmatch(vm: &mut Vm, mut args: Args, name: &str, end: bool) -> PyResult {
 
 /// Whether chars `b..e` of `so` start (or end) with `c`.
 fn matches_at(so: &Str, b: usize, e: usize, c: &str, end: bool) -> bool {
-    if b > e || b > so.char_len {
+    if b > e || b > so.char_len() {
         return false;
     }
     let window = so.slice(b, e);
@@ -405,14 +405,14 @@ fn s_join(vm: &mut Vm, mut args: Args) -> PyResult {
             )));
         };
         len += t.as_str().len();
-        chars += t.char_len;
+        chars += t.char_len();
     }
     if items.len() == 1 && vm.type_of(&items[0]).is(&vm.t.str) {
         return Ok(items[0].clone());
     }
     if let Some(gaps) = items.len().checked_sub(1) {
         len += gaps * sep.as_str().len();
-        chars += gaps * sep.char_len;
+        chars += gaps * sep.char_len();
     }
     Ok(vm.new_str_filled(len, chars, |out| {
         for (i, x) in items.iter().enumerate() {
@@ -534,7 +534,7 @@ fn s_replace(vm: &mut Vm, mut args: Args) -> PyResult {
         let Some(len) = (st.len() - at.len() * old.len()).checked_add(at.len() * new.len()) else {
             return Err(vm.overflow_error("replace string is too long"));
         };
-        let chars = s.downcast::<Str>().expect("str self").char_len - at.len() * old_chars
+        let chars = s.downcast::<Str>().expect("str self").char_len() - at.len() * old_chars
             + at.len() * new_chars;
         return Ok(vm.new_str_filled(len, chars, |out| {
             let mut last = 0;
@@ -591,7 +591,7 @@ fn pad_common(vm: &mut Vm, mut args: Args, name: &str, which: u8) -> PyResult {
     let width = width_arg(vm, a[0].as_ref().unwrap())?;
     let fill = fill_char(vm, &a[1])?;
     let so = s.downcast::<Str>().unwrap();
-    if width <= so.char_len {
+    if width <= so.char_len() {
         return Ok(exact(vm, &s));
     }
     let st = so.as_str();
@@ -899,13 +899,13 @@ fn s_maketrans(vm: &mut Vm, args: Args) -> PyResult {
 
 fn s_len(vm: &mut Vm, mut args: Args) -> PyResult {
     let (s, _) = sargs(vm, &mut args, "__len__", &[], 0, Style::Clinic)?;
-    Ok(vm.new_int(s.downcast::<Str>().unwrap().char_len as i64))
+    Ok(vm.new_int(s.downcast::<Str>().unwrap().char_len() as i64))
 }
 
 /// `s[key]` for a str (index or slice), without dispatching on the class.
 pub fn str_getitem(vm: &mut Vm, s: &Str, key: &Value) -> PyResult {
     if let Some(sl) = key.downcast::<Slice>() {
-        let (start, _, step, n) = vm.slice_indices(sl, s.char_len)?;
+        let (start, _, step, n) = vm.slice_indices(sl, s.char_len())?;
         if step == 1 {
             let sub = s.slice(start as usize, start as usize + n).to_string();
             return Ok(vm.new_string(sub));
@@ -922,7 +922,7 @@ pub fn str_getitem(vm: &mut Vm, s: &Str, key: &Value) -> PyResult {
             vm.type_name(key)
         )));
     };
-    let len = s.char_len as isize;
+    let len = s.char_len() as isize;
     let i = num_traits::ToPrimitive::to_isize(&i).unwrap_or(isize::MAX);
     let j = if i < 0 { i.saturating_add(len) } else { i };
     if j < 0 || j >= len {

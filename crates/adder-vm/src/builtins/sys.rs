@@ -67,7 +67,7 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult {
     if s.closed.get() {
         return Err(vm.value_error("I/O operation on closed file."));
     }
-    let n = text.char_len;
+    let n = text.char_len();
     let flush_now = {
         let mut b = s.buf.borrow_mut();
         b.extend_from_slice(text.as_str().as_bytes());

@@ -74,7 +74,7 @@ impl Iter {
     /// with `left` (and dict/set ones with `len`) set from the source.
     pub fn new(kind: IterKind, source: Value) -> Iter {
         let n = match kind {
-            IterKind::Str => source.downcast::<Str>().map_or(0, |s| s.char_len),
+            IterKind::Str => source.downcast::<Str>().map_or(0, |s| s.char_len()),
             IterKind::DictKeys
             | IterKind::DictValues
             | IterKind::DictItems

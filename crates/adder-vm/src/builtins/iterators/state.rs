@@ -283,7 +283,7 @@ pub(super) fn setstate(vm: &mut Vm, args: Args, ty: &Value) -> PyResult {
         IterKind::Str => {
             let i = ssize_state(vm, &state)?;
             if let Some(s) = src.downcast::<Str>() {
-                let n = s.char_len;
+                let n = s.char_len();
                 let idx = clamp(i, 0, n as i64) as usize;
                 it.pos.set(s.byte_offset(idx));
                 it.left.set(n - idx);
