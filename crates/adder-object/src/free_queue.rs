@@ -10,7 +10,10 @@
 //! - At most `MAX_NESTED` frees run nested inside one another; an object
 //!   whose last reference goes while that many are running waits in this
 //!   thread's `WAITING` list instead of being freed on the spot.
-//! - A waiting object is dead to Python (nothing references it) but keeps a
+//! - A waiting object is dead to Python (nothing references it) and already
+//!   detached from everything that could find it by address (`heap::dealloc`
+//!   ran its finaliser check, cleared the weakrefs to it and, for a weakref,
+//!   took it off its target's list, before queueing it); it keeps a
 //!   reference count of 1, owned by the list, so that the cycle collector,
 //!   should it look at the object's block, sees an object held from outside
 //!   and never frees it a second time.
@@ -46,27 +49,36 @@ pub(crate) unsafe fn free(h: *mut Header, free_now: impl Fn(*mut Header)) {
     if nesting >= MAX_NESTED {
         // SAFETY: per contract h is live; the list now owns the reference.
         unsafe { (*h).hold_for_queue() };
-        WAITING.with(|w| w.borrow_mut().push(h));
-        return;
+        // At thread exit, once the list itself is gone, free in place.
+        if WAITING.try_with(|w| w.borrow_mut().push(h)).is_ok() {
+            return;
+        }
     }
     NESTING.set(nesting + 1);
+    // Restores the nesting even if a free panics (an embedder may catch it).
+    struct Restore(u32);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            NESTING.set(self.0);
+        }
+    }
+    let _restore = Restore(nesting);
     free_now(h);
     if nesting == 0 {
         drain(&free_now);
     }
-    NESTING.set(nesting);
 }
 
 /// Frees every waiting object (those freed meanwhile may queue more).
 #[cold]
 fn drain(free_now: &impl Fn(*mut Header)) {
     let mut drained = false;
-    while let Some(h) = WAITING.with(|w| w.borrow_mut().pop()) {
+    while let Some(h) = WAITING.try_with(|w| w.borrow_mut().pop()).ok().flatten() {
         drained = true;
         free_now(h);
     }
     if drained {
-        WAITING.with(|w| {
+        let _ = WAITING.try_with(|w| {
             let mut w = w.borrow_mut();
             if w.capacity() > KEEP_CAPACITY {
                 *w = Vec::new();

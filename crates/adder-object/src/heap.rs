@@ -1013,32 +1013,40 @@ pub unsafe fn decref(h: *const Header) {
 
 #[cold]
 unsafe fn dealloc(h: *mut Header) {
-    // SAFETY: per contract; free_queue calls dealloc_now with such objects.
-    unsafe { crate::free_queue::free(h, |h| dealloc_now(h)) }
-}
-
-/// Frees `h` now: the payload and slots, then the block and the class.
-///
-/// # Safety
-/// `h` must be live with its last reference being dropped now.
-unsafe fn dealloc_now(h: *mut Header) {
     // SAFETY: h is live with its last reference being dropped now. We keep
-    // the count at 1 while the payload drops so a resurrecting clone-and-drop
-    // of a reference to ourselves cannot free us twice; then free.
+    // the count at 1 from here on so a resurrecting clone-and-drop of a
+    // reference to ourselves cannot free us twice. Everything that could
+    // let anything find the object (the weak table, both ways) is undone
+    // here, before the object may wait in the free queue.
     unsafe {
         let hr = &*h;
-        let vt = hr.vtable();
-        let class = hr.class_header();
         hr.rc.set(1);
-        let flags = hr.flags.get();
         if hr.needs_finalizer() {
             // Resurrected: the queue owns the reference rc == 1 stands for.
             crate::weak::queue_finalize(h);
             return;
         }
-        if flags & FLAG_WEAKREFD != 0 {
+        if hr.flags.get() & FLAG_WEAKREFD != 0 {
             crate::weak::clear_weakrefs(h);
         }
+        if hr.kind() == crate::weak::WEAKREF_KIND {
+            crate::weak::unlink(h);
+        }
+        crate::free_queue::free(h, |h| dealloc_now(h))
+    }
+}
+
+/// Frees `h` now: the payload and slots, then the block and the class.
+///
+/// # Safety
+/// `h` must be live, detached by `dealloc`, its count held at 1.
+unsafe fn dealloc_now(h: *mut Header) {
+    unsafe {
+        let hr = &*h;
+        let vt = hr.vtable();
+        let class = hr.class_header();
+        debug_assert_eq!(hr.rc.get(), 1);
+        let flags = hr.flags.get();
         // Only an untracked block's size is needed (to free it); the
         // tracked heap finds a block's size from its page.
         let tail = if flags & FLAG_TRACKED == 0 {

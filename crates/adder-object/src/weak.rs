@@ -142,14 +142,30 @@ impl WeakRef {
     }
 }
 
+/// Takes the dying weakref object `w` off its target's list (its target
+/// set to null), so that nothing finds it while it waits to be freed.
+///
+/// # Safety
+/// `w` must head a live object whose payload is a `WeakRef`.
+pub(crate) unsafe fn unlink(w: *const Header) {
+    // SAFETY: per contract.
+    unsafe { payload_of(w) }.unlink();
+}
+
 impl Drop for WeakRef {
     fn drop(&mut self) {
-        let t = self.target.get();
+        self.unlink();
+    }
+}
+
+impl WeakRef {
+    fn unlink(&self) {
+        let t = self.target.replace(std::ptr::null());
         if t.is_null() {
             return;
         }
         let me = self as *const WeakRef;
-        let after = self.next.get();
+        let after = self.next.replace(std::ptr::null());
         let _ = TABLE.try_with(|tab| {
             let mut tab = tab.borrow_mut();
             let Some(&head) = tab.get(&(t as usize)) else {

@@ -779,6 +779,7 @@ impl Vm {
                         let cache = unsafe { code.global_cache.try_borrow_unguarded() };
                         if let Some(c) = cache.ok().and_then(|c| c.get(arg as usize)) {
                             if gv != u64::MAX
+                                && bv != u64::MAX
                                 && c.globals.is(&f.globals)
                                 && c.builtins.is(&f.builtins)
                                 && c.globals_version == gv
