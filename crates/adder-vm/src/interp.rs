@@ -172,9 +172,13 @@ impl Interpreter {
         status
     }
 
-    /// Shutdown, as CPython does it for `__main__`: its globals are set to
-    /// None (names starting with one underscore first), so objects they
-    /// held are finalised (`__del__`, weakref callbacks) before exit.
+    /// Shutdown, as CPython does it for `__main__`: `sys.modules` forgets
+    /// the module and a full collection runs while its globals are intact
+    /// (its functions and classes hold the globals dict in cycles, so what
+    /// the globals hold is garbage now, and finalisers see the globals).
+    /// Only if the module survives that are its globals set to None (names
+    /// starting with one underscore first), so objects they held are
+    /// finalised (`__del__`, weakref callbacks) before exit.
     fn clear_main(&mut self) {
         let vm = &mut self.vm;
         let mods = vm.modules.clone();
@@ -182,6 +186,31 @@ impl Interpreter {
         let Ok(Some(main)) = vm.dict_get(&mods, &key) else {
             return;
         };
+        if main.downcast::<crate::objects::module::Module>().is_none() {
+            return;
+        }
+        let ty = vm.t.weakref.clone();
+        let Ok(probe) = crate::modules::weakref::new_weakref(vm, &ty, &main, Value::NONE) else {
+            return;
+        };
+        if !crate::ops::dict_del_strkey(&mods, &key) {
+            return;
+        }
+        drop(main);
+        vm.run_pending();
+        vm.collect_garbage(2);
+        vm.run_pending();
+        let survivor = probe
+            .downcast::<adder_object::weak::WeakRef>()
+            .and_then(|w| w.get());
+        if let Some(main) = survivor {
+            self.clear_module_globals(&main);
+        }
+    }
+
+    /// Sets a surviving module's globals to None, `_name`s first.
+    fn clear_module_globals(&mut self, main: &Value) {
+        let vm = &mut self.vm;
         let Some(m) = main.downcast::<crate::objects::module::Module>() else {
             return;
         };

@@ -72,7 +72,7 @@ fn not_weakrefable(vm: &Vm, v: &Value) -> Value {
     ))
 }
 
-fn new_weakref(vm: &mut Vm, cls: &Value, target: &Value, callback: Value) -> PyResult {
+pub(crate) fn new_weakref(vm: &mut Vm, cls: &Value, target: &Value, callback: Value) -> PyResult {
     if !weakrefable(vm, target) {
         return Err(not_weakrefable(vm, target));
     }
