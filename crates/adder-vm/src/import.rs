@@ -178,6 +178,16 @@ pub fn import_absolute(vm: &mut Vm, name: &str) -> PyResult {
         }
         return Ok(m);
     }
+    // CPython's finders live on sys.meta_path; shutdown sets it to None
+    // (Interpreter::clear_main), after which nothing new is imported.
+    let sys = vm.sys_module.clone();
+    if vm.getattr_str(&sys, "meta_path").is_ok_and(|m| m.is_none()) {
+        let e = vm.new_exception_msg(
+            &vm.t.import_error.clone(),
+            "sys.meta_path is None, Python is likely shutting down",
+        );
+        return Err(e);
+    }
     let (parent, search): (Option<Value>, Vec<String>) = match name.rsplit_once('.') {
         Some((p, _)) => {
             let pm = import_absolute(vm, p)?;

@@ -183,16 +183,42 @@ impl Interpreter {
         let vm = &mut self.vm;
         let mods = vm.modules.clone();
         let key = vm.new_str("__main__");
-        let Ok(Some(main)) = vm.dict_get(&mods, &key) else {
-            return;
+        let found = vm.dict_get(&mods, &key).ok().flatten();
+        let main = match found {
+            Some(m) if m.downcast::<crate::objects::module::Module>().is_some() => m,
+            other => {
+                // Deleted or replaced: what it held is garbage already.
+                drop(other);
+                let _ = crate::ops::dict_del_strkey(&mods, &key);
+                vm.run_pending();
+                vm.collect_garbage(2);
+                vm.run_pending();
+                return;
+            }
         };
-        if main.downcast::<crate::objects::module::Module>().is_none() {
-            return;
-        }
-        let ty = vm.t.weakref.clone();
-        let Ok(probe) = crate::modules::weakref::new_weakref(vm, &ty, &main, Value::NONE) else {
-            return;
+        // Internal probes (not Python weakrefs: dicts take none there) on
+        // the module and on its globals, which its functions may keep
+        // alive from elsewhere (a signal handler, sys.excepthook).
+        let dict = main
+            .downcast::<crate::objects::module::Module>()
+            .map(|m| m.dict.clone())
+            .unwrap_or(Value::NONE);
+        let probe = |vm: &mut Vm, target: &Value| {
+            let w = vm.alloc_builtin(
+                &vm.t.weakref.clone(),
+                adder_object::weak::WeakRef::new(Value::NONE),
+            );
+            adder_object::weak::register(target, &w);
+            w
         };
+        let module_probe = probe(vm, &main);
+        let dict_probe = probe(vm, &dict);
+        drop(dict);
+        // As CPython's shutdown does: no import finds anything new from here
+        // (a finaliser importing __main__ must not run the script again).
+        let sys = vm.sys_module.clone();
+        let meta_path = vm.new_str("meta_path");
+        let _ = vm.setattr(&sys, &meta_path, Value::NONE);
         if !crate::ops::dict_del_strkey(&mods, &key) {
             return;
         }
@@ -200,21 +226,24 @@ impl Interpreter {
         vm.run_pending();
         vm.collect_garbage(2);
         vm.run_pending();
-        let survivor = probe
-            .downcast::<adder_object::weak::WeakRef>()
-            .and_then(|w| w.get());
-        if let Some(main) = survivor {
-            self.clear_module_globals(&main);
+        let alive = |w: &Value| {
+            w.downcast::<adder_object::weak::WeakRef>()
+                .and_then(|w| w.get())
+        };
+        let globals = match alive(&module_probe) {
+            Some(main) => main
+                .downcast::<crate::objects::module::Module>()
+                .map(|m| m.dict.clone()),
+            None => alive(&dict_probe),
+        };
+        if let Some(d) = globals {
+            self.clear_globals(d);
         }
     }
 
-    /// Sets a surviving module's globals to None, `_name`s first.
-    fn clear_module_globals(&mut self, main: &Value) {
+    /// Sets the surviving globals of `__main__` to None, `_name`s first.
+    fn clear_globals(&mut self, d: Value) {
         let vm = &mut self.vm;
-        let Some(m) = main.downcast::<crate::objects::module::Module>() else {
-            return;
-        };
-        let d = m.dict.clone();
         let Some(dict) = d.downcast::<crate::objects::dict::Dict>() else {
             return;
         };
