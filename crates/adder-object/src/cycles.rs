@@ -397,14 +397,16 @@ pub fn set_trigger(threshold: usize, hook: Option<fn()>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::heap::{alloc, Meta, Payload};
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
-    struct Node {
-        next: RefCell<Value>,
+    /// A test object with one reference (`next`) that counts its drops;
+    /// other modules' tests build chains of it too.
+    pub(crate) struct Node {
+        pub(crate) next: RefCell<Value>,
         drops: Rc<Cell<u32>>,
     }
     crate::payload!(Node, 251, "node", traverse(self, visit) {
@@ -419,7 +421,7 @@ mod tests {
         }
     }
 
-    fn node(meta: &Meta, drops: &Rc<Cell<u32>>) -> Value {
+    pub(crate) fn node(meta: &Meta, drops: &Rc<Cell<u32>>) -> Value {
         alloc(
             meta,
             Node {

@@ -41,14 +41,14 @@ thread_local! {
 /// has finished its own object.
 ///
 /// # Safety
-/// `h` must be a live object whose reference count just reached zero, and
-/// `free_now` must free such an object (possibly dropping more references).
+/// `h` must be a live object whose last reference was dropped, detached
+/// by `heap::dealloc` with its count held at 1 (the list owns that count
+/// while `h` waits), and `free_now` must free such an object (possibly
+/// dropping more references).
 #[inline(always)]
 pub(crate) unsafe fn free(h: *mut Header, free_now: impl Fn(*mut Header)) {
     let nesting = NESTING.get();
     if nesting >= MAX_NESTED {
-        // SAFETY: per contract h is live; the list now owns the reference.
-        unsafe { (*h).hold_for_queue() };
         // At thread exit, once the list itself is gone, free in place.
         if WAITING.try_with(|w| w.borrow_mut().push(h)).is_ok() {
             return;
@@ -90,25 +90,10 @@ fn drain(free_now: &impl Fn(*mut Header)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::heap::{alloc, Meta, Payload};
+    use crate::cycles::tests::{node, Node};
+    use crate::heap::{Meta, Payload};
     use crate::value::Value;
     use std::rc::Rc;
-
-    struct Link {
-        next: RefCell<Value>,
-        drops: Rc<Cell<u32>>,
-    }
-    crate::payload!(Link, 250, "link", traverse(self, visit) {
-        if let Ok(n) = self.next.try_borrow() { visit(&n) }
-    }, clear(self) {
-        let old = self.next.try_borrow_mut().map(|mut n| std::mem::replace(&mut *n, Value::NONE));
-        drop(old);
-    });
-    impl Drop for Link {
-        fn drop(&mut self) {
-            self.drops.set(self.drops.get() + 1);
-        }
-    }
 
     /// A chain far longer than a small stack could free recursively is
     /// freed completely, on a thread with 256 KiB of stack.
@@ -118,19 +103,13 @@ mod tests {
         let t = std::thread::Builder::new()
             .stack_size(256 << 10)
             .spawn(|| {
-                let meta = Meta::new(Link::vtable());
+                let meta = Meta::new(Node::vtable());
                 let drops = Rc::new(Cell::new(0));
                 let mut head = Value::NONE;
                 for _ in 0..LINKS {
-                    head = alloc(
-                        &meta,
-                        Link {
-                            next: RefCell::new(head),
-                            drops: drops.clone(),
-                        },
-                        0,
-                        0,
-                    );
+                    let n = node(&meta, &drops);
+                    *n.downcast::<Node>().unwrap().next.borrow_mut() = head;
+                    head = n;
                 }
                 drop(head);
                 let waiting = WAITING.with(|w| w.borrow().len());

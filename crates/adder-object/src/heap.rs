@@ -403,11 +403,6 @@ impl Header {
     pub fn refcount(&self) -> u32 {
         self.rc.get()
     }
-    /// Sets the count of an object whose last reference went but which a
-    /// queue keeps (free_queue): the queue owns the one reference.
-    pub(crate) fn hold_for_queue(&self) {
-        self.rc.set(1);
-    }
     pub fn make_immortal(&self) {
         self.rc.set(IMMORTAL);
     }

@@ -173,70 +173,46 @@ impl Interpreter {
     }
 
     /// Shutdown, as CPython does it for `__main__`: `sys.modules` forgets
-    /// the module and a full collection runs while its globals are intact
-    /// (its functions and classes hold the globals dict in cycles, so what
-    /// the globals hold is garbage now, and finalisers see the globals).
-    /// Only if the module survives that are its globals set to None (names
-    /// starting with one underscore first), so objects they held are
-    /// finalised (`__del__`, weakref callbacks) before exit.
+    /// the module, `sys.meta_path` becomes None (nothing new is imported: a
+    /// finaliser importing `__main__` must not run the script again), and a
+    /// full collection runs while the globals are intact (the module's
+    /// functions and classes hold its globals dict in cycles, so what the
+    /// globals hold is garbage now, and finalisers see the globals). Only
+    /// globals that survive that (the module is still held, or one of its
+    /// functions is, by a signal handler or `sys.excepthook`) are set to
+    /// None, names starting with one underscore first, so objects they held
+    /// are finalised (`__del__`, weakref callbacks) before exit.
     fn clear_main(&mut self) {
         let vm = &mut self.vm;
         let mods = vm.modules.clone();
         let key = vm.new_str("__main__");
         let found = vm.dict_get(&mods, &key).ok().flatten();
-        let main = match found {
-            Some(m) if m.downcast::<crate::objects::module::Module>().is_some() => m,
-            other => {
-                // Deleted or replaced: what it held is garbage already.
-                drop(other);
-                let _ = crate::ops::dict_del_strkey(&mods, &key);
-                vm.run_pending();
-                vm.collect_garbage(2);
-                vm.run_pending();
-                return;
-            }
-        };
-        // Internal probes (not Python weakrefs: dicts take none there) on
-        // the module and on its globals, which its functions may keep
-        // alive from elsewhere (a signal handler, sys.excepthook).
-        let dict = main
-            .downcast::<crate::objects::module::Module>()
-            .map(|m| m.dict.clone())
-            .unwrap_or(Value::NONE);
-        let probe = |vm: &mut Vm, target: &Value| {
+        let globals = found
+            .as_ref()
+            .and_then(|m| m.downcast::<crate::objects::module::Module>())
+            .map(|m| m.dict.clone());
+        drop(found);
+        // An internal probe (not a Python weakref: dicts take none there).
+        let probe = globals.map(|d| {
             let w = vm.alloc_builtin(
                 &vm.t.weakref.clone(),
                 adder_object::weak::WeakRef::new(Value::NONE),
             );
-            adder_object::weak::register(target, &w);
+            adder_object::weak::register(&d, &w);
             w
-        };
-        let module_probe = probe(vm, &main);
-        let dict_probe = probe(vm, &dict);
-        drop(dict);
-        // As CPython's shutdown does: no import finds anything new from here
-        // (a finaliser importing __main__ must not run the script again).
+        });
         let sys = vm.sys_module.clone();
         let meta_path = vm.new_str("meta_path");
         let _ = vm.setattr(&sys, &meta_path, Value::NONE);
-        if !crate::ops::dict_del_strkey(&mods, &key) {
-            return;
-        }
-        drop(main);
+        crate::ops::dict_del_strkey(&mods, &key);
         vm.run_pending();
         vm.collect_garbage(2);
         vm.run_pending();
-        let alive = |w: &Value| {
+        let survivor = probe.and_then(|w| {
             w.downcast::<adder_object::weak::WeakRef>()
                 .and_then(|w| w.get())
-        };
-        let globals = match alive(&module_probe) {
-            Some(main) => main
-                .downcast::<crate::objects::module::Module>()
-                .map(|m| m.dict.clone()),
-            None => alive(&dict_probe),
-        };
-        if let Some(d) = globals {
+        });
+        if let Some(d) = survivor {
             self.clear_globals(d);
         }
     }
